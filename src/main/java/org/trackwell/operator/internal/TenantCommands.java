@@ -1,0 +1,153 @@
+package org.trackwell.operator.internal;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.trackwell.identity.Accounts;
+import org.trackwell.identity.SetupLink;
+import org.trackwell.shared.Refusal;
+import org.trackwell.tenancy.Tenant;
+import org.trackwell.tenancy.Tenants;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "tenant",
+        mixinStandardHelpOptions = true,
+        description = "Create, list, suspend and resume tenants. Never shows client data.",
+        subcommands = {
+            TenantCommands.Create.class,
+            TenantCommands.ListTenants.class,
+            TenantCommands.Suspend.class,
+            TenantCommands.Resume.class
+        })
+public class TenantCommands {
+
+    static final int REFUSED = 2;
+
+    @Command(name = "create", description = "Create a tenant and its first administrator.")
+    static class Create implements Callable<Integer> {
+
+        private final Tenants tenants;
+        private final Accounts accounts;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--slug", required = true, description = "Short name, also the host name: <slug>.<domain>")
+        String slug;
+
+        @Option(names = "--name", required = true, description = "Display name")
+        String name;
+
+        @Option(names = "--admin-email", required = true, description = "E-mail of the first administrator")
+        String adminEmail;
+
+        Create(Tenants tenants, Accounts accounts) {
+            this.tenants = tenants;
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Integer call() {
+            return refusalsAsExitCode(spec, () -> {
+                Tenant tenant = tenants.create(slug, name);
+                SetupLink link = accounts.inviteFirstAdmin(tenant, adminEmail);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("Created tenant " + tenant.slug() + " (" + tenant.displayName() + ") at "
+                        + tenants.baseUrl(tenant));
+                printSetupLink(out, link);
+            });
+        }
+    }
+
+    @Command(name = "list", description = "List tenants with their status.")
+    static class ListTenants implements Callable<Integer> {
+
+        private final Tenants tenants;
+
+        @Spec
+        CommandSpec spec;
+
+        ListTenants(Tenants tenants) {
+            this.tenants = tenants;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-24s %-10s %s%n", "SLUG", "STATUS", "NAME");
+            for (Tenant tenant : tenants.list()) {
+                out.printf("%-24s %-10s %s%n", tenant.slug(), tenant.status(), tenant.displayName());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "suspend", description = "Suspend a tenant: every request to it gets 403 until resumed.")
+    static class Suspend implements Callable<Integer> {
+
+        private final Tenants tenants;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--slug", required = true)
+        String slug;
+
+        Suspend(Tenants tenants) {
+            this.tenants = tenants;
+        }
+
+        @Override
+        public Integer call() {
+            return refusalsAsExitCode(
+                    spec,
+                    () -> spec.commandLine()
+                            .getOut()
+                            .println("Suspended " + tenants.suspend(slug).slug()));
+        }
+    }
+
+    @Command(name = "resume", description = "Resume a suspended tenant.")
+    static class Resume implements Callable<Integer> {
+
+        private final Tenants tenants;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--slug", required = true)
+        String slug;
+
+        Resume(Tenants tenants) {
+            this.tenants = tenants;
+        }
+
+        @Override
+        public Integer call() {
+            return refusalsAsExitCode(
+                    spec,
+                    () -> spec.commandLine()
+                            .getOut()
+                            .println("Resumed " + tenants.resume(slug).slug()));
+        }
+    }
+
+    static void printSetupLink(PrintWriter out, SetupLink link) {
+        out.println("First administrator: " + link.email());
+        out.println("One-time link to set their password (valid until " + link.expiresAt() + "):");
+        out.println("  " + link.url());
+    }
+
+    static int refusalsAsExitCode(CommandSpec spec, Runnable command) {
+        try {
+            command.run();
+            return 0;
+        } catch (Refusal refusal) {
+            spec.commandLine().getErr().println(refusal.getMessage());
+            return REFUSED;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.trackwell.shared;
+
+/**
+ * A request the product turns down for a reason the user may read: its message is written for
+ * people and never carries internal detail. The web edge maps each to a problem detail once.
+ */
+public abstract class Refusal extends RuntimeException {
+
+    protected Refusal(String message) {
+        super(message, null, false, false);
+    }
+
+    /** The HTTP status that says this refusal. */
+    public abstract int status();
+
+    /** A short, stable title for the kind of refusal. */
+    public abstract String title();
+}

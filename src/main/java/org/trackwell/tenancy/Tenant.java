@@ -1,0 +1,11 @@
+package org.trackwell.tenancy;
+
+import java.time.Instant;
+import org.trackwell.shared.TenantId;
+
+public record Tenant(TenantId id, String slug, String displayName, TenantStatus status, Instant createdAt) {
+
+    public boolean active() {
+        return status == TenantStatus.ACTIVE;
+    }
+}

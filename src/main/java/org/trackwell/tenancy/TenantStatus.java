@@ -1,0 +1,6 @@
+package org.trackwell.tenancy;
+
+public enum TenantStatus {
+    ACTIVE,
+    SUSPENDED
+}

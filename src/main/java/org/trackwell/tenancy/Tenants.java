@@ -1,0 +1,107 @@
+package org.trackwell.tenancy;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.shared.Ids;
+import org.trackwell.shared.TenantId;
+import org.trackwell.tenancy.internal.TenantRows;
+
+/** The tenant list: the one table the operator manages directly. It holds no client data. */
+@Service
+public class Tenants {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
+
+    private final TenantRows rows;
+    private final TenancyProperties properties;
+    private final Environment environment;
+    private final Ids ids;
+    private final Clock clock;
+
+    Tenants(TenantRows rows, TenancyProperties properties, Environment environment, Ids ids, Clock clock) {
+        this.rows = rows;
+        this.properties = properties;
+        this.environment = environment;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Tenant create(String slug, String displayName) {
+        String normalised = slug.trim().toLowerCase(Locale.ROOT);
+        if (!SLUG.matcher(normalised).matches()) {
+            throw new TenantSlugRejected(
+                    "A tenant slug is 1 to 40 lower-case letters, digits and inner hyphens, as in a host name.");
+        }
+        if (displayName.isBlank() || displayName.length() > 200) {
+            throw new TenantSlugRejected("A tenant needs a display name of 1 to 200 characters.");
+        }
+        if (rows.findBySlug(normalised).isPresent()) {
+            throw new TenantSlugRejected("The slug " + normalised + " is already taken.");
+        }
+        Tenant tenant = new Tenant(
+                new TenantId(ids.next()), normalised, displayName.strip(), TenantStatus.ACTIVE, clock.instant());
+        rows.insert(tenant);
+        rows.addHost(tenant.id(), normalised + "." + properties.baseDomain());
+        return tenant;
+    }
+
+    public List<Tenant> list() {
+        return rows.all();
+    }
+
+    public boolean any() {
+        return rows.count() > 0;
+    }
+
+    public Tenant bySlug(String slug) {
+        return rows.findBySlug(slug.toLowerCase(Locale.ROOT)).orElseThrow(() -> new TenantNotFound(slug));
+    }
+
+    public Optional<Tenant> byId(TenantId id) {
+        return rows.findById(id);
+    }
+
+    /** The tenant served at {@code host} (a Host header, port stripped), if any. */
+    public Optional<Tenant> byHost(String host) {
+        return rows.findByHost(host.toLowerCase(Locale.ROOT));
+    }
+
+    public boolean isOperatorHost(String host) {
+        return properties.baseDomain().equalsIgnoreCase(host);
+    }
+
+    @Transactional
+    public Tenant suspend(String slug) {
+        return changeStatus(slug, TenantStatus.SUSPENDED);
+    }
+
+    @Transactional
+    public Tenant resume(String slug) {
+        return changeStatus(slug, TenantStatus.ACTIVE);
+    }
+
+    /** The address users of this tenant open, e.g. {@code https://demo.localhost:8443}. */
+    public String baseUrl(Tenant tenant) {
+        int port = properties.publicPort() != null ? properties.publicPort() : serverPort();
+        String host = tenant.slug() + "." + properties.baseDomain();
+        return port == 443 ? "https://" + host : "https://" + host + ":" + port;
+    }
+
+    private int serverPort() {
+        String local = environment.getProperty("local.server.port");
+        return Integer.parseInt(local != null ? local : environment.getProperty("server.port", "8443"));
+    }
+
+    private Tenant changeStatus(String slug, TenantStatus status) {
+        Tenant tenant = bySlug(slug);
+        rows.updateStatus(tenant.id(), status);
+        return new Tenant(tenant.id(), tenant.slug(), tenant.displayName(), status, tenant.createdAt());
+    }
+}

@@ -1,0 +1,20 @@
+package org.trackwell.web.internal;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** Errors raised outside controllers (filters, security, the container) get the same two faces. */
+@Controller
+class ErrorPages implements ErrorController {
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest request) {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        int code = status instanceof Integer value ? value : 500;
+        return Problem.ofStatus(code).respond(request, path instanceof String value ? value : "/");
+    }
+}

@@ -1,0 +1,109 @@
+package org.trackwell.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.trackwell.support.Fixtures;
+import org.trackwell.support.TestPostgres;
+import org.trackwell.support.TrackwellTest;
+import org.trackwell.tenancy.TenantStatus;
+import org.trackwell.tenancy.Tenants;
+
+@TrackwellTest
+class OperatorCommandLineIT {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Tenants tenants;
+
+    @Test
+    void createsATenantAndPrintsItsAdminsOneTimeLink() {
+        String slug = Fixtures.uniqueSlug("acme");
+        Result result = run(
+                "tenant", "create", "--slug", slug, "--name", "Acme Counselling", "--admin-email", "Admin@Acme.test");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out())
+                .contains("Created tenant " + slug)
+                .contains("admin@acme.test")
+                .containsPattern("https://" + slug + "\\.localhost:\\d+/account/setup\\?token=[A-Za-z0-9_-]{43}");
+        assertThat(tenants.bySlug(slug).status()).isEqualTo(TenantStatus.ACTIVE);
+    }
+
+    @Test
+    void listsSuspendsAndResumesTenants() {
+        String slug = Fixtures.uniqueSlug("listed");
+        run("tenant", "create", "--slug", slug, "--name", "Listed", "--admin-email", "a@listed.test");
+        assertThat(run("tenant", "list").out()).containsPattern(slug + "\\s+ACTIVE\\s+Listed");
+        assertThat(run("tenant", "suspend", "--slug", slug).exit()).isZero();
+        assertThat(run("tenant", "list").out()).containsPattern(slug + "\\s+SUSPENDED");
+        assertThat(run("tenant", "resume", "--slug", slug).exit()).isZero();
+        assertThat(tenants.bySlug(slug).active()).isTrue();
+    }
+
+    @Test
+    void refusesABadOrTakenSlugWithAPlainMessage() {
+        String slug = Fixtures.uniqueSlug("taken");
+        run("tenant", "create", "--slug", slug, "--name", "First", "--admin-email", "a@t.test");
+        Result taken = run("tenant", "create", "--slug", slug, "--name", "Second", "--admin-email", "b@t.test");
+        Result bad = run("tenant", "create", "--slug", "Not A Slug!", "--name", "Bad", "--admin-email", "c@t.test");
+        assertThat(taken.exit()).isEqualTo(2);
+        assertThat(taken.err()).contains("already taken");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("lower-case letters");
+        assertThat(run("tenant", "suspend", "--slug", "no-such-tenant").err()).contains("There is no tenant");
+    }
+
+    @Test
+    void tellsTheOperatorHowToReachTheDatabase() {
+        Result info = run("db", "info");
+        assertThat(info.exit()).isZero();
+        assertThat(info.out()).contains("Runtime role:  trackwell_app").contains("psql \"postgresql://");
+    }
+
+    @Test
+    void reportsDetailedHealth() {
+        Result health = run("health");
+        assertThat(health.exit()).isZero();
+        assertThat(health.out()).contains("Database:        up").contains("Schema version:");
+    }
+
+    @Test
+    void theJarItselfRunsOperatorCommandsAgainstTheConfiguredDatabase() throws Exception {
+        String slug = Fixtures.uniqueSlug("jar");
+        ProcessBuilder process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-jar",
+                        System.getProperty("trackwell.jar"),
+                        "tenant",
+                        "create",
+                        "--slug",
+                        slug,
+                        "--name",
+                        "Jar Service",
+                        "--admin-email",
+                        "admin@jar.test")
+                .redirectErrorStream(true);
+        process.environment().put("TRACKWELL_DATABASE_URL", TestPostgres.jdbcUrl());
+        process.environment().put("TRACKWELL_DATA_DIR", "target/test-data");
+        Process running = process.start();
+        String output = new String(running.getInputStream().readAllBytes());
+        assertThat(running.waitFor()).as(output).isZero();
+        assertThat(output).contains("Created tenant " + slug).contains("/account/setup?token=");
+        assertThat(tenants.bySlug(slug).displayName()).isEqualTo("Jar Service");
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = OperatorCommandLine.execute(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private record Result(int exit, String out, String err) {}
+}

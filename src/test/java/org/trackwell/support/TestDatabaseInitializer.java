@@ -1,0 +1,17 @@
+package org.trackwell.support;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(
+                        "trackwell.database.url=" + TestPostgres.jdbcUrl(),
+                        "trackwell.database.username=" + TestPostgres.RUNTIME,
+                        "trackwell.database.owner-username=" + TestPostgres.OWNER)
+                .applyTo(context);
+    }
+}
