@@ -2,60 +2,245 @@ package org.trackwell.identity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.internal.AccountRows;
+import org.trackwell.identity.internal.SessionRows;
+import org.trackwell.identity.internal.SetupTokenRows;
+import org.trackwell.identity.internal.SignInRecords;
+import org.trackwell.identity.internal.StoredAccount;
+import org.trackwell.identity.internal.TeamRows;
+import org.trackwell.mail.Mailer;
+import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.Tokens;
 import org.trackwell.shared.UserId;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
+/** A tenant's user accounts as its administrators manage them, and the set-up links. */
 @Service
 public class Accounts {
 
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+
     private final AccountRows rows;
+    private final SetupTokenRows setupTokens;
+    private final SessionRows sessions;
+    private final TeamRows teams;
+    private final SignInRecords records;
+    private final PasswordSetter passwords;
     private final Tenants tenants;
     private final Tokens tokens;
     private final Ids ids;
     private final Clock clock;
     private final IdentityProperties properties;
     private final TenantTransactions transactions;
+    private final Mailer mailer;
 
     Accounts(
             AccountRows rows,
+            SetupTokenRows setupTokens,
+            SessionRows sessions,
+            TeamRows teams,
+            SignInRecords records,
+            PasswordSetter passwords,
             Tenants tenants,
             Tokens tokens,
             Ids ids,
             Clock clock,
             IdentityProperties properties,
-            TenantTransactions transactions) {
+            TenantTransactions transactions,
+            Mailer mailer) {
         this.rows = rows;
+        this.setupTokens = setupTokens;
+        this.sessions = sessions;
+        this.teams = teams;
+        this.records = records;
+        this.passwords = passwords;
         this.tenants = tenants;
         this.tokens = tokens;
         this.ids = ids;
         this.clock = clock;
         this.properties = properties;
         this.transactions = transactions;
+        this.mailer = mailer;
     }
 
-    /** Creates a tenant's first administrator and returns the one-time link to set their password. */
+    /** Creates a tenant's first administrator (operator command, first start). */
     public SetupLink inviteFirstAdmin(Tenant tenant, String email) {
         return transactions.inTenant(
-                tenant.id(), () -> invite(tenant, email, "Administrator", Set.of(Role.TENANT_ADMIN)));
+                tenant.id(),
+                () -> create(tenant, email, "Administrator", Set.of(Role.TENANT_ADMIN))
+                        .link());
     }
 
-    private SetupLink invite(Tenant tenant, String email, String displayName, Set<Role> roles) {
+    /** Invites a user of the current tenant: the link is e-mailed to them and returned once. */
+    @Transactional
+    public Invitation invite(String email, String displayName, Set<Role> roles, Collection<UUID> teamIds) {
+        Tenant tenant = currentTenant();
+        if (displayName.isBlank() || displayName.length() > 200) {
+            throw new AccountChangeRefused("A user needs a name of 1 to 200 characters.");
+        }
+        if (roles.isEmpty()) {
+            throw new AccountChangeRefused("A user needs at least one role.");
+        }
+        Invitation invitation = create(tenant, email, displayName.strip(), roles);
+        teams.setMemberships(tenant.id(), invitation.user(), knownTeams(teamIds));
+        mailer.send(
+                invitation.link().email(),
+                "Your Trackwell account at " + tenant.displayName(),
+                "You have been invited to Trackwell at " + tenant.displayName() + ".\n\n"
+                        + "Choose your password here (the link works once, until "
+                        + invitation.link().expiresAt()
+                        + "):\n" + invitation.link().url() + "\n");
+        return invitation;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean setupLinkUsable(String token) {
+        return setupTokens.usable(Tokens.hash(token), clock.instant());
+    }
+
+    /** Redeems a set-up link: the password must pass every rule, and the link then stops working. */
+    @Transactional
+    public void completeSetup(String token, String password, ClientInfo client) {
+        Instant now = clock.instant();
+        UserId user = setupTokens.redeem(Tokens.hash(token), now).orElseThrow(LinkNotValid::new);
+        StoredAccount account = rows.findById(user).orElseThrow(LinkNotValid::new);
+        if (account.status() == AccountStatus.DISABLED) {
+            throw new LinkNotValid();
+        }
+        passwords.set(account, password);
+        records.record(CurrentTenant.require(), SignInRecords.Kind.PASSWORD_SET, user, account.email(), client, now);
+    }
+
+    @Transactional(readOnly = true)
+    public List<User> list() {
+        return rows.all();
+    }
+
+    @Transactional(readOnly = true)
+    public User get(UserId id) {
+        return rows.user(id).orElseThrow(UserNotFound::new);
+    }
+
+    @Transactional
+    public void disable(UserId id) {
+        requireAnotherAdmin(get(id), "disable");
+        rows.setStatus(id, AccountStatus.DISABLED);
+        sessions.revokeAllOf(id, "", clock.instant());
+    }
+
+    @Transactional
+    public void enable(UserId id) {
+        User user = get(id);
+        rows.setStatus(
+                id,
+                user.status() == AccountStatus.DISABLED && !hasPassword(id)
+                        ? AccountStatus.INVITED
+                        : AccountStatus.ACTIVE);
+    }
+
+    @Transactional
+    public void changeRoles(UserId id, Set<Role> roles) {
+        User user = get(id);
+        if (roles.isEmpty()) {
+            throw new AccountChangeRefused("A user needs at least one role.");
+        }
+        if (!roles.contains(Role.TENANT_ADMIN)) {
+            requireAnotherAdmin(user, "remove the admin role from");
+        }
+        rows.setRoles(CurrentTenant.require(), id, roles);
+        sessions.revokeAllOf(id, "", clock.instant());
+    }
+
+    @Transactional
+    public void changeTeams(UserId id, Collection<UUID> teamIds) {
+        get(id);
+        teams.setMemberships(CurrentTenant.require(), id, knownTeams(teamIds));
+    }
+
+    @Transactional
+    public void unlock(UserId id, ClientInfo client) {
+        User user = get(id);
+        rows.unlock(id);
+        records.record(CurrentTenant.require(), SignInRecords.Kind.UNLOCKED, id, user.email(), client, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public List<OpenSession> openSessions(UserId id) {
+        get(id);
+        return sessions.openSessions(id, clock.instant());
+    }
+
+    @Transactional
+    public Team createTeam(String name) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            throw new AccountChangeRefused("A team needs a name of 1 to 100 characters.");
+        }
+        if (teams.nameTaken(trimmed)) {
+            throw new AccountChangeRefused("There is already a team called " + trimmed + ".");
+        }
+        Team team = new Team(ids.next(), trimmed);
+        teams.insert(CurrentTenant.require(), team);
+        return team;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Team> teams() {
+        return teams.all();
+    }
+
+    private Invitation create(Tenant tenant, String email, String displayName, Set<Role> roles) {
         String normalisedEmail = email.strip().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(normalisedEmail).matches()) {
+            throw new AccountChangeRefused("That is not an e-mail address.");
+        }
+        if (rows.emailTaken(normalisedEmail)) {
+            throw new AccountChangeRefused("There is already a user with that e-mail address.");
+        }
         UserId user = new UserId(ids.next());
         Instant now = clock.instant();
         rows.insertInvited(tenant.id(), user, normalisedEmail, displayName, now);
         roles.forEach(role -> rows.addRole(tenant.id(), user, role));
         String token = tokens.newToken();
         Instant expiresAt = now.plus(properties.setupLinkValidity());
-        rows.insertSetupToken(tenant.id(), Tokens.hash(token), user, expiresAt);
-        return new SetupLink(normalisedEmail, tenants.baseUrl(tenant) + "/account/setup?token=" + token, expiresAt);
+        setupTokens.insert(tenant.id(), Tokens.hash(token), user, expiresAt);
+        String url = tenants.baseUrl(tenant) + "/account/setup?token=" + token;
+        return new Invitation(user, new SetupLink(normalisedEmail, url, expiresAt));
+    }
+
+    private List<UUID> knownTeams(Collection<UUID> teamIds) {
+        List<UUID> known = teams.all().stream().map(Team::id).toList();
+        if (!known.containsAll(teamIds)) {
+            throw new AccountChangeRefused("One of those teams does not exist.");
+        }
+        return List.copyOf(teamIds);
+    }
+
+    private void requireAnotherAdmin(User user, String action) {
+        if (user.roles().contains(Role.TENANT_ADMIN)
+                && user.status() == AccountStatus.ACTIVE
+                && rows.otherActiveAdmins(user.id()) == 0) {
+            throw new AccountChangeRefused("You cannot " + action
+                    + " the last active administrator. Make someone else an administrator first.");
+        }
+    }
+
+    private boolean hasPassword(UserId id) {
+        return rows.findById(id).map(account -> account.passwordHash() != null).orElse(false);
+    }
+
+    private Tenant currentTenant() {
+        return tenants.byId(CurrentTenant.require()).orElseThrow();
     }
 }

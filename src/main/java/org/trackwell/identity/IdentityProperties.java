@@ -1,8 +1,40 @@
 package org.trackwell.identity;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+/**
+ * @param pepper base64 of at least 32 random bytes, from the environment in production; when
+ *     absent, a pepper file under the data directory is used (created at first start)
+ * @param argon2MemoryKib Argon2id memory per hash; OWASP's minimum is 19 MiB (19456 KiB)
+ * @param concurrentHashes how many password hashes may run at once; each holds the memory above
+ * @param maxIdleTimeout the longest idle timeout a tenant may choose
+ */
 @ConfigurationProperties("trackwell.identity")
-public record IdentityProperties(@DefaultValue("72h") Duration setupLinkValidity) {}
+public record IdentityProperties(
+        @DefaultValue("72h") Duration setupLinkValidity,
+        @Nullable String pepper,
+        @DefaultValue("19456") int argon2MemoryKib,
+        @DefaultValue("2") int argon2Iterations,
+        @DefaultValue("1") int argon2Parallelism,
+        @DefaultValue("0") int concurrentHashes,
+        @DefaultValue("5s") Duration hashQueueTimeout,
+        @DefaultValue("12h") Duration sessionLifetime,
+        @DefaultValue("20m") Duration maxIdleTimeout,
+        @DefaultValue("1m") Duration lastUsedWriteInterval,
+        @DefaultValue("20") int addressFailureLimit,
+        @DefaultValue("10m") Duration addressFailureWindow,
+        @DefaultValue("1h") Duration addressBlock) {
+
+    public int hashPermits() {
+        return concurrentHashes > 0 ? concurrentHashes : Runtime.getRuntime().availableProcessors();
+    }
+
+    @Override
+    public String toString() {
+        return "IdentityProperties[pepper=" + (pepper == null ? "file" : "***") + ", argon2MemoryKib=" + argon2MemoryKib
+                + ", argon2Iterations=" + argon2Iterations + "]";
+    }
+}

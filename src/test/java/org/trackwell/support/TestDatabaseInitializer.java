@@ -11,7 +11,9 @@ class TestDatabaseInitializer implements ApplicationContextInitializer<Configura
         TestPropertyValues.of(
                         "trackwell.database.url=" + TestPostgres.jdbcUrl(),
                         "trackwell.database.username=" + TestPostgres.RUNTIME,
-                        "trackwell.database.owner-username=" + TestPostgres.OWNER)
+                        "trackwell.database.owner-username=" + TestPostgres.OWNER,
+                        "spring.mail.host=127.0.0.1",
+                        "spring.mail.port=" + TestMail.port())
                 .applyTo(context);
     }
 }

@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /** The whole application over HTTPS on a random port, against the tests' real PostgreSQL. */
 @Target(ElementType.TYPE)
@@ -18,4 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
             "trackwell.operator.first-start=false"
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(TestInfrastructure.class)
+@TestExecutionListeners(listeners = ResetBetweenTests.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface TrackwellTest {}

@@ -69,7 +69,8 @@ class SecurityHeadersIT {
 
     @Test
     void pageErrorsAreFriendlyPagesWithoutInternals() {
-        HttpResponse<String> missing = https.get(host, "/no-such-page", "Accept", "text/html");
+        HttpResponse<String> missing = https.get("unknown.localhost", "/no-such-page", "Accept", "text/html");
+        assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(missing.body()).contains("<main");

@@ -1,10 +1,21 @@
 package org.trackwell.identity.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.trackwell.identity.AccountStatus;
 import org.trackwell.identity.Role;
+import org.trackwell.identity.Team;
+import org.trackwell.identity.User;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 
@@ -29,6 +40,49 @@ public class AccountRows {
                 .update();
     }
 
+    public boolean emailTaken(String email) {
+        return jdbc.sql("select count(*) from user_account where email = :email")
+                        .param("email", email)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public Optional<StoredAccount> findByEmail(String email) {
+        return jdbc.sql("select * from user_account where email = :email")
+                .param("email", email)
+                .query(AccountRows::stored)
+                .optional();
+    }
+
+    public Optional<StoredAccount> findById(UserId user) {
+        return jdbc.sql("select * from user_account where id = :id")
+                .param("id", user.value())
+                .query(AccountRows::stored)
+                .optional();
+    }
+
+    public List<User> all() {
+        return jdbc.sql("""
+                select a.*,
+                  (select string_agg(r.role, ',') from user_role r where r.user_id = a.id) as roles,
+                  (select string_agg(t.id || ':' || t.name, '|' order by t.name) from team_member m
+                     join team t on t.tenant_id = m.tenant_id and t.id = m.team_id
+                     where m.user_id = a.id) as teams
+                from user_account a order by a.display_name, a.email""").query(AccountRows::user).list();
+    }
+
+    public Optional<User> user(UserId id) {
+        return all().stream().filter(user -> user.id().equals(id)).findFirst();
+    }
+
+    public void setRoles(TenantId tenant, UserId user, Set<Role> roles) {
+        jdbc.sql("delete from user_role where user_id = :user")
+                .param("user", user.value())
+                .update();
+        roles.forEach(role -> addRole(tenant, user, role));
+    }
+
     public void addRole(TenantId tenant, UserId user, Role role) {
         jdbc.sql("insert into user_role (tenant_id, user_id, role) values (:tenant, :user, :role)")
                 .param("tenant", tenant.value())
@@ -37,14 +91,100 @@ public class AccountRows {
                 .update();
     }
 
-    public void insertSetupToken(TenantId tenant, String tokenHash, UserId user, Instant expiresAt) {
-        jdbc.sql("""
-                insert into account_setup_token (tenant_id, token_hash, user_id, expires_at)
-                values (:tenant, :hash, :user, :expiresAt)""")
-                .param("tenant", tenant.value())
-                .param("hash", tokenHash)
-                .param("user", user.value())
-                .param("expiresAt", Timestamp.from(expiresAt))
+    /** Active accounts holding the tenant-admin role, other than {@code except}. */
+    public long otherActiveAdmins(UserId except) {
+        return jdbc.sql("""
+                select count(*) from user_account a join user_role r on r.user_id = a.id
+                where r.role = 'TENANT_ADMIN' and a.status = 'ACTIVE' and a.id <> :user""").param("user", except.value()).query(Long.class).single();
+    }
+
+    public void setStatus(UserId user, AccountStatus status) {
+        jdbc.sql("update user_account set status = :status where id = :id")
+                .param("status", status.name())
+                .param("id", user.value())
                 .update();
+    }
+
+    public void setPassword(UserId user, String hash, Instant now) {
+        jdbc.sql("""
+                update user_account set password_hash = :hash, password_changed_at = :now,
+                  status = case when status = 'INVITED' then 'ACTIVE' else status end
+                where id = :id""")
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
+                .param("id", user.value())
+                .update();
+    }
+
+    public void rehash(UserId user, String hash) {
+        jdbc.sql("update user_account set password_hash = :hash where id = :id")
+                .param("hash", hash)
+                .param("id", user.value())
+                .update();
+    }
+
+    /** Counts one more consecutive failure and returns the new count and the locks so far. */
+    public int[] countFailure(UserId user) {
+        return jdbc.sql("""
+                update user_account set failed_attempts = failed_attempts + 1 where id = :id
+                returning failed_attempts, lock_count""")
+                .param("id", user.value())
+                .query((row, n) -> new int[] {row.getInt(1), row.getInt(2)})
+                .single();
+    }
+
+    public void lock(UserId user, Instant until) {
+        jdbc.sql("""
+                update user_account set locked_until = :until, lock_count = lock_count + 1, failed_attempts = 0
+                where id = :id""")
+                .param("until", Timestamp.from(until))
+                .param("id", user.value())
+                .update();
+    }
+
+    public void clearFailures(UserId user) {
+        jdbc.sql("update user_account set failed_attempts = 0, lock_count = 0 where id = :id and"
+                        + " (failed_attempts <> 0 or lock_count <> 0)")
+                .param("id", user.value())
+                .update();
+    }
+
+    public void unlock(UserId user) {
+        jdbc.sql("update user_account set locked_until = null, failed_attempts = 0, lock_count = 0 where id = :id")
+                .param("id", user.value())
+                .update();
+    }
+
+    private static StoredAccount stored(ResultSet row, int n) throws SQLException {
+        return new StoredAccount(
+                new UserId(row.getObject("id", UUID.class)),
+                row.getString("email"),
+                row.getString("display_name"),
+                AccountStatus.valueOf(row.getString("status")),
+                row.getString("password_hash"),
+                row.getInt("failed_attempts"),
+                row.getInt("lock_count"),
+                instant(row.getTimestamp("locked_until")));
+    }
+
+    private static User user(ResultSet row, int n) throws SQLException {
+        String roles = row.getString("roles");
+        String teams = row.getString("teams");
+        return new User(
+                new UserId(row.getObject("id", UUID.class)),
+                row.getString("email"),
+                row.getString("display_name"),
+                AccountStatus.valueOf(row.getString("status")),
+                Joined.roles(roles),
+                teams == null
+                        ? List.of()
+                        : Arrays.stream(teams.split("\\|"))
+                                .map(pair -> new Team(UUID.fromString(pair.substring(0, 36)), pair.substring(37)))
+                                .toList(),
+                instant(row.getTimestamp("locked_until")));
+    }
+
+    static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

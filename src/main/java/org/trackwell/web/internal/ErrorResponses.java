@@ -1,6 +1,7 @@
 package org.trackwell.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,9 @@ class ErrorResponses {
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
     @ExceptionHandler(Refusal.class)
-    Object refused(Refusal refusal, HttpServletRequest request) {
-        return new Problem(refusal.status(), refusal.title(), refusal.getMessage(), List.of())
+    Object refused(Refusal refusal, HttpServletRequest request, HttpServletResponse response) {
+        refusal.headers().forEach(response::setHeader);
+        return new Problem(refusal.status(), refusal.title(), refusal.getMessage(), refusal.details())
                 .respond(request, request.getRequestURI());
     }
 
@@ -43,6 +45,10 @@ class ErrorResponses {
     Object failed(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {
             return Problem.ofStatus(known.getStatusCode().value()).respond(request, request.getRequestURI());
+        }
+        if (e instanceof org.springframework.beans.TypeMismatchException) {
+            return Problem.of(400, "A value in the request is not of the expected kind.")
+                    .respond(request, request.getRequestURI());
         }
         if (e instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
             return Problem.of(400, "The request body is not valid JSON of the expected shape.")

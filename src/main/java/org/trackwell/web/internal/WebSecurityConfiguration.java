@@ -3,31 +3,82 @@ package org.trackwell.web.internal;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.trackwell.identity.Sessions;
+import org.trackwell.identity.TokenAuthenticationFilter;
+import org.trackwell.identity.TokenAuthenticationFilter.Carrier;
 import org.trackwell.tenancy.TenantResolutionFilter;
 import org.trackwell.tenancy.Tenants;
 
+/**
+ * Two filter chains with one order of filters: headers, tenant from the host, token, then the
+ * authorisation rules. The API takes the token only as a bearer header and needs no CSRF token;
+ * pages take it only from the session cookie and every form carries a CSRF token.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+@EnableMethodSecurity
 class WebSecurityConfiguration {
 
+    private static final AccessDeniedHandler FORBIDDEN =
+            (request, response, denied) -> response.sendError(HttpStatus.FORBIDDEN.value());
+
     @Bean
-    SecurityFilterChain pages(HttpSecurity http, Tenants tenants) throws Exception {
-        http.headers(SecurityHeaders.all())
-                .addFilterAfter(new TenantResolutionFilter(tenants), HeaderWriterFilter.class)
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, Tenants tenants, Sessions sessions) throws Exception {
+        common(http, tenants)
+                .securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(
+                        new TokenAuthenticationFilter(sessions, Carrier.BEARER_HEADER), TenantResolutionFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
-                        (request, response, failure) -> response.sendError(HttpStatus.UNAUTHORIZED.value())))
+                                (request, response, failure) -> response.sendError(HttpStatus.UNAUTHORIZED.value()))
+                        .accessDeniedHandler(FORBIDDEN))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/auth/login", "/api/v1/auth/setup")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, Tenants tenants, Sessions sessions) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieName("__Host-trackwell-csrf");
+        csrfTokens.setCookieCustomizer(
+                cookie -> cookie.secure(true).sameSite("Strict").path("/"));
+        common(http, tenants)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .addFilterAfter(new TokenAuthenticationFilter(sessions, Carrier.COOKIE), TenantResolutionFilter.class)
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
+                                .accessDeniedHandler(FORBIDDEN))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/", "/health", "/error", "/assets/**", "/webjars/**", "/sign-in", "/account/setup")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
+        return http.build();
+    }
+
+    private static HttpSecurity common(HttpSecurity http, Tenants tenants) throws Exception {
+        return http.headers(SecurityHeaders.all())
+                .addFilterAfter(new TenantResolutionFilter(tenants), HeaderWriterFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/", "/health", "/error", "/assets/**", "/webjars/**")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated());
-        return http.build();
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> {});
     }
 }

@@ -1,0 +1,29 @@
+package org.trackwell.identity;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.trackwell.shared.TenantId;
+import org.trackwell.shared.UserId;
+
+/** Who a valid session token belongs to, as every request sees them. */
+public record SignedInUser(
+        TenantId tenant,
+        UserId id,
+        String email,
+        String displayName,
+        Set<Role> roles,
+        Set<UUID> teams,
+        String sessionKey,
+        Instant expiresAt,
+        int idleTimeoutSeconds) {
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    @Override
+    public String toString() {
+        return "SignedInUser[tenant=" + tenant + ", id=" + id + ", roles=" + roles + "]";
+    }
+}

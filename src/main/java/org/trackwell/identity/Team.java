@@ -1,0 +1,5 @@
+package org.trackwell.identity;
+
+import java.util.UUID;
+
+public record Team(UUID id, String name) {}

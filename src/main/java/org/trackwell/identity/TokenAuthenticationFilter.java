@@ -1,0 +1,56 @@
+package org.trackwell.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.trackwell.shared.CurrentTenant;
+
+/**
+ * Authenticates a request by its session token: the API only by the {@code Authorization: Bearer}
+ * header, pages only by the session cookie. Keeping the two apart is what lets the API go without
+ * CSRF tokens: a browser never sends the bearer header on its own.
+ */
+public class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    public enum Carrier {
+        BEARER_HEADER,
+        COOKIE
+    }
+
+    private final Sessions sessions;
+    private final Carrier carrier;
+
+    public TokenAuthenticationFilter(Sessions sessions, Carrier carrier) {
+        this.sessions = sessions;
+        this.carrier = carrier;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (CurrentTenant.get().isPresent()) {
+            token(request)
+                    .flatMap(sessions::authenticate)
+                    .ifPresent(user ->
+                            SecurityContextHolder.getContext().setAuthentication(new SignedInAuthentication(user)));
+        }
+        chain.doFilter(request, response);
+    }
+
+    private Optional<String> token(HttpServletRequest request) {
+        if (carrier == Carrier.COOKIE) {
+            return SessionCookie.read(request);
+        }
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = header.substring(7).strip();
+            return token.isEmpty() ? Optional.empty() : Optional.of(token);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,116 @@
+package org.trackwell.identity.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.trackwell.identity.OpenSession;
+import org.trackwell.identity.Role;
+import org.trackwell.shared.TenantId;
+import org.trackwell.shared.UserId;
+
+@Repository
+public class SessionRows {
+
+    /** A live session joined with its active account, roles and teams, in one statement. */
+    public record LiveSession(
+            UserId user,
+            String email,
+            String displayName,
+            Set<Role> roles,
+            Set<UUID> teams,
+            Instant lastUsedAt,
+            Instant expiresAt,
+            @Nullable Integer idleTimeoutSeconds) {}
+
+    private final JdbcClient jdbc;
+
+    SessionRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(TenantId tenant, String tokenHash, UserId user, Instant now, Instant expiresAt) {
+        jdbc.sql("""
+                insert into user_session (tenant_id, token_hash, user_id, created_at, last_used_at, expires_at)
+                values (:tenant, :hash, :user, :now, :now, :expires)""")
+                .param("tenant", tenant.value())
+                .param("hash", tokenHash)
+                .param("user", user.value())
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt))
+                .update();
+    }
+
+    public Optional<LiveSession> live(String tokenHash) {
+        return jdbc.sql("""
+                select s.user_id, a.email, a.display_name, s.last_used_at, s.expires_at,
+                  (select string_agg(r.role, ',') from user_role r where r.user_id = s.user_id) as roles,
+                  (select string_agg(m.team_id::text, ',') from team_member m where m.user_id = s.user_id) as teams,
+                  (select p.idle_timeout_seconds from security_policy p) as idle
+                from user_session s join user_account a on a.tenant_id = s.tenant_id and a.id = s.user_id
+                where s.token_hash = :hash and s.revoked_at is null and a.status = 'ACTIVE'""")
+                .param("hash", tokenHash)
+                .query((row, n) -> new LiveSession(
+                        new UserId(row.getObject("user_id", UUID.class)),
+                        row.getString("email"),
+                        row.getString("display_name"),
+                        Joined.roles(row.getString("roles")),
+                        teams(row.getString("teams")),
+                        row.getTimestamp("last_used_at").toInstant(),
+                        row.getTimestamp("expires_at").toInstant(),
+                        row.getObject("idle", Integer.class)))
+                .optional();
+    }
+
+    public void touch(String tokenHash, Instant now) {
+        jdbc.sql("update user_session set last_used_at = :now where token_hash = :hash")
+                .param("now", Timestamp.from(now))
+                .param("hash", tokenHash)
+                .update();
+    }
+
+    public void revoke(String tokenHash, Instant now) {
+        jdbc.sql("update user_session set revoked_at = :now where token_hash = :hash and revoked_at is null")
+                .param("now", Timestamp.from(now))
+                .param("hash", tokenHash)
+                .update();
+    }
+
+    /** Revokes every session of {@code user} except the one hashed as {@code keep} (may be empty). */
+    public void revokeAllOf(UserId user, String keep, Instant now) {
+        jdbc.sql("""
+                update user_session set revoked_at = :now
+                where user_id = :user and revoked_at is null and token_hash <> :keep""")
+                .param("now", Timestamp.from(now))
+                .param("user", user.value())
+                .param("keep", keep)
+                .update();
+    }
+
+    public List<OpenSession> openSessions(UserId user, Instant now) {
+        return jdbc.sql("""
+                select left(token_hash, 12) as key, created_at, last_used_at, expires_at from user_session
+                where user_id = :user and revoked_at is null and expires_at > :now order by last_used_at desc""")
+                .param("user", user.value())
+                .param("now", Timestamp.from(now))
+                .query((row, n) -> new OpenSession(
+                        row.getString("key"),
+                        row.getTimestamp("created_at").toInstant(),
+                        row.getTimestamp("last_used_at").toInstant(),
+                        row.getTimestamp("expires_at").toInstant()))
+                .list();
+    }
+
+    private static Set<UUID> teams(String joined) {
+        return joined == null
+                ? Set.of()
+                : Arrays.stream(joined.split(",")).map(UUID::fromString).collect(Collectors.toSet());
+    }
+}

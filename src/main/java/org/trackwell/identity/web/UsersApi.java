@@ -1,0 +1,182 @@
+package org.trackwell.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.trackwell.identity.AccountStatus;
+import org.trackwell.identity.Accounts;
+import org.trackwell.identity.ClientInfo;
+import org.trackwell.identity.Invitation;
+import org.trackwell.identity.OpenSession;
+import org.trackwell.identity.Policies;
+import org.trackwell.identity.Role;
+import org.trackwell.identity.SecurityPolicy;
+import org.trackwell.identity.Team;
+import org.trackwell.identity.User;
+import org.trackwell.shared.UserId;
+
+/** The tenant admin's management of users, teams and the security policy. */
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize("hasRole('TENANT_ADMIN')")
+class UsersApi {
+
+    private final Accounts accounts;
+    private final Policies policies;
+
+    UsersApi(Accounts accounts, Policies policies) {
+        this.accounts = accounts;
+        this.policies = policies;
+    }
+
+    record InviteRequest(
+            @NotBlank @Size(max = 320) String email,
+            @NotBlank @Size(max = 200) String displayName,
+            @NotNull Set<Role> roles,
+            @Nullable List<UUID> teams) {}
+
+    record Invited(UUID id, String email, String setupLink, Instant expiresAt) {}
+
+    record UserView(
+            UUID id,
+            String email,
+            String displayName,
+            AccountStatus status,
+            Set<Role> roles,
+            List<Team> teams,
+            @Nullable Instant lockedUntil) {
+
+        static UserView of(User user) {
+            return new UserView(
+                    user.id().value(),
+                    user.email(),
+                    user.displayName(),
+                    user.status(),
+                    user.roles(),
+                    user.teams(),
+                    user.lockedUntil());
+        }
+    }
+
+    record RolesRequest(@NotNull Set<Role> roles) {}
+
+    record TeamsRequest(@NotNull List<UUID> teams) {}
+
+    record TeamRequest(@NotBlank @Size(max = 100) String name) {}
+
+    record PolicyRequest(
+            int minPasswordLength,
+            int passwordHistory,
+            boolean compositionRules,
+            int lockoutThreshold,
+            int lockoutMinutes,
+            int maxLockoutMinutes,
+            int idleTimeoutSeconds) {
+
+        SecurityPolicy toPolicy() {
+            return new SecurityPolicy(
+                    minPasswordLength,
+                    passwordHistory,
+                    compositionRules,
+                    lockoutThreshold,
+                    lockoutMinutes,
+                    maxLockoutMinutes,
+                    idleTimeoutSeconds);
+        }
+    }
+
+    @GetMapping("/users")
+    List<UserView> users() {
+        return accounts.list().stream().map(UserView::of).toList();
+    }
+
+    @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    Invited invite(@Valid @RequestBody InviteRequest body) {
+        Invitation invitation = accounts.invite(
+                body.email(), body.displayName(), body.roles(), body.teams() == null ? List.of() : body.teams());
+        return new Invited(
+                invitation.user().value(),
+                invitation.link().email(),
+                invitation.link().url(),
+                invitation.link().expiresAt());
+    }
+
+    @GetMapping("/users/{id}")
+    UserView user(@PathVariable UUID id) {
+        return UserView.of(accounts.get(new UserId(id)));
+    }
+
+    @PostMapping("/users/{id}/disable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void disable(@PathVariable UUID id) {
+        accounts.disable(new UserId(id));
+    }
+
+    @PostMapping("/users/{id}/enable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void enable(@PathVariable UUID id) {
+        accounts.enable(new UserId(id));
+    }
+
+    @PostMapping("/users/{id}/unlock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlock(@PathVariable UUID id, HttpServletRequest request) {
+        accounts.unlock(new UserId(id), ClientInfo.of(request));
+    }
+
+    @PutMapping("/users/{id}/roles")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void roles(@PathVariable UUID id, @Valid @RequestBody RolesRequest body) {
+        accounts.changeRoles(new UserId(id), body.roles());
+    }
+
+    @PutMapping("/users/{id}/teams")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void teams(@PathVariable UUID id, @Valid @RequestBody TeamsRequest body) {
+        accounts.changeTeams(new UserId(id), body.teams());
+    }
+
+    @GetMapping("/users/{id}/sessions")
+    List<OpenSession> sessions(@PathVariable UUID id) {
+        return accounts.openSessions(new UserId(id));
+    }
+
+    @GetMapping("/teams")
+    List<Team> teams() {
+        return accounts.teams();
+    }
+
+    @PostMapping("/teams")
+    @ResponseStatus(HttpStatus.CREATED)
+    Team createTeam(@Valid @RequestBody TeamRequest body) {
+        return accounts.createTeam(body.name());
+    }
+
+    @GetMapping("/security-policy")
+    SecurityPolicy policy() {
+        return policies.current();
+    }
+
+    @PutMapping("/security-policy")
+    SecurityPolicy changePolicy(@Valid @RequestBody PolicyRequest body) {
+        return policies.change(body.toPolicy());
+    }
+}

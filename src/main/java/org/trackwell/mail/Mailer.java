@@ -1,0 +1,63 @@
+package org.trackwell.mail;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Sends plain-text e-mail. Inside a transaction the message leaves only after the commit, so no
+ * e-mail announces something that was rolled back. Without an SMTP server configured
+ * ({@code spring.mail.host}) messages are dropped with a log line that never carries their text.
+ */
+@Service
+public class Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final String from;
+
+    Mailer(ObjectProvider<JavaMailSender> sender, @Value("${trackwell.mail.from:trackwell@localhost}") String from) {
+        this.sender = sender;
+        this.from = from;
+    }
+
+    public void send(String to, String subject, String text) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    deliver(to, subject, text);
+                }
+            });
+        } else {
+            deliver(to, subject, text);
+        }
+    }
+
+    private void deliver(String to, String subject, String text) {
+        JavaMailSender mail = sender.getIfAvailable();
+        if (mail == null) {
+            log.warn("No SMTP server is configured (spring.mail.host); an e-mail \"{}\" was not sent", subject);
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to);
+        message.setSubject(subject);
+        message.setText(text);
+        try {
+            mail.send(message);
+        } catch (MailException e) {
+            log.error(
+                    "Sending an e-mail \"{}\" failed: {}", subject, e.getClass().getSimpleName());
+        }
+    }
+}

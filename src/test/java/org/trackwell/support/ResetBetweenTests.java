@@ -1,0 +1,20 @@
+package org.trackwell.support;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+
+/**
+ * Tests share one application and database, all signing in from 127.0.0.1: before each test the
+ * clock returns to now and failures by address are forgotten, so no test inherits another's block.
+ */
+public class ResetBetweenTests implements TestExecutionListener {
+
+    @Override
+    public void beforeTestMethod(TestContext testContext) {
+        testContext.getApplicationContext().getBean(MutableClock.class).reset();
+        JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
+        superuser.sql("delete from sign_in_failure_by_address").update();
+        superuser.sql("delete from blocked_address").update();
+    }
+}
