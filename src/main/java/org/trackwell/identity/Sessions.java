@@ -68,7 +68,8 @@ public class Sessions {
                 session.teams(),
                 key,
                 session.expiresAt(),
-                idle));
+                idle,
+                session.termsAccepted()));
     }
 
     @Transactional

@@ -16,7 +16,8 @@ public record SignedInUser(
         Set<UUID> teams,
         String sessionKey,
         Instant expiresAt,
-        int idleTimeoutSeconds) {
+        int idleTimeoutSeconds,
+        boolean termsAccepted) {
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -15,7 +15,7 @@ import picocli.CommandLine;
  */
 public final class OperatorCommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("tenant", "db", "health", "help", "--help");
+    private static final Set<String> COMMANDS = Set.of("tenant", "terms", "db", "health", "help", "--help");
 
     private OperatorCommandLine() {}
 

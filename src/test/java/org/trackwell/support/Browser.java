@@ -54,6 +54,26 @@ public final class Browser {
         return driver;
     }
 
+    /** Waits up to ten seconds for a condition, looking again if the page changed under it. */
+    public static void waitUntil(
+            ChromeDriver driver, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
+    public static void waitForPath(ChromeDriver driver, String pathAndQuery) {
+        waitUntil(driver, d -> d.getCurrentUrl().endsWith(pathAndQuery));
+    }
+
+    public static void signIn(ChromeDriver driver, String baseUrl, String email, String password) {
+        driver.get(baseUrl + "/sign-in");
+        driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]"))
+                .click();
+    }
+
     /** Console messages at warning level or worse, which includes every CSP violation. */
     public static List<String> consoleProblems(ChromeDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

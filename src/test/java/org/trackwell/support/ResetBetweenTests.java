@@ -13,7 +13,11 @@ public class ResetBetweenTests implements TestExecutionListener {
     @Override
     public void beforeTestMethod(TestContext testContext) {
         testContext.getApplicationContext().getBean(MutableClock.class).reset();
-        JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
+        String database = testContext
+                .getApplicationContext()
+                .getEnvironment()
+                .getProperty("trackwell.test.database", TestPostgres.DATABASE);
+        JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser(database));
         superuser.sql("delete from sign_in_failure_by_address").update();
         superuser.sql("delete from blocked_address").update();
     }

@@ -9,7 +9,9 @@ class TestDatabaseInitializer implements ApplicationContextInitializer<Configura
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(
-                        "trackwell.database.url=" + TestPostgres.jdbcUrl(),
+                        "trackwell.database.url="
+                                + TestPostgres.jdbcUrl(context.getEnvironment()
+                                        .getProperty("trackwell.test.database", TestPostgres.DATABASE)),
                         "trackwell.database.username=" + TestPostgres.RUNTIME,
                         "trackwell.database.owner-username=" + TestPostgres.OWNER,
                         "spring.mail.host=127.0.0.1",

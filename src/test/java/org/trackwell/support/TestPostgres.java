@@ -1,7 +1,6 @@
 package org.trackwell.support;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.trackwell.database.internal.EmbeddedPostgresServer;
@@ -22,22 +21,33 @@ public final class TestPostgres {
 
     private TestPostgres() {}
 
-    public static synchronized String jdbcUrl() {
+    public static String jdbcUrl() {
+        return jdbcUrl(DATABASE);
+    }
+
+    /** A database of its own, for tests whose changes would reach every tenant (such as new terms of use). */
+    public static synchronized String jdbcUrl(String database) {
         if (server == null) {
             try {
-                Path directory = Files.createTempDirectory("trackwell-test-pg");
-                server = EmbeddedPostgresServer.startOrAttach(directory, 0);
-                RoleBootstrap.ensureRolesAndDatabase(server.superuser(), DATABASE, OWNER, RUNTIME);
+                server = EmbeddedPostgresServer.startOrAttach(Files.createTempDirectory("trackwell-test-pg"), 0);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        return server.jdbcUrl(DATABASE);
+        RoleBootstrap.ensureRolesAndDatabase(server.superuser(), database, OWNER, RUNTIME);
+        return server.jdbcUrl(database);
     }
 
     /** A connection as the database superuser, for tests that tamper or inspect the catalogue. */
     public static DataSource asSuperuser() {
         return as("postgres");
+    }
+
+    public static DataSource asSuperuser(String database) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl(database));
+        dataSource.setUser("postgres");
+        return dataSource;
     }
 
     public static DataSource as(String role) {

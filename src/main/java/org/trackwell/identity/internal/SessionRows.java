@@ -28,7 +28,8 @@ public class SessionRows {
             Set<UUID> teams,
             Instant lastUsedAt,
             Instant expiresAt,
-            @Nullable Integer idleTimeoutSeconds) {}
+            @Nullable Integer idleTimeoutSeconds,
+            boolean termsAccepted) {}
 
     private final JdbcClient jdbc;
 
@@ -53,7 +54,10 @@ public class SessionRows {
                 select s.user_id, a.email, a.display_name, s.last_used_at, s.expires_at,
                   (select string_agg(r.role, ',') from user_role r where r.user_id = s.user_id) as roles,
                   (select string_agg(m.team_id::text, ',') from team_member m where m.user_id = s.user_id) as teams,
-                  (select p.idle_timeout_seconds from security_policy p) as idle
+                  (select p.idle_timeout_seconds from security_policy p) as idle,
+                  coalesce((select exists (select 1 from terms_acceptance t where t.user_id = s.user_id
+                      and t.version = c.version)
+                    from terms_of_use c order by c.published_at desc limit 1), true) as terms_accepted
                 from user_session s join user_account a on a.tenant_id = s.tenant_id and a.id = s.user_id
                 where s.token_hash = :hash and s.revoked_at is null and a.status = 'ACTIVE'""")
                 .param("hash", tokenHash)
@@ -65,7 +69,8 @@ public class SessionRows {
                         teams(row.getString("teams")),
                         row.getTimestamp("last_used_at").toInstant(),
                         row.getTimestamp("expires_at").toInstant(),
-                        row.getObject("idle", Integer.class)))
+                        row.getObject("idle", Integer.class),
+                        row.getBoolean("terms_accepted")))
                 .optional();
     }
 

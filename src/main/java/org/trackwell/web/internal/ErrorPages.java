@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.trackwell.shared.ErrorDetail;
 
 /** Errors raised outside controllers (filters, security, the container) get the same two faces. */
 @Controller
@@ -15,6 +16,8 @@ class ErrorPages implements ErrorController {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         int code = status instanceof Integer value ? value : 500;
-        return Problem.ofStatus(code).respond(request, path instanceof String value ? value : "/");
+        Problem problem =
+                ErrorDetail.of(request).map(detail -> Problem.of(code, detail)).orElseGet(() -> Problem.ofStatus(code));
+        return problem.respond(request, path instanceof String value ? value : "/");
     }
 }

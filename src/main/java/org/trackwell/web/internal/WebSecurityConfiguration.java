@@ -11,9 +11,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.trackwell.identity.Sessions;
+import org.trackwell.identity.TermsGate;
 import org.trackwell.identity.TokenAuthenticationFilter;
 import org.trackwell.identity.TokenAuthenticationFilter.Carrier;
 import org.trackwell.tenancy.TenantResolutionFilter;
@@ -40,6 +42,7 @@ class WebSecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(
                         new TokenAuthenticationFilter(sessions, Carrier.BEARER_HEADER), TenantResolutionFilter.class)
+                .addFilterAfter(new TermsGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 (request, response, failure) -> response.sendError(HttpStatus.UNAUTHORIZED.value()))
                         .accessDeniedHandler(FORBIDDEN))
@@ -58,8 +61,12 @@ class WebSecurityConfiguration {
         csrfTokens.setCookieCustomizer(
                 cookie -> cookie.secure(true).sameSite("Strict").path("/"));
         common(http, tenants)
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // The token authenticates every request afresh; rotating the CSRF token on
+                        // each would break every page's second form.
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterAfter(new TokenAuthenticationFilter(sessions, Carrier.COOKIE), TenantResolutionFilter.class)
+                .addFilterAfter(new TermsGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
                                 .accessDeniedHandler(FORBIDDEN))

@@ -1,0 +1,128 @@
+package org.trackwell.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.trackwell.identity.AccountChangeRefused;
+import org.trackwell.identity.Accounts;
+import org.trackwell.identity.ClientInfo;
+import org.trackwell.identity.Invitation;
+import org.trackwell.identity.Role;
+import org.trackwell.shared.UserId;
+
+/** The tenant admin's users page: list, invite, and each user's roles, teams, status and sessions. */
+@Controller
+@PreAuthorize("hasRole('TENANT_ADMIN')")
+class UserPages {
+
+    private final Accounts accounts;
+
+    UserPages(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model) {
+        model.addAttribute("users", accounts.list());
+        model.addAttribute("teams", accounts.teams());
+        model.addAttribute("roles", Role.values());
+        return "identity/users";
+    }
+
+    @PostMapping("/admin/users")
+    String invite(
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") List<Role> roles,
+            @RequestParam(defaultValue = "") List<UUID> teams,
+            RedirectAttributes redirect) {
+        try {
+            Invitation invitation = accounts.invite(email, displayName, roleSet(roles), teams);
+            redirect.addFlashAttribute("invited", invitation.link());
+        } catch (AccountChangeRefused refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/teams")
+    String createTeam(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+        return act(redirect, "/admin/users", () -> accounts.createTeam(name), "Team " + name.strip() + " created.");
+    }
+
+    @GetMapping("/admin/users/{id}")
+    String user(@PathVariable UUID id, Model model) {
+        model.addAttribute("user", accounts.get(new UserId(id)));
+        model.addAttribute("sessions", accounts.openSessions(new UserId(id)));
+        model.addAttribute("teams", accounts.teams());
+        model.addAttribute("roles", Role.values());
+        return "identity/user";
+    }
+
+    @PostMapping("/admin/users/{id}/roles")
+    String roles(
+            @PathVariable UUID id, @RequestParam(defaultValue = "") List<Role> roles, RedirectAttributes redirect) {
+        return act(
+                redirect,
+                userPage(id),
+                () -> accounts.changeRoles(new UserId(id), roleSet(roles)),
+                "Roles changed. The user's sessions have ended.");
+    }
+
+    @PostMapping("/admin/users/{id}/teams")
+    String teams(
+            @PathVariable UUID id, @RequestParam(defaultValue = "") List<UUID> teams, RedirectAttributes redirect) {
+        return act(redirect, userPage(id), () -> accounts.changeTeams(new UserId(id), teams), "Teams changed.");
+    }
+
+    @PostMapping("/admin/users/{id}/disable")
+    String disable(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(
+                redirect,
+                userPage(id),
+                () -> accounts.disable(new UserId(id)),
+                "The user is disabled and signed out everywhere.");
+    }
+
+    @PostMapping("/admin/users/{id}/enable")
+    String enable(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(redirect, userPage(id), () -> accounts.enable(new UserId(id)), "The user is enabled.");
+    }
+
+    @PostMapping("/admin/users/{id}/unlock")
+    String unlock(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
+        return act(
+                redirect,
+                userPage(id),
+                () -> accounts.unlock(new UserId(id), ClientInfo.of(request)),
+                "The account is unlocked.");
+    }
+
+    private static String act(RedirectAttributes redirect, String target, Runnable action, String done) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", done);
+        } catch (AccountChangeRefused refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:" + target;
+    }
+
+    private static String userPage(UUID id) {
+        return "/admin/users/" + id;
+    }
+
+    private static Set<Role> roleSet(List<Role> roles) {
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+}

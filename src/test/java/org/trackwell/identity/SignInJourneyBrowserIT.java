@@ -1,0 +1,103 @@
+package org.trackwell.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.trackwell.support.Api;
+import org.trackwell.support.Browser;
+import org.trackwell.support.Fixtures;
+import org.trackwell.support.TrackwellTest;
+import org.trackwell.tenancy.Tenant;
+import org.trackwell.tenancy.Tenants;
+
+@TrackwellTest
+class SignInJourneyBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Tenants tenants;
+
+    @Autowired
+    Accounts accounts;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void newAdminSetsAPasswordFromTheLinkSignsInAndSignsOut() {
+        Tenant tenant = tenants.create(Fixtures.uniqueSlug("journey"), "Journey Counselling");
+        String email = "first.admin@" + tenant.slug() + ".test";
+        SetupLink link = accounts.inviteFirstAdmin(tenant, email);
+        String base = "https://" + tenant.slug() + ".localhost:" + port;
+
+        browser.get(link.url().replace(":" + tenantPort(link.url()), ":" + port));
+        browser.findElement(By.id("password")).sendKeys("short");
+        browser.findElement(By.id("confirmation")).sendKeys("short");
+        browser.findElement(By.cssSelector("main form button")).click();
+        Browser.waitUntil(
+                browser,
+                driver -> driver.findElement(By.id("password-rules")).getText().contains("at least 15 characters"));
+
+        browser.findElement(By.id("password")).sendKeys(Api.GOOD_PASSWORD);
+        browser.findElement(By.id("confirmation")).sendKeys(Api.GOOD_PASSWORD);
+        browser.findElement(By.cssSelector("main form button")).click();
+        Browser.waitForPath(browser, "/sign-in?ready");
+
+        Browser.signIn(browser, base, email, "not the password");
+        assertThat(browser.findElement(By.id("sign-in-error")).getText()).contains("not right");
+
+        Browser.signIn(browser, base, email, Api.GOOD_PASSWORD);
+        assertThat(browser.findElement(By.cssSelector(".signed-in-as")).getText())
+                .contains("Administrator");
+        Cookie session = browser.manage().getCookieNamed("__Host-trackwell-session");
+        assertThat(session.isSecure()).isTrue();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+        assertThat(session.getPath()).isEqualTo("/");
+
+        browser.findElement(By.cssSelector("nav form button")).click();
+        Browser.waitForPath(browser, "/sign-in?signedOut");
+        browser.get(base + "/account/password");
+        Browser.waitForPath(browser, "/sign-in");
+        assertThat(Browser.consoleProblems(browser)).isEmpty();
+    }
+
+    @Test
+    void passwordPageShowsTheRulesAsTheUserTypes() {
+        Api api = Api.newTenant(new org.trackwell.support.Https(port), tenants, accounts, "typing");
+        String base = "https://" + api.host() + ":" + port;
+        Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
+        browser.get(base + "/account/password");
+        browser.findElement(By.id("newPassword")).sendKeys("password");
+        Browser.waitUntil(
+                browser,
+                driver -> driver.findElement(By.id("password-rules")).getText().contains("15 characters"));
+        browser.findElement(By.id("newPassword")).sendKeys(" lantern harbour 88 quietly");
+        Browser.waitUntil(
+                browser,
+                driver -> driver.findElement(By.id("password-rules")).getText().contains("meets every rule"));
+        assertThat(Browser.consoleProblems(browser)).isEmpty();
+    }
+
+    private static String tenantPort(String url) {
+        return url.replaceFirst("https://[^:]+:(\\d+)/.*", "$1");
+    }
+}

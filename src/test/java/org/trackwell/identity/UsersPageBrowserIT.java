@@ -1,0 +1,93 @@
+package org.trackwell.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.trackwell.support.Api;
+import org.trackwell.support.Browser;
+import org.trackwell.support.Https;
+import org.trackwell.support.TrackwellTest;
+import org.trackwell.tenancy.Tenants;
+
+@TrackwellTest
+class UsersPageBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Tenants tenants;
+
+    @Autowired
+    Accounts accounts;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void adminInvitesAPractitionerSeesTheLinkOnceAndDisablesThem() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "userspage");
+        String base = "https://" + api.host() + ":" + port;
+        Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
+        browser.findElement(By.linkText("Users")).click();
+
+        browser.findElement(By.id("team-name")).sendKeys("East Team");
+        browser.findElement(By.xpath("//button[text()='Add team']")).click();
+        browser.findElement(By.id("invite-email"))
+                .sendKeys("pat@" + api.tenant().slug() + ".test");
+        browser.findElement(By.id("invite-name")).sendKeys("Pat Practitioner");
+        browser.findElement(By.cssSelector("input[name=roles][value=PRACTITIONER]"))
+                .click();
+        browser.findElement(By.cssSelector("input[name=teams]")).click();
+        browser.findElement(By.xpath("//button[text()='Invite']")).click();
+
+        assertThat(browser.findElement(By.id("setup-link")).getText()).contains("/account/setup?token=");
+        assertThat(browser.findElement(By.tagName("table")).getText())
+                .contains("Pat Practitioner")
+                .contains("PRACTITIONER")
+                .contains("East Team")
+                .contains("INVITED");
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.id("setup-link"))).isEmpty();
+
+        browser.findElement(By.linkText("Pat Practitioner")).click();
+        browser.findElement(By.xpath("//button[text()='Disable']")).click();
+        Browser.waitUntil(
+                browser,
+                driver -> driver.findElement(By.id("user-status")).getText().equals("DISABLED"));
+        assertThat(Browser.consoleProblems(browser)).isEmpty();
+    }
+
+    @Test
+    void theLastAdminCannotRemoveTheirOwnAdminRole() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "lastadmin");
+        String base = "https://" + api.host() + ":" + port;
+        Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
+        browser.get(base + "/admin/users");
+        browser.findElement(By.linkText("Administrator")).click();
+        browser.findElement(By.cssSelector("input[name=roles][value=TENANT_ADMIN]"))
+                .click();
+        browser.findElement(By.cssSelector("input[name=roles][value=MANAGER]")).click();
+        browser.findElement(By.xpath("//button[text()='Save roles']")).click();
+        Browser.waitUntil(
+                browser,
+                driver -> driver.findElement(By.cssSelector("main .error"))
+                        .getText()
+                        .contains("last active administrator"));
+    }
+}
