@@ -1,0 +1,61 @@
+package org.trackwell.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts Trackwell on a fresh database, seeds a tenant, runs each scenario against a baseline
+ * measured in the same run, and prints one line per figure. Load comes from this process, over
+ * loopback only; the server is a separate process.
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        Options options = Options.parse(args);
+        Path out = Path.of("bench/out");
+        Files.createDirectories(out);
+        List<Figure> figures = new ArrayList<>();
+        try (Server server = Server.start(options, out)) {
+            Seed seed = Seed.tenantWithAdmin(server);
+            figures.addAll(LoginScenario.run(server, seed, options));
+            figures.addAll(AuthenticatedReadScenario.run(server, seed, options));
+            figures.addAll(MemoryScenario.run(server));
+        }
+        System.out.println();
+        System.out.printf("Trackwell bench, %s, %d cores, scale %d%s%n", LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), options.scale(), options.smoke() ? " (smoke)" : "");
+        figures.forEach(figure -> System.out.println(figure.line()));
+        Files.writeString(out.resolve("latest.txt"), String.join("\n", figures.stream().map(Figure::line).toList()) + "\n");
+    }
+
+    record Options(String jar, boolean smoke, int scale, String databaseUrl) {
+
+        static Options parse(String[] args) {
+            String jar = "target/trackwell.jar";
+            boolean smoke = false;
+            int scale = 1;
+            String databaseUrl = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--jar" -> jar = args[++i];
+                    case "--smoke" -> smoke = true;
+                    case "--scale" -> scale = Integer.parseInt(args[++i]);
+                    case "--db-url" -> databaseUrl = args[++i];
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            return new Options(jar, smoke, scale, databaseUrl);
+        }
+
+        Duration duration(int seconds) {
+            return smoke ? Duration.ofSeconds(2) : Duration.ofSeconds((long) seconds * scale);
+        }
+    }
+}

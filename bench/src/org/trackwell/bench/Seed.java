@@ -1,0 +1,50 @@
+package org.trackwell.bench;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A tenant and its administrator with a known password, made through the product's own ways in. */
+record Seed(String host, String email, String password) {
+
+    static final String PASSWORD = "quiet violet harbour 42 measures";
+
+    static Seed tenantWithAdmin(Server server) throws Exception {
+        String output = server.operator(
+                "tenant", "create", "--slug", "bench", "--name", "Bench Service", "--admin-email", "admin@bench.test");
+        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(output);
+        if (!token.find()) {
+            throw new IllegalStateException("no set-up link in: " + output);
+        }
+        Seed seed = new Seed("bench.localhost", "admin@bench.test", PASSWORD);
+        HttpResponse<String> setup = server.http.send(
+                server.request(seed.host(), "/api/v1/auth/setup")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"token\":\"" + token.group(1) + "\",\"password\":\"" + PASSWORD + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (setup.statusCode() != 204) {
+            throw new IllegalStateException("set-up failed: " + setup.body());
+        }
+        return seed;
+    }
+
+    HttpRequest login(Server server) {
+        return server.request(host, "/api/v1/auth/login")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                .build();
+    }
+
+    String token(Server server) throws Exception {
+        HttpResponse<String> response = server.http.send(login(server), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
+        if (!token.find()) {
+            throw new IllegalStateException("sign-in failed: " + response.body());
+        }
+        return token.group(1);
+    }
+}

@@ -1,0 +1,172 @@
+package org.trackwell.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** Trackwell as a separate process on a fresh data directory, with free ports. */
+final class Server implements AutoCloseable {
+
+    final Process process;
+    final int port;
+    final int databasePort;
+    final Path dataDirectory;
+    final Map<String, String> environment;
+    final String jar;
+    HttpClient http;
+
+    private Server(Process process, int port, int databasePort, Path dataDirectory, Map<String, String> environment,
+            String jar) {
+        this.process = process;
+        this.port = port;
+        this.databasePort = databasePort;
+        this.dataDirectory = dataDirectory;
+        this.environment = environment;
+        this.jar = jar;
+    }
+
+    static Server start(Bench.Options options, Path out) throws Exception {
+        Path data = out.resolve("data");
+        deleteRecursively(data);
+        int port = freePort();
+        int databasePort = freePort();
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "TRACKWELL_DATA_DIR", data.toString(),
+                "SERVER_PORT", Integer.toString(port),
+                "TRACKWELL_WEB_HTTP_PORT", "-1",
+                "TRACKWELL_OPERATOR_FIRST_START", "false",
+                "TRACKWELL_DATABASE_EMBEDDED_PORT", Integer.toString(databasePort),
+                "TRACKWELL_DATABASE_POOL_SIZE", "40"));
+        if (options.databaseUrl() != null) {
+            environment.put("TRACKWELL_DATABASE_URL", options.databaseUrl());
+        }
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(options.jar()))
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve("server.log").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        Server server = new Server(process, port, databasePort, data, environment, options.jar());
+        server.awaitHealthy();
+        return server;
+    }
+
+    /** Runs an operator command with the same configuration, returning its output. */
+    String operator(String... args) throws IOException, InterruptedException {
+        List<String> command = javaCommand(jar);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process cli = builder.start();
+        String output;
+        try (InputStream in = cli.getInputStream()) {
+            output = new String(in.readAllBytes());
+        }
+        if (cli.waitFor() != 0) {
+            throw new IllegalStateException("operator command failed: " + output);
+        }
+        return output;
+    }
+
+    String jdbcUrl() {
+        return environment.getOrDefault("TRACKWELL_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/trackwell");
+    }
+
+    HttpRequest.Builder request(String host, String path) {
+        return HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Host", host + ":" + port);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private void awaitHealthy() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Trackwell exited; see bench/out/server.log");
+            }
+            Path keyStore = dataDirectory.resolve("tls/localhost.p12");
+            if (Files.exists(keyStore) && Files.exists(dataDirectory.resolve("tls/localhost.p12.password"))) {
+                try {
+                    if (http == null) {
+                        http = client();
+                    }
+                    HttpResponse<String> health = http.send(
+                            request("localhost", "/health").build(), HttpResponse.BodyHandlers.ofString());
+                    if (health.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Trackwell did not become healthy; see bench/out/server.log");
+    }
+
+    private HttpClient client() throws Exception {
+        Path tls = dataDirectory.resolve("tls");
+        char[] password = Files.readString(tls.resolve("localhost.p12.password")).strip().toCharArray();
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(tls.resolve("localhost.p12"))) {
+            keyStore.load(in, password);
+        }
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        trust.setCertificateEntry("trackwell", keyStore.getCertificate("trackwell"));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return HttpClient.newBuilder()
+                .sslContext(context)
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    private static List<String> javaCommand(String jar) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ArrayList<>(List.of(java, "-jar", jar));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
