@@ -53,7 +53,9 @@ final class Server implements AutoCloseable {
         if (options.databaseUrl() != null) {
             environment.put("TRACKWELL_DATABASE_URL", options.databaseUrl());
         }
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(options.jar()))
+        List<String> command = javaCommand(options.jar());
+        command.addAll(1, Files.readAllLines(Path.of("bin/java-options")).stream().filter(l -> !l.isBlank()).toList());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve("server.log").toFile());
         builder.environment().putAll(environment);

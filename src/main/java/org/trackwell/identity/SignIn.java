@@ -63,13 +63,19 @@ public class SignIn {
     public SessionToken signIn(String email, String password, ClientInfo client) {
         TenantId tenant = CurrentTenant.require();
         Instant now = clock.instant();
-        Optional<Instant> blocked = transactions.inTenant(tenant, () -> records.blockedUntil(client.address(), now));
-        if (blocked.isPresent()) {
-            throw new TooManyAttempts(Duration.between(now, blocked.get()));
-        }
         String normalisedEmail = email.strip().toLowerCase(Locale.ROOT);
-        Optional<StoredAccount> account = transactions.inTenant(tenant, () -> accounts.findByEmail(normalisedEmail));
-        SecurityPolicy policy = policies.current();
+        Attempt attempt = transactions.inTenant(
+                tenant,
+                () -> new Attempt(
+                        records.blockedUntil(client.address(), now),
+                        accounts.findByEmail(normalisedEmail),
+                        policies.current()));
+        if (attempt.blockedUntil().isPresent()) {
+            throw new TooManyAttempts(
+                    Duration.between(now, attempt.blockedUntil().get()));
+        }
+        Optional<StoredAccount> account = attempt.account();
+        SecurityPolicy policy = attempt.policy();
         boolean passwordRight;
         if (account.isPresent() && account.get().mayAttemptSignIn(now)) {
             passwordRight = hasher.matches(password, account.get().passwordHash());
@@ -92,6 +98,9 @@ public class SignIn {
             return sessions.open(tenant, user.id(), policy, now);
         });
     }
+
+    /** What one sign-in attempt needs to know, read in one transaction. */
+    private record Attempt(Optional<Instant> blockedUntil, Optional<StoredAccount> account, SecurityPolicy policy) {}
 
     private Void failed(
             TenantId tenant,

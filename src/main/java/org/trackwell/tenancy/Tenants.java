@@ -1,6 +1,9 @@
 package org.trackwell.tenancy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +26,18 @@ public class Tenants {
     private final Environment environment;
     private final Ids ids;
     private final Clock clock;
+
+    /**
+     * Every request resolves its host, so a known host is kept for a few seconds (unknown ones are
+     * not, so that a flood of made-up names fills nothing). A change made on this node takes effect
+     * at once; on other nodes within {@link #HOST_CACHE_TTL}.
+     */
+    private final Cache<String, Tenant> byHost = Caffeine.newBuilder()
+            .expireAfterWrite(HOST_CACHE_TTL)
+            .maximumSize(10_000)
+            .build();
+
+    static final Duration HOST_CACHE_TTL = Duration.ofSeconds(5);
 
     Tenants(TenantRows rows, TenancyProperties properties, Environment environment, Ids ids, Clock clock) {
         this.rows = rows;
@@ -49,6 +64,7 @@ public class Tenants {
                 new TenantId(ids.next()), normalised, displayName.strip(), TenantStatus.ACTIVE, clock.instant());
         rows.insert(tenant);
         rows.addHost(tenant.id(), normalised + "." + properties.baseDomain());
+        byHost.invalidateAll();
         return tenant;
     }
 
@@ -70,7 +86,14 @@ public class Tenants {
 
     /** The tenant served at {@code host} (a Host header, port stripped), if any. */
     public Optional<Tenant> byHost(String host) {
-        return rows.findByHost(host.toLowerCase(Locale.ROOT));
+        String key = host.toLowerCase(Locale.ROOT);
+        Tenant cached = byHost.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Tenant> found = rows.findByHost(key);
+        found.ifPresent(tenant -> byHost.put(key, tenant));
+        return found;
     }
 
     public boolean isOperatorHost(String host) {
@@ -102,6 +125,7 @@ public class Tenants {
     private Tenant changeStatus(String slug, TenantStatus status) {
         Tenant tenant = bySlug(slug);
         rows.updateStatus(tenant.id(), status);
+        byHost.invalidateAll();
         return new Tenant(tenant.id(), tenant.slug(), tenant.displayName(), status, tenant.createdAt());
     }
 }

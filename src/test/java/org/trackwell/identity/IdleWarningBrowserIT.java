@@ -65,7 +65,7 @@ class IdleWarningBrowserIT {
         wait.until(driver -> driver.getCurrentUrl().endsWith("/sign-in?expired"));
         assertThat(browser.findElement(By.cssSelector("main .notice")).getText())
                 .contains("signed out");
-        browser.get(base + "/account/password");
+        Browser.open(browser, base + "/account/password");
         Browser.waitForPath(browser, "/sign-in");
         assertThat(Browser.consoleProblems(browser)).isEmpty();
     }

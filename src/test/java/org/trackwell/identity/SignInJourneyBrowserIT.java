@@ -51,14 +51,14 @@ class SignInJourneyBrowserIT {
         browser.get(link.url().replace(":" + tenantPort(link.url()), ":" + port));
         browser.findElement(By.id("password")).sendKeys("short");
         browser.findElement(By.id("confirmation")).sendKeys("short");
-        browser.findElement(By.cssSelector("main form button")).click();
+        Browser.clickAndWait(browser, By.cssSelector("main form button"));
         Browser.waitUntil(
                 browser,
                 driver -> driver.findElement(By.id("password-rules")).getText().contains("at least 15 characters"));
 
         browser.findElement(By.id("password")).sendKeys(Api.GOOD_PASSWORD);
         browser.findElement(By.id("confirmation")).sendKeys(Api.GOOD_PASSWORD);
-        browser.findElement(By.cssSelector("main form button")).click();
+        Browser.clickAndWait(browser, By.cssSelector("main form button"));
         Browser.waitForPath(browser, "/sign-in?ready");
 
         Browser.signIn(browser, base, email, "not the password");
@@ -73,9 +73,9 @@ class SignInJourneyBrowserIT {
         assertThat(session.getSameSite()).isEqualTo("Strict");
         assertThat(session.getPath()).isEqualTo("/");
 
-        browser.findElement(By.cssSelector("nav form button")).click();
+        Browser.clickAndWait(browser, By.cssSelector("nav form button"));
         Browser.waitForPath(browser, "/sign-in?signedOut");
-        browser.get(base + "/account/password");
+        Browser.open(browser, base + "/account/password");
         Browser.waitForPath(browser, "/sign-in");
         assertThat(Browser.consoleProblems(browser)).isEmpty();
     }
@@ -85,7 +85,7 @@ class SignInJourneyBrowserIT {
         Api api = Api.newTenant(new org.trackwell.support.Https(port), tenants, accounts, "typing");
         String base = "https://" + api.host() + ":" + port;
         Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
-        browser.get(base + "/account/password");
+        Browser.open(browser, base + "/account/password");
         browser.findElement(By.id("newPassword")).sendKeys("password");
         Browser.waitUntil(
                 browser,

@@ -44,17 +44,17 @@ class UsersPageBrowserIT {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "userspage");
         String base = "https://" + api.host() + ":" + port;
         Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
-        browser.findElement(By.linkText("Users")).click();
+        Browser.clickAndWait(browser, By.linkText("Users"));
 
         browser.findElement(By.id("team-name")).sendKeys("East Team");
-        browser.findElement(By.xpath("//button[text()='Add team']")).click();
+        Browser.clickAndWait(browser, By.xpath("//button[text()='Add team']"));
         browser.findElement(By.id("invite-email"))
                 .sendKeys("pat@" + api.tenant().slug() + ".test");
         browser.findElement(By.id("invite-name")).sendKeys("Pat Practitioner");
         browser.findElement(By.cssSelector("input[name=roles][value=PRACTITIONER]"))
                 .click();
         browser.findElement(By.cssSelector("input[name=teams]")).click();
-        browser.findElement(By.xpath("//button[text()='Invite']")).click();
+        Browser.clickAndWait(browser, By.xpath("//button[text()='Invite']"));
 
         assertThat(browser.findElement(By.id("setup-link")).getText()).contains("/account/setup?token=");
         assertThat(browser.findElement(By.tagName("table")).getText())
@@ -65,8 +65,8 @@ class UsersPageBrowserIT {
         browser.navigate().refresh();
         assertThat(browser.findElements(By.id("setup-link"))).isEmpty();
 
-        browser.findElement(By.linkText("Pat Practitioner")).click();
-        browser.findElement(By.xpath("//button[text()='Disable']")).click();
+        Browser.clickAndWait(browser, By.linkText("Pat Practitioner"));
+        Browser.clickAndWait(browser, By.xpath("//button[text()='Disable']"));
         Browser.waitUntil(
                 browser,
                 driver -> driver.findElement(By.id("user-status")).getText().equals("DISABLED"));
@@ -78,12 +78,12 @@ class UsersPageBrowserIT {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "lastadmin");
         String base = "https://" + api.host() + ":" + port;
         Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
-        browser.get(base + "/admin/users");
-        browser.findElement(By.linkText("Administrator")).click();
+        Browser.open(browser, base + "/admin/users");
+        Browser.clickAndWait(browser, By.linkText("Administrator"));
         browser.findElement(By.cssSelector("input[name=roles][value=TENANT_ADMIN]"))
                 .click();
         browser.findElement(By.cssSelector("input[name=roles][value=MANAGER]")).click();
-        browser.findElement(By.xpath("//button[text()='Save roles']")).click();
+        Browser.clickAndWait(browser, By.xpath("//button[text()='Save roles']"));
         Browser.waitUntil(
                 browser,
                 driver -> driver.findElement(By.cssSelector("main .error"))

@@ -62,6 +62,35 @@ public final class Browser {
                 .until(condition::apply);
     }
 
+    /** Clicks something that loads a new page, and waits until the new page has replaced the old. */
+    public static void clickAndWait(ChromeDriver driver, org.openqa.selenium.By target) {
+        org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> {
+                    d.findElement(target).click();
+                    return true;
+                });
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        waitUntil(
+                driver,
+                d -> "complete"
+                        .equals(((org.openqa.selenium.JavascriptExecutor) d)
+                                .executeScript("return document.readyState")));
+    }
+
+    /** Opens a page and waits until the browser shows it, even if an earlier navigation was still settling. */
+    public static void open(ChromeDriver driver, String url) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> {
+                    d.get(url);
+                    return d.getCurrentUrl().startsWith(url)
+                            || d.getCurrentUrl().contains("/sign-in");
+                });
+    }
+
     public static void waitForPath(ChromeDriver driver, String pathAndQuery) {
         waitUntil(driver, d -> d.getCurrentUrl().endsWith(pathAndQuery));
     }
