@@ -10,6 +10,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.Actor;
+import org.trackwell.audit.AuditContext;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.internal.AccountRows;
 import org.trackwell.identity.internal.SessionRows;
@@ -44,6 +48,7 @@ public class Accounts {
     private final IdentityProperties properties;
     private final TenantTransactions transactions;
     private final Mailer mailer;
+    private final AuditTrail trail;
 
     Accounts(
             AccountRows rows,
@@ -58,7 +63,8 @@ public class Accounts {
             Clock clock,
             IdentityProperties properties,
             TenantTransactions transactions,
-            Mailer mailer) {
+            Mailer mailer,
+            AuditTrail trail) {
         this.rows = rows;
         this.setupTokens = setupTokens;
         this.sessions = sessions;
@@ -72,14 +78,16 @@ public class Accounts {
         this.properties = properties;
         this.transactions = transactions;
         this.mailer = mailer;
+        this.trail = trail;
     }
 
     /** Creates a tenant's first administrator (operator command, first start). */
     public SetupLink inviteFirstAdmin(Tenant tenant, String email) {
-        return transactions.inTenant(
-                tenant.id(),
-                () -> create(tenant, email, "Administrator", Set.of(Role.TENANT_ADMIN))
-                        .link());
+        return transactions.inTenant(tenant.id(), () -> {
+            Invitation invitation = create(tenant, email, "Administrator", Set.of(Role.TENANT_ADMIN));
+            trail.record("user.invited", "user:" + invitation.user(), Outcome.SUCCESS);
+            return invitation.link();
+        });
     }
 
     /** Invites a user of the current tenant: the link is e-mailed to them and returned once. */
@@ -94,6 +102,7 @@ public class Accounts {
         }
         Invitation invitation = create(tenant, email, displayName.strip(), roles);
         teams.setMemberships(tenant.id(), invitation.user(), knownTeams(teamIds));
+        trail.record("user.invited", "user:" + invitation.user(), Outcome.SUCCESS);
         mailer.send(
                 invitation.link().email(),
                 "Your Trackwell account at " + tenant.displayName(),
@@ -111,7 +120,7 @@ public class Accounts {
 
     /** Redeems a set-up link: the password must pass every rule, and the link then stops working. */
     @Transactional
-    public void completeSetup(String token, String password, ClientInfo client) {
+    public void completeSetup(String token, String password) {
         Instant now = clock.instant();
         UserId user = setupTokens.redeem(Tokens.hash(token), now).orElseThrow(LinkNotValid::new);
         StoredAccount account = rows.findById(user).orElseThrow(LinkNotValid::new);
@@ -119,7 +128,7 @@ public class Accounts {
             throw new LinkNotValid();
         }
         passwords.set(account, password);
-        records.record(CurrentTenant.require(), SignInRecords.Kind.PASSWORD_SET, user, account.email(), client, now);
+        records.record(SignInRecords.Kind.PASSWORD_SET, new Actor(Actor.Type.USER, user.toString(), null), user);
     }
 
     @Transactional(readOnly = true)
@@ -137,6 +146,7 @@ public class Accounts {
         requireAnotherAdmin(get(id), "disable");
         rows.setStatus(id, AccountStatus.DISABLED);
         sessions.revokeAllOf(id, "", clock.instant());
+        trail.record("user.disabled", "user:" + id, Outcome.SUCCESS);
     }
 
     @Transactional
@@ -147,6 +157,7 @@ public class Accounts {
                 user.status() == AccountStatus.DISABLED && !hasPassword(id)
                         ? AccountStatus.INVITED
                         : AccountStatus.ACTIVE);
+        trail.record("user.enabled", "user:" + id, Outcome.SUCCESS);
     }
 
     @Transactional
@@ -160,19 +171,21 @@ public class Accounts {
         }
         rows.setRoles(CurrentTenant.require(), id, roles);
         sessions.revokeAllOf(id, "", clock.instant());
+        trail.record("user.roles-changed", "user:" + id, Outcome.SUCCESS);
     }
 
     @Transactional
     public void changeTeams(UserId id, Collection<UUID> teamIds) {
         get(id);
         teams.setMemberships(CurrentTenant.require(), id, knownTeams(teamIds));
+        trail.record("user.teams-changed", "user:" + id, Outcome.SUCCESS);
     }
 
     @Transactional
-    public void unlock(UserId id, ClientInfo client) {
+    public void unlock(UserId id) {
         User user = get(id);
         rows.unlock(id);
-        records.record(CurrentTenant.require(), SignInRecords.Kind.UNLOCKED, id, user.email(), client, clock.instant());
+        records.record(SignInRecords.Kind.UNLOCKED, AuditContext.actor(), id);
     }
 
     @Transactional(readOnly = true)
@@ -192,6 +205,7 @@ public class Accounts {
         }
         Team team = new Team(ids.next(), trimmed);
         teams.insert(CurrentTenant.require(), team);
+        trail.record("team.created", "team:" + team.id(), Outcome.SUCCESS);
         return team;
     }
 

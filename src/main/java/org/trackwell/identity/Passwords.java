@@ -9,7 +9,6 @@ import org.trackwell.identity.internal.PasswordHasher;
 import org.trackwell.identity.internal.SessionRows;
 import org.trackwell.identity.internal.SignInRecords;
 import org.trackwell.identity.internal.StoredAccount;
-import org.trackwell.shared.CurrentTenant;
 
 /** A signed-in user changing their own password. */
 @Service
@@ -39,20 +38,14 @@ public class Passwords {
 
     /** Changes the password after checking the current one; every other session of the user ends. */
     @Transactional
-    public void change(SignedInUser user, String currentPassword, String newPassword, ClientInfo client) {
+    public void change(SignedInUser user, String currentPassword, String newPassword) {
         StoredAccount account = accounts.findById(user.id()).orElseThrow(UserNotFound::new);
         if (account.passwordHash() == null || !hasher.matches(currentPassword, account.passwordHash())) {
             throw new PasswordRejected(List.of("Your current password is not right."));
         }
         setter.set(account, newPassword);
         sessions.revokeAllOf(user.id(), user.sessionKey(), clock.instant());
-        records.record(
-                CurrentTenant.require(),
-                SignInRecords.Kind.PASSWORD_CHANGED,
-                user.id(),
-                user.email(),
-                client,
-                clock.instant());
+        records.record(SignInRecords.Kind.PASSWORD_CHANGED, user.asActor(), user.id());
     }
 
     /** The rules a candidate password breaks, for the page that shows them as the user types. */

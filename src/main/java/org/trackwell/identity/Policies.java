@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
 import org.trackwell.identity.internal.PolicyRows;
 import org.trackwell.shared.CurrentTenant;
 
@@ -14,8 +16,11 @@ public class Policies {
     private final PolicyRows rows;
     private final IdentityProperties properties;
 
-    Policies(PolicyRows rows, IdentityProperties properties) {
+    private final AuditTrail trail;
+
+    Policies(PolicyRows rows, IdentityProperties properties, AuditTrail trail) {
         this.rows = rows;
+        this.trail = trail;
         this.properties = properties;
     }
 
@@ -49,6 +54,7 @@ public class Policies {
             throw new AccountChangeRefused(String.join(" ", problems));
         }
         rows.save(CurrentTenant.require(), policy);
+        trail.record("security-policy.changed", null, Outcome.SUCCESS);
         return policy;
     }
 }

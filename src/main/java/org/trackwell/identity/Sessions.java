@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
 import org.trackwell.identity.internal.SessionRows;
 import org.trackwell.identity.internal.SessionRows.LiveSession;
 import org.trackwell.shared.CurrentTenant;
@@ -26,8 +28,11 @@ public class Sessions {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    Sessions(SessionRows rows, Tokens tokens, IdentityProperties properties, Clock clock) {
+    private final AuditTrail trail;
+
+    Sessions(SessionRows rows, Tokens tokens, IdentityProperties properties, Clock clock, AuditTrail trail) {
         this.rows = rows;
+        this.trail = trail;
         this.tokens = tokens;
         this.properties = properties;
         this.clock = clock;
@@ -75,6 +80,7 @@ public class Sessions {
     @Transactional
     public void signOut(SignedInUser user) {
         rows.revoke(user.sessionKey(), clock.instant());
+        trail.record("sign-in.signed-out", "user:" + user.id(), Outcome.SUCCESS);
     }
 
     /** Keeps the session alive now (the page's "stay signed in"). */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.trackwell.audit.Actor;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.internal.AccountRows;
 import org.trackwell.identity.internal.PasswordHasher;
@@ -94,7 +95,7 @@ public class SignIn {
             if (hasher.needsRehash(user.passwordHash())) {
                 accounts.rehash(user.id(), hasher.hash(password));
             }
-            records.record(tenant, Kind.SIGNED_IN, user.id(), user.email(), client, now);
+            records.record(Kind.SIGNED_IN, new Actor(Actor.Type.USER, user.id().toString(), null), user.id());
             return sessions.open(tenant, user.id(), policy, now);
         });
     }
@@ -109,13 +110,14 @@ public class SignIn {
             ClientInfo client,
             SecurityPolicy policy,
             Instant now) {
-        records.record(tenant, Kind.FAILED, account.map(StoredAccount::id).orElse(null), email, client, now);
+        records.record(
+                Kind.FAILED, Actor.anonymous(), account.map(StoredAccount::id).orElse(null));
         account.filter(a -> a.status() == AccountStatus.ACTIVE && !a.lockedAt(now))
                 .ifPresent(a -> countFailure(tenant, a, client, policy, now));
         long recent = records.addressFailure(client.address(), now, now.minus(properties.addressFailureWindow()));
         if (recent >= properties.addressFailureLimit()) {
             records.block(client.address(), now.plus(properties.addressBlock()));
-            records.record(tenant, Kind.ADDRESS_BLOCKED, null, null, client, now);
+            records.record(Kind.ADDRESS_BLOCKED, Actor.anonymous(), null);
             log.warn("Blocked sign-in from {} after {} failures", LogSafe.of(client.address()), recent);
         }
         return null;
@@ -129,7 +131,7 @@ public class SignIn {
         }
         Instant until = now.plus(policy.lockDuration(counts[1] + 1));
         accounts.lock(account.id(), until);
-        records.record(tenant, Kind.LOCKED, account.id(), account.email(), client, now);
+        records.record(Kind.LOCKED, Actor.system(), account.id());
         mailer.send(
                 account.email(),
                 "Your Trackwell account has been locked",

@@ -3,6 +3,7 @@ package org.trackwell.identity;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.trackwell.audit.Actor;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 
@@ -21,6 +22,13 @@ public record SignedInUser(
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** This user as the audit trail names them: by id and roles, never by name or e-mail. */
+    public Actor asActor() {
+        return Actor.user(
+                id.toString(),
+                String.join(",", roles.stream().map(Role::name).sorted().toList()));
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
 import org.trackwell.identity.internal.TermsRows;
 import org.trackwell.shared.CurrentTenant;
 
@@ -17,8 +19,11 @@ public class Terms {
     private final TermsRows rows;
     private final Clock clock;
 
-    Terms(TermsRows rows, Clock clock) {
+    private final AuditTrail trail;
+
+    Terms(TermsRows rows, Clock clock, AuditTrail trail) {
         this.rows = rows;
+        this.trail = trail;
         this.clock = clock;
     }
 
@@ -32,6 +37,7 @@ public class Terms {
         }
         TermsOfUse terms = new TermsOfUse(version, text, clock.instant());
         rows.publish(terms);
+        trail.record("terms.published", "terms:" + version, Outcome.SUCCESS);
         return terms;
     }
 
@@ -48,5 +54,6 @@ public class Terms {
             throw new AccountChangeRefused("Those are not the current terms of use. Please read them again.");
         }
         rows.accept(CurrentTenant.require(), user.id(), version, clock.instant());
+        trail.record("terms.accepted", "terms:" + version, Outcome.SUCCESS);
     }
 }

@@ -2,10 +2,13 @@ package org.trackwell.operator;
 
 import java.io.PrintWriter;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.trackwell.audit.Actor;
+import org.trackwell.audit.AuditContext;
 import org.trackwell.operator.internal.OperatorCommands;
 import picocli.CommandLine;
 
@@ -15,7 +18,7 @@ import picocli.CommandLine;
  */
 public final class OperatorCommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("tenant", "terms", "db", "health", "help", "--help");
+    private static final Set<String> COMMANDS = Set.of("tenant", "terms", "audit", "db", "health", "help", "--help");
 
     private OperatorCommandLine() {}
 
@@ -41,7 +44,13 @@ public final class OperatorCommandLine {
         CommandLine commandLine = new CommandLine(OperatorCommands.class, new BeanFactory(context));
         commandLine.setOut(out);
         commandLine.setErr(err);
-        return commandLine.execute(args);
+        AuditContext.begin(new AuditContext.Origin(UUID.randomUUID().toString(), "local", "operator command line"));
+        AuditContext.actAs(Actor.operator());
+        try {
+            return commandLine.execute(args);
+        } finally {
+            AuditContext.end();
+        }
     }
 
     private record BeanFactory(ApplicationContext context) implements CommandLine.IFactory {

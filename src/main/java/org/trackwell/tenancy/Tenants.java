@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.TenantId;
 import org.trackwell.tenancy.internal.TenantRows;
@@ -26,6 +28,7 @@ public class Tenants {
     private final Environment environment;
     private final Ids ids;
     private final Clock clock;
+    private final AuditTrail trail;
 
     /**
      * Every request resolves its host, so a known host is kept for a few seconds (unknown ones are
@@ -39,7 +42,14 @@ public class Tenants {
 
     static final Duration HOST_CACHE_TTL = Duration.ofSeconds(5);
 
-    Tenants(TenantRows rows, TenancyProperties properties, Environment environment, Ids ids, Clock clock) {
+    Tenants(
+            TenantRows rows,
+            TenancyProperties properties,
+            Environment environment,
+            Ids ids,
+            Clock clock,
+            AuditTrail trail) {
+        this.trail = trail;
         this.rows = rows;
         this.properties = properties;
         this.environment = environment;
@@ -64,6 +74,7 @@ public class Tenants {
                 new TenantId(ids.next()), normalised, displayName.strip(), TenantStatus.ACTIVE, clock.instant());
         rows.insert(tenant);
         rows.addHost(tenant.id(), normalised + "." + properties.baseDomain());
+        trail.record("tenant.created", "tenant:" + normalised, Outcome.SUCCESS);
         byHost.invalidateAll();
         return tenant;
     }
@@ -125,6 +136,10 @@ public class Tenants {
     private Tenant changeStatus(String slug, TenantStatus status) {
         Tenant tenant = bySlug(slug);
         rows.updateStatus(tenant.id(), status);
+        trail.record(
+                status == TenantStatus.ACTIVE ? "tenant.resumed" : "tenant.suspended",
+                "tenant:" + tenant.slug(),
+                Outcome.SUCCESS);
         byHost.invalidateAll();
         return new Tenant(tenant.id(), tenant.slug(), tenant.displayName(), status, tenant.createdAt());
     }

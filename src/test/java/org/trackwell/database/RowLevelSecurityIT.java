@@ -29,7 +29,8 @@ class RowLevelSecurityIT {
             "tenant_host",
             "sign_in_failure_by_address",
             "blocked_address",
-            "terms_of_use");
+            "terms_of_use",
+            "audit_pending");
 
     private final JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
 

@@ -2,63 +2,55 @@ package org.trackwell.identity.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.trackwell.identity.ClientInfo;
-import org.trackwell.shared.Ids;
-import org.trackwell.shared.TenantId;
+import org.trackwell.audit.Actor;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
 import org.trackwell.shared.UserId;
 
 /**
- * Sign-in events of a tenant, and failures by client address across all tenants. Never holds a
- * password or a token.
+ * Sign-in events, appended to the audit trail, and failures by client address across all
+ * tenants. Never holds a password, a token or the e-mail that was typed.
  */
 @Repository
 public class SignInRecords {
 
     public enum Kind {
-        SIGNED_IN,
-        FAILED,
-        LOCKED,
-        UNLOCKED,
-        ADDRESS_BLOCKED,
-        SIGNED_OUT,
-        PASSWORD_SET,
-        PASSWORD_CHANGED
+        SIGNED_IN(Outcome.SUCCESS),
+        FAILED(Outcome.FAILED),
+        LOCKED(Outcome.DENIED),
+        UNLOCKED(Outcome.SUCCESS),
+        ADDRESS_BLOCKED(Outcome.DENIED),
+        SIGNED_OUT(Outcome.SUCCESS),
+        PASSWORD_SET(Outcome.SUCCESS),
+        PASSWORD_CHANGED(Outcome.SUCCESS);
+
+        private final Outcome outcome;
+
+        Kind(Outcome outcome) {
+            this.outcome = outcome;
+        }
+
+        String action() {
+            return "sign-in." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     private final JdbcClient jdbc;
-    private final Ids ids;
+    private final AuditTrail trail;
 
-    SignInRecords(JdbcClient jdbc, Ids ids) {
+    SignInRecords(JdbcClient jdbc, AuditTrail trail) {
         this.jdbc = jdbc;
-        this.ids = ids;
+        this.trail = trail;
     }
 
-    public void record(
-            TenantId tenant, Kind kind, @Nullable UserId user, @Nullable String email, ClientInfo client, Instant at) {
-        jdbc.sql("""
-                insert into sign_in_event (tenant_id, id, occurred_at, kind, user_id, email, address, user_agent)
-                values (:tenant, :id, :at, :kind, :user, :email, :address, :agent)""")
-                .param("tenant", tenant.value())
-                .param("id", ids.next())
-                .param("at", Timestamp.from(at))
-                .param("kind", kind.name())
-                .param("user", user == null ? null : user.value())
-                .param("email", email == null ? null : email.substring(0, Math.min(email.length(), 320)))
-                .param("address", client.address())
-                .param("agent", client.userAgent())
-                .update();
-    }
-
-    public long count(TenantId tenant, Kind kind, UserId user) {
-        return jdbc.sql("select count(*) from sign_in_event where kind = :kind and user_id = :user")
-                .param("kind", kind.name())
-                .param("user", user.value())
-                .query(Long.class)
-                .single();
+    /** Records a sign-in event about {@code user} (if known) on behalf of {@code actor}. */
+    public void record(Kind kind, Actor actor, @Nullable UserId user) {
+        trail.recordAs(actor, kind.action(), user == null ? null : "user:" + user, kind.outcome);
     }
 
     public Optional<Instant> blockedUntil(String address, Instant now) {

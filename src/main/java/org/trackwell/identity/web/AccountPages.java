@@ -111,7 +111,7 @@ class AccountPages {
             return withProblems(model, List.of("The two passwords are not the same."), "identity/setup");
         }
         try {
-            accounts.completeSetup(token, password, ClientInfo.of(request));
+            accounts.completeSetup(token, password);
             return "redirect:/sign-in?ready";
         } catch (PasswordRejected rejected) {
             return withProblems(model, rejected.reasons(), "identity/setup");
@@ -147,7 +147,7 @@ class AccountPages {
             Model model) {
         model.addAttribute("minLength", policies.current().minPasswordLength());
         try {
-            passwords.change(user, currentPassword, newPassword, ClientInfo.of(request));
+            passwords.change(user, currentPassword, newPassword);
             model.addAttribute("changed", true);
             return noProblems(model, "identity/password");
         } catch (PasswordRejected rejected) {

@@ -75,7 +75,7 @@ class AuthApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void setup(@Valid @RequestBody SetupRequest body, HttpServletRequest request) {
         requireTenant();
-        accounts.completeSetup(body.token(), body.password(), ClientInfo.of(request));
+        accounts.completeSetup(body.token(), body.password());
     }
 
     @PostMapping("/logout")

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.trackwell.identity.ClientInfo;
 import org.trackwell.identity.Passwords;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
@@ -67,6 +66,6 @@ class MeApi {
             @AuthenticationPrincipal SignedInUser user,
             @Valid @RequestBody PasswordChange body,
             HttpServletRequest request) {
-        passwords.change(user, body.currentPassword(), body.newPassword(), ClientInfo.of(request));
+        passwords.change(user, body.currentPassword(), body.newPassword());
     }
 }

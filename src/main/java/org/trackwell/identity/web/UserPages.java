@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.trackwell.identity.AccountChangeRefused;
 import org.trackwell.identity.Accounts;
-import org.trackwell.identity.ClientInfo;
 import org.trackwell.identity.Invitation;
 import org.trackwell.identity.Role;
 import org.trackwell.shared.UserId;
@@ -101,11 +100,7 @@ class UserPages {
 
     @PostMapping("/admin/users/{id}/unlock")
     String unlock(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
-        return act(
-                redirect,
-                userPage(id),
-                () -> accounts.unlock(new UserId(id), ClientInfo.of(request)),
-                "The account is unlocked.");
+        return act(redirect, userPage(id), () -> accounts.unlock(new UserId(id)), "The account is unlocked.");
     }
 
     private static String act(RedirectAttributes redirect, String target, Runnable action, String done) {

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.identity.AccountStatus;
 import org.trackwell.identity.Accounts;
-import org.trackwell.identity.ClientInfo;
 import org.trackwell.identity.Invitation;
 import org.trackwell.identity.OpenSession;
 import org.trackwell.identity.Policies;
@@ -139,7 +138,7 @@ class UsersApi {
     @PostMapping("/users/{id}/unlock")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unlock(@PathVariable UUID id, HttpServletRequest request) {
-        accounts.unlock(new UserId(id), ClientInfo.of(request));
+        accounts.unlock(new UserId(id));
     }
 
     @PutMapping("/users/{id}/roles")

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import org.trackwell.audit.Actor;
+import org.trackwell.audit.AuditContext;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SetupLink;
 import org.trackwell.operator.OperatorProperties;
@@ -32,6 +34,7 @@ class FirstStart implements ApplicationRunner {
         if (!properties.firstStart() || tenants.any()) {
             return;
         }
+        AuditContext.actAs(Actor.system());
         Tenant tenant = tenants.create(properties.firstTenantSlug(), properties.firstTenantName());
         SetupLink link = accounts.inviteFirstAdmin(tenant, properties.firstAdminEmail());
         PrintStream console = System.out;

@@ -5,6 +5,12 @@ import picocli.CommandLine.Command;
 @Command(
         name = "java -jar trackwell.jar",
         mixinStandardHelpOptions = true,
-        subcommands = {TenantCommands.class, TermsCommands.class, DatabaseCommands.class, HealthCommand.class},
+        subcommands = {
+            TenantCommands.class,
+            TermsCommands.class,
+            AuditCommands.class,
+            DatabaseCommands.class,
+            HealthCommand.class
+        },
         description = "Trackwell operator commands. Run without a command to start the service.")
 public class OperatorCommands {}

@@ -14,6 +14,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.trackwell.audit.AuditRequestFilter;
+import org.trackwell.audit.AuditTrail;
 import org.trackwell.identity.Sessions;
 import org.trackwell.identity.TermsGate;
 import org.trackwell.identity.TokenAuthenticationFilter;
@@ -36,17 +38,18 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Tenants tenants, Sessions sessions) throws Exception {
-        common(http, tenants)
+    SecurityFilterChain api(HttpSecurity http, Tenants tenants, Sessions sessions, AuditTrail trail) throws Exception {
+        common(http, tenants, trail)
                 .securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(
-                        new TokenAuthenticationFilter(sessions, Carrier.BEARER_HEADER), TenantResolutionFilter.class)
+                        new TokenAuthenticationFilter(sessions, Carrier.BEARER_HEADER), AuditRequestFilter.class)
                 .addFilterAfter(new TermsGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 (request, response, failure) -> response.sendError(HttpStatus.UNAUTHORIZED.value()))
                         .accessDeniedHandler(FORBIDDEN))
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/auth/login", "/api/v1/auth/setup")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/api/v1/auth/login", "/api/v1/auth/setup", "/api/v1/audit/public-key")
                         .permitAll()
                         .anyRequest()
                         .authenticated());
@@ -55,17 +58,18 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Tenants tenants, Sessions sessions) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Tenants tenants, Sessions sessions, AuditTrail trail)
+            throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName("__Host-trackwell-csrf");
         csrfTokens.setCookieCustomizer(
                 cookie -> cookie.secure(true).sameSite("Strict").path("/"));
-        common(http, tenants)
+        common(http, tenants, trail)
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         // The token authenticates every request afresh; rotating the CSRF token on
                         // each would break every page's second form.
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
-                .addFilterAfter(new TokenAuthenticationFilter(sessions, Carrier.COOKIE), TenantResolutionFilter.class)
+                .addFilterAfter(new TokenAuthenticationFilter(sessions, Carrier.COOKIE), AuditRequestFilter.class)
                 .addFilterAfter(new TermsGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
@@ -78,9 +82,10 @@ class WebSecurityConfiguration {
         return http.build();
     }
 
-    private static HttpSecurity common(HttpSecurity http, Tenants tenants) throws Exception {
+    private static HttpSecurity common(HttpSecurity http, Tenants tenants, AuditTrail trail) throws Exception {
         return http.headers(SecurityHeaders.all())
                 .addFilterAfter(new TenantResolutionFilter(tenants), HeaderWriterFilter.class)
+                .addFilterAfter(new AuditRequestFilter(trail), TenantResolutionFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())

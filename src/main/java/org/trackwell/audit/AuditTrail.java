@@ -1,0 +1,73 @@
+package org.trackwell.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.internal.AuditRows;
+import org.trackwell.audit.internal.StoredEvent;
+import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.Ids;
+import org.trackwell.shared.TenantId;
+
+/**
+ * The one way to append to the audit trail. An entry joins the caller's transaction, so an
+ * action and its record commit or roll back together. Targets name things by id or pseudonym
+ * code, never by a name or other identifying detail.
+ */
+@Service
+public class AuditTrail {
+
+    /** The stream of operator and system events that belong to no tenant. */
+    public static final TenantId OPERATOR_STREAM = new TenantId(new UUID(0, 0));
+
+    private final AuditRows rows;
+    private final Ids ids;
+    private final Clock clock;
+
+    AuditTrail(AuditRows rows, Ids ids, Clock clock) {
+        this.rows = rows;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(String action, @Nullable String target, Outcome outcome) {
+        recordAs(AuditContext.actor(), action, target, outcome);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAs(Actor actor, String action, @Nullable String target, Outcome outcome) {
+        append(actor, action, target, outcome);
+    }
+
+    /** For refusals: recorded in a transaction of its own, so it stays when the request's rolls back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordSeparately(Actor actor, String action, @Nullable String target, Outcome outcome) {
+        append(actor, action, target, outcome);
+    }
+
+    private void append(Actor actor, String action, @Nullable String target, Outcome outcome) {
+        AuditContext.Origin origin = AuditContext.origin();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        TenantId stream = CurrentTenant.get().orElse(OPERATOR_STREAM);
+        rows.insert(new StoredEvent(
+                stream.value(),
+                ids.next(),
+                now,
+                actor.type().name(),
+                actor.id(),
+                actor.role(),
+                action,
+                target,
+                outcome.name(),
+                origin.address(),
+                origin.userAgent(),
+                origin.requestId()));
+        AuditContext.markRecorded();
+    }
+}

@@ -1,0 +1,193 @@
+package org.trackwell.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.trackwell.audit.ChainBreak.Kind;
+import org.trackwell.audit.internal.AuditRows;
+import org.trackwell.audit.internal.ChainHash;
+import org.trackwell.audit.internal.SigningKey;
+import org.trackwell.audit.internal.StoredEvent;
+import org.trackwell.database.TenantTransactions;
+import org.trackwell.shared.TenantId;
+
+/**
+ * Recomputes a stream's chain from the stored entries and reports the first break: an entry
+ * altered, deleted, inserted or moved, or a checkpoint whose signature or hash does not match.
+ * Checkpoints exported to files are checked too, which catches a chain rewritten whole.
+ */
+@Service
+public class AuditVerifier {
+
+    private static final String CHAIN = """
+            select s.seq, s.hash as sealed_hash, s.event_id as sealed_event, e.*
+            from audit_seal s left join audit_event e on e.tenant_id = s.tenant_id and e.id = s.event_id
+            order by s.seq""";
+
+    private final JdbcTemplate streaming;
+    private final AuditRows rows;
+    private final SigningKey key;
+    private final TenantTransactions transactions;
+
+    AuditVerifier(DataSource dataSource, AuditRows rows, SigningKey key, TenantTransactions transactions) {
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(10_000);
+        this.rows = rows;
+        this.key = key;
+        this.transactions = transactions;
+    }
+
+    public StreamVerification verify(TenantId stream, Optional<Path> exportedCheckpoints) {
+        return transactions.inTenant(stream, () -> verifyInTransaction(stream.value(), exportedCheckpoints));
+    }
+
+    private StreamVerification verifyInTransaction(UUID stream, Optional<Path> exportedCheckpoints) {
+        List<AuditRows.Checkpoint> checkpoints = new ArrayList<>(rows.checkpoints());
+        exportedCheckpoints.ifPresent(directory -> checkpoints.addAll(read(directory, stream)));
+        Map<Long, List<AuditRows.Checkpoint>> bySeq = new HashMap<>();
+        PublicKey publicKey = key.publicKey();
+        for (AuditRows.Checkpoint checkpoint : checkpoints) {
+            byte[] signed = ChainHash.checkpoint(stream, checkpoint.seq(), checkpoint.hash(), checkpoint.signedAt());
+            if (!SigningKey.verify(publicKey, signed, checkpoint.signature())) {
+                return new StreamVerification(
+                        stream,
+                        0,
+                        0,
+                        Optional.of(new ChainBreak(
+                                checkpoint.seq(), Kind.BAD_SIGNATURE, "checkpoint signature does not verify")));
+            }
+            bySeq.computeIfAbsent(checkpoint.seq(), seq -> new ArrayList<>()).add(checkpoint);
+        }
+        Walk walk = new Walk(bySeq);
+        streaming.query(CHAIN, walk::step);
+        walk.finish();
+        if (walk.firstBreak == null) {
+            long lastCheckpoint =
+                    bySeq.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+            if (lastCheckpoint > walk.expectedSeq - 1) {
+                walk.firstBreak = new ChainBreak(
+                        walk.expectedSeq, Kind.DELETED, "the chain ends before signed checkpoint " + lastCheckpoint);
+            }
+        }
+        if (walk.firstBreak == null) {
+            rows.firstOutsideTheChain()
+                    .ifPresent(event -> walk.firstBreak = new ChainBreak(
+                            walk.expectedSeq,
+                            Kind.INSERTED,
+                            "entry " + event.id() + " of " + event.occurredAt() + " is in no chain"));
+        }
+        return new StreamVerification(stream, walk.checked, checkpoints.size(), Optional.ofNullable(walk.firstBreak));
+    }
+
+    /** Walks the chain in sequence order, keeping only the previous hash and the first break. */
+    private static final class Walk {
+
+        private final Map<Long, List<AuditRows.Checkpoint>> checkpoints;
+        private byte[] previous = ChainHash.GENESIS;
+        private long expectedSeq = 1;
+        private long checked;
+        private ChainBreak firstBreak;
+        private StoredEvent mismatched;
+
+        Walk(Map<Long, List<AuditRows.Checkpoint>> checkpoints) {
+            this.checkpoints = checkpoints;
+        }
+
+        void step(java.sql.ResultSet row) throws java.sql.SQLException {
+            if (firstBreak != null) {
+                return;
+            }
+            if (mismatched != null) {
+                decide(row.getObject("id") == null ? null : AuditRows.event(row, 0));
+                return;
+            }
+            long seq = row.getLong("seq");
+            byte[] sealed = row.getBytes("sealed_hash");
+            if (seq != expectedSeq) {
+                firstBreak = new ChainBreak(
+                        expectedSeq,
+                        seq > expectedSeq ? Kind.DELETED : Kind.REORDERED,
+                        "sequence " + expectedSeq + " is missing");
+                return;
+            }
+            if (row.getObject("id") == null) {
+                firstBreak = new ChainBreak(seq, Kind.DELETED, "the entry sealed here no longer exists");
+                return;
+            }
+            StoredEvent event = AuditRows.event(row, 0);
+            byte[] recomputed = ChainHash.next(previous, event);
+            if (!Arrays.equals(recomputed, sealed)) {
+                mismatched = event;
+                return;
+            }
+            for (AuditRows.Checkpoint checkpoint : checkpoints.getOrDefault(seq, List.of())) {
+                if (!Arrays.equals(checkpoint.hash(), sealed)) {
+                    firstBreak = new ChainBreak(seq, Kind.ALTERED, "the chain differs from a signed checkpoint");
+                    return;
+                }
+            }
+            previous = sealed;
+            expectedSeq++;
+            checked++;
+        }
+
+        /**
+         * Entries are sealed in the order they occurred: a mismatched entry followed by one that
+         * occurred before it was moved; otherwise it was altered.
+         */
+        void decide(StoredEvent next) {
+            boolean moved = next != null && next.occurredAt().isBefore(mismatched.occurredAt());
+            firstBreak = new ChainBreak(
+                    expectedSeq,
+                    moved ? Kind.REORDERED : Kind.ALTERED,
+                    "entry " + mismatched.id() + " does not match its seal");
+        }
+
+        void finish() {
+            if (mismatched != null && firstBreak == null) {
+                decide(null);
+            }
+        }
+    }
+
+    private static List<AuditRows.Checkpoint> read(Path directory, UUID stream) {
+        Path file = directory.resolve(stream + ".checkpoints");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            List<AuditRows.Checkpoint> checkpoints = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                String[] parts = line.strip().split(" ");
+                if (parts.length != 5) {
+                    continue;
+                }
+                checkpoints.add(new AuditRows.Checkpoint(
+                        UUID.fromString(parts[0]),
+                        Long.parseLong(parts[1]),
+                        HexFormat.of().parseHex(parts[2]),
+                        Instant.EPOCH.plus(Long.parseLong(parts[3]), ChronoUnit.MICROS),
+                        Base64.getDecoder().decode(parts[4])));
+            }
+            return checkpoints;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

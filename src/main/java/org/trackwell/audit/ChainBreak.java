@@ -1,0 +1,13 @@
+package org.trackwell.audit;
+
+/** The first place a chain is not as it was sealed. */
+public record ChainBreak(long seq, Kind kind, String detail) {
+
+    public enum Kind {
+        ALTERED,
+        DELETED,
+        INSERTED,
+        REORDERED,
+        BAD_SIGNATURE
+    }
+}

@@ -1,0 +1,7 @@
+package org.trackwell.audit;
+
+public enum Outcome {
+    SUCCESS,
+    DENIED,
+    FAILED
+}

@@ -1,0 +1,188 @@
+package org.trackwell.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** All SQL of the audit tables. Only inserts and reads: nothing here updates or deletes an entry. */
+@Repository
+public class AuditRows {
+
+    /** The head of a tenant's chain: the last sealed sequence number and its hash. */
+    public record Head(long seq, byte[] hash) {}
+
+    public record Filter(
+            @Nullable Instant from,
+            @Nullable Instant to,
+            @Nullable String action,
+            @Nullable String actorId,
+            @Nullable String target,
+            @Nullable String outcome) {}
+
+    public record Checkpoint(UUID tenantId, long seq, byte[] hash, Instant signedAt, byte[] signature) {}
+
+    private final JdbcClient jdbc;
+
+    AuditRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(StoredEvent event) {
+        jdbc.sql("""
+                insert into audit_event (tenant_id, id, occurred_at, actor_type, actor_id, actor_role, action, target,
+                  outcome, address, user_agent, request_id)
+                values (:tenant, :id, :at, :actorType, :actorId, :actorRole, :action, :target, :outcome, :address,
+                  :agent, :request)""")
+                .param("tenant", event.tenantId())
+                .param("id", event.id())
+                .param("at", Timestamp.from(event.occurredAt()))
+                .param("actorType", event.actorType())
+                .param("actorId", event.actorId())
+                .param("actorRole", event.actorRole())
+                .param("action", event.action())
+                .param("target", event.target())
+                .param("outcome", event.outcome())
+                .param("address", event.address())
+                .param("agent", event.userAgent())
+                .param("request", event.requestId())
+                .update();
+        jdbc.sql("insert into audit_pending (tenant_id, event_id) values (:tenant, :id)")
+                .param("tenant", event.tenantId())
+                .param("id", event.id())
+                .update();
+    }
+
+    /** Streams with pending events, across tenants (the pending list holds identifiers only). */
+    public List<UUID> streamsWithPendingEvents() {
+        return jdbc.sql("select distinct tenant_id from audit_pending")
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Only one node seals a stream at a time; the lock ends with the transaction. */
+    public boolean tryLockStream(UUID stream) {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:stream, 7))")
+                .param("stream", stream.toString())
+                .query(Boolean.class)
+                .single());
+    }
+
+    public Optional<Head> head() {
+        return jdbc.sql("select seq, hash from audit_seal order by seq desc limit 1")
+                .query((row, n) -> new Head(row.getLong(1), row.getBytes(2)))
+                .optional();
+    }
+
+    public List<StoredEvent> pendingEvents(UUID stream, int limit) {
+        return jdbc.sql("""
+                select e.* from audit_pending p join audit_event e on e.tenant_id = p.tenant_id and e.id = p.event_id
+                where p.tenant_id = :stream order by e.occurred_at, e.id limit :limit""")
+                .param("stream", stream)
+                .param("limit", limit)
+                .query(AuditRows::event)
+                .list();
+    }
+
+    public void seal(UUID stream, long seq, UUID event, byte[] hash, Instant at) {
+        jdbc.sql("""
+                insert into audit_seal (tenant_id, seq, event_id, hash, sealed_at)
+                values (:stream, :seq, :event, :hash, :at)""")
+                .param("stream", stream)
+                .param("seq", seq)
+                .param("event", event)
+                .param("hash", hash)
+                .param("at", Timestamp.from(at))
+                .update();
+        jdbc.sql("delete from audit_pending where tenant_id = :stream and event_id = :event")
+                .param("stream", stream)
+                .param("event", event)
+                .update();
+    }
+
+    public Optional<Checkpoint> latestCheckpoint() {
+        return jdbc.sql("select * from audit_checkpoint order by seq desc limit 1")
+                .query(AuditRows::checkpoint)
+                .optional();
+    }
+
+    public List<Checkpoint> checkpoints() {
+        return jdbc.sql("select * from audit_checkpoint order by seq")
+                .query(AuditRows::checkpoint)
+                .list();
+    }
+
+    public void insertCheckpoint(Checkpoint checkpoint) {
+        jdbc.sql("""
+                insert into audit_checkpoint (tenant_id, seq, hash, signed_at, signature)
+                values (:stream, :seq, :hash, :at, :signature)""")
+                .param("stream", checkpoint.tenantId())
+                .param("seq", checkpoint.seq())
+                .param("hash", checkpoint.hash())
+                .param("at", Timestamp.from(checkpoint.signedAt()))
+                .param("signature", checkpoint.signature())
+                .update();
+    }
+
+    public List<StoredEvent> search(Filter filter, int limit, long offset) {
+        return jdbc.sql("""
+                select * from audit_event
+                where (cast(:from as timestamptz) is null or occurred_at >= :from)
+                  and (cast(:to as timestamptz) is null or occurred_at < :to)
+                  and (cast(:action as text) is null or action = :action)
+                  and (cast(:actor as text) is null or actor_id = :actor)
+                  and (cast(:target as text) is null or target = :target)
+                  and (cast(:outcome as text) is null or outcome = :outcome)
+                order by occurred_at desc, id desc limit :limit offset :offset""")
+                .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
+                .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
+                .param("action", filter.action())
+                .param("actor", filter.actorId())
+                .param("target", filter.target())
+                .param("outcome", filter.outcome())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(AuditRows::event)
+                .list();
+    }
+
+    /** The earliest event in no chain and not waiting to be sealed: one put there by hand. */
+    public Optional<StoredEvent> firstOutsideTheChain() {
+        return jdbc.sql("""
+                select e.* from audit_event e
+                where not exists (select 1 from audit_seal s where s.tenant_id = e.tenant_id and s.event_id = e.id)
+                  and not exists (select 1 from audit_pending p where p.tenant_id = e.tenant_id and p.event_id = e.id)
+                order by e.occurred_at limit 1""").query(AuditRows::event).optional();
+    }
+
+    public static StoredEvent event(ResultSet row, int n) throws SQLException {
+        return new StoredEvent(
+                row.getObject("tenant_id", UUID.class),
+                row.getObject("id", UUID.class),
+                row.getTimestamp("occurred_at").toInstant(),
+                row.getString("actor_type"),
+                row.getString("actor_id"),
+                row.getString("actor_role"),
+                row.getString("action"),
+                row.getString("target"),
+                row.getString("outcome"),
+                row.getString("address"),
+                row.getString("user_agent"),
+                row.getString("request_id"));
+    }
+
+    private static Checkpoint checkpoint(ResultSet row, int n) throws SQLException {
+        return new Checkpoint(
+                row.getObject("tenant_id", UUID.class),
+                row.getLong("seq"),
+                row.getBytes("hash"),
+                row.getTimestamp("signed_at").toInstant(),
+                row.getBytes("signature"));
+    }
+}

@@ -1,0 +1,128 @@
+package org.trackwell.audit.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.trackwell.database.TenantTransactions;
+import org.trackwell.shared.TenantId;
+
+/**
+ * Links committed events into each stream's hash chain, in order, about once a second, so that
+ * requests only ever insert and never wait on a chain head. At least once a minute with new
+ * entries it signs the head as a checkpoint, also appended to a file outside the database when an
+ * export directory is configured.
+ */
+@Component
+public class Sealer {
+
+    private static final int BATCH = 5_000;
+
+    private final AuditRows rows;
+    private final SigningKey key;
+    private final TenantTransactions transactions;
+    private final Clock clock;
+    private final Duration checkpointInterval;
+    private final Optional<Path> checkpointDirectory;
+
+    Sealer(
+            AuditRows rows,
+            SigningKey key,
+            TenantTransactions transactions,
+            Clock clock,
+            @Value("${trackwell.audit.checkpoint-interval:60s}") Duration checkpointInterval,
+            @Value("${trackwell.audit.checkpoint-dir:}") String checkpointDirectory) {
+        this.rows = rows;
+        this.key = key;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.checkpointInterval = checkpointInterval;
+        this.checkpointDirectory =
+                checkpointDirectory.isBlank() ? Optional.empty() : Optional.of(Path.of(checkpointDirectory));
+    }
+
+    @Scheduled(fixedDelayString = "${trackwell.audit.seal-interval:1s}")
+    public void sealAll() {
+        for (UUID stream : transactions.inTenant(new TenantId(new UUID(0, 0)), rows::streamsWithPendingEvents)) {
+            seal(stream);
+        }
+    }
+
+    /** Seals every pending event of one stream; returns how many were sealed. */
+    public int seal(UUID stream) {
+        int total = 0;
+        int sealed;
+        do {
+            sealed = transactions.inTenant(new TenantId(stream), () -> sealBatch(stream));
+            total += sealed;
+        } while (sealed == BATCH);
+        return total;
+    }
+
+    private int sealBatch(UUID stream) {
+        if (!rows.tryLockStream(stream)) {
+            return 0;
+        }
+        AuditRows.Head head = rows.head().orElse(new AuditRows.Head(0, ChainHash.GENESIS));
+        List<StoredEvent> events = rows.pendingEvents(stream, BATCH);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long seq = head.seq();
+        byte[] hash = head.hash();
+        for (StoredEvent event : events) {
+            hash = ChainHash.next(hash, event);
+            rows.seal(stream, ++seq, event.id(), hash, now);
+        }
+        if (!events.isEmpty()) {
+            checkpointIfDue(stream, seq, hash, now);
+        }
+        return events.size();
+    }
+
+    private void checkpointIfDue(UUID stream, long seq, byte[] hash, Instant now) {
+        Optional<AuditRows.Checkpoint> last = rows.latestCheckpoint();
+        if (last.isPresent() && last.get().signedAt().plus(checkpointInterval).isAfter(now)) {
+            return;
+        }
+        AuditRows.Checkpoint checkpoint = new AuditRows.Checkpoint(
+                stream, seq, hash, now, key.sign(ChainHash.checkpoint(stream, seq, hash, now)));
+        rows.insertCheckpoint(checkpoint);
+        checkpointDirectory.ifPresent(directory -> export(directory, checkpoint));
+    }
+
+    /** One line per checkpoint: stream, sequence, hash, time in microseconds, signature. */
+    static String line(AuditRows.Checkpoint checkpoint) {
+        return checkpoint.tenantId() + " " + checkpoint.seq() + " "
+                + HexFormat.of().formatHex(checkpoint.hash()) + " "
+                + ChainHash.micros(checkpoint.signedAt()) + " "
+                + Base64.getEncoder().encodeToString(checkpoint.signature());
+    }
+
+    private static void export(Path directory, AuditRows.Checkpoint checkpoint) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(
+                    directory.resolve(checkpoint.tenantId() + ".checkpoints"),
+                    line(checkpoint) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
