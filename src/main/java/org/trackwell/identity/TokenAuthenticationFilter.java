@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.trackwell.audit.AuditContext;
 import org.trackwell.shared.CurrentTenant;
 
 /**
@@ -34,10 +35,10 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (CurrentTenant.get().isPresent()) {
-            token(request)
-                    .flatMap(sessions::authenticate)
-                    .ifPresent(user ->
-                            SecurityContextHolder.getContext().setAuthentication(new SignedInAuthentication(user)));
+            token(request).flatMap(sessions::authenticate).ifPresent(user -> {
+                SecurityContextHolder.getContext().setAuthentication(new SignedInAuthentication(user));
+                AuditContext.actAs(user.asActor());
+            });
         }
         chain.doFilter(request, response);
     }

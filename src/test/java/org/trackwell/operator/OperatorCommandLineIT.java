@@ -22,6 +22,9 @@ class OperatorCommandLineIT {
     @Autowired
     Tenants tenants;
 
+    @Autowired
+    org.trackwell.audit.internal.Sealer sealer;
+
     @Test
     void createsATenantAndPrintsItsAdminsOneTimeLink() {
         String slug = Fixtures.uniqueSlug("acme");
@@ -57,6 +60,16 @@ class OperatorCommandLineIT {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("lower-case letters");
         assertThat(run("tenant", "suspend", "--slug", "no-such-tenant").err()).contains("There is no tenant");
+    }
+
+    @Test
+    void verifiesTheAuditTrailOfATenant() {
+        String slug = Fixtures.uniqueSlug("verify");
+        run("tenant", "create", "--slug", slug, "--name", "Verified", "--admin-email", "a@verified.test");
+        sealer.sealAll();
+        Result verified = run("audit", "verify", "--tenant", slug);
+        assertThat(verified.exit()).as(verified.err()).isZero();
+        assertThat(verified.out()).containsPattern(slug + "\\s+OK\\s+1 entries");
     }
 
     @Test

@@ -66,12 +66,12 @@ public class AuditRows {
                 .list();
     }
 
-    /** Only one node seals a stream at a time; the lock ends with the transaction. */
-    public boolean tryLockStream(UUID stream) {
-        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:stream, 7))")
+    /** Only one node seals a stream at a time; another waits, then finds nothing left. Ends with the transaction. */
+    public void lockStream(UUID stream) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:stream, 7))")
                 .param("stream", stream.toString())
-                .query(Boolean.class)
-                .single());
+                .query((row, n) -> 0)
+                .list();
     }
 
     public Optional<Head> head() {

@@ -74,9 +74,7 @@ public class Sealer {
     }
 
     private int sealBatch(UUID stream) {
-        if (!rows.tryLockStream(stream)) {
-            return 0;
-        }
+        rows.lockStream(stream);
         AuditRows.Head head = rows.head().orElse(new AuditRows.Head(0, ChainHash.GENESIS));
         List<StoredEvent> events = rows.pendingEvents(stream, BATCH);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
