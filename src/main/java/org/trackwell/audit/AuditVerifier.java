@@ -54,7 +54,15 @@ public class AuditVerifier {
     }
 
     public StreamVerification verify(TenantId stream, Optional<Path> exportedCheckpoints) {
-        return transactions.inTenant(stream, () -> verifyInTransaction(stream.value(), exportedCheckpoints));
+        long start = System.nanoTime();
+        StreamVerification result =
+                transactions.inTenant(stream, () -> verifyInTransaction(stream.value(), exportedCheckpoints));
+        return new StreamVerification(
+                result.stream(),
+                result.entriesChecked(),
+                result.checkpointsChecked(),
+                result.firstBreak(),
+                (System.nanoTime() - start) / 1e9);
     }
 
     private StreamVerification verifyInTransaction(UUID stream, Optional<Path> exportedCheckpoints) {
@@ -70,7 +78,8 @@ public class AuditVerifier {
                         0,
                         0,
                         Optional.of(new ChainBreak(
-                                checkpoint.seq(), Kind.BAD_SIGNATURE, "checkpoint signature does not verify")));
+                                checkpoint.seq(), Kind.BAD_SIGNATURE, "checkpoint signature does not verify")),
+                        0);
             }
             bySeq.computeIfAbsent(checkpoint.seq(), seq -> new ArrayList<>()).add(checkpoint);
         }
@@ -92,7 +101,8 @@ public class AuditVerifier {
                             Kind.INSERTED,
                             "entry " + event.id() + " of " + event.occurredAt() + " is in no chain"));
         }
-        return new StreamVerification(stream, walk.checked, checkpoints.size(), Optional.ofNullable(walk.firstBreak));
+        return new StreamVerification(
+                stream, walk.checked, checkpoints.size(), Optional.ofNullable(walk.firstBreak), 0);
     }
 
     /** Walks the chain in sequence order, keeping only the previous hash and the first break. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,9 +30,11 @@ public class AuditRows {
     public record Checkpoint(UUID tenantId, long seq, byte[] hash, Instant signedAt, byte[] signature) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    AuditRows(JdbcClient jdbc) {
+    AuditRows(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public void insert(StoredEvent event) {
@@ -90,20 +93,28 @@ public class AuditRows {
                 .list();
     }
 
-    public void seal(UUID stream, long seq, UUID event, byte[] hash, Instant at) {
-        jdbc.sql("""
-                insert into audit_seal (tenant_id, seq, event_id, hash, sealed_at)
-                values (:stream, :seq, :event, :hash, :at)""")
-                .param("stream", stream)
-                .param("seq", seq)
-                .param("event", event)
-                .param("hash", hash)
-                .param("at", Timestamp.from(at))
-                .update();
-        jdbc.sql("delete from audit_pending where tenant_id = :stream and event_id = :event")
-                .param("stream", stream)
-                .param("event", event)
-                .update();
+    /** A link of the chain: the entry at {@code seq} and the hash that covers it and all before. */
+    public record Seal(long seq, UUID event, byte[] hash) {}
+
+    /** Appends links to a stream's chain and takes their entries off the pending list, in batches. */
+    public void seal(UUID stream, List<Seal> seals, Instant at) {
+        Timestamp sealedAt = Timestamp.from(at);
+        batch.batchUpdate(
+                "insert into audit_seal (tenant_id, seq, event_id, hash, sealed_at) values (?, ?, ?, ?, ?)",
+                seals,
+                1_000,
+                (statement, seal) -> {
+                    statement.setObject(1, stream);
+                    statement.setLong(2, seal.seq());
+                    statement.setObject(3, seal.event());
+                    statement.setBytes(4, seal.hash());
+                    statement.setTimestamp(5, sealedAt);
+                });
+        batch.batchUpdate(
+                "delete from audit_pending where tenant_id = ? and event_id = ?", seals, 1_000, (statement, seal) -> {
+                    statement.setObject(1, stream);
+                    statement.setObject(2, seal.event());
+                });
     }
 
     public Optional<Checkpoint> latestCheckpoint() {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -80,10 +81,12 @@ public class Sealer {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long seq = head.seq();
         byte[] hash = head.hash();
+        List<AuditRows.Seal> seals = new ArrayList<>(events.size());
         for (StoredEvent event : events) {
             hash = ChainHash.next(hash, event);
-            rows.seal(stream, ++seq, event.id(), hash, now);
+            seals.add(new AuditRows.Seal(++seq, event.id(), hash));
         }
+        rows.seal(stream, seals, now);
         if (!events.isEmpty()) {
             checkpointIfDue(stream, seq, hash, now);
         }
