@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -46,14 +45,12 @@ final class AuthenticatedReadScenario {
 
         String tokenHash = HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        String tenant = tenantId(server);
-        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> connect(server));
+        String tenant = Jdbc.tenantId(server, "bench");
+        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> Jdbc.connect(server));
         Load.Result jdbc = Load.run(32, duration, () -> {
             Connection connection = connections.get();
-            try (PreparedStatement set = connection.prepareStatement("select set_config('app.tenant_id', ?, true)");
-                    PreparedStatement query = connection.prepareStatement(SESSION_QUERY)) {
-                set.setString(1, tenant);
-                set.execute();
+            Jdbc.setTenant(connection, tenant);
+            try (PreparedStatement query = connection.prepareStatement(SESSION_QUERY)) {
                 query.setString(1, tokenHash);
                 try (ResultSet rows = query.executeQuery()) {
                     rows.next();
@@ -69,27 +66,5 @@ final class AuthenticatedReadScenario {
                         jdbc.percentileMillis(50), "ms"),
                 new Figure("  p99 latency (32 clients)", web.percentileMillis(99), "ms", "JDBC p99",
                         jdbc.percentileMillis(99), "ms"));
-    }
-
-    private static String tenantId(Server server) throws Exception {
-        try (Connection connection = connect(server);
-                PreparedStatement query = connection.prepareStatement("select id::text from tenant where slug = 'bench'");
-                ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
-    private static Connection connect(Server server) {
-        try {
-            Connection connection = DriverManager.getConnection(
-                    server.jdbcUrl(),
-                    server.environment.getOrDefault("TRACKWELL_DATABASE_USERNAME", "trackwell_app"),
-                    server.environment.getOrDefault("TRACKWELL_DATABASE_PASSWORD", ""));
-            connection.setAutoCommit(false);
-            return connection;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

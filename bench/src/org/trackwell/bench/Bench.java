@@ -26,6 +26,8 @@ public final class Bench {
             Seed seed = Seed.tenantWithAdmin(server);
             figures.addAll(LoginScenario.run(server, seed, options));
             figures.addAll(AuthenticatedReadScenario.run(server, seed, options));
+            figures.addAll(WriteScenario.run(server, seed, options));
+            figures.addAll(AuditVerificationScenario.run(server, options));
             figures.addAll(MemoryScenario.run(server));
         }
         System.out.println();

@@ -1,5 +1,7 @@
 package org.trackwell.audit.internal;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -86,7 +89,7 @@ public class AuditRows {
     public List<StoredEvent> pendingEvents(UUID stream, int limit) {
         return jdbc.sql("""
                 select e.* from audit_pending p join audit_event e on e.tenant_id = p.tenant_id and e.id = p.event_id
-                where p.tenant_id = :stream order by e.occurred_at, e.id limit :limit""")
+                where p.tenant_id = :stream order by p.pending_no limit :limit""")
                 .param("stream", stream)
                 .param("limit", limit)
                 .query(AuditRows::event)
@@ -96,25 +99,32 @@ public class AuditRows {
     /** A link of the chain: the entry at {@code seq} and the hash that covers it and all before. */
     public record Seal(long seq, UUID event, byte[] hash) {}
 
-    /** Appends links to a stream's chain and takes their entries off the pending list, in batches. */
+    /** Appends links to a stream's chain and takes their entries off the pending list, in two statements. */
     public void seal(UUID stream, List<Seal> seals, Instant at) {
-        Timestamp sealedAt = Timestamp.from(at);
-        batch.batchUpdate(
-                "insert into audit_seal (tenant_id, seq, event_id, hash, sealed_at) values (?, ?, ?, ?, ?)",
-                seals,
-                1_000,
-                (statement, seal) -> {
-                    statement.setObject(1, stream);
-                    statement.setLong(2, seal.seq());
-                    statement.setObject(3, seal.event());
-                    statement.setBytes(4, seal.hash());
-                    statement.setTimestamp(5, sealedAt);
-                });
-        batch.batchUpdate(
-                "delete from audit_pending where tenant_id = ? and event_id = ?", seals, 1_000, (statement, seal) -> {
-                    statement.setObject(1, stream);
-                    statement.setObject(2, seal.event());
-                });
+        batch.execute((ConnectionCallback<Void>) connection -> {
+            Array seqs = connection.createArrayOf(
+                    "bigint", seals.stream().map(Seal::seq).toArray());
+            Array events = connection.createArrayOf(
+                    "uuid", seals.stream().map(Seal::event).toArray());
+            Array hashes = connection.createArrayOf(
+                    "bytea", seals.stream().map(Seal::hash).toArray(byte[][]::new));
+            try (PreparedStatement insert = connection.prepareStatement("""
+                            insert into audit_seal (tenant_id, seq, event_id, hash, sealed_at)
+                            select ?, s.seq, s.event_id, s.hash, ? from unnest(?, ?, ?) as s(seq, event_id, hash)""");
+                    PreparedStatement delete = connection.prepareStatement(
+                            "delete from audit_pending where tenant_id = ? and event_id = any(?)")) {
+                insert.setObject(1, stream);
+                insert.setTimestamp(2, Timestamp.from(at));
+                insert.setArray(3, seqs);
+                insert.setArray(4, events);
+                insert.setArray(5, hashes);
+                insert.executeUpdate();
+                delete.setObject(1, stream);
+                delete.setArray(2, events);
+                delete.executeUpdate();
+            }
+            return null;
+        });
     }
 
     public Optional<Checkpoint> latestCheckpoint() {

@@ -23,7 +23,8 @@ import org.trackwell.database.TenantTransactions;
 import org.trackwell.shared.TenantId;
 
 /**
- * Links committed events into each stream's hash chain, in order, about once a second, so that
+ * Links committed events into each stream's hash chain, in the order they were appended, about
+ * once a second, so that
  * requests only ever insert and never wait on a chain head. At least once a minute with new
  * entries it signs the head as a checkpoint, also appended to a file outside the database when an
  * export directory is configured.

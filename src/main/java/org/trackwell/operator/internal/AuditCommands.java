@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trackwell.audit.AuditTrail;
@@ -64,8 +65,12 @@ public class AuditCommands {
         private void report(PrintWriter out, String name, StreamVerification result) {
             if (result.ok()) {
                 out.printf(
-                        "%-24s OK      %d entries, %d checkpoints%n",
-                        name, result.entriesChecked(), result.checkpointsChecked());
+                        Locale.ROOT,
+                        "%-24s OK      %d entries, %d checkpoints, in %.2f s%n",
+                        name,
+                        result.entriesChecked(),
+                        result.checkpointsChecked(),
+                        result.seconds());
                 return;
             }
             allOk = false;

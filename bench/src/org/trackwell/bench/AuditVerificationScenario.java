@@ -1,0 +1,93 @@
+package org.trackwell.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trackwell.audit.internal.ChainHash;
+import org.trackwell.audit.internal.StoredEvent;
+
+/**
+ * Scenario 4: seals a trail of a million entries (seeded straight into the tables, as if written by
+ * requests) and verifies it with the operator command, reading from the database; against raw
+ * SHA-256 of the same entries in this JVM.
+ */
+final class AuditVerificationScenario {
+
+    private static final String SEED = """
+            with seeded as (
+              select gen_random_uuid() as id, now() - make_interval(secs => ? - n) as at, n
+              from generate_series(1, ?) n)
+            , events as (
+              insert into audit_event (tenant_id, id, occurred_at, actor_type, actor_id, actor_role, action, target,
+                outcome, address, user_agent, request_id)
+              select cast(? as uuid), id, at, 'USER', gen_random_uuid()::text, 'PRACTITIONER', 'client.viewed',
+                'client:K7F3-QX9' || (n % 100000), 'SUCCESS', '10.0.0.' || (n % 250), 'Mozilla/5.0 bench',
+                gen_random_uuid()::text
+              from seeded returning tenant_id, id)
+            insert into audit_pending (tenant_id, event_id) select tenant_id, id from events""";
+
+    private AuditVerificationScenario() {}
+
+    static List<Figure> run(Server server, Bench.Options options) throws Exception {
+        int entries = options.smoke() ? 20_000 : 1_000_000 * options.scale();
+        String tenant = Jdbc.tenantId(server, "bench");
+        try (Connection connection = Jdbc.connect(server)) {
+            Jdbc.setTenant(connection, tenant);
+            for (int done = 0; done < entries; done += 100_000) {
+                try (PreparedStatement seed = connection.prepareStatement(SEED)) {
+                    int batch = Math.min(100_000, entries - done);
+                    seed.setInt(1, entries - done);
+                    seed.setInt(2, batch);
+                    seed.setString(3, tenant);
+                    seed.executeUpdate();
+                }
+                connection.commit();
+            }
+        }
+        long start = System.nanoTime();
+        while (pending(server) > 0) {
+            Thread.sleep(200);
+        }
+        double sealSeconds = (System.nanoTime() - start) / 1e9;
+
+        String output = server.operator("audit", "verify", "--tenant", "bench");
+        Matcher verified = Pattern.compile("OK\\s+(\\d+) entries, \\d+ checkpoints, in ([0-9.]+) s").matcher(output);
+        if (!verified.find()) {
+            throw new IllegalStateException("verification failed: " + output);
+        }
+        long checked = Long.parseLong(verified.group(1));
+        double verifySeconds = Double.parseDouble(verified.group(2));
+        double rawRate = rawSha256Rate(UUID.fromString(tenant), checked);
+        return List.of(
+                Figure.alone("audit entries sealed", entries / sealSeconds, "entries/s"),
+                new Figure("audit verify (from the database)", checked / verifySeconds, "entries/s",
+                        "raw SHA-256 chain, same JVM", rawRate, "entries/s"),
+                Figure.alone("  entries verified", checked, "entries"));
+    }
+
+    private static long pending(Server server) throws Exception {
+        try (Connection connection = Jdbc.connect(server);
+                PreparedStatement count = connection.prepareStatement("select count(*) from audit_pending");
+                ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static double rawSha256Rate(UUID tenant, long count) {
+        StoredEvent sample = new StoredEvent(tenant, UUID.randomUUID(), Instant.now(), "USER",
+                UUID.randomUUID().toString(), "PRACTITIONER", "client.viewed", "client:K7F3-QX91234", "SUCCESS",
+                "10.0.0.12", "Mozilla/5.0 bench", UUID.randomUUID().toString());
+        byte[] hash = ChainHash.GENESIS;
+        long start = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            hash = ChainHash.next(hash, sample);
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+}

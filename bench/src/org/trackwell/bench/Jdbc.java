@@ -1,0 +1,44 @@
+package org.trackwell.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Direct connections to the server's database as its runtime role, for the baselines. */
+final class Jdbc {
+
+    private Jdbc() {}
+
+    static Connection connect(Server server) {
+        try {
+            Connection connection = DriverManager.getConnection(
+                    server.jdbcUrl(),
+                    server.environment.getOrDefault("TRACKWELL_DATABASE_USERNAME", "trackwell_app"),
+                    server.environment.getOrDefault("TRACKWELL_DATABASE_PASSWORD", ""));
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String tenantId(Server server, String slug) throws SQLException {
+        try (Connection connection = connect(server);
+                PreparedStatement query = connection.prepareStatement("select id::text from tenant where slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    static void setTenant(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+            set.setString(1, tenant);
+            set.execute();
+        }
+    }
+}
