@@ -37,8 +37,8 @@ final class AuditVerificationScenario {
         int entries = options.smoke() ? 20_000 : 1_000_000 * options.scale();
         String tenant = Jdbc.tenantId(server, "bench");
         try (Connection connection = Jdbc.connect(server)) {
-            Jdbc.setTenant(connection, tenant);
             for (int done = 0; done < entries; done += 100_000) {
+                Jdbc.setTenant(connection, tenant);
                 try (PreparedStatement seed = connection.prepareStatement(SEED)) {
                     int batch = Math.min(100_000, entries - done);
                     seed.setInt(1, entries - done);

@@ -3,9 +3,9 @@ package org.trackwell.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trackwell.support.Api;
 import org.trackwell.support.Browser;
+import org.trackwell.support.BrowserSession;
 import org.trackwell.support.Https;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
@@ -31,16 +32,14 @@ class IdleWarningBrowserIT {
     @Autowired
     Accounts accounts;
 
+    @RegisterExtension
+    final BrowserSession session = BrowserSession.desktop();
+
     ChromeDriver browser;
 
     @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    void browser() {
+        browser = session.driver();
     }
 
     @Test

@@ -2,9 +2,9 @@ package org.trackwell.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.trackwell.support.Api;
 import org.trackwell.support.Browser;
+import org.trackwell.support.BrowserSession;
 import org.trackwell.support.Fixtures;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenant;
@@ -29,16 +30,14 @@ class SignInJourneyBrowserIT {
     @Autowired
     Accounts accounts;
 
+    @RegisterExtension
+    final BrowserSession session = BrowserSession.desktop();
+
     ChromeDriver browser;
 
     @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    void browser() {
+        browser = session.driver();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.trackwell.operator.internal;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SetupLink;
 import org.trackwell.shared.Refusal;
@@ -15,124 +14,61 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "tenant",
         mixinStandardHelpOptions = true,
-        description = "Create, list, suspend and resume tenants. Never shows client data.",
-        subcommands = {
-            TenantCommands.Create.class,
-            TenantCommands.ListTenants.class,
-            TenantCommands.Suspend.class,
-            TenantCommands.Resume.class
-        })
+        description = "Create, list, suspend and resume tenants. Never shows client data.")
 public class TenantCommands {
 
     static final int REFUSED = 2;
 
+    private final Tenants tenants;
+    private final Accounts accounts;
+
+    @Spec
+    CommandSpec spec;
+
+    TenantCommands(Tenants tenants, Accounts accounts) {
+        this.tenants = tenants;
+        this.accounts = accounts;
+    }
+
     @Command(name = "create", description = "Create a tenant and its first administrator.")
-    static class Create implements Callable<Integer> {
-
-        private final Tenants tenants;
-        private final Accounts accounts;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--slug", required = true, description = "Short name, also the host name: <slug>.<domain>")
-        String slug;
-
-        @Option(names = "--name", required = true, description = "Display name")
-        String name;
-
-        @Option(names = "--admin-email", required = true, description = "E-mail of the first administrator")
-        String adminEmail;
-
-        Create(Tenants tenants, Accounts accounts) {
-            this.tenants = tenants;
-            this.accounts = accounts;
-        }
-
-        @Override
-        public Integer call() {
-            return refusalsAsExitCode(spec, () -> {
-                Tenant tenant = tenants.create(slug, name);
-                SetupLink link = accounts.inviteFirstAdmin(tenant, adminEmail);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("Created tenant " + tenant.slug() + " (" + tenant.displayName() + ") at "
-                        + tenants.baseUrl(tenant));
-                printSetupLink(out, link);
-            });
-        }
+    int create(
+            @Option(names = "--slug", required = true, description = "Short name, also the host name: <slug>.<domain>")
+                    String slug,
+            @Option(names = "--name", required = true, description = "Display name") String name,
+            @Option(names = "--admin-email", required = true, description = "E-mail of the first administrator")
+                    String adminEmail) {
+        return refusalsAsExitCode(spec, () -> {
+            Tenant tenant = tenants.create(slug, name);
+            SetupLink link = accounts.inviteFirstAdmin(tenant, adminEmail);
+            out().println("Created tenant " + tenant.slug() + " (" + tenant.displayName() + ") at "
+                    + tenants.baseUrl(tenant));
+            printSetupLink(out(), link);
+        });
     }
 
     @Command(name = "list", description = "List tenants with their status.")
-    static class ListTenants implements Callable<Integer> {
-
-        private final Tenants tenants;
-
-        @Spec
-        CommandSpec spec;
-
-        ListTenants(Tenants tenants) {
-            this.tenants = tenants;
+    int list() {
+        out().printf("%-24s %-10s %s%n", "SLUG", "STATUS", "NAME");
+        for (Tenant tenant : tenants.list()) {
+            out().printf("%-24s %-10s %s%n", tenant.slug(), tenant.status(), tenant.displayName());
         }
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("%-24s %-10s %s%n", "SLUG", "STATUS", "NAME");
-            for (Tenant tenant : tenants.list()) {
-                out.printf("%-24s %-10s %s%n", tenant.slug(), tenant.status(), tenant.displayName());
-            }
-            return 0;
-        }
+        return 0;
     }
 
     @Command(name = "suspend", description = "Suspend a tenant: every request to it gets 403 until resumed.")
-    static class Suspend implements Callable<Integer> {
-
-        private final Tenants tenants;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--slug", required = true)
-        String slug;
-
-        Suspend(Tenants tenants) {
-            this.tenants = tenants;
-        }
-
-        @Override
-        public Integer call() {
-            return refusalsAsExitCode(
-                    spec,
-                    () -> spec.commandLine()
-                            .getOut()
-                            .println("Suspended " + tenants.suspend(slug).slug()));
-        }
+    int suspend(@Option(names = "--slug", required = true) String slug) {
+        return refusalsAsExitCode(
+                spec, () -> out().println("Suspended " + tenants.suspend(slug).slug()));
     }
 
     @Command(name = "resume", description = "Resume a suspended tenant.")
-    static class Resume implements Callable<Integer> {
+    int resume(@Option(names = "--slug", required = true) String slug) {
+        return refusalsAsExitCode(
+                spec, () -> out().println("Resumed " + tenants.resume(slug).slug()));
+    }
 
-        private final Tenants tenants;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--slug", required = true)
-        String slug;
-
-        Resume(Tenants tenants) {
-            this.tenants = tenants;
-        }
-
-        @Override
-        public Integer call() {
-            return refusalsAsExitCode(
-                    spec,
-                    () -> spec.commandLine()
-                            .getOut()
-                            .println("Resumed " + tenants.resume(slug).slug()));
-        }
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 
     static void printSetupLink(PrintWriter out, SetupLink link) {
@@ -141,6 +77,7 @@ public class TenantCommands {
         out.println("  " + link.url());
     }
 
+    /** Runs a command; a refusal prints its message for the operator and exits with {@link #REFUSED}. */
     static int refusalsAsExitCode(CommandSpec spec, Runnable command) {
         try {
             command.run();
