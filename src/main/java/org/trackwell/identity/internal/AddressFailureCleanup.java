@@ -1,0 +1,28 @@
+package org.trackwell.identity.internal;
+
+import java.time.Clock;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.identity.IdentityProperties;
+
+/** Failures by address count only within their window; older ones are removed every few minutes. */
+@Component
+class AddressFailureCleanup {
+
+    private final SignInRecords records;
+    private final IdentityProperties properties;
+    private final Clock clock;
+
+    AddressFailureCleanup(SignInRecords records, IdentityProperties properties, Clock clock) {
+        this.records = records;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "5m", initialDelayString = "1m")
+    @Transactional
+    void forgetOldFailures() {
+        records.forgetFailuresBefore(clock.instant().minus(properties.addressFailureWindow()));
+    }
+}
