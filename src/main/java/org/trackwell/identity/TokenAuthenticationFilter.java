@@ -24,17 +24,25 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private final Sessions sessions;
+    private final Operators operators;
     private final Carrier carrier;
 
-    public TokenAuthenticationFilter(Sessions sessions, Carrier carrier) {
+    /** On a tenant's host the token is a user's session; on the operator's host, an operator's. */
+    public TokenAuthenticationFilter(Sessions sessions, Operators operators, Carrier carrier) {
         this.sessions = sessions;
+        this.operators = operators;
         this.carrier = carrier;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (CurrentTenant.get().isPresent()) {
+        if (CurrentTenant.get().isEmpty() && carrier == Carrier.BEARER_HEADER) {
+            token(request).flatMap(operators::authenticate).ifPresent(operator -> {
+                SecurityContextHolder.getContext().setAuthentication(new OperatorAuthentication(operator));
+                AuditContext.actAs(operator.asActor());
+            });
+        } else if (CurrentTenant.get().isPresent()) {
             token(request).flatMap(sessions::authenticate).ifPresent(user -> {
                 SecurityContextHolder.getContext().setAuthentication(new SignedInAuthentication(user));
                 AuditContext.actAs(user.asActor());

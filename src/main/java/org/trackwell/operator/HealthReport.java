@@ -4,4 +4,8 @@ import java.util.Map;
 
 /** What the operator sees of an installation's health: counts and states, never tenant content. */
 public record HealthReport(
-        boolean databaseUp, String databaseVersion, String schemaVersion, Map<String, Long> tenantsByStatus) {}
+        boolean databaseUp,
+        String databaseVersion,
+        String schemaVersion,
+        Map<String, Long> tenantsByStatus,
+        long auditEntriesAwaitingSeal) {}

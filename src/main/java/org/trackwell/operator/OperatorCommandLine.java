@@ -18,7 +18,8 @@ import picocli.CommandLine;
  */
 public final class OperatorCommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("tenant", "terms", "audit", "db", "health", "help", "--help");
+    private static final Set<String> COMMANDS =
+            Set.of("tenant", "operator", "terms", "audit", "db", "health", "help", "--help");
 
     private OperatorCommandLine() {}
 

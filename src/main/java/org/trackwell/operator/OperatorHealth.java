@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.trackwell.audit.AuditStatus;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
@@ -12,10 +13,12 @@ public class OperatorHealth {
 
     private final JdbcClient jdbc;
     private final Tenants tenants;
+    private final AuditStatus audit;
 
-    OperatorHealth(JdbcClient jdbc, Tenants tenants) {
+    OperatorHealth(JdbcClient jdbc, Tenants tenants, AuditStatus audit) {
         this.jdbc = jdbc;
         this.tenants = tenants;
+        this.audit = audit;
     }
 
     public HealthReport report() {
@@ -29,9 +32,9 @@ public class OperatorHealth {
             for (Tenant tenant : tenants.list()) {
                 byStatus.merge(tenant.status().name(), 1L, Long::sum);
             }
-            return new HealthReport(true, version, schema, byStatus);
+            return new HealthReport(true, version, schema, byStatus, audit.entriesAwaitingSeal());
         } catch (RuntimeException e) {
-            return new HealthReport(false, "unknown", "unknown", Map.of());
+            return new HealthReport(false, "unknown", "unknown", Map.of(), -1);
         }
     }
 }

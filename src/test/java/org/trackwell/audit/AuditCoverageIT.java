@@ -42,7 +42,11 @@ class AuditCoverageIT {
             Map.entry("GET /api/v1/security-policy", "not recorded: the tenant's rules"),
             Map.entry("PUT /api/v1/security-policy", "security-policy.changed"),
             Map.entry("GET /api/v1/audit/public-key", "not recorded: public"),
-            Map.entry("GET /api/v1/audit/events", "audit.viewed (AuditTrailIT)"));
+            Map.entry("GET /api/v1/audit/events", "audit.viewed (AuditTrailIT)"),
+            Map.entry("POST /api/v1/operator/setup", "sign-in.password-set in the operator stream"),
+            Map.entry("POST /api/v1/operator/login", "sign-in.signed-in / .failed in the operator stream"),
+            Map.entry("POST /api/v1/operator/logout", "sign-in.signed-out in the operator stream"),
+            Map.entry("GET /api/v1/operator/health", "not recorded: counts and states only"));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -30,7 +30,10 @@ class RowLevelSecurityIT {
             "sign_in_failure_by_address",
             "blocked_address",
             "terms_of_use",
-            "audit_pending");
+            "audit_pending",
+            "operator_account",
+            "operator_setup_token",
+            "operator_session");
 
     private final JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
 
@@ -85,7 +88,7 @@ class RowLevelSecurityIT {
                         select con.conname from pg_constraint con
                         join pg_class c on c.oid = con.conrelid
                         join pg_class r on r.oid = con.confrelid
-                        where con.contype = 'f' and r.relname not in ('tenant', 'tenant_host', 'terms_of_use')
+                        where con.contype = 'f' and r.relname not in ('tenant', 'tenant_host', 'terms_of_use', 'operator_account')
                           and not exists (
                             select 1 from pg_attribute a
                             where a.attrelid = con.conrelid and a.attnum = con.conkey[1] and a.attname = 'tenant_id')""").query(String.class).list();

@@ -65,6 +65,10 @@ public class AuditRows {
                 .update();
     }
 
+    public long pendingCount() {
+        return jdbc.sql("select count(*) from audit_pending").query(Long.class).single();
+    }
+
     /** Streams with pending events, across tenants (the pending list holds identifiers only). */
     public List<UUID> streamsWithPendingEvents() {
         return jdbc.sql("select distinct tenant_id from audit_pending")

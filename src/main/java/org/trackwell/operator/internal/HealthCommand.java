@@ -28,6 +28,7 @@ class HealthCommand implements Callable<Integer> {
                 + report.databaseVersion());
         out.println("Schema version:  " + report.schemaVersion());
         out.println("Tenants:         " + report.tenantsByStatus());
+        out.println("Audit entries awaiting seal: " + report.auditEntriesAwaitingSeal());
         return report.databaseUp() ? 0 : 1;
     }
 }

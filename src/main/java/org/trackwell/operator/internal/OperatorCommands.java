@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         subcommands = {
             TenantCommands.class,
+            OperatorAccountCommands.class,
             TermsCommands.class,
             AuditCommands.class,
             DatabaseCommands.class,

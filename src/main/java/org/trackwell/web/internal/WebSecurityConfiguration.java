@@ -16,6 +16,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.trackwell.audit.AuditRequestFilter;
 import org.trackwell.audit.AuditTrail;
+import org.trackwell.identity.Operators;
 import org.trackwell.identity.Sessions;
 import org.trackwell.identity.TermsGate;
 import org.trackwell.identity.TokenAuthenticationFilter;
@@ -38,18 +39,25 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Tenants tenants, Sessions sessions, AuditTrail trail) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, Tenants tenants, Sessions sessions, Operators operators, AuditTrail trail)
+            throws Exception {
         common(http, tenants, trail)
                 .securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(
-                        new TokenAuthenticationFilter(sessions, Carrier.BEARER_HEADER), AuditRequestFilter.class)
+                        new TokenAuthenticationFilter(sessions, operators, Carrier.BEARER_HEADER),
+                        AuditRequestFilter.class)
                 .addFilterAfter(new TermsGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 (request, response, failure) -> response.sendError(HttpStatus.UNAUTHORIZED.value()))
                         .accessDeniedHandler(FORBIDDEN))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/api/v1/auth/login", "/api/v1/auth/setup", "/api/v1/audit/public-key")
+                                "/api/v1/auth/login",
+                                "/api/v1/auth/setup",
+                                "/api/v1/audit/public-key",
+                                "/api/v1/operator/login",
+                                "/api/v1/operator/setup")
                         .permitAll()
                         .anyRequest()
                         .authenticated());
@@ -58,7 +66,8 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Tenants tenants, Sessions sessions, AuditTrail trail)
+    SecurityFilterChain pages(
+            HttpSecurity http, Tenants tenants, Sessions sessions, Operators operators, AuditTrail trail)
             throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName("__Host-trackwell-csrf");
@@ -69,7 +78,8 @@ class WebSecurityConfiguration {
                         // The token authenticates every request afresh; rotating the CSRF token on
                         // each would break every page's second form.
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
-                .addFilterAfter(new TokenAuthenticationFilter(sessions, Carrier.COOKIE), AuditRequestFilter.class)
+                .addFilterAfter(
+                        new TokenAuthenticationFilter(sessions, operators, Carrier.COOKIE), AuditRequestFilter.class)
                 .addFilterAfter(new TermsGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))

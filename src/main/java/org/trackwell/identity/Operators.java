@@ -1,0 +1,179 @@
+package org.trackwell.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.trackwell.audit.Actor;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
+import org.trackwell.identity.internal.OperatorRows;
+import org.trackwell.identity.internal.PasswordHasher;
+import org.trackwell.identity.internal.PasswordRules;
+import org.trackwell.identity.internal.SignInRecords;
+import org.trackwell.identity.internal.StoredAccount;
+import org.trackwell.shared.Ids;
+import org.trackwell.shared.Tokens;
+import org.trackwell.shared.UserId;
+
+/**
+ * Operator accounts: platform staff who sign in on the operator's host, outside every tenant, with
+ * the same password rules, lockout, address blocking and session expiry as tenant users. Their
+ * events go to the operator's audit stream.
+ */
+@Service
+public class Operators {
+
+    private static final SecurityPolicy POLICY = SecurityPolicy.defaults();
+
+    private final OperatorRows rows;
+    private final PasswordHasher hasher;
+    private final PasswordRules rules;
+    private final SignInRecords records;
+    private final AuditTrail trail;
+    private final Tokens tokens;
+    private final Ids ids;
+    private final IdentityProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    Operators(
+            OperatorRows rows,
+            PasswordHasher hasher,
+            PasswordRules rules,
+            SignInRecords records,
+            AuditTrail trail,
+            Tokens tokens,
+            Ids ids,
+            IdentityProperties properties,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.rows = rows;
+        this.hasher = hasher;
+        this.rules = rules;
+        this.records = records;
+        this.trail = trail;
+        this.tokens = tokens;
+        this.ids = ids;
+        this.properties = properties;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Adds an operator and returns their one-time set-up token, valid for the set-up link's time. */
+    @Transactional
+    public String add(String email) {
+        String normalised = email.strip().toLowerCase(Locale.ROOT);
+        if (!normalised.matches("[^@\\s]{1,64}@[^@\\s]{1,255}")) {
+            throw new AccountChangeRefused("That is not an e-mail address.");
+        }
+        if (rows.exists(normalised)) {
+            throw new AccountChangeRefused("There is already an operator with that e-mail address.");
+        }
+        UserId id = new UserId(ids.next());
+        Instant now = clock.instant();
+        rows.insert(id, normalised, now);
+        String token = tokens.newToken();
+        rows.insertSetupToken(Tokens.hash(token), id, now.plus(properties.setupLinkValidity()));
+        trail.record("operator.added", "operator:" + id, Outcome.SUCCESS);
+        return token;
+    }
+
+    @Transactional
+    public void completeSetup(String token, String password) {
+        UserId id = rows.redeem(Tokens.hash(token), clock.instant()).orElseThrow(LinkNotValid::new);
+        String email = rows.emailOf(id).orElseThrow(LinkNotValid::new);
+        List<String> failures =
+                rules.failures(password, new PasswordRules.Context(email, "Operator", "Trackwell"), POLICY);
+        if (!failures.isEmpty()) {
+            throw new PasswordRejected(failures);
+        }
+        rows.setPassword(id, hasher.hash(password));
+        trail.recordAs(operatorActor(id), "sign-in.password-set", "operator:" + id, Outcome.SUCCESS);
+    }
+
+    /** Signs an operator in; every failure looks the same, as for tenant users. */
+    public SessionToken signIn(String email, String password, ClientInfo client) {
+        Instant now = clock.instant();
+        Optional<Instant> blocked = transactional(() -> records.blockedUntil(client.address(), now));
+        if (blocked.isPresent()) {
+            throw new TooManyAttempts(Duration.between(now, blocked.get()));
+        }
+        Optional<StoredAccount> account =
+                transactional(() -> rows.findByEmail(email.strip().toLowerCase(Locale.ROOT)));
+        boolean right;
+        if (account.isPresent() && account.get().mayAttemptSignIn(now)) {
+            right = hasher.matches(password, account.get().passwordHash());
+        } else {
+            hasher.matchNothing(password);
+            right = false;
+        }
+        if (!right) {
+            transactional(() -> failed(account, client, now));
+            throw new SignInFailed();
+        }
+        UserId id = account.get().id();
+        return transactional(() -> {
+            rows.clearFailures(id);
+            String token = tokens.newToken();
+            Instant expiresAt = now.plus(properties.sessionLifetime());
+            rows.openSession(Tokens.hash(token), id, now, expiresAt);
+            trail.recordAs(operatorActor(id), "sign-in.signed-in", "operator:" + id, Outcome.SUCCESS);
+            return new SessionToken(token, expiresAt, POLICY.idleTimeoutSeconds());
+        });
+    }
+
+    @Transactional
+    public Optional<SignedInOperator> authenticate(String token) {
+        String key = Tokens.hash(token);
+        Instant now = clock.instant();
+        return rows.live(key)
+                .filter(session -> now.isBefore(session.expiresAt())
+                        && now.isBefore(session.lastUsedAt().plusSeconds(POLICY.idleTimeoutSeconds())))
+                .map(session -> {
+                    if (Duration.between(session.lastUsedAt(), now).compareTo(properties.lastUsedWriteInterval())
+                            >= 0) {
+                        rows.touch(key, now);
+                    }
+                    return new SignedInOperator(session.operator(), session.email(), key);
+                });
+    }
+
+    @Transactional
+    public void signOut(SignedInOperator operator) {
+        rows.revoke(operator.sessionKey(), clock.instant());
+        trail.recordAs(operator.asActor(), "sign-in.signed-out", "operator:" + operator.id(), Outcome.SUCCESS);
+    }
+
+    private Void failed(Optional<StoredAccount> account, ClientInfo client, Instant now) {
+        records.record(SignInRecords.Kind.FAILED, Actor.anonymous(), null);
+        account.filter(a -> a.status() == AccountStatus.ACTIVE && !a.lockedAt(now))
+                .ifPresent(a -> {
+                    int[] counts = rows.countFailure(a.id());
+                    if (counts[0] >= POLICY.lockoutThreshold()) {
+                        rows.lock(a.id(), now.plus(POLICY.lockDuration(counts[1] + 1)));
+                        trail.recordAs(Actor.system(), "sign-in.locked", "operator:" + a.id(), Outcome.DENIED);
+                    }
+                });
+        long recent = records.addressFailure(client.address(), now, now.minus(properties.addressFailureWindow()));
+        if (recent >= properties.addressFailureLimit()) {
+            records.block(client.address(), now.plus(properties.addressBlock()));
+        }
+        return null;
+    }
+
+    private static Actor operatorActor(UserId id) {
+        return new Actor(Actor.Type.OPERATOR, id.toString(), "OPERATOR");
+    }
+
+    /** Operator work runs with no tenant current: it sees only operator tables and stream. */
+    private <T> T transactional(java.util.function.Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+}

@@ -1,0 +1,151 @@
+package org.trackwell.identity.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.trackwell.identity.AccountStatus;
+import org.trackwell.shared.UserId;
+
+/** Operator accounts, set-up links and sessions: outside every tenant. */
+@Repository
+public class OperatorRows {
+
+    private final JdbcClient jdbc;
+
+    OperatorRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean exists(String email) {
+        return jdbc.sql("select count(*) from operator_account where email = :email")
+                        .param("email", email)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public void insert(UserId id, String email, Instant now) {
+        jdbc.sql("insert into operator_account (id, email, status, created_at) values (:id, :email, 'INVITED', :now)")
+                .param("id", id.value())
+                .param("email", email)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    public Optional<StoredAccount> findByEmail(String email) {
+        return jdbc.sql("select * from operator_account where email = :email")
+                .param("email", email)
+                .query((row, n) -> new StoredAccount(
+                        new UserId(row.getObject("id", UUID.class)),
+                        row.getString("email"),
+                        "Operator",
+                        AccountStatus.valueOf(row.getString("status")),
+                        row.getString("password_hash"),
+                        row.getInt("failed_attempts"),
+                        row.getInt("lock_count"),
+                        AccountRows.instant(row.getTimestamp("locked_until"))))
+                .optional();
+    }
+
+    public Optional<String> emailOf(UserId operator) {
+        return jdbc.sql("select email from operator_account where id = :id")
+                .param("id", operator.value())
+                .query(String.class)
+                .optional();
+    }
+
+    public void insertSetupToken(String tokenHash, UserId operator, Instant expiresAt) {
+        jdbc.sql("insert into operator_setup_token (token_hash, operator_id, expires_at) values (:hash, :id, :expires)")
+                .param("hash", tokenHash)
+                .param("id", operator.value())
+                .param("expires", Timestamp.from(expiresAt))
+                .update();
+    }
+
+    public Optional<UserId> redeem(String tokenHash, Instant now) {
+        return jdbc.sql("""
+                update operator_setup_token set used_at = :now
+                where token_hash = :hash and used_at is null and expires_at > :now returning operator_id""")
+                .param("now", Timestamp.from(now))
+                .param("hash", tokenHash)
+                .query((row, n) -> new UserId(row.getObject(1, UUID.class)))
+                .optional();
+    }
+
+    public void setPassword(UserId operator, String hash) {
+        jdbc.sql("update operator_account set password_hash = :hash, status = 'ACTIVE' where id = :id")
+                .param("hash", hash)
+                .param("id", operator.value())
+                .update();
+    }
+
+    public int[] countFailure(UserId operator) {
+        return jdbc.sql("""
+                update operator_account set failed_attempts = failed_attempts + 1 where id = :id
+                returning failed_attempts, lock_count""")
+                .param("id", operator.value())
+                .query((row, n) -> new int[] {row.getInt(1), row.getInt(2)})
+                .single();
+    }
+
+    public void lock(UserId operator, Instant until) {
+        jdbc.sql("""
+                update operator_account set locked_until = :until, lock_count = lock_count + 1, failed_attempts = 0
+                where id = :id""")
+                .param("until", Timestamp.from(until))
+                .param("id", operator.value())
+                .update();
+    }
+
+    public void clearFailures(UserId operator) {
+        jdbc.sql("update operator_account set failed_attempts = 0, lock_count = 0 where id = :id"
+                        + " and (failed_attempts <> 0 or lock_count <> 0)")
+                .param("id", operator.value())
+                .update();
+    }
+
+    public void openSession(String tokenHash, UserId operator, Instant now, Instant expiresAt) {
+        jdbc.sql("""
+                insert into operator_session (token_hash, operator_id, created_at, last_used_at, expires_at)
+                values (:hash, :id, :now, :now, :expires)""")
+                .param("hash", tokenHash)
+                .param("id", operator.value())
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt))
+                .update();
+    }
+
+    /** A live operator session: the operator, when it was last used, when it ends at the latest. */
+    public record LiveOperatorSession(UserId operator, String email, Instant lastUsedAt, Instant expiresAt) {}
+
+    public Optional<LiveOperatorSession> live(String tokenHash) {
+        return jdbc.sql("""
+                select s.operator_id, a.email, s.last_used_at, s.expires_at
+                from operator_session s join operator_account a on a.id = s.operator_id
+                where s.token_hash = :hash and s.revoked_at is null and a.status = 'ACTIVE'""")
+                .param("hash", tokenHash)
+                .query((row, n) -> new LiveOperatorSession(
+                        new UserId(row.getObject(1, UUID.class)),
+                        row.getString(2),
+                        row.getTimestamp(3).toInstant(),
+                        row.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    public void touch(String tokenHash, Instant now) {
+        jdbc.sql("update operator_session set last_used_at = :now where token_hash = :hash")
+                .param("now", Timestamp.from(now))
+                .param("hash", tokenHash)
+                .update();
+    }
+
+    public void revoke(String tokenHash, Instant now) {
+        jdbc.sql("update operator_session set revoked_at = :now where token_hash = :hash and revoked_at is null")
+                .param("now", Timestamp.from(now))
+                .param("hash", tokenHash)
+                .update();
+    }
+}
