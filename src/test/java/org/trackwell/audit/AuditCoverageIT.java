@@ -46,7 +46,9 @@ class AuditCoverageIT {
             Map.entry("POST /api/v1/operator/setup", "sign-in.password-set in the operator stream"),
             Map.entry("POST /api/v1/operator/login", "sign-in.signed-in / .failed in the operator stream"),
             Map.entry("POST /api/v1/operator/logout", "sign-in.signed-out in the operator stream"),
-            Map.entry("GET /api/v1/operator/health", "not recorded: counts and states only"));
+            Map.entry("GET /api/v1/operator/health", "not recorded: counts and states only"),
+            Map.entry("GET /api/v1/operator/audit/events", "not recorded: the operator reading their own stream"),
+            Map.entry("GET /api/v1/operator/audit/chains", "not recorded: counts and times only"));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

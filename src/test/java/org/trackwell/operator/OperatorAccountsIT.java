@@ -71,6 +71,27 @@ class OperatorAccountsIT {
     }
 
     @Test
+    void anOperatorSeesTheOperatorStreamAndEachChainsStateButNoTenantEntries() {
+        Api api = Api.newTenant(https, tenants, accounts, "chains");
+        api.newUser(api.signInAsAdmin(), "Private Person", "CARER");
+        String token = signIn(Api.GOOD_PASSWORD);
+        HttpResponse<String> stream =
+                https.get(OPERATOR_HOST, "/api/v1/operator/audit/events", "Authorization", "Bearer " + token);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.body())
+                .contains("operator.added")
+                .contains("tenant.created")
+                .doesNotContain("user.invited");
+        HttpResponse<String> chains =
+                https.get(OPERATOR_HOST, "/api/v1/operator/audit/chains", "Authorization", "Bearer " + token);
+        assertThat(chains.statusCode()).isEqualTo(200);
+        assertThat(chains.body())
+                .contains("\"tenant\":\"" + api.tenant().slug() + "\"")
+                .contains("sealedEntries");
+        assertThat(chains.body()).doesNotContain("user.invited").doesNotContain("Private Person");
+    }
+
+    @Test
     void detailedHealthIsForOperatorsOnly() {
         assertThat(https.get(OPERATOR_HOST, "/api/v1/operator/health").statusCode())
                 .isEqualTo(401);

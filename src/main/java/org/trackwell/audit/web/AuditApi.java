@@ -3,7 +3,6 @@ package org.trackwell.audit.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,11 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.trackwell.audit.AuditEntry;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.audit.internal.AuditRows;
 import org.trackwell.audit.internal.SigningKey;
-import org.trackwell.audit.internal.StoredEvent;
 
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -32,33 +31,6 @@ class AuditApi {
         this.trail = trail;
     }
 
-    record Entry(
-            UUID id,
-            Instant occurredAt,
-            String actorType,
-            @Nullable String actorId,
-            @Nullable String actorRole,
-            String action,
-            @Nullable String target,
-            String outcome,
-            @Nullable String address,
-            @Nullable String requestId) {
-
-        static Entry of(StoredEvent event) {
-            return new Entry(
-                    event.id(),
-                    event.occurredAt(),
-                    event.actorType(),
-                    event.actorId(),
-                    event.actorRole(),
-                    event.action(),
-                    event.target(),
-                    event.outcome(),
-                    event.address(),
-                    event.requestId());
-        }
-    }
-
     /** Anyone may verify exported checkpoints with this key. */
     @GetMapping("/public-key")
     Map<String, String> publicKey() {
@@ -70,7 +42,7 @@ class AuditApi {
     @GetMapping("/events")
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'AUDITOR')")
     @Transactional
-    List<Entry> events(
+    List<AuditEntry> events(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
             @RequestParam(required = false) @Nullable String action,
@@ -80,13 +52,13 @@ class AuditApi {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
         int limit = Math.max(1, Math.min(size, 1000));
-        List<Entry> entries = rows
+        List<AuditEntry> entries = rows
                 .search(
                         new AuditRows.Filter(from, to, action, actor, target, outcome == null ? null : outcome.name()),
                         limit,
                         (long) Math.max(0, page) * limit)
                 .stream()
-                .map(Entry::of)
+                .map(AuditEntry::of)
                 .toList();
         trail.record("audit.viewed", null, Outcome.SUCCESS);
         return entries;
