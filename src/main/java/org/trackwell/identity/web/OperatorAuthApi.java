@@ -2,10 +2,6 @@ package org.trackwell.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,8 +12,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.identity.ClientInfo;
 import org.trackwell.identity.Operators;
-import org.trackwell.identity.SessionToken;
 import org.trackwell.identity.SignedInOperator;
+import org.trackwell.identity.web.SignInBodies.LoginRequest;
+import org.trackwell.identity.web.SignInBodies.LoginResponse;
+import org.trackwell.identity.web.SignInBodies.SetupRequest;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.NothingHere;
 
@@ -32,34 +30,6 @@ class OperatorAuthApi {
         this.operators = operators;
     }
 
-    record SetupRequest(
-            @NotBlank @Size(max = 100) String token,
-            @NotNull @Size(max = 1024) String password) {
-
-        @Override
-        public String toString() {
-            return "SetupRequest[***]";
-        }
-    }
-
-    record LoginRequest(
-            @NotBlank @Size(max = 320) String email,
-            @NotNull @Size(max = 1024) String password) {
-
-        @Override
-        public String toString() {
-            return "LoginRequest[email=" + email + ", password=***]";
-        }
-    }
-
-    record LoginResponse(String token, Instant expiresAt, int idleTimeoutSeconds) {
-
-        @Override
-        public String toString() {
-            return "LoginResponse[token=***]";
-        }
-    }
-
     @PostMapping("/setup")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void setup(@Valid @RequestBody SetupRequest body) {
@@ -70,8 +40,7 @@ class OperatorAuthApi {
     @PostMapping("/login")
     LoginResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         requireOperatorHost();
-        SessionToken session = operators.signIn(body.email(), body.password(), ClientInfo.of(request));
-        return new LoginResponse(session.token(), session.expiresAt(), session.idleTimeoutSeconds());
+        return LoginResponse.of(operators.signIn(body.email(), body.password(), ClientInfo.of(request)));
     }
 
     @PostMapping("/logout")
