@@ -3,6 +3,8 @@ package org.trackwell.database;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.TenantId;
@@ -15,15 +17,24 @@ import org.trackwell.shared.TenantId;
 @Component
 public class TenantTransactions {
 
-    private final TransactionTemplate transactions;
+    private final TransactionTemplate joining;
+    private final TransactionTemplate separate;
 
     TenantTransactions(PlatformTransactionManager transactionManager) {
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.joining = new TransactionTemplate(transactionManager);
+        this.separate = new TransactionTemplate(transactionManager);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Joins a transaction already open for the same tenant; for another tenant it opens a
+     * transaction of its own, since the open one's tenant setting cannot change.
+     */
     public <T> T inTenant(TenantId tenant, Supplier<T> work) {
+        boolean otherTenantsTransaction = TransactionSynchronizationManager.isActualTransactionActive()
+                && !CurrentTenant.get().map(tenant::equals).orElse(false);
         try (CurrentTenant.Scope scope = CurrentTenant.enter(tenant)) {
-            return transactions.execute(status -> work.get());
+            return (otherTenantsTransaction ? separate : joining).execute(status -> work.get());
         }
     }
 }

@@ -1,0 +1,117 @@
+package org.trackwell.keys;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Mac;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.mac.PredefinedMacParameters;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.keys.internal.MasterKey;
+import org.trackwell.keys.internal.TenantKeyRows;
+import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.TenantId;
+
+/**
+ * The one way to encrypt a field: AES-256-GCM (Tink) under the tenant's data key, with the field's
+ * address as associated data; and keyed blind indexes for fields searched by exact value. The
+ * tenant's keys are unwrapped on first use and kept in memory for a bounded time and number.
+ */
+@Service
+public class FieldEncryption {
+
+    private record TenantKeys(Aead aead, Mac mac) {}
+
+    private final TenantKeyRows rows;
+    private final MasterKey master;
+    private final Clock clock;
+    private final Cache<TenantId, TenantKeys> unwrapped = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(10_000)
+            .build();
+
+    FieldEncryption(TenantKeyRows rows, MasterKey master, Clock clock) {
+        this.rows = rows;
+        this.master = master;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public EncryptedText seal(FieldAddress address, String plaintext) {
+        try {
+            return new EncryptedText(keys(address.tenant())
+                    .aead()
+                    .encrypt(plaintext.getBytes(StandardCharsets.UTF_8), address.associatedData()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealing failed", e);
+        }
+    }
+
+    /** Opens a sealed value at the address it was sealed for; anywhere else it fails closed. */
+    @Transactional
+    public String open(FieldAddress address, EncryptedText sealed) {
+        try {
+            byte[] plaintext = keys(address.tenant()).aead().decrypt(sealed.ciphertext(), address.associatedData());
+            return new String(plaintext, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new CannotOpen();
+        }
+    }
+
+    /**
+     * A keyed HMAC of the normalised value, per tenant and field, for exact-match search without
+     * storing the value: equal values in different tenants or fields do not match.
+     */
+    @Transactional
+    public String blindIndex(TenantId tenant, String field, String normalisedValue) {
+        try {
+            byte[] tag = keys(tenant)
+                    .mac()
+                    .computeMac((field + "\u0000" + normalisedValue).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(tag);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("indexing failed", e);
+        }
+    }
+
+    /** Keys are read under row-level security, so only the current tenant's fields can be sealed. */
+    private TenantKeys keys(TenantId tenant) {
+        if (!CurrentTenant.get().map(tenant::equals).orElse(false)) {
+            throw new IllegalArgumentException("a field can be sealed or opened only for the current tenant");
+        }
+        return unwrapped.get(tenant, this::unwrapOrCreate);
+    }
+
+    private TenantKeys unwrapOrCreate(TenantId tenant) {
+        try {
+            byte[] context = tenant.toString().getBytes(StandardCharsets.UTF_8);
+            if (rows.find().isEmpty()) {
+                KeysetHandle aead = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+                KeysetHandle mac = KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG);
+                rows.insertIfAbsent(
+                        tenant,
+                        new TenantKeyRows.Wrapped(
+                                TinkProtoKeysetFormat.serializeEncryptedKeyset(aead, master.aead(), context),
+                                TinkProtoKeysetFormat.serializeEncryptedKeyset(mac, master.aead(), context)),
+                        clock.instant());
+            }
+            TenantKeyRows.Wrapped wrapped = rows.find().orElseThrow();
+            return new TenantKeys(
+                    TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped.aead(), master.aead(), context)
+                            .getPrimitive(RegistryConfiguration.get(), Aead.class),
+                    TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped.mac(), master.aead(), context)
+                            .getPrimitive(RegistryConfiguration.get(), Mac.class));
+        } catch (GeneralSecurityException e) {
+            throw new CannotOpen();
+        }
+    }
+}
