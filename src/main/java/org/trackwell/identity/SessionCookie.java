@@ -15,23 +15,28 @@ public final class SessionCookie {
 
     public static final String NAME = "__Host-trackwell-session";
 
+    /** The page forms' CSRF token cookie; dropped at sign-in so the signed-in session gets a new one. */
+    public static final String CSRF_NAME = "__Host-trackwell-csrf";
+
     private SessionCookie() {}
 
     public static void set(HttpServletResponse response, SessionToken token) {
         response.addHeader(HttpHeaders.SET_COOKIE, cookie(token.token()).toString());
+        response.addHeader(HttpHeaders.SET_COOKIE, expired(CSRF_NAME).toString());
     }
 
     public static void clear(HttpServletResponse response) {
-        response.addHeader(
-                HttpHeaders.SET_COOKIE,
-                ResponseCookie.from(NAME, "")
-                        .maxAge(0)
-                        .path("/")
-                        .secure(true)
-                        .httpOnly(true)
-                        .sameSite("Strict")
-                        .build()
-                        .toString());
+        response.addHeader(HttpHeaders.SET_COOKIE, expired(NAME).toString());
+    }
+
+    private static ResponseCookie expired(String name) {
+        return ResponseCookie.from(name, "")
+                .maxAge(0)
+                .path("/")
+                .secure(true)
+                .httpOnly(true)
+                .sameSite("Strict")
+                .build();
     }
 
     public static Optional<String> read(HttpServletRequest request) {

@@ -63,6 +63,8 @@ class SignInJourneyBrowserIT {
         Browser.signIn(browser, base, email, "not the password");
         assertThat(browser.findElement(By.id("sign-in-error")).getText()).contains("not right");
 
+        String csrfBeforeSignIn =
+                browser.manage().getCookieNamed("__Host-trackwell-csrf").getValue();
         Browser.signIn(browser, base, email, Api.GOOD_PASSWORD);
         assertThat(browser.findElement(By.cssSelector(".signed-in-as")).getText())
                 .contains("Administrator");
@@ -71,6 +73,9 @@ class SignInJourneyBrowserIT {
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualTo("Strict");
         assertThat(session.getPath()).isEqualTo("/");
+        assertThat(browser.manage().getCookieNamed("__Host-trackwell-csrf").getValue())
+                .as("a new CSRF token after sign-in")
+                .isNotEqualTo(csrfBeforeSignIn);
 
         Browser.clickAndWait(browser, By.cssSelector("nav form button"));
         Browser.waitForPath(browser, "/sign-in?signedOut");

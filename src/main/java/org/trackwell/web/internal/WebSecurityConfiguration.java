@@ -17,6 +17,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.trackwell.audit.AuditRequestFilter;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.identity.Operators;
+import org.trackwell.identity.SessionCookie;
 import org.trackwell.identity.Sessions;
 import org.trackwell.identity.TermsGate;
 import org.trackwell.identity.TokenAuthenticationFilter;
@@ -70,7 +71,7 @@ class WebSecurityConfiguration {
             HttpSecurity http, Tenants tenants, Sessions sessions, Operators operators, AuditTrail trail)
             throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-        csrfTokens.setCookieName("__Host-trackwell-csrf");
+        csrfTokens.setCookieName(SessionCookie.CSRF_NAME);
         csrfTokens.setCookieCustomizer(
                 cookie -> cookie.secure(true).sameSite("Strict").path("/"));
         common(http, tenants, trail)
