@@ -14,8 +14,12 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
+import org.trackwell.keys.internal.ClientKeyRows;
 import org.trackwell.keys.internal.MasterKey;
 import org.trackwell.keys.internal.TenantKeyRows;
 import org.trackwell.shared.CurrentTenant;
@@ -31,26 +35,35 @@ public class FieldEncryption {
 
     private record TenantKeys(Aead aead, Mac mac) {}
 
+    private record ClientKeyId(TenantId tenant, UUID client) {}
+
     private final TenantKeyRows rows;
+    private final ClientKeyRows clientRows;
     private final MasterKey master;
+    private final AuditTrail trail;
     private final Clock clock;
     private final Cache<TenantId, TenantKeys> unwrapped = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(10_000)
             .build();
+    private final Cache<ClientKeyId, Aead> unwrappedClients = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
 
-    FieldEncryption(TenantKeyRows rows, MasterKey master, Clock clock) {
+    FieldEncryption(TenantKeyRows rows, ClientKeyRows clientRows, MasterKey master, AuditTrail trail, Clock clock) {
         this.rows = rows;
+        this.clientRows = clientRows;
         this.master = master;
+        this.trail = trail;
         this.clock = clock;
     }
 
     @Transactional
     public EncryptedText seal(FieldAddress address, String plaintext) {
         try {
-            return new EncryptedText(keys(address.tenant())
-                    .aead()
-                    .encrypt(plaintext.getBytes(StandardCharsets.UTF_8), address.associatedData()));
+            return new EncryptedText(
+                    aeadFor(address).encrypt(plaintext.getBytes(StandardCharsets.UTF_8), address.associatedData()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealing failed", e);
         }
@@ -60,7 +73,7 @@ public class FieldEncryption {
     @Transactional
     public String open(FieldAddress address, EncryptedText sealed) {
         try {
-            byte[] plaintext = keys(address.tenant()).aead().decrypt(sealed.ciphertext(), address.associatedData());
+            byte[] plaintext = aeadFor(address).decrypt(sealed.ciphertext(), address.associatedData());
             return new String(plaintext, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new CannotOpen();
@@ -80,6 +93,50 @@ public class FieldEncryption {
             return HexFormat.of().formatHex(tag);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("indexing failed", e);
+        }
+    }
+
+    /**
+     * Crypto-shredding: destroys the client's key, after which nothing sealed for that client can
+     * be opened again, here or in any copy of the database taken after the destroyed row's space
+     * is reused; nothing new can be sealed for them either. Recorded in the audit trail.
+     */
+    @Transactional
+    public void destroyClientKey(TenantId tenant, UUID client) {
+        keys(tenant);
+        clientRows.destroy(tenant, client, clock.instant());
+        unwrappedClients.invalidate(new ClientKeyId(tenant, client));
+        trail.record("client-key.destroyed", "client:" + client, Outcome.SUCCESS);
+    }
+
+    private Aead aeadFor(FieldAddress address) {
+        TenantKeys tenantKeys = keys(address.tenant());
+        if (address.client() == null) {
+            return tenantKeys.aead();
+        }
+        return unwrappedClients.get(
+                new ClientKeyId(address.tenant(), address.client()), id -> unwrapOrCreate(id, tenantKeys.aead()));
+    }
+
+    private Aead unwrapOrCreate(ClientKeyId id, Aead tenantAead) {
+        try {
+            byte[] context = (id.tenant() + "/" + id.client()).getBytes(StandardCharsets.UTF_8);
+            if (clientRows.find(id.client()).isEmpty()) {
+                KeysetHandle key = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+                clientRows.insertIfAbsent(
+                        id.tenant(),
+                        id.client(),
+                        TinkProtoKeysetFormat.serializeEncryptedKeyset(key, tenantAead, context),
+                        clock.instant());
+            }
+            ClientKeyRows.Stored stored = clientRows.find(id.client()).orElseThrow();
+            if (stored.destroyed()) {
+                throw new CannotOpen();
+            }
+            return TinkProtoKeysetFormat.parseEncryptedKeyset(stored.wrapped(), tenantAead, context)
+                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new CannotOpen();
         }
     }
 

@@ -85,6 +85,40 @@ class FieldEncryptionIT {
     }
 
     @Test
+    void destroyingAClientsKeyErasesEverythingSealedForThemAndNothingElse() {
+        java.util.UUID alex = java.util.UUID.randomUUID();
+        java.util.UUID sam = java.util.UUID.randomUUID();
+        FieldAddress alexNote = FieldAddress.ofClient(tenant.id(), alex, "session_note", "text", "n1");
+        FieldAddress samNote = FieldAddress.ofClient(tenant.id(), sam, "session_note", "text", "n2");
+        EncryptedText alexSealed = inTenant(tenant, () -> encryption.seal(alexNote, "Alex's note"));
+        EncryptedText samSealed = inTenant(tenant, () -> encryption.seal(samNote, "Sam's note"));
+        assertThatThrownBy(() -> inTenant(
+                        tenant,
+                        () -> encryption.open(
+                                FieldAddress.ofClient(tenant.id(), sam, "session_note", "text", "n1"), alexSealed)))
+                .as("moved to another client")
+                .isInstanceOf(CannotOpen.class);
+
+        inTenant(tenant, () -> {
+            encryption.destroyClientKey(tenant.id(), alex);
+            return null;
+        });
+
+        assertThatThrownBy(() -> inTenant(tenant, () -> encryption.open(alexNote, alexSealed)))
+                .isInstanceOf(CannotOpen.class);
+        assertThatThrownBy(() -> inTenant(tenant, () -> encryption.seal(alexNote, "more about Alex")))
+                .isInstanceOf(CannotOpen.class);
+        assertThat(inTenant(tenant, () -> encryption.open(samNote, samSealed))).isEqualTo("Sam's note");
+        assertThat(JdbcClient.create(TestPostgres.asSuperuser())
+                        .sql("select aead_keyset is null and destroyed_at is not null from client_data_key"
+                                + " where client_id = :c")
+                        .param("c", alex)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
+    @Test
     void blindIndexesMatchWithinATenantAndFieldOnly() {
         String here = inTenant(tenant, () -> encryption.blindIndex(tenant.id(), "nhs_number", "9434765919"));
         String again = inTenant(tenant, () -> encryption.blindIndex(tenant.id(), "nhs_number", "9434765919"));

@@ -1,0 +1,59 @@
+package org.trackwell.keys.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.trackwell.shared.TenantId;
+
+/** Each client's data key, stored only wrapped by the tenant's key; gone for good once destroyed. */
+@Repository
+public class ClientKeyRows {
+
+    /** A client's key row: the wrapped key, or none once it was destroyed. */
+    public record Stored(byte @Nullable [] wrapped) {
+
+        public boolean destroyed() {
+            return wrapped == null;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    ClientKeyRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Stored> find(UUID client) {
+        return jdbc.sql("select aead_keyset from client_data_key where client_id = :client")
+                .param("client", client)
+                .query((row, n) -> new Stored(row.getBytes(1)))
+                .optional();
+    }
+
+    public void insertIfAbsent(TenantId tenant, UUID client, byte[] wrapped, Instant now) {
+        jdbc.sql("""
+                insert into client_data_key (tenant_id, client_id, aead_keyset, created_at)
+                values (:tenant, :client, :wrapped, :now) on conflict (tenant_id, client_id) do nothing""")
+                .param("tenant", tenant.value())
+                .param("client", client)
+                .param("wrapped", wrapped)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Overwrites the wrapped key, or records a destroyed key if the client never had one. */
+    public void destroy(TenantId tenant, UUID client, Instant now) {
+        jdbc.sql("""
+                insert into client_data_key (tenant_id, client_id, aead_keyset, created_at, destroyed_at)
+                values (:tenant, :client, null, :now, :now)
+                on conflict (tenant_id, client_id) do update set aead_keyset = null, destroyed_at = :now""")
+                .param("tenant", tenant.value())
+                .param("client", client)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+}
