@@ -74,5 +74,11 @@ class TermsOfUseIT {
                 .query(Timestamp.class)
                 .single();
         assertThat(acceptedAt).isNotNull();
+        assertThat(JdbcClient.create(TestPostgres.asSuperuser("trackwell_terms_test"))
+                        .sql(
+                                "select count(*) from audit_event where action = 'terms.accepted' and target = 'terms:2026-11'")
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 }
