@@ -70,6 +70,9 @@ class OperatorCommandLineIT {
         Result verified = run("audit", "verify", "--tenant", slug);
         assertThat(verified.exit()).as(verified.err()).isZero();
         assertThat(verified.out()).containsPattern(slug + "\\s+OK\\s+1 entries");
+        Result unknown = run("audit", "verify", "--tenant", "no-such-tenant");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("There is no tenant");
     }
 
     @Test

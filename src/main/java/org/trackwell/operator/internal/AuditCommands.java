@@ -39,6 +39,9 @@ public class AuditCommands {
         @Option(names = "--checkpoints", description = "Directory of exported checkpoint files to check against")
         Path checkpoints;
 
+        /** Whether every stream verified; any break makes the command exit 1. */
+        private boolean allOk = true;
+
         Verify(AuditVerifier verifier, Tenants tenants) {
             this.verifier = verifier;
             this.tenants = tenants;
@@ -46,10 +49,12 @@ public class AuditCommands {
 
         @Override
         public Integer call() {
-            return TenantCommands.refusalsAsExitCode(spec, this::verifyAll) == 0 && allOk ? 0 : 1;
+            int refused = TenantCommands.refusalsAsExitCode(spec, this::verifyAll);
+            if (refused != 0) {
+                return refused;
+            }
+            return allOk ? 0 : 1;
         }
-
-        private boolean allOk = true;
 
         private void verifyAll() {
             PrintWriter out = spec.commandLine().getOut();
