@@ -3,42 +3,14 @@ package org.trackwell.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.trackwell.identity.Accounts;
 import org.trackwell.support.Api;
 import org.trackwell.support.Browser;
-import org.trackwell.support.BrowserSession;
+import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Https;
-import org.trackwell.support.TrackwellTest;
-import org.trackwell.tenancy.Tenants;
 
-@TrackwellTest
-class AuditPageBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Tenants tenants;
-
-    @Autowired
-    Accounts accounts;
-
-    @RegisterExtension
-    final BrowserSession session = BrowserSession.desktop();
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void browser() {
-        browser = session.driver();
-    }
+class AuditPageBrowserIT extends BrowserJourney {
 
     @Test
     void auditorFiltersTheTrailAndExportsItAsCsv() {

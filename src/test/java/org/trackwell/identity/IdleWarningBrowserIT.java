@@ -3,44 +3,17 @@ package org.trackwell.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trackwell.support.Api;
 import org.trackwell.support.Browser;
-import org.trackwell.support.BrowserSession;
+import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Https;
 import org.trackwell.support.TestPostgres;
-import org.trackwell.support.TrackwellTest;
-import org.trackwell.tenancy.Tenants;
 
-@TrackwellTest
-class IdleWarningBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Tenants tenants;
-
-    @Autowired
-    Accounts accounts;
-
-    @RegisterExtension
-    final BrowserSession session = BrowserSession.desktop();
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void browser() {
-        browser = session.driver();
-    }
+class IdleWarningBrowserIT extends BrowserJourney {
 
     @Test
     void warnsBeforeTheIdleTimeoutLetsTheUserStayAndThenShowsTheSignInPage() {

@@ -2,38 +2,14 @@ package org.trackwell.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.trackwell.support.Browser;
-import org.trackwell.support.BrowserSession;
+import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Fixtures;
-import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenant;
-import org.trackwell.tenancy.Tenants;
 
-@TrackwellTest
-class HomePageBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Tenants tenants;
-
-    @RegisterExtension
-    final BrowserSession session = BrowserSession.desktop();
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void browser() {
-        browser = session.driver();
-    }
+class HomePageBrowserIT extends BrowserJourney {
 
     @Test
     void visitorOpensTheServiceHomePageOverHttpsWithNoConsoleErrorsOrPolicyViolations() {
