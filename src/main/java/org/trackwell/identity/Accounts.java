@@ -18,6 +18,7 @@ import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.internal.AccountRows;
 import org.trackwell.identity.internal.SessionRows;
 import org.trackwell.identity.internal.SetupTokenRows;
+import org.trackwell.identity.internal.SetupTokenRows.Purpose;
 import org.trackwell.identity.internal.SignInRecords;
 import org.trackwell.identity.internal.StoredAccount;
 import org.trackwell.identity.internal.TeamRows;
@@ -115,14 +116,16 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     public boolean setupLinkUsable(String token) {
-        return setupTokens.usable(Tokens.hash(token), clock.instant());
+        return setupTokens
+                .holder(Tokens.hash(token), Purpose.SETUP, clock.instant())
+                .isPresent();
     }
 
     /** Redeems a set-up link: the password must pass every rule, and the link then stops working. */
     @Transactional
     public void completeSetup(String token, String password) {
         Instant now = clock.instant();
-        UserId user = setupTokens.redeem(Tokens.hash(token), now).orElseThrow(LinkNotValid::new);
+        UserId user = setupTokens.redeem(Tokens.hash(token), Purpose.SETUP, now).orElseThrow(LinkNotValid::new);
         StoredAccount account = rows.findById(user).orElseThrow(LinkNotValid::new);
         if (account.status() == AccountStatus.DISABLED) {
             throw new LinkNotValid();
@@ -228,7 +231,7 @@ public class Accounts {
         roles.forEach(role -> rows.addRole(tenant.id(), user, role));
         String token = tokens.newToken();
         Instant expiresAt = now.plus(properties.setupLinkValidity());
-        setupTokens.insert(tenant.id(), Tokens.hash(token), user, expiresAt);
+        setupTokens.insert(tenant.id(), Tokens.hash(token), user, Purpose.SETUP, now, expiresAt);
         String url = tenants.baseUrl(tenant) + "/account/setup?token=" + token;
         return new Invitation(user, new SetupLink(normalisedEmail, url, expiresAt));
     }

@@ -1,6 +1,7 @@
 package org.trackwell.identity;
 
 import java.time.Duration;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,10 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param argon2MemoryKib Argon2id memory per hash; OWASP's minimum is 19 MiB (19456 KiB)
  * @param concurrentHashes how many password hashes may run at once; each holds the memory above
  * @param maxIdleTimeout the longest idle timeout a tenant may choose
+ * @param defaultSecondFactorRoles the roles that must use a second factor in a tenant that has not
+ *     chosen its own (the installation's default policy)
  */
 @ConfigurationProperties("trackwell.identity")
 public record IdentityProperties(
         @DefaultValue("72h") Duration setupLinkValidity,
+        @DefaultValue("30m") Duration passwordResetLinkValidity,
+        @DefaultValue("1h") Duration passwordResetWindow,
+        @DefaultValue("3") int passwordResetsPerAccount,
+        @DefaultValue("10") int passwordResetsPerAddress,
+        @DefaultValue("5m") Duration secondFactorChallengeValidity,
+        @DefaultValue("5m") Duration stepUpValidity,
+        @DefaultValue("TENANT_ADMIN") Set<Role> defaultSecondFactorRoles,
         @Nullable String pepper,
         @DefaultValue("19456") int argon2MemoryKib,
         @DefaultValue("2") int argon2Iterations,

@@ -8,6 +8,7 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.identity.internal.PolicyRows;
 import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.StepUp;
 
 /** The current tenant's security policy. */
 @Service
@@ -18,7 +19,10 @@ public class Policies {
 
     private final AuditTrail trail;
 
-    Policies(PolicyRows rows, IdentityProperties properties, AuditTrail trail) {
+    private final StepUp stepUp;
+
+    Policies(PolicyRows rows, IdentityProperties properties, AuditTrail trail, StepUp stepUp) {
+        this.stepUp = stepUp;
         this.rows = rows;
         this.trail = trail;
         this.properties = properties;
@@ -26,16 +30,21 @@ public class Policies {
 
     @Transactional(readOnly = true)
     public SecurityPolicy current() {
-        return rows.find().orElseGet(SecurityPolicy::defaults);
+        return rows.find()
+                .orElseGet(
+                        () -> SecurityPolicy.defaults().withSecondFactorRoles(properties.defaultSecondFactorRoles()));
     }
 
     @Transactional
     public SecurityPolicy change(SecurityPolicy policy) {
+        stepUp.requireRecentConfirmation();
         List<String> problems = new ArrayList<>();
-        // A lower minimum needs a second factor for the roles it applies to; until two-factor
-        // sign-in exists, every password is the only factor.
-        if (policy.minPasswordLength() < 15 || policy.minPasswordLength() > 64) {
-            problems.add("The minimum password length must be between 15 and 64.");
+        // NIST SP 800-63B-4: 15 characters for a password that is the only factor, 8 when a
+        // second factor is always required too.
+        int lowest = policy.secondFactorForEveryone() ? SecurityPolicy.LOWEST_MIN_PASSWORD_LENGTH : 15;
+        if (policy.minPasswordLength() < lowest || policy.minPasswordLength() > 64) {
+            problems.add("The minimum password length must be between " + lowest
+                    + " and 64 (8 is allowed only when every role must use a second factor).");
         }
         if (policy.passwordHistory() < 0 || policy.passwordHistory() > 24) {
             problems.add("Password history must be between 0 and 24.");

@@ -1,11 +1,14 @@
 package org.trackwell.identity;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * A tenant's sign-in rules. The defaults are secure: 15 characters minimum (NIST SP 800-63B-4 for
  * a password that is the only factor), no composition rules, the last 5 passwords barred, a lock
- * for 15 minutes after 5 failures, doubling up to a day, and sign-out after 20 idle minutes.
+ * for 15 minutes after 5 failures, doubling up to a day, sign-out after 20 idle minutes, and a
+ * second factor for tenant admins.
  */
 public record SecurityPolicy(
         int minPasswordLength,
@@ -14,13 +17,39 @@ public record SecurityPolicy(
         int lockoutThreshold,
         int lockoutMinutes,
         int maxLockoutMinutes,
-        int idleTimeoutSeconds) {
+        int idleTimeoutSeconds,
+        Set<Role> secondFactorRoles) {
 
     public static final int MAX_PASSWORD_LENGTH = 256;
     public static final int LOWEST_MIN_PASSWORD_LENGTH = 8;
 
     public static SecurityPolicy defaults() {
-        return new SecurityPolicy(15, 5, false, 5, 15, 24 * 60, 20 * 60);
+        return new SecurityPolicy(15, 5, false, 5, 15, 24 * 60, 20 * 60, Set.of(Role.TENANT_ADMIN));
+    }
+
+    public SecurityPolicy {
+        secondFactorRoles = Set.copyOf(secondFactorRoles);
+    }
+
+    /** Whether every role must use a second factor, so that no password is the only factor. */
+    public boolean secondFactorForEveryone() {
+        return secondFactorRoles.containsAll(EnumSet.allOf(Role.class));
+    }
+
+    public boolean secondFactorRequiredFor(Set<Role> roles) {
+        return roles.stream().anyMatch(secondFactorRoles::contains);
+    }
+
+    public SecurityPolicy withSecondFactorRoles(Set<Role> roles) {
+        return new SecurityPolicy(
+                minPasswordLength,
+                passwordHistory,
+                compositionRules,
+                lockoutThreshold,
+                lockoutMinutes,
+                maxLockoutMinutes,
+                idleTimeoutSeconds,
+                roles);
     }
 
     public Duration idleTimeout() {

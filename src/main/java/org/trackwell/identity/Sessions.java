@@ -45,11 +45,15 @@ public class Sessions {
         return new SessionToken(token, expiresAt, policy.idleTimeoutSeconds());
     }
 
+    void verified(SignedInUser user, Instant now) {
+        rows.verified(user.sessionKey(), now);
+    }
+
     @Transactional
     public Optional<SignedInUser> authenticate(String token) {
         String key = Tokens.hash(token);
         Instant now = clock.instant();
-        Optional<LiveSession> found = rows.live(key);
+        Optional<LiveSession> found = rows.live(key, properties.defaultSecondFactorRoles());
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -74,7 +78,9 @@ public class Sessions {
                 key,
                 session.expiresAt(),
                 idle,
-                session.termsAccepted()));
+                session.termsAccepted(),
+                session.verifiedAt(),
+                session.mustEnrolSecondFactor()));
     }
 
     @Transactional

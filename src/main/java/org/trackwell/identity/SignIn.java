@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.trackwell.audit.Actor;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.internal.AccountRows;
+import org.trackwell.identity.internal.ChallengeRows;
 import org.trackwell.identity.internal.PasswordHasher;
 import org.trackwell.identity.internal.SignInRecords;
 import org.trackwell.identity.internal.SignInRecords.Kind;
@@ -19,9 +21,10 @@ import org.trackwell.mail.Mailer;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.LogSafe;
 import org.trackwell.shared.TenantId;
+import org.trackwell.shared.Tokens;
 
 /**
- * Password sign-in to the current tenant. Unknown e-mail, wrong password, locked or disabled
+ * Sign-in to the current tenant: password, then a second factor if the user has one. Unknown e-mail, wrong password, locked or disabled
  * account: the same answer after the same work. The password hash runs outside any database
  * transaction, so a slow hash never holds a connection.
  */
@@ -35,6 +38,9 @@ public class SignIn {
     private final PasswordHasher hasher;
     private final Policies policies;
     private final Sessions sessions;
+    private final SecondFactors secondFactors;
+    private final ChallengeRows challenges;
+    private final Tokens tokens;
     private final TenantTransactions transactions;
     private final IdentityProperties properties;
     private final Mailer mailer;
@@ -46,6 +52,9 @@ public class SignIn {
             PasswordHasher hasher,
             Policies policies,
             Sessions sessions,
+            SecondFactors secondFactors,
+            ChallengeRows challenges,
+            Tokens tokens,
             TenantTransactions transactions,
             IdentityProperties properties,
             Mailer mailer,
@@ -55,13 +64,16 @@ public class SignIn {
         this.hasher = hasher;
         this.policies = policies;
         this.sessions = sessions;
+        this.secondFactors = secondFactors;
+        this.challenges = challenges;
+        this.tokens = tokens;
         this.transactions = transactions;
         this.properties = properties;
         this.mailer = mailer;
         this.clock = clock;
     }
 
-    public SessionToken signIn(String email, String password, ClientInfo client) {
+    public SignInResult signIn(String email, String password, ClientInfo client) {
         TenantId tenant = CurrentTenant.require();
         Instant now = clock.instant();
         String normalisedEmail = email.strip().toLowerCase(Locale.ROOT);
@@ -71,12 +83,8 @@ public class SignIn {
                         records.blockedUntil(client.address(), now),
                         accounts.findByEmail(normalisedEmail),
                         policies.current()));
-        if (attempt.blockedUntil().isPresent()) {
-            throw new TooManyAttempts(
-                    Duration.between(now, attempt.blockedUntil().get()));
-        }
+        refuseIfBlocked(attempt, now);
         Optional<StoredAccount> account = attempt.account();
-        SecurityPolicy policy = attempt.policy();
         boolean passwordRight;
         if (account.isPresent() && account.get().mayAttemptSignIn(now)) {
             passwordRight = hasher.matches(password, account.get().passwordHash());
@@ -85,42 +93,123 @@ public class SignIn {
             passwordRight = false;
         }
         if (!passwordRight) {
-            transactions.inTenant(tenant, () -> failed(tenant, account, normalisedEmail, client, policy, now));
-            log.info("Sign-in failed for {} from {}", LogSafe.of(normalisedEmail), LogSafe.of(client.address()));
+            failed(tenant, Kind.FAILED, account, client, attempt.policy(), now);
             throw new SignInFailed();
         }
         StoredAccount user = account.get();
         return transactions.inTenant(tenant, () -> {
-            accounts.clearFailures(user.id());
             if (hasher.needsRehash(user.passwordHash())) {
                 accounts.rehash(user.id(), hasher.hash(password));
             }
-            records.record(Kind.SIGNED_IN, new Actor(Actor.Type.USER, user.id().toString(), null), user.id());
-            return sessions.open(tenant, user.id(), policy, now);
+            if (secondFactors.enrolled(user.id())) {
+                String challenge = tokens.newToken();
+                Instant expiresAt = now.plus(properties.secondFactorChallengeValidity());
+                challenges.insert(tenant, Tokens.hash(challenge), user.id(), expiresAt);
+                records.record(Kind.SECOND_FACTOR_REQUIRED, actor(user), user.id());
+                return new SignInResult.SecondFactorNeeded(challenge, expiresAt);
+            }
+            return new SignInResult.SignedIn(signedIn(tenant, user, attempt.policy(), now));
         });
+    }
+
+    /** The second step: a code from the authenticator app, or a recovery code, for the challenge. */
+    public SessionToken completeSecondFactor(String challenge, String code, ClientInfo client) {
+        TenantId tenant = CurrentTenant.require();
+        Instant now = clock.instant();
+        String key = Tokens.hash(challenge);
+        Attempt attempt = transactions.inTenant(
+                tenant,
+                () -> new Attempt(
+                        records.blockedUntil(client.address(), now),
+                        challenges.open(key, now).flatMap(accounts::findById),
+                        policies.current()));
+        refuseIfBlocked(attempt, now);
+        Optional<StoredAccount> account = attempt.account().filter(a -> a.mayAttemptSignIn(now));
+        Optional<SessionToken> session = account.flatMap(user -> transactions.inTenant(
+                tenant,
+                () -> secondFactors.accepts(user, code) && challenges.use(key, now)
+                        ? Optional.of(signedIn(tenant, user, attempt.policy(), now))
+                        : Optional.<SessionToken>empty()));
+        if (session.isEmpty()) {
+            failed(tenant, Kind.SECOND_FACTOR_FAILED, attempt.account(), client, attempt.policy(), now);
+            throw SignInFailed.wrongCode();
+        }
+        return session.get();
+    }
+
+    /**
+     * Step-up: the signed-in user proves who they are again, with their password or (if they have
+     * one) a second factor. A wrong answer counts towards the lock like a failed sign-in.
+     */
+    public void confirmIdentity(
+            SignedInUser user, @Nullable String password, @Nullable String code, ClientInfo client) {
+        TenantId tenant = user.tenant();
+        Instant now = clock.instant();
+        Attempt attempt = transactions.inTenant(
+                tenant,
+                () -> new Attempt(
+                        records.blockedUntil(client.address(), now), accounts.findById(user.id()), policies.current()));
+        refuseIfBlocked(attempt, now);
+        StoredAccount account =
+                attempt.account().filter(a -> a.mayAttemptSignIn(now)).orElseThrow(SignInFailed::notConfirmed);
+        boolean passwordRight =
+                password != null && !password.isEmpty() && hasher.matches(password, account.passwordHash());
+        boolean confirmed = transactions.inTenant(tenant, () -> {
+            if (!passwordRight && (code == null || !secondFactors.accepts(account, code))) {
+                return false;
+            }
+            sessions.verified(user, now);
+            records.record(Kind.IDENTITY_CONFIRMED, user.asActor(), user.id());
+            return true;
+        });
+        if (!confirmed) {
+            failed(tenant, Kind.IDENTITY_NOT_CONFIRMED, attempt.account(), client, attempt.policy(), now);
+            throw SignInFailed.notConfirmed();
+        }
     }
 
     /** What one sign-in attempt needs to know, read in one transaction. */
     private record Attempt(Optional<Instant> blockedUntil, Optional<StoredAccount> account, SecurityPolicy policy) {}
 
-    private Void failed(
+    private static void refuseIfBlocked(Attempt attempt, Instant now) {
+        if (attempt.blockedUntil().isPresent()) {
+            throw new TooManyAttempts(
+                    Duration.between(now, attempt.blockedUntil().get()));
+        }
+    }
+
+    private SessionToken signedIn(TenantId tenant, StoredAccount user, SecurityPolicy policy, Instant now) {
+        accounts.clearFailures(user.id());
+        records.record(Kind.SIGNED_IN, actor(user), user.id());
+        return sessions.open(tenant, user.id(), policy, now);
+    }
+
+    private static Actor actor(StoredAccount user) {
+        return new Actor(Actor.Type.USER, user.id().toString(), null);
+    }
+
+    /** Records a failure in its own transaction, counts it towards the account's lock and the address's block. */
+    void failed(
             TenantId tenant,
+            Kind kind,
             Optional<StoredAccount> account,
-            String email,
             ClientInfo client,
             SecurityPolicy policy,
             Instant now) {
-        records.record(
-                Kind.FAILED, Actor.anonymous(), account.map(StoredAccount::id).orElse(null));
-        account.filter(a -> a.status() == AccountStatus.ACTIVE && !a.lockedAt(now))
-                .ifPresent(a -> countFailure(tenant, a, client, policy, now));
-        long recent = records.addressFailure(client.address(), now, now.minus(properties.addressFailureWindow()));
-        if (recent >= properties.addressFailureLimit()) {
-            records.block(client.address(), now.plus(properties.addressBlock()));
-            records.record(Kind.ADDRESS_BLOCKED, Actor.anonymous(), null);
-            log.warn("Blocked sign-in from {} after {} failures", LogSafe.of(client.address()), recent);
-        }
-        return null;
+        transactions.inTenant(tenant, () -> {
+            records.record(
+                    kind, Actor.anonymous(), account.map(StoredAccount::id).orElse(null));
+            account.filter(a -> a.status() == AccountStatus.ACTIVE && !a.lockedAt(now))
+                    .ifPresent(a -> countFailure(tenant, a, client, policy, now));
+            long recent = records.addressFailure(client.address(), now, now.minus(properties.addressFailureWindow()));
+            if (recent >= properties.addressFailureLimit()) {
+                records.block(client.address(), now.plus(properties.addressBlock()));
+                records.record(Kind.ADDRESS_BLOCKED, Actor.anonymous(), null);
+                log.warn("Blocked sign-in from {} after {} failures", LogSafe.of(client.address()), recent);
+            }
+            return null;
+        });
+        log.info("{} for {} from {}", kind, account.map(StoredAccount::id).orElse(null), LogSafe.of(client.address()));
     }
 
     private void countFailure(

@@ -18,7 +18,9 @@ public record SignedInUser(
         String sessionKey,
         Instant expiresAt,
         int idleTimeoutSeconds,
-        boolean termsAccepted) {
+        boolean termsAccepted,
+        Instant verifiedAt,
+        boolean mustEnrolSecondFactor) {
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -23,6 +23,19 @@ class AuditCoverageIT {
     private static final Map<String, String> REVIEWED = Map.ofEntries(
             Map.entry("POST /api/v1/auth/login", "sign-in.signed-in / .failed / .locked (AuditedRoutesIT)"),
             Map.entry("POST /api/v1/auth/setup", "sign-in.password-set (AuditedRoutesIT)"),
+            Map.entry(
+                    "POST /api/v1/auth/login/mfa",
+                    "sign-in.signed-in / .second-factor-failed, mfa.recovery-code-used (AuditedRoutesIT, TwoFactorIT)"),
+            Map.entry("POST /api/v1/auth/password-reset", "sign-in.password-reset-requested (AuditedRoutesIT)"),
+            Map.entry("POST /api/v1/auth/password-reset/complete", "sign-in.password-reset (AuditedRoutesIT)"),
+            Map.entry("GET /api/v1/me/mfa", "not recorded: the caller reading their own second factors"),
+            Map.entry("POST /api/v1/me/mfa/totp", "mfa.totp-started (AuditedRoutesIT)"),
+            Map.entry("POST /api/v1/me/mfa/totp/confirm", "mfa.totp-confirmed (AuditedRoutesIT)"),
+            Map.entry("POST /api/v1/me/mfa/recovery-codes", "mfa.recovery-codes-replaced (AuditedRoutesIT)"),
+            Map.entry(
+                    "POST /api/v1/me/confirm",
+                    "sign-in.identity-confirmed / .identity-not-confirmed (AuditedRoutesIT)"),
+            Map.entry("POST /api/v1/users/{id}/mfa/reset", "mfa.reset (AuditedRoutesIT)"),
             Map.entry("POST /api/v1/auth/logout", "sign-in.signed-out (AuditedRoutesIT)"),
             Map.entry("GET /api/v1/me", "not recorded: the caller reading their own account"),
             Map.entry("PUT /api/v1/me/password", "sign-in.password-changed (AuditedRoutesIT)"),

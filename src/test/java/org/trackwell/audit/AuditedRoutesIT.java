@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import org.trackwell.identity.Accounts;
 import org.trackwell.operator.OperatorCommandLine;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
+import org.trackwell.support.MutableClock;
+import org.trackwell.support.TestMail;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
@@ -35,6 +38,9 @@ class AuditedRoutesIT {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    MutableClock clock;
 
     private final JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
 
@@ -110,6 +116,53 @@ class AuditedRoutesIT {
             assertThat(entry.get("action")).isEqualTo("security-policy.changed");
             assertThat(entry.get("actor_type")).isEqualTo("USER");
         });
+    }
+
+    @Test
+    void secondFactorAndPasswordResetRoutesLeaveTheirEntries() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "mfaroutes");
+        String admin = api.signInAsAdmin();
+        String email = api.newUser(admin, "Sam Second", "PRACTITIONER");
+        String id = idOf(api, admin, email);
+        Api.Authenticator app = api.enrolTotp(api.signIn(email, Api.GOOD_PASSWORD), clock.instant());
+        clock.advance(Duration.ofSeconds(30));
+        String challenge = api.challenge(email, Api.GOOD_PASSWORD);
+        api.secondFactor(challenge, "000000");
+        String session = Api.read(api.secondFactor(challenge, app.codeAt(clock.instant())))
+                .get("token")
+                .asString();
+        api.post("/api/v1/me/confirm", Api.json("password", Api.GOOD_PASSWORD), session);
+        api.post("/api/v1/me/mfa/recovery-codes", "", session);
+        api.post("/api/v1/users/" + id + "/mfa/reset", "", admin);
+        api.post("/api/v1/auth/password-reset", Api.json("email", email), null);
+        String link = TestMail.to(email).stream()
+                .map(TestMail::text)
+                .filter(text -> text.contains("/account/reset?token="))
+                .findFirst()
+                .orElseThrow();
+        api.post(
+                "/api/v1/auth/password-reset/complete",
+                Api.json("token", Api.tokenOf(link), "password", Api.OTHER_GOOD_PASSWORD),
+                null);
+
+        List<String> actions = superuser
+                .sql("select action from audit_event where tenant_id = :t and target = :target")
+                .param("t", api.tenant().id().value())
+                .param("target", "user:" + id)
+                .query(String.class)
+                .list();
+        assertThat(actions)
+                .contains(
+                        "mfa.totp-started",
+                        "mfa.totp-confirmed",
+                        "sign-in.second-factor-required",
+                        "sign-in.second-factor-failed",
+                        "sign-in.signed-in",
+                        "sign-in.identity-confirmed",
+                        "mfa.recovery-codes-replaced",
+                        "mfa.reset",
+                        "sign-in.password-reset-requested",
+                        "sign-in.password-reset");
     }
 
     @Test

@@ -28,6 +28,7 @@ class RowLevelSecurityIT {
             "tenant",
             "tenant_host",
             "sign_in_failure_by_address",
+            "password_reset_by_address",
             "blocked_address",
             "terms_of_use",
             "audit_pending",

@@ -21,7 +21,7 @@ class IdleWarningBrowserIT extends BrowserJourney {
         // An idle timeout of 6 seconds, below what an admin may choose, so the test takes seconds.
         JdbcClient.create(TestPostgres.asSuperuser())
                 .sql("""
-                        insert into security_policy values (:tenant, 15, 5, false, 5, 15, 1440, 6)""")
+                        insert into security_policy values (:tenant, 15, 5, false, 5, 15, 1440, 6, '')""")
                 .param("tenant", api.tenant().id().value())
                 .update();
         String base = "https://" + api.host() + ":" + port;

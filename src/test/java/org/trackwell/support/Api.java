@@ -50,6 +50,10 @@ public final class Api {
         return matcher.group(1);
     }
 
+    public Https https() {
+        return https;
+    }
+
     public Tenant tenant() {
         return tenant;
     }
@@ -81,6 +85,54 @@ public final class Api {
 
     public String signInAsAdmin() {
         return signIn(adminEmail(), GOOD_PASSWORD);
+    }
+
+    /** An authenticator app set up for the token's user: its secret and the recovery codes shown once. */
+    public record Authenticator(String secret, List<String> recoveryCodes) {
+
+        public String codeAt(java.time.Instant time) {
+            return Oathtool.totp(secret, time);
+        }
+    }
+
+    /** Sets up an authenticator app through the API, confirming it with oathtool's code for {@code now}. */
+    public Authenticator enrolTotp(String token, java.time.Instant now) {
+        HttpResponse<String> started = post("/api/v1/me/mfa/totp", "", token);
+        if (started.statusCode() != 200) {
+            throw new AssertionError("enrolment failed: " + started.statusCode() + " " + started.body());
+        }
+        String secret = read(started).get("secret").asString();
+        HttpResponse<String> confirmed =
+                post("/api/v1/me/mfa/totp/confirm", json("code", Oathtool.totp(secret, now)), token);
+        if (confirmed.statusCode() != 200) {
+            throw new AssertionError("confirmation failed: " + confirmed.statusCode() + " " + confirmed.body());
+        }
+        List<String> codes = new java.util.ArrayList<>();
+        read(confirmed).get("recoveryCodes").forEach(code -> codes.add(code.asString()));
+        return new Authenticator(secret, codes);
+    }
+
+    /** The challenge of a password-correct sign-in that needs a second factor. */
+    public String challenge(String email, String password) {
+        HttpResponse<String> response = login(email, password);
+        if (response.statusCode() != 200
+                || !read(response).path("secondFactorRequired").asBoolean(false)) {
+            throw new AssertionError("expected a second-factor challenge: " + response.body());
+        }
+        return read(response).get("challenge").asString();
+    }
+
+    /** Signs the admin in with a second factor (a code from the app, or a recovery code). */
+    public String signInAsAdminWith(String code) {
+        HttpResponse<String> response = secondFactor(challenge(adminEmail(), GOOD_PASSWORD), code);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("second factor refused: " + response.body());
+        }
+        return read(response).get("token").asString();
+    }
+
+    public HttpResponse<String> secondFactor(String challenge, String code) {
+        return post("/api/v1/auth/login/mfa", json("challenge", challenge, "code", code), null);
     }
 
     /** Invites a user with the given roles, sets their password, and returns their e-mail. */

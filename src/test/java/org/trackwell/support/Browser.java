@@ -71,13 +71,25 @@ public final class Browser {
                     d.findElement(target).click();
                     return true;
                 });
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> gone(page));
         waitUntil(
                 driver,
                 d -> "complete"
                         .equals(((org.openqa.selenium.JavascriptExecutor) d)
                                 .executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the old page's element is gone. Chromium may say so as a stale reference or, while the
+     * new document replaces it, as an inspector error about a node that no longer belongs to it.
+     */
+    private static boolean gone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
     }
 
     /** Opens a page and waits until the browser shows it, even if an earlier navigation was still settling. */

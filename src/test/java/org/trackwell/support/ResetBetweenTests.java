@@ -20,5 +20,6 @@ public class ResetBetweenTests implements TestExecutionListener {
         JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser(database));
         superuser.sql("delete from sign_in_failure_by_address").update();
         superuser.sql("delete from blocked_address").update();
+        superuser.sql("delete from password_reset_by_address").update();
     }
 }

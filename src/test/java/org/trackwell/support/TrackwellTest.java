@@ -18,7 +18,9 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
         properties = {
             "trackwell.data-dir=target/test-data",
             "trackwell.web.http-port=0",
-            "trackwell.operator.first-start=false"
+            "trackwell.operator.first-start=false",
+            // Tenants in tests need no second factor unless a test asks for one (TwoFactorIT).
+            "trackwell.identity.default-second-factor-roles="
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestInfrastructure.class)

@@ -51,7 +51,7 @@ class SecurityHeadersIT {
                             .doesNotContain("unsafe-inline")
                             .doesNotContain("unsafe-eval"));
             assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
-            assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
             assertThat(headers.firstValue("Permissions-Policy")).isPresent();
             assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(headers.firstValue("Server")).isEmpty();

@@ -19,6 +19,7 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.audit.internal.AuditRows;
 import org.trackwell.audit.internal.StoredEvent;
+import org.trackwell.shared.StepUp;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
@@ -34,7 +35,10 @@ class AuditPages {
     private final AuditRows rows;
     private final AuditTrail trail;
 
-    AuditPages(AuditRows rows, AuditTrail trail) {
+    private final StepUp stepUp;
+
+    AuditPages(AuditRows rows, AuditTrail trail, StepUp stepUp) {
+        this.stepUp = stepUp;
         this.rows = rows;
         this.trail = trail;
     }
@@ -127,6 +131,7 @@ class AuditPages {
     @GetMapping("/audit/export.csv")
     @Transactional
     void export(@ModelAttribute Filters filters, HttpServletResponse response) throws IOException {
+        stepUp.requireRecentConfirmation();
         List<Line> lines = rows.search(filters.toFilter(), EXPORT_LIMIT, 0).stream()
                 .map(Line::of)
                 .toList();

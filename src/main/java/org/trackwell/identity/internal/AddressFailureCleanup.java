@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.identity.IdentityProperties;
 
-/** Failures by address count only within their window; older ones are removed every few minutes. */
+/** Failures and reset requests by address count only within their windows; older ones are removed every few minutes. */
 @Component
 class AddressFailureCleanup {
 
@@ -24,5 +24,6 @@ class AddressFailureCleanup {
     @Transactional
     void forgetOldFailures() {
         records.forgetFailuresBefore(clock.instant().minus(properties.addressFailureWindow()));
+        records.forgetResetRequestsBefore(clock.instant().minus(properties.passwordResetWindow()));
     }
 }

@@ -13,7 +13,7 @@ final class Joined {
     private Joined() {}
 
     static Set<Role> roles(@Nullable String joined) {
-        return joined == null
+        return joined == null || joined.isBlank()
                 ? EnumSet.noneOf(Role.class)
                 : Arrays.stream(joined.split(","))
                         .map(Role::valueOf)

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
@@ -49,6 +50,14 @@ public class PasswordHasher {
     /** Spends the same work as a real check, for accounts that do not exist or may not sign in. */
     public void matchNothing(String password) {
         matches(password, dummyHash);
+    }
+
+    /**
+     * HMAC-SHA-256 under the pepper, hex: for random secrets such as recovery codes, which need no
+     * slow hash, only one that a copy of the database cannot test guesses against.
+     */
+    public String keyedHash(String secret) {
+        return HexFormat.of().formatHex(Base64.getDecoder().decode(peppered(secret)));
     }
 
     public boolean needsRehash(String storedHash) {

@@ -3,6 +3,7 @@ package org.trackwell.identity.internal;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.trackwell.identity.Role;
 import org.trackwell.identity.SecurityPolicy;
 import org.trackwell.shared.TenantId;
 
@@ -24,20 +25,22 @@ public class PolicyRows {
                         row.getInt("lockout_threshold"),
                         row.getInt("lockout_minutes"),
                         row.getInt("max_lockout_minutes"),
-                        row.getInt("idle_timeout_seconds")))
+                        row.getInt("idle_timeout_seconds"),
+                        Joined.roles(row.getString("second_factor_roles"))))
                 .optional();
     }
 
     public void save(TenantId tenant, SecurityPolicy policy) {
         jdbc.sql("""
                 insert into security_policy (tenant_id, min_password_length, password_history, composition_rules,
-                  lockout_threshold, lockout_minutes, max_lockout_minutes, idle_timeout_seconds)
-                values (:tenant, :min, :history, :composition, :threshold, :lockMinutes, :maxLock, :idle)
+                  lockout_threshold, lockout_minutes, max_lockout_minutes, idle_timeout_seconds, second_factor_roles)
+                values (:tenant, :min, :history, :composition, :threshold, :lockMinutes, :maxLock, :idle, :secondFactor)
                 on conflict (tenant_id) do update set min_password_length = excluded.min_password_length,
                   password_history = excluded.password_history, composition_rules = excluded.composition_rules,
                   lockout_threshold = excluded.lockout_threshold, lockout_minutes = excluded.lockout_minutes,
                   max_lockout_minutes = excluded.max_lockout_minutes,
-                  idle_timeout_seconds = excluded.idle_timeout_seconds""")
+                  idle_timeout_seconds = excluded.idle_timeout_seconds,
+                  second_factor_roles = excluded.second_factor_roles""")
                 .param("tenant", tenant.value())
                 .param("min", policy.minPasswordLength())
                 .param("history", policy.passwordHistory())
@@ -46,6 +49,14 @@ public class PolicyRows {
                 .param("lockMinutes", policy.lockoutMinutes())
                 .param("maxLock", policy.maxLockoutMinutes())
                 .param("idle", policy.idleTimeoutSeconds())
+                .param(
+                        "secondFactor",
+                        String.join(
+                                ",",
+                                policy.secondFactorRoles().stream()
+                                        .map(Role::name)
+                                        .sorted()
+                                        .toList()))
                 .update();
     }
 }

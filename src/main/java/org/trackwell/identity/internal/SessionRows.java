@@ -29,7 +29,9 @@ public class SessionRows {
             Instant lastUsedAt,
             Instant expiresAt,
             @Nullable Integer idleTimeoutSeconds,
-            boolean termsAccepted) {}
+            boolean termsAccepted,
+            Instant verifiedAt,
+            boolean mustEnrolSecondFactor) {}
 
     private final JdbcClient jdbc;
 
@@ -39,8 +41,9 @@ public class SessionRows {
 
     public void insert(TenantId tenant, String tokenHash, UserId user, Instant now, Instant expiresAt) {
         jdbc.sql("""
-                insert into user_session (tenant_id, token_hash, user_id, created_at, last_used_at, expires_at)
-                values (:tenant, :hash, :user, :now, :now, :expires)""")
+                insert into user_session (tenant_id, token_hash, user_id, created_at, last_used_at, expires_at,
+                  verified_at)
+                values (:tenant, :hash, :user, :now, :now, :expires, :now)""")
                 .param("tenant", tenant.value())
                 .param("hash", tokenHash)
                 .param("user", user.value())
@@ -49,18 +52,30 @@ public class SessionRows {
                 .update();
     }
 
-    public Optional<LiveSession> live(String tokenHash) {
+    /** The session, if live; {@code defaultSecondFactorRoles} apply where the tenant has no policy of its own. */
+    public Optional<LiveSession> live(String tokenHash, Set<Role> defaultSecondFactorRoles) {
         return jdbc.sql("""
-                select s.user_id, a.email, a.display_name, s.last_used_at, s.expires_at,
+                select s.user_id, a.email, a.display_name, s.last_used_at, s.expires_at, s.verified_at,
                   (select string_agg(r.role, ',') from user_role r where r.user_id = s.user_id) as roles,
                   (select string_agg(m.team_id::text, ',') from team_member m where m.user_id = s.user_id) as teams,
                   (select p.idle_timeout_seconds from security_policy p) as idle,
                   coalesce((select exists (select 1 from terms_acceptance t where t.user_id = s.user_id
                       and t.version = c.version)
-                    from terms_of_use c order by c.published_at desc limit 1), true) as terms_accepted
+                    from terms_of_use c order by c.published_at desc limit 1), true) as terms_accepted,
+                  not exists (select 1 from totp_factor f where f.user_id = s.user_id and f.confirmed_at is not null)
+                    and exists (select 1 from user_role r where r.user_id = s.user_id and r.role = any(string_to_array(
+                      coalesce((select p.second_factor_roles from security_policy p), :defaultRoles), ',')))
+                    as must_enrol
                 from user_session s join user_account a on a.tenant_id = s.tenant_id and a.id = s.user_id
                 where s.token_hash = :hash and s.revoked_at is null and a.status = 'ACTIVE'""")
                 .param("hash", tokenHash)
+                .param(
+                        "defaultRoles",
+                        String.join(
+                                ",",
+                                defaultSecondFactorRoles.stream()
+                                        .map(Role::name)
+                                        .toList()))
                 .query((row, n) -> new LiveSession(
                         new UserId(row.getObject("user_id", UUID.class)),
                         row.getString("email"),
@@ -70,12 +85,22 @@ public class SessionRows {
                         row.getTimestamp("last_used_at").toInstant(),
                         row.getTimestamp("expires_at").toInstant(),
                         row.getObject("idle", Integer.class),
-                        row.getBoolean("terms_accepted")))
+                        row.getBoolean("terms_accepted"),
+                        row.getTimestamp("verified_at").toInstant(),
+                        row.getBoolean("must_enrol")))
                 .optional();
     }
 
     public void touch(String tokenHash, Instant now) {
         jdbc.sql("update user_session set last_used_at = :now where token_hash = :hash")
+                .param("now", Timestamp.from(now))
+                .param("hash", tokenHash)
+                .update();
+    }
+
+    /** The session's user has just proved who they are again. */
+    public void verified(String tokenHash, Instant now) {
+        jdbc.sql("update user_session set verified_at = :now, last_used_at = :now where token_hash = :hash")
                 .param("now", Timestamp.from(now))
                 .param("hash", tokenHash)
                 .update();

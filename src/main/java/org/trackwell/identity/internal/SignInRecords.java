@@ -27,7 +27,13 @@ public class SignInRecords {
         ADDRESS_BLOCKED(Outcome.DENIED),
         SIGNED_OUT(Outcome.SUCCESS),
         PASSWORD_SET(Outcome.SUCCESS),
-        PASSWORD_CHANGED(Outcome.SUCCESS);
+        PASSWORD_CHANGED(Outcome.SUCCESS),
+        SECOND_FACTOR_REQUIRED(Outcome.SUCCESS),
+        SECOND_FACTOR_FAILED(Outcome.FAILED),
+        IDENTITY_CONFIRMED(Outcome.SUCCESS),
+        IDENTITY_NOT_CONFIRMED(Outcome.FAILED),
+        PASSWORD_RESET_REQUESTED(Outcome.SUCCESS),
+        PASSWORD_RESET(Outcome.SUCCESS);
 
         private final Outcome outcome;
 
@@ -85,9 +91,29 @@ public class SignInRecords {
                 .update();
     }
 
+    /** Records a password-reset request from {@code address} and returns how many it has made since {@code since}. */
+    public long resetRequest(String address, Instant now, Instant since) {
+        jdbc.sql("insert into password_reset_by_address (address, requested_at) values (:address, :now)")
+                .param("address", address)
+                .param("now", Timestamp.from(now))
+                .update();
+        return jdbc.sql(
+                        "select count(*) from password_reset_by_address where address = :address and requested_at > :since")
+                .param("address", address)
+                .param("since", Timestamp.from(since))
+                .query(Long.class)
+                .single();
+    }
+
     /** Address failures older than the window are of no further use. */
     public void forgetFailuresBefore(Instant before) {
         jdbc.sql("delete from sign_in_failure_by_address where occurred_at < :before")
+                .param("before", Timestamp.from(before))
+                .update();
+    }
+
+    public void forgetResetRequestsBefore(Instant before) {
+        jdbc.sql("delete from password_reset_by_address where requested_at < :before")
                 .param("before", Timestamp.from(before))
                 .update();
     }

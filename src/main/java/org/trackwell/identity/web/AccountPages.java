@@ -22,6 +22,7 @@ import org.trackwell.identity.SessionToken;
 import org.trackwell.identity.Sessions;
 import org.trackwell.identity.SignIn;
 import org.trackwell.identity.SignInFailed;
+import org.trackwell.identity.SignInResult;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.identity.Terms;
 import org.trackwell.identity.TooManyAttempts;
@@ -64,15 +65,42 @@ class AccountPages {
             Model model) {
         requireTenant();
         try {
-            SessionToken session = signIn.signIn(email, password, ClientInfo.of(request));
-            SessionCookie.set(response, session);
-            return "redirect:/";
+            return switch (signIn.signIn(email, password, ClientInfo.of(request))) {
+                case SignInResult.SignedIn signedIn -> signedIn(signedIn.session(), response);
+                case SignInResult.SecondFactorNeeded needed -> {
+                    model.addAttribute("challenge", needed.challenge());
+                    yield "identity/sign-in-code";
+                }
+            };
         } catch (SignInFailed | TooManyAttempts refused) {
             refused.headers().forEach(response::setHeader);
             model.addAttribute("email", email);
             model.addAttribute("error", refused.getMessage());
             return "identity/sign-in";
         }
+    }
+
+    @PostMapping("/sign-in/code")
+    String signInWithCode(
+            @RequestParam(defaultValue = "") String challenge,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        requireTenant();
+        try {
+            return signedIn(signIn.completeSecondFactor(challenge, code, ClientInfo.of(request)), response);
+        } catch (SignInFailed | TooManyAttempts refused) {
+            refused.headers().forEach(response::setHeader);
+            model.addAttribute("challenge", challenge);
+            model.addAttribute("error", refused.getMessage());
+            return "identity/sign-in-code";
+        }
+    }
+
+    private static String signedIn(SessionToken session, HttpServletResponse response) {
+        SessionCookie.set(response, session);
+        return "redirect:/";
     }
 
     @PostMapping("/sign-out")

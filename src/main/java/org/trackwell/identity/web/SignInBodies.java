@@ -4,7 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.trackwell.identity.SessionToken;
+import org.trackwell.identity.SignInResult;
 
 /** The JSON bodies of signing in and of redeeming a set-up token, for users and operators alike. */
 final class SignInBodies {
@@ -30,6 +32,41 @@ final class SignInBodies {
         @Override
         public String toString() {
             return "LoginResponse[token=***]";
+        }
+    }
+
+    record ChallengeResponse(boolean secondFactorRequired, String challenge, Instant expiresAt) {
+
+        static ChallengeResponse of(SignInResult.SecondFactorNeeded needed) {
+            return new ChallengeResponse(true, needed.challenge(), needed.expiresAt());
+        }
+
+        @Override
+        public String toString() {
+            return "ChallengeResponse[challenge=***]";
+        }
+    }
+
+    record SecondFactorRequest(
+            @NotBlank @Size(max = 100) String challenge,
+            @NotBlank @Size(max = 64) String code) {
+
+        @Override
+        public String toString() {
+            return "SecondFactorRequest[***]";
+        }
+    }
+
+    record ResetRequest(@NotBlank @Size(max = 320) String email) {}
+
+    record ResetCompletion(
+            @NotBlank @Size(max = 100) String token,
+            @NotNull @Size(max = 1024) String password,
+            @Nullable @Size(max = 64) String code) {
+
+        @Override
+        public String toString() {
+            return "ResetCompletion[***]";
         }
     }
 

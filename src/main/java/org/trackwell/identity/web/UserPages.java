@@ -17,6 +17,7 @@ import org.trackwell.identity.AccountChangeRefused;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.Invitation;
 import org.trackwell.identity.Role;
+import org.trackwell.identity.SecondFactors;
 import org.trackwell.shared.UserId;
 
 /** The tenant admin's users page: list, invite, and each user's roles, teams, status and sessions. */
@@ -25,9 +26,11 @@ import org.trackwell.shared.UserId;
 class UserPages {
 
     private final Accounts accounts;
+    private final SecondFactors secondFactors;
 
-    UserPages(Accounts accounts) {
+    UserPages(Accounts accounts, SecondFactors secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
     }
 
     @GetMapping("/admin/users")
@@ -63,6 +66,7 @@ class UserPages {
     String user(@PathVariable UUID id, Model model) {
         model.addAttribute("user", accounts.get(new UserId(id)));
         model.addAttribute("sessions", accounts.openSessions(new UserId(id)));
+        model.addAttribute("secondFactor", secondFactors.status(new UserId(id)));
         model.addAttribute("teams", accounts.teams());
         model.addAttribute("roles", Role.values());
         return "identity/user";
@@ -101,6 +105,15 @@ class UserPages {
     @PostMapping("/admin/users/{id}/unlock")
     String unlock(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
         return act(redirect, userPage(id), () -> accounts.unlock(new UserId(id)), "The account is unlocked.");
+    }
+
+    @PostMapping("/admin/users/{id}/mfa/reset")
+    String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(
+                redirect,
+                userPage(id),
+                () -> secondFactors.reset(new UserId(id)),
+                "Two-factor sign-in is reset: the user sets it up again at their next sign-in.");
     }
 
     private static String act(RedirectAttributes redirect, String target, Runnable action, String done) {

@@ -26,6 +26,7 @@ import org.trackwell.identity.Invitation;
 import org.trackwell.identity.OpenSession;
 import org.trackwell.identity.Policies;
 import org.trackwell.identity.Role;
+import org.trackwell.identity.SecondFactors;
 import org.trackwell.identity.SecurityPolicy;
 import org.trackwell.identity.Team;
 import org.trackwell.identity.User;
@@ -40,8 +41,11 @@ class UsersApi {
     private final Accounts accounts;
     private final Policies policies;
 
-    UsersApi(Accounts accounts, Policies policies) {
+    private final SecondFactors secondFactors;
+
+    UsersApi(Accounts accounts, Policies policies, SecondFactors secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
         this.policies = policies;
     }
 
@@ -87,9 +91,11 @@ class UsersApi {
             int lockoutThreshold,
             int lockoutMinutes,
             int maxLockoutMinutes,
-            int idleTimeoutSeconds) {
+            int idleTimeoutSeconds,
+            @Nullable Set<Role> secondFactorRoles) {
 
-        SecurityPolicy toPolicy() {
+        /** A request without {@code secondFactorRoles} keeps the current ones. */
+        SecurityPolicy toPolicy(SecurityPolicy current) {
             return new SecurityPolicy(
                     minPasswordLength,
                     passwordHistory,
@@ -97,7 +103,8 @@ class UsersApi {
                     lockoutThreshold,
                     lockoutMinutes,
                     maxLockoutMinutes,
-                    idleTimeoutSeconds);
+                    idleTimeoutSeconds,
+                    secondFactorRoles == null ? current.secondFactorRoles() : secondFactorRoles);
         }
     }
 
@@ -141,6 +148,13 @@ class UsersApi {
         accounts.unlock(new UserId(id));
     }
 
+    /** For a lost phone: the user sets up a second factor again at their next sign-in. */
+    @PostMapping("/users/{id}/mfa/reset")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resetSecondFactor(@PathVariable UUID id) {
+        secondFactors.reset(new UserId(id));
+    }
+
     @PutMapping("/users/{id}/roles")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void roles(@PathVariable UUID id, @Valid @RequestBody RolesRequest body) {
@@ -176,6 +190,6 @@ class UsersApi {
 
     @PutMapping("/security-policy")
     SecurityPolicy changePolicy(@Valid @RequestBody PolicyRequest body) {
-        return policies.change(body.toPolicy());
+        return policies.change(body.toPolicy(policies.current()));
     }
 }

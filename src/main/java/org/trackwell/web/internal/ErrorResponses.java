@@ -2,7 +2,12 @@ package org.trackwell.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -11,6 +16,8 @@ import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.trackwell.shared.ConfirmItIsYou;
 import org.trackwell.shared.LogSafe;
 import org.trackwell.shared.Refusal;
 
@@ -23,8 +30,31 @@ class ErrorResponses {
     @ExceptionHandler(Refusal.class)
     Object refused(Refusal refusal, HttpServletRequest request, HttpServletResponse response) {
         refusal.headers().forEach(response::setHeader);
+        if (refusal instanceof ConfirmItIsYou && !Problem.isApi(request.getRequestURI())) {
+            return new ModelAndView("redirect:/account/confirm?next=" + afterConfirming(request));
+        }
         return new Problem(refusal.status(), refusal.title(), refusal.getMessage(), refusal.details())
                 .respond(request, request.getRequestURI());
+    }
+
+    /** Where to go once the user has confirmed: the page they asked for, or (after a form) the form's page. */
+    private static String afterConfirming(HttpServletRequest request) {
+        String target = "GET".equals(request.getMethod())
+                ? request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
+                : Optional.ofNullable(request.getHeader("Referer"))
+                        .flatMap(ErrorResponses::localPart)
+                        .orElse("/");
+        return URLEncoder.encode(target, StandardCharsets.UTF_8);
+    }
+
+    private static Optional<String> localPart(String referer) {
+        try {
+            URI uri = new URI(referer);
+            return Optional.ofNullable(uri.getRawPath())
+                    .map(path -> path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     @ExceptionHandler(BindException.class)

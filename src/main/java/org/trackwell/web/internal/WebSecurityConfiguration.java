@@ -16,10 +16,10 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.trackwell.audit.AuditRequestFilter;
 import org.trackwell.audit.AuditTrail;
+import org.trackwell.identity.AccountGate;
 import org.trackwell.identity.Operators;
 import org.trackwell.identity.SessionCookie;
 import org.trackwell.identity.Sessions;
-import org.trackwell.identity.TermsGate;
 import org.trackwell.identity.TokenAuthenticationFilter;
 import org.trackwell.identity.TokenAuthenticationFilter.Carrier;
 import org.trackwell.tenancy.TenantResolutionFilter;
@@ -49,13 +49,16 @@ class WebSecurityConfiguration {
                 .addFilterAfter(
                         new TokenAuthenticationFilter(sessions, operators, Carrier.BEARER_HEADER),
                         AuditRequestFilter.class)
-                .addFilterAfter(new TermsGate(), TokenAuthenticationFilter.class)
+                .addFilterAfter(new AccountGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 (request, response, failure) -> response.sendError(HttpStatus.UNAUTHORIZED.value()))
                         .accessDeniedHandler(FORBIDDEN))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/api/v1/auth/login",
+                                "/api/v1/auth/login/mfa",
                                 "/api/v1/auth/setup",
+                                "/api/v1/auth/password-reset",
+                                "/api/v1/auth/password-reset/complete",
                                 "/api/v1/audit/public-key",
                                 "/api/v1/operator/login",
                                 "/api/v1/operator/setup")
@@ -81,12 +84,21 @@ class WebSecurityConfiguration {
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterAfter(
                         new TokenAuthenticationFilter(sessions, operators, Carrier.COOKIE), AuditRequestFilter.class)
-                .addFilterAfter(new TermsGate(), TokenAuthenticationFilter.class)
+                .addFilterAfter(new AccountGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
                                 .accessDeniedHandler(FORBIDDEN))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/", "/health", "/error", "/assets/**", "/webjars/**", "/sign-in", "/account/setup")
+                                "/",
+                                "/health",
+                                "/error",
+                                "/assets/**",
+                                "/webjars/**",
+                                "/sign-in",
+                                "/sign-in/code",
+                                "/account/setup",
+                                "/account/forgot",
+                                "/account/reset")
                         .permitAll()
                         .anyRequest()
                         .authenticated());

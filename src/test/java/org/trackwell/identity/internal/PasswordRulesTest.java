@@ -2,6 +2,7 @@ package org.trackwell.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.trackwell.identity.SecurityPolicy;
 
@@ -32,7 +33,7 @@ class PasswordRulesTest {
 
     @Test
     void appliesCompositionRulesOnlyWhenTheTenantSwitchesThemOn() {
-        SecurityPolicy composition = new SecurityPolicy(15, 5, true, 5, 15, 1440, 1200);
+        SecurityPolicy composition = new SecurityPolicy(15, 5, true, 5, 15, 1440, 1200, Set.of());
         assertThat(rules.failures("violet tractor lagoon sunrise", context, policy))
                 .isEmpty();
         assertThat(rules.failures("violet tractor lagoon sunrise", context, composition))
