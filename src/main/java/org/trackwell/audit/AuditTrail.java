@@ -3,6 +3,7 @@ package org.trackwell.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,14 @@ public class AuditTrail {
         this.rows = rows;
         this.ids = ids;
         this.clock = clock;
+    }
+
+    /** The current tenant's entries about one target (such as {@code client:ABC-DEF7}), newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> about(String target, int limit) {
+        return rows.search(new AuditRows.Filter(null, null, null, null, target, null), limit, 0).stream()
+                .map(AuditEntry::of)
+                .toList();
     }
 
     @Transactional(propagation = Propagation.REQUIRED)

@@ -1,0 +1,169 @@
+package org.trackwell.clients;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
+import org.trackwell.clients.internal.ClientHistoryRows;
+import org.trackwell.clients.internal.ClientRows;
+import org.trackwell.clients.internal.StoredClient;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.keys.FieldAddress;
+import org.trackwell.keys.FieldEncryption;
+import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.Ids;
+
+/** What only grows on a client's record: risk ratings, consents, and case and session notes. */
+@Service
+public class ClientHistory {
+
+    private static final int MAX_NOTE = 20_000;
+
+    private final Clients clients;
+    private final Episodes episodes;
+    private final ClientHistoryRows rows;
+    private final ClientRows clientRows;
+    private final FieldEncryption encryption;
+    private final IdentifyingTextGuard guard;
+    private final AuditTrail trail;
+    private final Ids ids;
+    private final Clock clock;
+
+    ClientHistory(
+            Clients clients,
+            Episodes episodes,
+            ClientHistoryRows rows,
+            ClientRows clientRows,
+            FieldEncryption encryption,
+            IdentifyingTextGuard guard,
+            AuditTrail trail,
+            Ids ids,
+            Clock clock) {
+        this.clients = clients;
+        this.episodes = episodes;
+        this.rows = rows;
+        this.clientRows = clientRows;
+        this.encryption = encryption;
+        this.guard = guard;
+        this.trail = trail;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void recordRisk(
+            SignedInUser user,
+            String code,
+            RiskLevel level,
+            @Nullable String note,
+            LocalDate assessedOn,
+            boolean acknowledged) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        String text = ClientFields.blankToNull(note);
+        requireLength(text);
+        guard.check(text, acknowledged, Clients.target(client.code()));
+        UUID id = ids.next();
+        rows.addRisk(
+                CurrentTenant.require(),
+                id,
+                client.id(),
+                level,
+                text == null ? null : encryption.seal(address(client, "client_risk", "note", id), text),
+                assessedOn,
+                user.id(),
+                clock.instant());
+        clientRows.setRisk(client.id(), level);
+        trail.record("client.risk-recorded", Clients.target(client.code()), Outcome.SUCCESS);
+    }
+
+    @Transactional
+    public List<RiskEntry> risks(SignedInUser user, String code) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        trail.record("client.risk-viewed", Clients.target(client.code()), Outcome.SUCCESS);
+        return rows.risks(client.id()).stream()
+                .map(risk -> new RiskEntry(
+                        risk.level(),
+                        risk.note() == null
+                                ? null
+                                : encryption.open(address(client, "client_risk", "note", risk.id()), risk.note()),
+                        risk.assessedOn(),
+                        risk.recordedAt(),
+                        risk.recordedBy()))
+                .toList();
+    }
+
+    @Transactional
+    public void recordConsent(SignedInUser user, String code, Consent consent) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        rows.addConsent(CurrentTenant.require(), ids.next(), client.id(), consent, user.id(), clock.instant());
+        trail.record("client.consent-recorded", Clients.target(client.code()), Outcome.SUCCESS);
+    }
+
+    @Transactional
+    public List<Consent> consents(SignedInUser user, String code) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        trail.record("client.consents-viewed", Clients.target(client.code()), Outcome.SUCCESS);
+        return rows.consents(client.id());
+    }
+
+    /** A case note, or a session note on an open episode; it warns if it looks identifying. */
+    @Transactional
+    public void writeNote(
+            SignedInUser user,
+            String code,
+            @Nullable UUID episode,
+            ClientNote.Kind kind,
+            String text,
+            boolean acknowledged) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        if (text.isBlank()) {
+            throw new ClientDetailsInvalid("A note needs some text.");
+        }
+        requireLength(text);
+        if (episode != null && !episodes.isOpen(client, episode)) {
+            throw new ClientChangeRefused("This episode is closed. Re-open it to add notes to it.");
+        }
+        guard.check(text, acknowledged, Clients.target(client.code()));
+        UUID id = ids.next();
+        rows.addNote(
+                CurrentTenant.require(),
+                id,
+                client.id(),
+                episode,
+                kind,
+                encryption.seal(address(client, "client_note", "text", id), text.strip()),
+                user.id(),
+                clock.instant());
+        trail.record("client.note-written", Clients.target(client.code()), Outcome.SUCCESS);
+    }
+
+    @Transactional
+    public List<ClientNote> notes(SignedInUser user, String code) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        trail.record("client.notes-viewed", Clients.target(client.code()), Outcome.SUCCESS);
+        return rows.notes(client.id(), 200).stream()
+                .map(note -> new ClientNote(
+                        note.id(),
+                        note.episode(),
+                        note.kind(),
+                        encryption.open(address(client, "client_note", "text", note.id()), note.text()),
+                        note.writtenAt(),
+                        note.writtenBy()))
+                .toList();
+    }
+
+    private static void requireLength(@Nullable String text) {
+        if (text != null && text.length() > MAX_NOTE) {
+            throw new ClientDetailsInvalid("A note can be at most 20,000 characters.");
+        }
+    }
+
+    private static FieldAddress address(StoredClient client, String table, String column, UUID row) {
+        return FieldAddress.ofClient(CurrentTenant.require(), client.id(), table, column, row.toString());
+    }
+}

@@ -1,0 +1,9 @@
+package org.trackwell.clients;
+
+public enum ClosureReason {
+    COMPLETED,
+    DROPPED_OUT,
+    REFERRED_ON,
+    DECLINED,
+    OTHER
+}

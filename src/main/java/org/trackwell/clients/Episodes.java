@@ -1,0 +1,152 @@
+package org.trackwell.clients;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
+import org.trackwell.clients.internal.ClientRows;
+import org.trackwell.clients.internal.EpisodeRows;
+import org.trackwell.clients.internal.StoredClient;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.Ids;
+import org.trackwell.shared.UserId;
+
+/**
+ * Episodes of care. A client has at most one open episode; a closed one is read-only until a
+ * manager or the allocated practitioner re-opens it, but follow-ups can still be added.
+ */
+@Service
+public class Episodes {
+
+    private final Clients clients;
+    private final EpisodeRows rows;
+    private final ClientRows clientRows;
+    private final AuditTrail trail;
+    private final Ids ids;
+    private final Clock clock;
+
+    Episodes(Clients clients, EpisodeRows rows, ClientRows clientRows, AuditTrail trail, Ids ids, Clock clock) {
+        this.clients = clients;
+        this.rows = rows;
+        this.clientRows = clientRows;
+        this.trail = trail;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<Episode> of(SignedInUser user, String code) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        trail.record("client.episodes-viewed", Clients.target(client.code()), Outcome.SUCCESS);
+        return rows.ofClient(client.id());
+    }
+
+    @Transactional
+    public Episode open(SignedInUser user, String code, LocalDate referredOn, @Nullable String source) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        if (clientRows.hasOpenEpisode(client.id())) {
+            throw new ClientChangeRefused("This client already has an open episode. Close it first.");
+        }
+        requireNotFuture(referredOn, "The referral date");
+        requireRoomInCaseloads(client);
+        UUID id = ids.next();
+        rows.insert(
+                CurrentTenant.require(),
+                id,
+                client.id(),
+                referredOn,
+                ClientFields.blankToNull(source),
+                clock.instant());
+        trail.record("episode.opened", Clients.target(client.code()), Outcome.SUCCESS);
+        return rows.find(client.id(), id).orElseThrow();
+    }
+
+    @Transactional
+    public Episode moveTo(SignedInUser user, String code, UUID episode, EpisodeStage stage) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        requireOpen(find(client, episode));
+        rows.setStage(episode, stage);
+        trail.record("episode.stage-changed", Clients.target(client.code()), Outcome.SUCCESS);
+        return find(client, episode);
+    }
+
+    @Transactional
+    public Episode close(
+            SignedInUser user, String code, UUID episode, LocalDate closedOn, boolean planned, ClosureReason reason) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        Episode current = requireOpen(find(client, episode));
+        if (closedOn.isBefore(current.referredOn())) {
+            throw new ClientDetailsInvalid("An episode cannot close before its referral date.");
+        }
+        requireNotFuture(closedOn, "The closing date");
+        rows.close(episode, closedOn, planned, reason);
+        trail.record("episode.closed", Clients.target(client.code()), Outcome.SUCCESS);
+        return find(client, episode);
+    }
+
+    @Transactional
+    public Episode reopen(SignedInUser user, String code, UUID episode) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        if (find(client, episode).open()) {
+            throw new ClientChangeRefused("This episode is already open.");
+        }
+        if (clientRows.hasOpenEpisode(client.id())) {
+            throw new ClientChangeRefused("This client has another open episode. Close it first.");
+        }
+        requireRoomInCaseloads(client);
+        rows.reopen(episode);
+        trail.record("episode.reopened", Clients.target(client.code()), Outcome.SUCCESS);
+        return find(client, episode);
+    }
+
+    /** Follow-ups can be added to a closed episode too. */
+    @Transactional
+    public Episode addFollowUp(SignedInUser user, String code, UUID episode, LocalDate dueOn) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        find(client, episode);
+        rows.addFollowUp(CurrentTenant.require(), ids.next(), episode, dueOn, clock.instant());
+        trail.record("episode.follow-up-added", Clients.target(client.code()), Outcome.SUCCESS);
+        return find(client, episode);
+    }
+
+    /** Whether notes may still be written against the episode. */
+    boolean isOpen(StoredClient client, UUID episode) {
+        return find(client, episode).open();
+    }
+
+    private Episode find(StoredClient client, UUID episode) {
+        return rows.find(client.id(), episode).orElseThrow(EpisodeNotFound::new);
+    }
+
+    private static Episode requireOpen(Episode episode) {
+        if (!episode.open()) {
+            throw new ClientChangeRefused("This episode is closed. Re-open it to change it.");
+        }
+        return episode;
+    }
+
+    private void requireNotFuture(LocalDate date, String what) {
+        if (date.isAfter(LocalDate.now(clock).plusDays(1))) {
+            throw new ClientDetailsInvalid(what + " cannot be in the future.");
+        }
+    }
+
+    private void requireRoomInCaseloads(StoredClient client) {
+        Integer cap = clients.settings().openCaseCap();
+        if (cap == null) {
+            return;
+        }
+        for (UserId practitioner : clientRows.practitioners(client.id())) {
+            if (clientRows.openCasesOf(practitioner, client.id()) >= cap) {
+                throw new ClientChangeRefused(
+                        "An allocated practitioner already has " + cap + " open cases, the most this service allows.");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.trackwell.clients;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
+import org.trackwell.clients.IdentifyingText.Finding;
+
+/**
+ * The warning on save: text that looks identifying is saved only when the user says they meant
+ * it, and then the audit trail records that they did (the kinds found, never the text).
+ */
+@Component
+class IdentifyingTextGuard {
+
+    private final IdentifyingText detector;
+    private final AuditTrail trail;
+
+    IdentifyingTextGuard(IdentifyingText detector, AuditTrail trail) {
+        this.detector = detector;
+        this.trail = trail;
+    }
+
+    void check(@Nullable String text, boolean acknowledged, String target) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        List<Finding> findings = detector.findIn(text);
+        if (findings.isEmpty()) {
+            return;
+        }
+        if (!acknowledged) {
+            throw new LooksIdentifying(findings);
+        }
+        trail.record("pii-warning.overridden", target, Outcome.SUCCESS);
+    }
+}

@@ -1,0 +1,9 @@
+package org.trackwell.clients;
+
+public enum RiskLevel {
+    NONE,
+    LOW,
+    MEDIUM,
+    HIGH,
+    SEVERE
+}

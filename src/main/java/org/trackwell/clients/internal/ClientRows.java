@@ -1,0 +1,232 @@
+package org.trackwell.clients.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.trackwell.clients.ClientRecord.Access;
+import org.trackwell.clients.ClientSummary;
+import org.trackwell.clients.EpisodeStage;
+import org.trackwell.clients.Identifier;
+import org.trackwell.clients.PseudonymCode;
+import org.trackwell.clients.RiskLevel;
+import org.trackwell.keys.EncryptedText;
+import org.trackwell.shared.TenantId;
+import org.trackwell.shared.UserId;
+
+@Repository
+public class ClientRows {
+
+    /** A new client's row: every identifying value already sealed. */
+    public record NewRow(
+            UUID id,
+            PseudonymCode code,
+            UUID teamId,
+            @Nullable EncryptedText reference,
+            @Nullable String referenceIndex,
+            String demographicsJson,
+            Map<Identifier, EncryptedText> identifiers,
+            @Nullable String nhsNumberIndex,
+            @Nullable String emailIndex) {}
+
+    /** What a caseload may be narrowed to. */
+    public record Filter(
+            @Nullable UUID team,
+            @Nullable UUID practitioner,
+            @Nullable String episodeStatus) {}
+
+    private static final String REACH = """
+            ((:practitioner and exists (select 1 from client_allocation a where a.client_id = c.id and a.user_id = :user))
+             or (:manager and c.team_id = any(:teams)) or (:carer and c.team_id = any(:teams)))""";
+
+    private static final String ACCESS = """
+            case when (:practitioner and exists (select 1 from client_allocation a
+                         where a.client_id = c.id and a.user_id = :user))
+                   or (:manager and c.team_id = any(:teams)) then 'FULL' else 'MEDICATION' end as access""";
+
+    private final JdbcClient jdbc;
+
+    ClientRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the client unless its code is taken; false means choose another code. */
+    public boolean insert(TenantId tenant, NewRow row, UserId by, Instant now) {
+        return jdbc.sql("""
+                        insert into client (tenant_id, id, code, team_id, reference, reference_index, demographics,
+                          name, date_of_birth, nhs_number, nhs_number_index, address, email, email_index, phone,
+                          created_at, created_by)
+                        values (:tenant, :id, :code, :team, :reference, :referenceIndex, cast(:demographics as jsonb),
+                          :name, :dob, :nhs, :nhsIndex, :address, :email, :emailIndex, :phone, :now, :by)
+                        on conflict (tenant_id, code) do nothing""")
+                        .param("tenant", tenant.value())
+                        .param("id", row.id())
+                        .param("code", row.code().value())
+                        .param("team", row.teamId())
+                        .param("reference", bytes(row.reference()))
+                        .param("referenceIndex", row.referenceIndex())
+                        .param("demographics", row.demographicsJson())
+                        .param("name", bytes(row.identifiers().get(Identifier.NAME)))
+                        .param("dob", bytes(row.identifiers().get(Identifier.DATE_OF_BIRTH)))
+                        .param("nhs", bytes(row.identifiers().get(Identifier.NHS_NUMBER)))
+                        .param("nhsIndex", row.nhsNumberIndex())
+                        .param("address", bytes(row.identifiers().get(Identifier.ADDRESS)))
+                        .param("email", bytes(row.identifiers().get(Identifier.EMAIL)))
+                        .param("emailIndex", row.emailIndex())
+                        .param("phone", bytes(row.identifiers().get(Identifier.PHONE)))
+                        .param("now", Timestamp.from(now))
+                        .param("by", by.value())
+                        .update()
+                == 1;
+    }
+
+    public Optional<StoredClient> find(PseudonymCode code, Reach reach) {
+        return jdbc.sql("select c.*, " + ACCESS + " from client c where c.code = :code and " + REACH)
+                .param("code", code.value())
+                .params(reach.parameters())
+                .query(ClientRows::stored)
+                .optional();
+    }
+
+    /** Clients in reach whose blind index in {@code column} equals {@code index}. */
+    public List<StoredClient> findByIndex(IndexedField field, String index, Reach reach) {
+        return jdbc.sql("select c.*, " + ACCESS + " from client c where " + field.column + " = :index and " + REACH
+                        + " order by c.created_at desc limit 20")
+                .param("index", index)
+                .params(reach.parameters())
+                .query(ClientRows::stored)
+                .list();
+    }
+
+    /** The columns that hold blind indexes, each searched by exact value. */
+    public enum IndexedField {
+        REFERENCE("c.reference_index"),
+        NHS_NUMBER("c.nhs_number_index"),
+        EMAIL("c.email_index");
+
+        private final String column;
+
+        IndexedField(String column) {
+            this.column = column;
+        }
+    }
+
+    public List<ClientSummary> caseload(Reach reach, Filter filter, int limit, long offset) {
+        return jdbc.sql("""
+                select c.code, c.team_id, c.risk_level, e.stage, e.closed_on, e.referred_on
+                from client c
+                left join lateral (select * from episode e where e.client_id = c.id
+                                   order by (e.closed_on is null) desc, e.referred_on desc limit 1) e on true
+                where\s""" + REACH + """
+                  and (cast(:team as uuid) is null or c.team_id = :team)
+                  and (cast(:allocatedTo as uuid) is null or exists (select 1 from client_allocation a
+                       where a.client_id = c.id and a.user_id = :allocatedTo))
+                  and (cast(:status as text) is null
+                       or (:status = 'OPEN' and e.id is not null and e.closed_on is null)
+                       or (:status = 'CLOSED' and e.closed_on is not null)
+                       or (:status = 'NONE' and e.id is null))
+                order by c.created_at desc, c.id
+                limit :limit offset :offset""")
+                .params(reach.parameters())
+                .param("team", filter.team())
+                .param("allocatedTo", filter.practitioner())
+                .param("status", filter.episodeStatus())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((row, n) -> new ClientSummary(
+                        new PseudonymCode(row.getString("code")),
+                        row.getObject("team_id", UUID.class),
+                        RiskLevel.valueOf(row.getString("risk_level")),
+                        row.getString("stage") == null ? null : EpisodeStage.valueOf(row.getString("stage")),
+                        row.getString("stage") != null && row.getDate("closed_on") == null,
+                        row.getDate("referred_on") == null
+                                ? null
+                                : row.getDate("referred_on").toLocalDate()))
+                .list();
+    }
+
+    public List<UserId> practitioners(UUID client) {
+        return jdbc.sql("select user_id from client_allocation where client_id = :client order by allocated_at")
+                .param("client", client)
+                .query((row, n) -> new UserId(row.getObject(1, UUID.class)))
+                .list();
+    }
+
+    public void allocate(TenantId tenant, UUID client, List<UserId> practitioners, Instant now) {
+        jdbc.sql("delete from client_allocation where client_id = :client and not (user_id = any(:keep))")
+                .param("client", client)
+                .param("keep", practitioners.stream().map(UserId::value).toArray(UUID[]::new))
+                .update();
+        practitioners.forEach(user -> jdbc.sql("""
+                        insert into client_allocation (tenant_id, client_id, user_id, allocated_at)
+                        values (:tenant, :client, :user, :now) on conflict do nothing""")
+                .param("tenant", tenant.value())
+                .param("client", client)
+                .param("user", user.value())
+                .param("now", Timestamp.from(now))
+                .update());
+    }
+
+    /** How many other clients with an open episode are allocated to {@code user}. */
+    public long openCasesOf(UserId user, UUID exceptClient) {
+        return jdbc.sql("""
+                select count(distinct a.client_id) from client_allocation a
+                join episode e on e.client_id = a.client_id and e.closed_on is null
+                where a.user_id = :user and a.client_id <> :client""")
+                .param("user", user.value())
+                .param("client", exceptClient)
+                .query(Long.class)
+                .single();
+    }
+
+    public boolean hasOpenEpisode(UUID client) {
+        return jdbc.sql("select exists (select 1 from episode where client_id = :client and closed_on is null)")
+                .param("client", client)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public void setRisk(UUID client, RiskLevel level) {
+        jdbc.sql("update client set risk_level = :level where id = :client")
+                .param("level", level.name())
+                .param("client", client)
+                .update();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from client").query(Long.class).single();
+    }
+
+    private static StoredClient stored(ResultSet row, int n) throws SQLException {
+        Map<Identifier, EncryptedText> identifiers = new EnumMap<>(Identifier.class);
+        for (Identifier identifier : Identifier.values()) {
+            byte[] ciphertext = row.getBytes(identifier.name().toLowerCase(Locale.ROOT));
+            if (ciphertext != null) {
+                identifiers.put(identifier, new EncryptedText(ciphertext));
+            }
+        }
+        byte[] reference = row.getBytes("reference");
+        return new StoredClient(
+                row.getObject("id", UUID.class),
+                new PseudonymCode(row.getString("code")),
+                row.getObject("team_id", UUID.class),
+                Access.valueOf(row.getString("access")),
+                reference == null ? null : new EncryptedText(reference),
+                row.getString("demographics"),
+                identifiers,
+                RiskLevel.valueOf(row.getString("risk_level")));
+    }
+
+    private static byte @Nullable [] bytes(@Nullable EncryptedText text) {
+        return text == null ? null : text.ciphertext();
+    }
+}

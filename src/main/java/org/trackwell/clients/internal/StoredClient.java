@@ -1,0 +1,32 @@
+package org.trackwell.clients.internal;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.trackwell.clients.ClientRecord.Access;
+import org.trackwell.clients.Identifier;
+import org.trackwell.clients.PseudonymCode;
+import org.trackwell.clients.RiskLevel;
+import org.trackwell.keys.EncryptedText;
+
+/** A client row as stored: identifying columns still sealed. */
+public record StoredClient(
+        UUID id,
+        PseudonymCode code,
+        UUID teamId,
+        Access access,
+        @Nullable EncryptedText reference,
+        String demographicsJson,
+        Map<Identifier, EncryptedText> identifiers,
+        RiskLevel risk) {
+
+    public StoredClient {
+        identifiers = identifiers.isEmpty() ? Map.of() : new EnumMap<>(identifiers);
+    }
+
+    @Override
+    public String toString() {
+        return "StoredClient[code=" + code + "]";
+    }
+}
