@@ -1,0 +1,76 @@
+package org.trackwell.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.trackwell.support.Api;
+import org.trackwell.support.Browser;
+import org.trackwell.support.BrowserJourney;
+import org.trackwell.support.Https;
+import tools.jackson.databind.JsonNode;
+
+class ClientJourneyBrowserIT extends BrowserJourney {
+
+    @Test
+    void aPractitionerAddsAClientIsWarnedAboutAnIdentifyingNoteAndClosesTheEpisode() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "clientpage");
+        String admin = api.signInAsAdmin();
+        String team = Api.read(api.post("/api/v1/teams", Api.json("name", "Wellbeing Team"), admin))
+                .get("id")
+                .asString();
+        String email = api.newUser(admin, "Pat Practitioner", "PRACTITIONER");
+        for (JsonNode user : Api.read(api.get("/api/v1/users", admin))) {
+            if (user.get("email").asString().equals(email)) {
+                api.put(
+                        "/api/v1/users/" + user.get("id").asString() + "/teams",
+                        Api.json(Map.of("teams", List.of(team))),
+                        admin);
+            }
+        }
+        String base = "https://" + api.host() + ":" + port;
+
+        Browser.signIn(browser, base, email, Api.GOOD_PASSWORD);
+        Browser.waitForPath(browser, "/");
+        Browser.open(browser, base + "/clients");
+        Browser.clickAndWait(browser, By.id("add-client"));
+        browser.findElement(By.id("reference")).sendKeys("WB-2026-17");
+        new Select(browser.findElement(By.id("demographic.GENDER"))).selectByVisibleText("Woman");
+        Browser.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
+        String code = browser.findElement(By.id("client-code")).getText();
+        assertThat(PseudonymCode.parse(code)).isPresent();
+
+        browser.findElement(By.id("note-text")).sendKeys("Her sister Sarah Thompson rang on 07700 900123.");
+        Browser.waitUntil(
+                browser,
+                driver -> driver.findElement(By.cssSelector("#note-form .identifying-warning"))
+                        .getText()
+                        .contains("a phone number"));
+        Browser.clickAndWait(browser, By.cssSelector("#note-form button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector("#note-form .warning")).getText())
+                .contains("a person's name");
+        assertThat(browser.findElements(By.cssSelector("#notes li"))).isEmpty();
+        browser.findElement(By.id("note-acknowledge")).click();
+        Browser.clickAndWait(browser, By.cssSelector("#note-form button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector("#notes .note-text")).getText())
+                .contains("07700 900123");
+
+        Browser.clickAndWait(browser, By.id("open-episode"));
+        assertThat(browser.findElement(By.id("episode-state")).getText()).isEqualTo("REFERRAL");
+        new Select(browser.findElement(By.id("reason"))).selectByValue("COMPLETED");
+        browser.findElement(By.id("planned")).click();
+        Browser.clickAndWait(browser, By.cssSelector("#close-episode button"));
+        assertThat(browser.findElement(By.id("episode-state")).getText())
+                .startsWith("Closed on")
+                .contains("COMPLETED");
+        assertThat(browser.findElements(By.id("reopen-episode"))).hasSize(1);
+
+        browser.get(base + "/clients/find?q=" + code.toLowerCase().replace("-", "+"));
+        Browser.waitForPath(browser, "/clients/" + code);
+        assertThat(browser.findElement(By.id("client-code")).getText()).isEqualTo(code);
+        assertThat(Browser.consoleProblems(browser)).isEmpty();
+    }
+}
