@@ -20,13 +20,16 @@ final class AuthenticatedReadScenario {
 
     /** The statements the server runs for an authenticated GET /api/v1/me. */
     private static final String SESSION_QUERY = """
-            select s.user_id, a.email, a.display_name, s.last_used_at, s.expires_at,
+            select s.user_id, a.email, a.display_name, s.last_used_at, s.expires_at, s.verified_at,
               (select string_agg(r.role, ',') from user_role r where r.user_id = s.user_id) as roles,
               (select string_agg(m.team_id::text, ',') from team_member m where m.user_id = s.user_id) as teams,
               (select p.idle_timeout_seconds from security_policy p) as idle,
               coalesce((select exists (select 1 from terms_acceptance t where t.user_id = s.user_id
                   and t.version = c.version)
-                from terms_of_use c order by c.published_at desc limit 1), true) as terms_accepted
+                from terms_of_use c order by c.published_at desc limit 1), true) as terms_accepted,
+              not exists (select 1 from totp_factor f where f.user_id = s.user_id and f.confirmed_at is not null)
+                and exists (select 1 from user_role r where r.user_id = s.user_id and r.role = any(string_to_array(
+                  coalesce((select p.second_factor_roles from security_policy p), ''), ','))) as must_enrol
             from user_session s join user_account a on a.tenant_id = s.tenant_id and a.id = s.user_id
             where s.token_hash = ? and s.revoked_at is null and a.status = 'ACTIVE'""";
 

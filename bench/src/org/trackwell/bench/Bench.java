@@ -27,6 +27,7 @@ public final class Bench {
             figures.addAll(LoginScenario.run(server, seed, options));
             figures.addAll(AuthenticatedReadScenario.run(server, seed, options));
             figures.addAll(WriteScenario.run(server, seed, options));
+            figures.addAll(CaseloadScenario.run(server, seed, options));
             figures.addAll(AuditVerificationScenario.run(server, options));
             figures.addAll(EncryptionScenario.run(server, options));
             figures.addAll(MemoryScenario.run(server));

@@ -235,7 +235,7 @@ public class SecondFactors {
         return Totp.fromBase32(encryption.open(secretAddress(user), totp.secret()));
     }
 
-    private FieldAddress secretAddress(UserId user) {
+    static FieldAddress secretAddress(UserId user) {
         return new FieldAddress(CurrentTenant.require(), "totp_factor", "secret", user.toString());
     }
 

@@ -42,8 +42,11 @@ public class FieldEncryption {
     private final MasterKey master;
     private final AuditTrail trail;
     private final Clock clock;
+    // Read again at least every 30 seconds, so a tenant-key rotation by another process (the
+    // operator command) reaches this one well within the rotation's settling time.
     private final Cache<TenantId, TenantKeys> unwrapped = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10))
+            .expireAfterWrite(Duration.ofSeconds(30))
             .maximumSize(10_000)
             .build();
     private final Cache<ClientKeyId, Aead> unwrappedClients = Caffeine.newBuilder()
@@ -73,11 +76,41 @@ public class FieldEncryption {
     @Transactional
     public String open(FieldAddress address, EncryptedText sealed) {
         try {
-            byte[] plaintext = aeadFor(address).decrypt(sealed.ciphertext(), address.associatedData());
-            return new String(plaintext, StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new CannotOpen();
+            return openOnce(address, sealed);
+        } catch (CannotOpen | GeneralSecurityException e) {
+            // The tenant's keys may have changed since they were cached (a rotation): read them again.
+            forget(address.tenant());
+            try {
+                return openOnce(address, sealed);
+            } catch (GeneralSecurityException again) {
+                throw new CannotOpen();
+            }
         }
+    }
+
+    private String openOnce(FieldAddress address, EncryptedText sealed) throws GeneralSecurityException {
+        byte[] plaintext = aeadFor(address).decrypt(sealed.ciphertext(), address.associatedData());
+        return new String(plaintext, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Crypto-shredding a whole tenant: destroys its keys, after which nothing sealed for the tenant
+     * or any of its clients opens again, and nothing new can be sealed. Recorded in the audit trail.
+     */
+    @Transactional
+    public void destroyTenantKeys(TenantId tenant) {
+        if (!CurrentTenant.get().map(tenant::equals).orElse(false)) {
+            throw new IllegalArgumentException("a tenant's keys can be destroyed only within the tenant");
+        }
+        rows.destroy(tenant, clock.instant());
+        forget(tenant);
+        unwrappedClients.asMap().keySet().removeIf(id -> id.tenant().equals(tenant));
+        trail.record("tenant-keys.destroyed", "tenant:" + tenant, Outcome.SUCCESS);
+    }
+
+    /** Drops the tenant's unwrapped keys from memory, so the next use reads them again. */
+    void forget(TenantId tenant) {
+        unwrapped.invalidate(tenant);
     }
 
     /**
@@ -152,6 +185,9 @@ public class FieldEncryption {
         try {
             byte[] context = tenant.toString().getBytes(StandardCharsets.UTF_8);
             if (rows.find().isEmpty()) {
+                if (rows.destroyed()) {
+                    throw new CannotOpen();
+                }
                 KeysetHandle aead = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
                 KeysetHandle mac = KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG);
                 rows.insertIfAbsent(

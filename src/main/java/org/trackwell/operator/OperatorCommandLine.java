@@ -19,7 +19,7 @@ import picocli.CommandLine;
 public final class OperatorCommandLine {
 
     private static final Set<String> COMMANDS =
-            Set.of("tenant", "operator", "terms", "audit", "db", "health", "help", "--help");
+            Set.of("tenant", "operator", "terms", "audit", "keys", "db", "health", "help", "--help");
 
     private OperatorCommandLine() {}
 

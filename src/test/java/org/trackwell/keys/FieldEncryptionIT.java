@@ -8,6 +8,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,6 +143,30 @@ class FieldEncryptionIT {
         assertThatThrownBy(() -> TinkProtoKeysetFormat.parseEncryptedKeyset(
                         wrapped, someOtherMaster, tenant.id().toString().getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(java.security.GeneralSecurityException.class);
+    }
+
+    @Test
+    void destroyingATenantsKeysMakesEverythingSealedForItUnreadable() {
+        FieldAddress tenantField = new FieldAddress(tenant.id(), "webhook", "secret", "row-1");
+        FieldAddress clientField = FieldAddress.ofClient(tenant.id(), UUID.randomUUID(), "client_note", "text", "n-1");
+        EncryptedText tenantSecret = inTenant(tenant, () -> encryption.seal(tenantField, "hook secret"));
+        EncryptedText note = inTenant(tenant, () -> encryption.seal(clientField, "Client note."));
+        FieldAddress elsewhere = new FieldAddress(other.id(), "webhook", "secret", "row-1");
+        EncryptedText otherSecret = inTenant(other, () -> encryption.seal(elsewhere, "other hook"));
+
+        inTenant(tenant, () -> {
+            encryption.destroyTenantKeys(tenant.id());
+            return null;
+        });
+
+        assertThatThrownBy(() -> inTenant(tenant, () -> encryption.open(tenantField, tenantSecret)))
+                .isInstanceOf(CannotOpen.class);
+        assertThatThrownBy(() -> inTenant(tenant, () -> encryption.open(clientField, note)))
+                .isInstanceOf(CannotOpen.class);
+        assertThatThrownBy(() -> inTenant(tenant, () -> encryption.seal(tenantField, "new")))
+                .isInstanceOf(CannotOpen.class);
+        assertThat(inTenant(other, () -> encryption.open(elsewhere, otherSecret)))
+                .isEqualTo("other hook");
     }
 
     private <T> T inTenant(Tenant tenant, java.util.function.Supplier<T> work) {

@@ -3,6 +3,7 @@ package org.trackwell.identity.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,22 @@ public class SecondFactorRows {
                 .param("user", user.value())
                 .param("secret", secret.ciphertext())
                 .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Every user's sealed secret in the current tenant, for key rotation. */
+    public List<Map.Entry<UserId, EncryptedText>> secrets() {
+        return jdbc.sql("select user_id, secret from totp_factor order by user_id")
+                .query((row, n) -> Map.entry(
+                        new UserId(row.getObject("user_id", java.util.UUID.class)),
+                        new EncryptedText(row.getBytes("secret"))))
+                .list();
+    }
+
+    public void replaceSecret(UserId user, EncryptedText secret) {
+        jdbc.sql("update totp_factor set secret = :secret where user_id = :user")
+                .param("secret", secret.ciphertext())
+                .param("user", user.value())
                 .update();
     }
 

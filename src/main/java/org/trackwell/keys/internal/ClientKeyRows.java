@@ -2,6 +2,7 @@ package org.trackwell.keys.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,28 @@ public class ClientKeyRows {
                 .param("client", client)
                 .query((row, n) -> new Stored(row.getBytes(1)))
                 .optional();
+    }
+
+    /** A client's wrapped key, as key rotation walks them in client order. */
+    public record Wrapped(UUID client, byte[] wrapped) {}
+
+    /** The next {@code limit} live client keys after {@code after}, in client order. */
+    public List<Wrapped> after(UUID after, int limit) {
+        return jdbc.sql("""
+                select client_id, aead_keyset from client_data_key
+                where client_id > :after and aead_keyset is not null order by client_id limit :limit""")
+                .param("after", after)
+                .param("limit", limit)
+                .query((row, n) -> new Wrapped(row.getObject(1, UUID.class), row.getBytes(2)))
+                .list();
+    }
+
+    public void rewrap(UUID client, byte[] wrapped) {
+        jdbc.sql(
+                        "update client_data_key set aead_keyset = :wrapped where client_id = :client and aead_keyset is not null")
+                .param("wrapped", wrapped)
+                .param("client", client)
+                .update();
     }
 
     public void insertIfAbsent(TenantId tenant, UUID client, byte[] wrapped, Instant now) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             OperatorAccountCommands.class,
             TermsCommands.class,
             AuditCommands.class,
+            KeysCommands.class,
             DatabaseCommands.class,
             HealthCommand.class
         },

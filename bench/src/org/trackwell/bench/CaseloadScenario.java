@@ -1,0 +1,160 @@
+package org.trackwell.bench;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trackwell.clients.PseudonymCode;
+
+/**
+ * Scenario 6: a manager's caseload in a tenant with 100,000 clients (a third with an open
+ * episode), at 8 clients: the first page, a filtered page and a deep page (offset 25,000), and one
+ * client's record (an audited read), each against GET /api/v1/me in the same run.
+ */
+final class CaseloadScenario {
+
+    private static final int CLIENTS = 100_000;
+
+    private CaseloadScenario() {}
+
+    static List<Figure> run(Server server, Seed seed, Bench.Options options) throws Exception {
+        Duration duration = options.duration(10);
+        String admin = seed.token(server);
+        String team = created(post(server, seed, admin, "/api/v1/teams", "{\"name\":\"Caseload Team\"}"), "id");
+        String invited = post(
+                server,
+                seed,
+                admin,
+                "/api/v1/users",
+                "{\"email\":\"manager@bench.test\",\"displayName\":\"Bench Manager\",\"roles\":[\"MANAGER\"],"
+                        + "\"teams\":[\"" + team + "\"]}");
+        String setupToken = group(Pattern.compile("token=([A-Za-z0-9_-]+)"), invited);
+        post(server, seed, null, "/api/v1/auth/setup",
+                "{\"token\":\"" + setupToken + "\",\"password\":\"" + Seed.PASSWORD + "\"}");
+        String manager = new Seed(seed.host(), "manager@bench.test", Seed.PASSWORD).token(server);
+        int count = options.smoke() ? 2_000 : CLIENTS;
+        String code = seedClients(server, team, count);
+
+        Load.Result me = get(server, seed, manager, "/api/v1/me", duration);
+        Load.Result first = get(server, seed, manager, "/api/v1/clients", duration);
+        Load.Result open = get(server, seed, manager, "/api/v1/clients?status=OPEN&page=10", duration);
+        Load.Result deep = get(server, seed, manager, "/api/v1/clients?page=" + (count / 4 / 50), duration);
+        Load.Result record = get(server, seed, manager, "/api/v1/clients/" + code, duration);
+        String clients = String.format("%,d", count);
+        return List.of(
+                new Figure("caseload page 1 (" + clients + " clients)", first.rate(), "req/s", "GET /api/v1/me",
+                        me.rate(), "req/s"),
+                new Figure("  p99 latency (8 clients)", first.percentileMillis(99), "ms", "/me p99",
+                        me.percentileMillis(99), "ms"),
+                new Figure("caseload open episodes, page 11", open.rate(), "req/s", "GET /api/v1/me", me.rate(),
+                        "req/s"),
+                new Figure("caseload page at offset 25%", deep.rate(), "req/s", "GET /api/v1/me", me.rate(),
+                        "req/s"),
+                new Figure("client record (audited read)", record.rate(), "req/s", "GET /api/v1/me", me.rate(),
+                        "req/s"));
+    }
+
+    /** Inserts the clients straight into the tenant's tables, as a migration from another system would. */
+    private static String seedClients(Server server, String team, int count) throws Exception {
+        String tenant = Jdbc.tenantId(server, "bench");
+        SecureRandom random = new SecureRandom();
+        String last = null;
+        try (Connection connection = Jdbc.connect(server)) {
+            Jdbc.setTenant(connection, tenant);
+            String createdBy;
+            try (var query = connection.prepareStatement("select id::text from user_account where email = 'manager@bench.test'");
+                    var rows = query.executeQuery()) {
+                rows.next();
+                createdBy = rows.getString(1);
+            }
+            try (PreparedStatement client = connection.prepareStatement("""
+                            insert into client (tenant_id, id, code, team_id, created_at, created_by)
+                            values (cast(? as uuid), ?, ?, cast(? as uuid), ?, cast(? as uuid))
+                            on conflict (tenant_id, code) do nothing""");
+                    PreparedStatement episode = connection.prepareStatement("""
+                            insert into episode (tenant_id, id, client_id, referred_on, stage, created_at)
+                            values (cast(? as uuid), ?, ?, current_date, 'TREATMENT', now())""")) {
+                Instant start = Instant.now().minus(Duration.ofDays(365));
+                for (int i = 0; i < count; i++) {
+                    UUID id = UUID.randomUUID();
+                    last = PseudonymCode.random(random).value();
+                    client.setString(1, tenant);
+                    client.setObject(2, id);
+                    client.setString(3, last);
+                    client.setString(4, team);
+                    client.setTimestamp(5, Timestamp.from(start.plusSeconds(i * 300L)));
+                    client.setString(6, createdBy);
+                    client.addBatch();
+                    if (i % 3 == 0) {
+                        episode.setString(1, tenant);
+                        episode.setObject(2, UUID.randomUUID());
+                        episode.setObject(3, id);
+                        episode.addBatch();
+                    }
+                    if (i % 5_000 == 4_999) {
+                        client.executeBatch();
+                        episode.executeBatch();
+                    }
+                }
+                client.executeBatch();
+                episode.executeBatch();
+            }
+            connection.commit();
+        }
+        try (Connection connection = Jdbc.connect(server);
+                PreparedStatement analyse = connection.prepareStatement("analyze client; analyze episode")) {
+            analyse.execute();
+            connection.commit();
+        }
+        return last;
+    }
+
+    private static Load.Result get(Server server, Seed seed, String token, String path, Duration duration)
+            throws Exception {
+        HttpRequest request = server.request(seed.host(), path)
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return Load.run(8, duration, () -> {
+            int status = server.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException(path + " answered " + status);
+            }
+            return status;
+        });
+    }
+
+    private static String post(Server server, Seed seed, String token, String path, String body) throws Exception {
+        HttpRequest.Builder request = server.request(seed.host(), path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = server.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String created(String body, String field) {
+        return group(Pattern.compile("\"" + field + "\":\"([^\"]+)\""), body);
+    }
+
+    private static String group(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("not found in: " + text);
+        }
+        return matcher.group(1);
+    }
+}
