@@ -83,9 +83,14 @@ final class CaseloadScenario {
                             insert into episode (tenant_id, id, client_id, referred_on, stage, created_at)
                             values (cast(? as uuid), ?, ?, current_date, 'TREATMENT', now())""")) {
                 Instant start = Instant.now().minus(Duration.ofDays(365));
+                // About 6 of 100,000 random codes would collide; a collision is skipped by the
+                // product's insert and retried, here it is simply drawn again.
+                java.util.Set<String> codes = new java.util.HashSet<>();
                 for (int i = 0; i < count; i++) {
                     UUID id = UUID.randomUUID();
-                    last = PseudonymCode.random(random).value();
+                    do {
+                        last = PseudonymCode.random(random).value();
+                    } while (!codes.add(last));
                     client.setString(1, tenant);
                     client.setObject(2, id);
                     client.setString(3, last);

@@ -27,6 +27,18 @@ public class AccountGate extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String path = request.getRequestURI();
         if (authentication != null
+                && authentication.getPrincipal() instanceof SignedInOperator operator
+                && operator.mustEnrolSecondFactor()
+                && !path.startsWith("/api/v1/operator/mfa/")
+                && !path.equals("/api/v1/operator/logout")) {
+            stop(
+                    request,
+                    response,
+                    "/",
+                    "Operators always use a second factor: set one up first" + " (POST /api/v1/operator/mfa/totp).");
+            return;
+        }
+        if (authentication != null
                 && authentication.getPrincipal() instanceof SignedInUser user
                 && !ALWAYS_ALLOWED.contains(path)
                 && !path.startsWith("/assets/")

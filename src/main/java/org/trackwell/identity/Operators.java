@@ -1,11 +1,17 @@
 package org.trackwell.identity;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +24,10 @@ import org.trackwell.identity.internal.PasswordHasher;
 import org.trackwell.identity.internal.PasswordRules;
 import org.trackwell.identity.internal.SignInRecords;
 import org.trackwell.identity.internal.StoredAccount;
+import org.trackwell.identity.internal.Totp;
+import org.trackwell.keys.EncryptedText;
+import org.trackwell.keys.InstallationSealedFields;
+import org.trackwell.keys.InstallationSecrets;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.Tokens;
 import org.trackwell.shared.UserId;
@@ -31,6 +41,7 @@ import org.trackwell.shared.UserId;
 public class Operators {
 
     private static final SecurityPolicy POLICY = SecurityPolicy.defaults();
+    private static final String TOTP_TABLE = "operator_totp";
 
     private final OperatorRows rows;
     private final PasswordHasher hasher;
@@ -41,6 +52,8 @@ public class Operators {
     private final Ids ids;
     private final IdentityProperties properties;
     private final Clock clock;
+    private final InstallationSecrets secrets;
+    private final SecureRandom random;
     private final TransactionTemplate transactions;
 
     Operators(
@@ -53,7 +66,11 @@ public class Operators {
             Ids ids,
             IdentityProperties properties,
             Clock clock,
+            InstallationSecrets secrets,
+            SecureRandom random,
             PlatformTransactionManager transactionManager) {
+        this.secrets = secrets;
+        this.random = random;
         this.rows = rows;
         this.hasher = hasher;
         this.rules = rules;
@@ -98,8 +115,12 @@ public class Operators {
         trail.recordAs(operatorActor(id), "sign-in.password-set", "operator:" + id, Outcome.SUCCESS);
     }
 
-    /** Signs an operator in; every failure looks the same, as for tenant users. */
-    public SessionToken signIn(String email, String password, ClientInfo client) {
+    /**
+     * Signs an operator in; every failure looks the same, as for tenant users. Operators always use
+     * a second factor: with an authenticator set up, the answer is a challenge; without one, a
+     * session that can do nothing but set one up.
+     */
+    public SignInResult signIn(String email, String password, ClientInfo client) {
         Instant now = clock.instant();
         Optional<Instant> blocked = transactional(() -> records.blockedUntil(client.address(), now));
         if (blocked.isPresent()) {
@@ -120,13 +141,120 @@ public class Operators {
         }
         UserId id = account.get().id();
         return transactional(() -> {
-            rows.clearFailures(id);
-            String token = tokens.newToken();
-            Instant expiresAt = now.plus(properties.sessionLifetime());
-            rows.openSession(Tokens.hash(token), id, now, expiresAt);
-            trail.recordAs(operatorActor(id), "sign-in.signed-in", "operator:" + id, Outcome.SUCCESS);
-            return new SessionToken(token, expiresAt, POLICY.idleTimeoutSeconds());
+            if (rows.totp(id).filter(OperatorRows.OperatorTotp::confirmed).isPresent()) {
+                String challenge = tokens.newToken();
+                Instant expiresAt = now.plus(properties.secondFactorChallengeValidity());
+                rows.insertChallenge(Tokens.hash(challenge), id, expiresAt);
+                trail.recordAs(operatorActor(id), "sign-in.second-factor-required", "operator:" + id, Outcome.SUCCESS);
+                return new SignInResult.SecondFactorNeeded(challenge, expiresAt);
+            }
+            return new SignInResult.SignedIn(openSession(id, now));
         });
+    }
+
+    /** The second step: a code from the operator's authenticator app for the challenge. */
+    public SessionToken completeSecondFactor(String challenge, String code, ClientInfo client) {
+        Instant now = clock.instant();
+        String key = Tokens.hash(challenge);
+        Optional<Instant> blocked = transactional(() -> records.blockedUntil(client.address(), now));
+        if (blocked.isPresent()) {
+            throw new TooManyAttempts(Duration.between(now, blocked.get()));
+        }
+        Optional<StoredAccount> account =
+                transactional(() -> rows.openChallenge(key, now).flatMap(rows::findById));
+        Optional<SessionToken> session = account.filter(a -> a.mayAttemptSignIn(now))
+                .flatMap(operator ->
+                        transactional(() -> codeAccepted(operator.id(), code, now) && rows.useChallenge(key, now)
+                                ? Optional.of(openSession(operator.id(), now))
+                                : Optional.<SessionToken>empty()));
+        if (session.isEmpty()) {
+            transactional(() -> failed(account, client, now));
+            throw SignInFailed.wrongCode();
+        }
+        return session.get();
+    }
+
+    /** Starts setting up the operator's authenticator app; it counts once a code is confirmed. */
+    @Transactional
+    public TotpEnrolment startTotp(SignedInOperator operator) {
+        if (rows.totp(operator.id())
+                .filter(OperatorRows.OperatorTotp::confirmed)
+                .isPresent()) {
+            throw new SecondFactorRejected("You already use an authenticator app.");
+        }
+        byte[] secret = new byte[Totp.SECRET_BYTES];
+        random.nextBytes(secret);
+        String text = Totp.base32(secret);
+        rows.savePendingTotp(
+                operator.id(), secrets.seal(TOTP_TABLE, "secret", operator.id().toString(), text), clock.instant());
+        trail.recordAs(operator.asActor(), "mfa.totp-started", "operator:" + operator.id(), Outcome.SUCCESS);
+        String label = URLEncoder.encode("Trackwell operators:" + operator.email(), StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return new TotpEnrolment(
+                text,
+                "otpauth://totp/" + label + "?secret=" + text
+                        + "&issuer=Trackwell%20operators&algorithm=SHA1&digits=6&period=30");
+    }
+
+    @Transactional
+    public void confirmTotp(SignedInOperator operator, String code) {
+        OperatorRows.OperatorTotp pending = rows.totp(operator.id())
+                .filter(totp -> !totp.confirmed())
+                .orElseThrow(() -> new SecondFactorRejected("Start setting up an authenticator app first."));
+        Instant now = clock.instant();
+        OptionalLong step = Totp.matchingStep(secretOf(operator.id(), pending), code.strip(), now, 0);
+        if (step.isEmpty()) {
+            throw new SecondFactorRejected("That code is not right. Check the app's clock and try the newest code.");
+        }
+        rows.confirmTotp(operator.id(), step.getAsLong(), now);
+        trail.recordAs(operator.asActor(), "mfa.totp-confirmed", "operator:" + operator.id(), Outcome.SUCCESS);
+    }
+
+    /** Authenticator secrets are sealed under the master key: its rotation seals them again. */
+    @Component
+    static class OperatorSecrets implements InstallationSealedFields {
+
+        private final OperatorRows rows;
+
+        OperatorSecrets(OperatorRows rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public List<SealedSecret> sealedUnderMasterKey() {
+            return rows.secrets().stream()
+                    .map(entry -> new SealedSecret(
+                            TOTP_TABLE, "secret", entry.getKey().toString(), entry.getValue()))
+                    .toList();
+        }
+
+        @Override
+        public void replace(SealedSecret secret, EncryptedText resealed) {
+            rows.replaceSecret(new UserId(UUID.fromString(secret.row())), resealed);
+        }
+    }
+
+    private boolean codeAccepted(UserId operator, String code, Instant now) {
+        OperatorRows.OperatorTotp totp =
+                rows.totp(operator).filter(OperatorRows.OperatorTotp::confirmed).orElse(null);
+        if (totp == null) {
+            return false;
+        }
+        OptionalLong step = Totp.matchingStep(secretOf(operator, totp), code.strip(), now, totp.lastUsedStep());
+        return step.isPresent() && rows.useStep(operator, step.getAsLong());
+    }
+
+    private byte[] secretOf(UserId operator, OperatorRows.OperatorTotp totp) {
+        return Totp.fromBase32(secrets.open(TOTP_TABLE, "secret", operator.toString(), totp.secret()));
+    }
+
+    private SessionToken openSession(UserId id, Instant now) {
+        rows.clearFailures(id);
+        String token = tokens.newToken();
+        Instant expiresAt = now.plus(properties.sessionLifetime());
+        rows.openSession(Tokens.hash(token), id, now, expiresAt);
+        trail.recordAs(operatorActor(id), "sign-in.signed-in", "operator:" + id, Outcome.SUCCESS);
+        return new SessionToken(token, expiresAt, POLICY.idleTimeoutSeconds());
     }
 
     @Transactional
@@ -141,7 +269,8 @@ public class Operators {
                             >= 0) {
                         rows.touch(key, now);
                     }
-                    return new SignedInOperator(session.operator(), session.email(), key);
+                    return new SignedInOperator(
+                            session.operator(), session.email(), key, session.mustEnrolSecondFactor());
                 });
     }
 

@@ -4,7 +4,10 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
@@ -29,10 +32,20 @@ public class MasterKeyRotation {
     private final TenantKeyRows rows;
     private final Tenants tenants;
     private final TenantTransactions transactions;
+    private final List<InstallationSealedFields> installationFields;
+    private final TransactionTemplate outsideTenants;
     private final AuditTrail trail;
 
     MasterKeyRotation(
-            MasterKey master, TenantKeyRows rows, Tenants tenants, TenantTransactions transactions, AuditTrail trail) {
+            MasterKey master,
+            TenantKeyRows rows,
+            Tenants tenants,
+            TenantTransactions transactions,
+            List<InstallationSealedFields> installationFields,
+            PlatformTransactionManager transactionManager,
+            AuditTrail trail) {
+        this.installationFields = installationFields;
+        this.outsideTenants = new TransactionTemplate(transactionManager);
         this.master = master;
         this.rows = rows;
         this.tenants = tenants;
@@ -49,11 +62,30 @@ public class MasterKeyRotation {
                     rewrapped++;
                 }
             }
+            resealInstallationSecrets();
             master.destroyAllButPrimary();
             trail.record("keys.master-rotated", null, Outcome.SUCCESS);
             return new Result(rewrapped);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the master key could not be rotated", e);
+        }
+    }
+
+    private void resealInstallationSecrets() {
+        Aead aead = master.aead();
+        for (InstallationSealedFields owner : installationFields) {
+            outsideTenants.executeWithoutResult(status -> {
+                for (InstallationSealedFields.SealedSecret secret : owner.sealedUnderMasterKey()) {
+                    byte[] associated =
+                            InstallationSecrets.associatedData(secret.table(), secret.column(), secret.row());
+                    try {
+                        byte[] plaintext = aead.decrypt(secret.text().ciphertext(), associated);
+                        owner.replace(secret, new EncryptedText(aead.encrypt(plaintext, associated)));
+                    } catch (GeneralSecurityException e) {
+                        throw new IllegalStateException("an installation secret could not be sealed again", e);
+                    }
+                }
+            });
         }
     }
 

@@ -82,6 +82,13 @@ class AuditCoverageIT {
             Map.entry(
                     "POST /api/v1/operator/login",
                     "sign-in.signed-in / .failed in the operator stream (AuditedRoutesIT)"),
+            Map.entry(
+                    "POST /api/v1/operator/login/mfa",
+                    "sign-in.signed-in / .failed in the operator stream (OperatorAccountsIT)"),
+            Map.entry("POST /api/v1/operator/mfa/totp", "mfa.totp-started in the operator stream (OperatorAccountsIT)"),
+            Map.entry(
+                    "POST /api/v1/operator/mfa/totp/confirm",
+                    "mfa.totp-confirmed in the operator stream (OperatorAccountsIT)"),
             Map.entry("POST /api/v1/operator/logout", "sign-in.signed-out in the operator stream (AuditedRoutesIT)"),
             Map.entry("GET /api/v1/operator/health", "not recorded: counts and states only"),
             Map.entry("GET /api/v1/operator/audit/events", "not recorded: the operator reading their own stream"),

@@ -34,7 +34,9 @@ class RowLevelSecurityIT {
             "audit_pending",
             "operator_account",
             "operator_setup_token",
-            "operator_session");
+            "operator_session",
+            "operator_totp",
+            "operator_challenge");
 
     private final JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
 

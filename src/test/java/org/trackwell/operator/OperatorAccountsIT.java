@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,8 @@ import org.springframework.context.ApplicationContext;
 import org.trackwell.identity.Accounts;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
+import org.trackwell.support.MutableClock;
+import org.trackwell.support.Oathtool;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
 
@@ -33,8 +36,12 @@ class OperatorAccountsIT {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    MutableClock clock;
+
     Https https;
     String email;
+    String secret;
 
     @BeforeEach
     void operator() {
@@ -56,6 +63,65 @@ class OperatorAccountsIT {
         HttpResponse<String> setup = https.postJson(
                 OPERATOR_HOST, "/api/v1/operator/setup", Api.json("token", token, "password", Api.GOOD_PASSWORD));
         assertThat(setup.statusCode()).as(setup.body()).isEqualTo(204);
+        secret = enrol(signInBeforeEnrolment());
+    }
+
+    @Test
+    void anOperatorMustSetUpASecondFactorBeforeAnythingElse() {
+        String other = "ops-new-" + System.nanoTime() + "@platform.test";
+        email = other;
+        StringWriter out = new StringWriter();
+        OperatorCommandLine.execute(
+                context,
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter()),
+                "operator",
+                "add",
+                "--email",
+                other);
+        String token = out.toString()
+                .replaceAll("(?s).*\"token\":\"([A-Za-z0-9_-]+)\".*", "$1")
+                .strip();
+        https.postJson(
+                OPERATOR_HOST, "/api/v1/operator/setup", Api.json("token", token, "password", Api.GOOD_PASSWORD));
+        String session = signInBeforeEnrolment();
+
+        HttpResponse<String> health =
+                https.get(OPERATOR_HOST, "/api/v1/operator/health", "Authorization", "Bearer " + session);
+        assertThat(health.statusCode()).isEqualTo(403);
+        assertThat(Api.read(health).get("detail").asString()).contains("second factor");
+        enrol(session);
+        assertThat(https.get(OPERATOR_HOST, "/api/v1/operator/health", "Authorization", "Bearer " + session)
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> next = login(Api.GOOD_PASSWORD);
+        assertThat(Api.read(next).get("secondFactorRequired").asBoolean()).isTrue();
+        assertThat(Api.read(next).has("token")).isFalse();
+        assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(
+                                org.trackwell.support.TestPostgres.asSuperuser())
+                        .sql("select action from audit_event where tenant_id = :nil and actor_type = 'OPERATOR'"
+                                + " and occurred_at > now() - interval '1 minute'")
+                        .param("nil", org.trackwell.audit.AuditTrail.OPERATOR_STREAM.value())
+                        .query(String.class)
+                        .list())
+                .contains("mfa.totp-started", "mfa.totp-confirmed", "sign-in.second-factor-required");
+    }
+
+    @Test
+    void anOperatorsCodeIsAcceptedOnceAndWrongCodesCountTowardsTheLock() {
+        clock.advance(Duration.ofSeconds(30));
+        String code = Oathtool.totp(secret, clock.instant());
+        assertThat(secondFactor(challenge(), code).statusCode()).isEqualTo(200);
+        assertThat(secondFactor(challenge(), code).statusCode()).as("replayed").isEqualTo(401);
+        String challenge = challenge();
+        for (int i = 0; i < 4; i++) {
+            assertThat(secondFactor(challenge, "00000" + i).statusCode()).isEqualTo(401);
+        }
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(secondFactor(challenge, Oathtool.totp(secret, clock.instant()))
+                        .statusCode())
+                .as("five failures (one replay, four wrong) lock the account")
+                .isEqualTo(401);
     }
 
     @Test
@@ -123,10 +189,50 @@ class OperatorAccountsIT {
         assertThat(locked.body()).contains("not right");
     }
 
+    /** Signs in with the password and a fresh code from the authenticator. */
     private String signIn(String password) {
-        HttpResponse<String> response = login(password);
+        clock.advance(Duration.ofSeconds(30));
+        HttpResponse<String> response = secondFactor(challenge(password), Oathtool.totp(secret, clock.instant()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Api.read(response).get("token").asString();
+    }
+
+    private String signInBeforeEnrolment() {
+        HttpResponse<String> response = login(Api.GOOD_PASSWORD);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Api.read(response).get("token").asString();
+    }
+
+    private String enrol(String session) {
+        HttpResponse<String> started = https.send(https.request(OPERATOR_HOST, "/api/v1/operator/mfa/totp")
+                .header("Authorization", "Bearer " + session)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String enrolled = Api.read(started).get("secret").asString();
+        HttpResponse<String> confirmed = https.send(https.request(OPERATOR_HOST, "/api/v1/operator/mfa/totp/confirm")
+                .header("Authorization", "Bearer " + session)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        Api.json("code", Oathtool.totp(enrolled, clock.instant()))))
+                .build());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
+        return enrolled;
+    }
+
+    private String challenge() {
+        return challenge(Api.GOOD_PASSWORD);
+    }
+
+    private String challenge(String password) {
+        HttpResponse<String> response = login(password);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Api.read(response).get("challenge").asString();
+    }
+
+    private HttpResponse<String> secondFactor(String challenge, String code) {
+        return https.postJson(
+                OPERATOR_HOST, "/api/v1/operator/login/mfa", Api.json("challenge", challenge, "code", code));
     }
 
     private HttpResponse<String> login(String password) {

@@ -2,6 +2,8 @@ package org.trackwell.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,9 +14,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.identity.ClientInfo;
 import org.trackwell.identity.Operators;
+import org.trackwell.identity.SignInResult;
 import org.trackwell.identity.SignedInOperator;
+import org.trackwell.identity.TotpEnrolment;
+import org.trackwell.identity.web.SignInBodies.ChallengeResponse;
 import org.trackwell.identity.web.SignInBodies.LoginRequest;
 import org.trackwell.identity.web.SignInBodies.LoginResponse;
+import org.trackwell.identity.web.SignInBodies.SecondFactorRequest;
 import org.trackwell.identity.web.SignInBodies.SetupRequest;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.NothingHere;
@@ -37,10 +43,41 @@ class OperatorAuthApi {
         operators.completeSetup(body.token(), body.password());
     }
 
+    /** A challenge for {@code /login/mfa}, or (before an authenticator is set up) a session to set one up. */
     @PostMapping("/login")
-    LoginResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+    Object login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         requireOperatorHost();
-        return LoginResponse.of(operators.signIn(body.email(), body.password(), ClientInfo.of(request)));
+        return switch (operators.signIn(body.email(), body.password(), ClientInfo.of(request))) {
+            case SignInResult.SignedIn signedIn -> LoginResponse.of(signedIn.session());
+            case SignInResult.SecondFactorNeeded needed -> ChallengeResponse.of(needed);
+        };
+    }
+
+    @PostMapping("/login/mfa")
+    LoginResponse secondFactor(@Valid @RequestBody SecondFactorRequest body, HttpServletRequest request) {
+        requireOperatorHost();
+        return LoginResponse.of(operators.completeSecondFactor(body.challenge(), body.code(), ClientInfo.of(request)));
+    }
+
+    @PostMapping("/mfa/totp")
+    @PreAuthorize("hasRole('OPERATOR')")
+    TotpEnrolment startTotp(@AuthenticationPrincipal SignedInOperator operator) {
+        return operators.startTotp(operator);
+    }
+
+    @PostMapping("/mfa/totp/confirm")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void confirmTotp(@AuthenticationPrincipal SignedInOperator operator, @Valid @RequestBody CodeRequest body) {
+        operators.confirmTotp(operator, body.code());
+    }
+
+    record CodeRequest(@NotBlank @Size(max = 64) String code) {
+
+        @Override
+        public String toString() {
+            return "CodeRequest[***]";
+        }
     }
 
     @PostMapping("/logout")

@@ -61,6 +61,7 @@ class WebSecurityConfiguration {
                                 "/api/v1/auth/password-reset/complete",
                                 "/api/v1/audit/public-key",
                                 "/api/v1/operator/login",
+                                "/api/v1/operator/login/mfa",
                                 "/api/v1/operator/setup")
                         .permitAll()
                         .anyRequest()
