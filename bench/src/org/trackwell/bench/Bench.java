@@ -24,12 +24,24 @@ public final class Bench {
         List<Figure> figures = new ArrayList<>();
         try (Server server = Server.start(options, out)) {
             Seed seed = Seed.tenantWithAdmin(server);
-            figures.addAll(LoginScenario.run(server, seed, options));
-            figures.addAll(AuthenticatedReadScenario.run(server, seed, options));
-            figures.addAll(WriteScenario.run(server, seed, options));
-            figures.addAll(CaseloadScenario.run(server, seed, options));
-            figures.addAll(AuditVerificationScenario.run(server, options));
-            figures.addAll(EncryptionScenario.run(server, options));
+            if (options.runs("login")) {
+                figures.addAll(LoginScenario.run(server, seed, options));
+            }
+            if (options.runs("read")) {
+                figures.addAll(AuthenticatedReadScenario.run(server, seed, options));
+            }
+            if (options.runs("write")) {
+                figures.addAll(WriteScenario.run(server, seed, options));
+            }
+            if (options.runs("caseload")) {
+                figures.addAll(CaseloadScenario.run(server, seed, options));
+            }
+            if (options.runs("audit")) {
+                figures.addAll(AuditVerificationScenario.run(server, options));
+            }
+            if (options.runs("encryption")) {
+                figures.addAll(EncryptionScenario.run(server, options));
+            }
             figures.addAll(MemoryScenario.run(server));
         }
         System.out.println();
@@ -39,23 +51,30 @@ public final class Bench {
         Files.writeString(out.resolve("latest.txt"), String.join("\n", figures.stream().map(Figure::line).toList()) + "\n");
     }
 
-    record Options(String jar, boolean smoke, int scale, String databaseUrl) {
+    record Options(String jar, boolean smoke, int scale, String databaseUrl, String only) {
+
+        /** Whether to run the scenario: all of them, unless {@code --only NAME} picks one. */
+        boolean runs(String scenario) {
+            return only == null || only.equals(scenario);
+        }
 
         static Options parse(String[] args) {
             String jar = "target/trackwell.jar";
             boolean smoke = false;
             int scale = 1;
             String databaseUrl = null;
+            String only = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--jar" -> jar = args[++i];
                     case "--smoke" -> smoke = true;
                     case "--scale" -> scale = Integer.parseInt(args[++i]);
                     case "--db-url" -> databaseUrl = args[++i];
+                    case "--only" -> only = args[++i];
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(jar, smoke, scale, databaseUrl);
+            return new Options(jar, smoke, scale, databaseUrl, only);
         }
 
         Duration duration(int seconds) {

@@ -24,6 +24,14 @@ final class Jdbc {
         }
     }
 
+    /** As the owner role, which alone may ANALYZE the tables (statistics after bulk seeding). */
+    static Connection connectAsOwner(Server server) throws SQLException {
+        return DriverManager.getConnection(
+                server.jdbcUrl(),
+                server.environment.getOrDefault("TRACKWELL_DATABASE_OWNER_USERNAME", "trackwell_owner"),
+                server.environment.getOrDefault("TRACKWELL_DATABASE_OWNER_PASSWORD", ""));
+    }
+
     static String tenantId(Server server, String slug) throws SQLException {
         try (Connection connection = connect(server);
                 PreparedStatement query = connection.prepareStatement("select id::text from tenant where slug = ?")) {

@@ -2,8 +2,6 @@ package org.trackwell.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -11,7 +9,6 @@ import org.trackwell.support.Api;
 import org.trackwell.support.Browser;
 import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Https;
-import tools.jackson.databind.JsonNode;
 
 class ClientJourneyBrowserIT extends BrowserJourney {
 
@@ -19,18 +16,8 @@ class ClientJourneyBrowserIT extends BrowserJourney {
     void aPractitionerAddsAClientIsWarnedAboutAnIdentifyingNoteAndClosesTheEpisode() {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "clientpage");
         String admin = api.signInAsAdmin();
-        String team = Api.read(api.post("/api/v1/teams", Api.json("name", "Wellbeing Team"), admin))
-                .get("id")
-                .asString();
-        String email = api.newUser(admin, "Pat Practitioner", "PRACTITIONER");
-        for (JsonNode user : Api.read(api.get("/api/v1/users", admin))) {
-            if (user.get("email").asString().equals(email)) {
-                api.put(
-                        "/api/v1/users/" + user.get("id").asString() + "/teams",
-                        Api.json(Map.of("teams", List.of(team))),
-                        admin);
-            }
-        }
+        String email =
+                api.newUserInTeam(admin, "Pat Practitioner", api.newTeam(admin, "Wellbeing Team"), "PRACTITIONER");
         String base = "https://" + api.host() + ":" + port;
 
         Browser.signIn(browser, base, email, Api.GOOD_PASSWORD);

@@ -114,6 +114,10 @@ class ClientsIT {
         assertThat(api.get("/api/v1/clients/" + code + "/access", practitioner).statusCode())
                 .isEqualTo(403);
         assertThat(actions(code)).contains("client.access-log-viewed");
+        HttpResponse<String> page = api.https()
+                .get(api.host(), "/clients/" + code + "/access", "Cookie", "__Host-trackwell-session=" + manager);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Pat Practitioner", "client.viewed", "client.allocated");
     }
 
     @Test
@@ -348,22 +352,11 @@ class ClientsIT {
     }
 
     private String team(String name) {
-        return Api.read(api.post("/api/v1/teams", Api.json("name", name), admin))
-                .get("id")
-                .asString();
+        return api.newTeam(admin, name);
     }
 
     private String user(String name, String team, String role) {
-        String email = api.newUser(admin, name, role);
-        for (JsonNode user : Api.read(api.get("/api/v1/users", admin))) {
-            if (user.get("email").asString().equals(email)) {
-                api.put(
-                        "/api/v1/users/" + user.get("id").asString() + "/teams",
-                        Api.json(Map.of("teams", List.of(team))),
-                        admin);
-            }
-        }
-        return api.signIn(email, Api.GOOD_PASSWORD);
+        return api.signIn(api.newUserInTeam(admin, name, team, role), Api.GOOD_PASSWORD);
     }
 
     private String newClient(String token, Map<String, Object> body) {

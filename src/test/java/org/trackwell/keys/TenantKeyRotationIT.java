@@ -35,7 +35,6 @@ import org.trackwell.support.MutableClock;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
-import tools.jackson.databind.JsonNode;
 
 @TrackwellTest
 class TenantKeyRotationIT {
@@ -62,19 +61,9 @@ class TenantKeyRotationIT {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "tenantkey");
         String admin = api.signInAsAdmin();
         Api.Authenticator app = api.enrolTotp(admin, clock.instant());
-        String team = Api.read(api.post("/api/v1/teams", Api.json("name", "Rotation Team"), admin))
-                .get("id")
-                .asString();
-        String email = api.newUser(admin, "Pat Practitioner", "PRACTITIONER");
-        for (JsonNode user : Api.read(api.get("/api/v1/users", admin))) {
-            if (user.get("email").asString().equals(email)) {
-                api.put(
-                        "/api/v1/users/" + user.get("id").asString() + "/teams",
-                        Api.json(Map.of("teams", List.of(team))),
-                        admin);
-            }
-        }
-        String practitioner = api.signIn(email, Api.GOOD_PASSWORD);
+        String team = api.newTeam(admin, "Rotation Team");
+        String practitioner =
+                api.signIn(api.newUserInTeam(admin, "Pat Practitioner", team, "PRACTITIONER"), Api.GOOD_PASSWORD);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             codes.add(Api.read(api.post(

@@ -135,6 +135,27 @@ public final class Api {
         return post("/api/v1/auth/login/mfa", json("challenge", challenge, "code", code), null);
     }
 
+    /** Creates a team and returns its id. */
+    public String newTeam(String adminToken, String name) {
+        return read(post("/api/v1/teams", json("name", name), adminToken))
+                .get("id")
+                .asString();
+    }
+
+    /** Invites a user with the given roles into a team, sets their password, and returns their e-mail. */
+    public String newUserInTeam(String adminToken, String name, String teamId, String... roles) {
+        String email = newUser(adminToken, name, roles);
+        for (JsonNode user : read(get("/api/v1/users", adminToken))) {
+            if (user.get("email").asString().equals(email)) {
+                put(
+                        "/api/v1/users/" + user.get("id").asString() + "/teams",
+                        json(java.util.Map.of("teams", List.of(teamId))),
+                        adminToken);
+            }
+        }
+        return email;
+    }
+
     /** Invites a user with the given roles, sets their password, and returns their e-mail. */
     public String newUser(String adminToken, String name, String... roles) {
         String email = name.toLowerCase().replace(' ', '.') + "@" + tenant.slug() + ".test";

@@ -121,21 +121,26 @@ public class ClientRows {
     }
 
     public List<ClientSummary> caseload(Reach reach, Filter filter, int limit, long offset) {
+        // The page is chosen first, walking the clients newest first, with episodes tested by
+        // indexed semi-joins; only that page is then joined with its current episode.
         return jdbc.sql("""
                 select c.code, c.team_id, c.risk_level, e.stage, e.closed_on, e.referred_on
-                from client c
+                from (select c.id, c.code, c.team_id, c.risk_level, c.created_at from client c
+                      where\s""" + REACH + """
+                        and (cast(:team as uuid) is null or c.team_id = :team)
+                        and (cast(:allocatedTo as uuid) is null or exists (select 1 from client_allocation a
+                             where a.client_id = c.id and a.user_id = :allocatedTo))
+                        and (cast(:status as text) is null
+                             or (:status = 'OPEN' and exists (select 1 from episode o
+                                  where o.client_id = c.id and o.closed_on is null))
+                             or (:status = 'CLOSED' and exists (select 1 from episode o where o.client_id = c.id)
+                                 and not exists (select 1 from episode o where o.client_id = c.id and o.closed_on is null))
+                             or (:status = 'NONE' and not exists (select 1 from episode o where o.client_id = c.id)))
+                      order by c.created_at desc, c.id
+                      limit :limit offset :offset) c
                 left join lateral (select * from episode e where e.client_id = c.id
                                    order by (e.closed_on is null) desc, e.referred_on desc limit 1) e on true
-                where\s""" + REACH + """
-                  and (cast(:team as uuid) is null or c.team_id = :team)
-                  and (cast(:allocatedTo as uuid) is null or exists (select 1 from client_allocation a
-                       where a.client_id = c.id and a.user_id = :allocatedTo))
-                  and (cast(:status as text) is null
-                       or (:status = 'OPEN' and e.id is not null and e.closed_on is null)
-                       or (:status = 'CLOSED' and e.closed_on is not null)
-                       or (:status = 'NONE' and e.id is null))
-                order by c.created_at desc, c.id
-                limit :limit offset :offset""")
+                order by c.created_at desc, c.id""")
                 .params(reach.parameters())
                 .param("team", filter.team())
                 .param("allocatedTo", filter.practitioner())

@@ -187,6 +187,16 @@ class ClientPages {
         return "clients/client";
     }
 
+    /** For the managers of the client's team: who looked at or changed the record. */
+    @GetMapping("/clients/{code}/access")
+    String accessLog(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model) {
+        model.addAttribute("entries", clients.accessLog(user, code));
+        model.addAttribute("code", PseudonymCode.parse(code).orElseThrow());
+        model.addAttribute(
+                "names", accounts.list().stream().collect(Collectors.toMap(u -> u.id().toString(), User::displayName)));
+        return "clients/access";
+    }
+
     @PostMapping("/clients/{code}/episodes")
     String openEpisode(
             @AuthenticationPrincipal SignedInUser user,
