@@ -210,6 +210,15 @@ public class Operators {
         trail.recordAs(operator.asActor(), "mfa.totp-confirmed", "operator:" + operator.id(), Outcome.SUCCESS);
     }
 
+    /** For a lost phone: the operator's authenticator is removed and their sessions end. */
+    @Transactional
+    public void resetSecondFactor(String email) {
+        StoredAccount operator = rows.findByEmail(email.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new AccountChangeRefused("There is no operator with that e-mail address."));
+        rows.removeTotp(operator.id(), clock.instant());
+        trail.record("mfa.reset", "operator:" + operator.id(), Outcome.SUCCESS);
+    }
+
     /** Authenticator secrets are sealed under the master key: its rotation seals them again. */
     @Component
     static class OperatorSecrets implements InstallationSealedFields {

@@ -45,6 +45,10 @@ class ClientJourneyBrowserIT extends BrowserJourney {
         assertThat(browser.findElement(By.cssSelector("#notes .note-text")).getText())
                 .contains("07700 900123");
 
+        browser.findElement(By.id("consent-given")).click();
+        Browser.clickAndWait(browser, By.cssSelector("#consent-form button"));
+        assertThat(browser.findElement(By.id("consents")).getText()).contains("RESEARCH_USE_OF_ANONYMISED_DATA: given");
+
         Browser.clickAndWait(browser, By.id("open-episode"));
         assertThat(browser.findElement(By.id("episode-state")).getText()).isEqualTo("REFERRAL");
         new Select(browser.findElement(By.id("reason"))).selectByValue("COMPLETED");

@@ -47,43 +47,14 @@ class OperatorAccountsIT {
     void operator() {
         https = new Https(port);
         email = "ops-" + System.nanoTime() + "@platform.test";
-        StringWriter out = new StringWriter();
-        int exit = OperatorCommandLine.execute(
-                context,
-                new PrintWriter(out, true),
-                new PrintWriter(new StringWriter()),
-                "operator",
-                "add",
-                "--email",
-                email);
-        assertThat(exit).isZero();
-        String token = out.toString()
-                .replaceAll("(?s).*\"token\":\"([A-Za-z0-9_-]+)\".*", "$1")
-                .strip();
-        HttpResponse<String> setup = https.postJson(
-                OPERATOR_HOST, "/api/v1/operator/setup", Api.json("token", token, "password", Api.GOOD_PASSWORD));
-        assertThat(setup.statusCode()).as(setup.body()).isEqualTo(204);
+        addWithPassword(email);
         secret = enrol(signInBeforeEnrolment());
     }
 
     @Test
     void anOperatorMustSetUpASecondFactorBeforeAnythingElse() {
-        String other = "ops-new-" + System.nanoTime() + "@platform.test";
-        email = other;
-        StringWriter out = new StringWriter();
-        OperatorCommandLine.execute(
-                context,
-                new PrintWriter(out, true),
-                new PrintWriter(new StringWriter()),
-                "operator",
-                "add",
-                "--email",
-                other);
-        String token = out.toString()
-                .replaceAll("(?s).*\"token\":\"([A-Za-z0-9_-]+)\".*", "$1")
-                .strip();
-        https.postJson(
-                OPERATOR_HOST, "/api/v1/operator/setup", Api.json("token", token, "password", Api.GOOD_PASSWORD));
+        email = "ops-new-" + System.nanoTime() + "@platform.test";
+        addWithPassword(email);
         String session = signInBeforeEnrolment();
 
         HttpResponse<String> health =
@@ -105,6 +76,31 @@ class OperatorAccountsIT {
                         .query(String.class)
                         .list())
                 .contains("mfa.totp-started", "mfa.totp-confirmed", "sign-in.second-factor-required");
+    }
+
+    @Test
+    void aLostPhoneIsResetFromTheCommandLine() {
+        String session = signIn(Api.GOOD_PASSWORD);
+        StringWriter out = new StringWriter();
+        int exit = OperatorCommandLine.execute(
+                context,
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter()),
+                "operator",
+                "reset-mfa",
+                "--email",
+                email);
+
+        assertThat(exit).isZero();
+        assertThat(https.get(OPERATOR_HOST, "/api/v1/operator/health", "Authorization", "Bearer " + session)
+                        .statusCode())
+                .as("sessions ended")
+                .isEqualTo(401);
+        String fresh = signInBeforeEnrolment();
+        assertThat(https.get(OPERATOR_HOST, "/api/v1/operator/health", "Authorization", "Bearer " + fresh)
+                        .statusCode())
+                .as("must set up a new authenticator first")
+                .isEqualTo(403);
     }
 
     @Test
@@ -187,6 +183,26 @@ class OperatorAccountsIT {
         HttpResponse<String> locked = login(Api.GOOD_PASSWORD);
         assertThat(locked.statusCode()).isEqualTo(401);
         assertThat(locked.body()).contains("not right");
+    }
+
+    /** Adds an operator through the command line and sets their password through the set-up API. */
+    private void addWithPassword(String address) {
+        StringWriter out = new StringWriter();
+        int exit = OperatorCommandLine.execute(
+                context,
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter()),
+                "operator",
+                "add",
+                "--email",
+                address);
+        assertThat(exit).isZero();
+        String token = out.toString()
+                .replaceAll("(?s).*\"token\":\"([A-Za-z0-9_-]+)\".*", "$1")
+                .strip();
+        HttpResponse<String> setup = https.postJson(
+                OPERATOR_HOST, "/api/v1/operator/setup", Api.json("token", token, "password", Api.GOOD_PASSWORD));
+        assertThat(setup.statusCode()).as(setup.body()).isEqualTo(204);
     }
 
     /** Signs in with the password and a fresh code from the authenticator. */

@@ -27,6 +27,7 @@ import org.trackwell.clients.ClientRecord;
 import org.trackwell.clients.ClientSettings;
 import org.trackwell.clients.Clients;
 import org.trackwell.clients.ClosureReason;
+import org.trackwell.clients.Consent;
 import org.trackwell.clients.Demographic;
 import org.trackwell.clients.Episode;
 import org.trackwell.clients.EpisodeStage;
@@ -183,6 +184,7 @@ class ClientPages {
         model.addAttribute("stages", EpisodeStage.values());
         model.addAttribute("reasons", ClosureReason.values());
         model.addAttribute("levels", RiskLevel.values());
+        model.addAttribute("purposes", Consent.Purpose.values());
         model.addAttribute("today", LocalDate.now(clock));
         return "clients/client";
     }
@@ -286,6 +288,21 @@ class ClientPages {
                 code,
                 () -> history.recordRisk(user, code, level, note, LocalDate.now(clock), acknowledgeIdentifying),
                 "Risk recorded.");
+    }
+
+    @PostMapping("/clients/{code}/consents")
+    String recordConsent(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @RequestParam Consent.Purpose purpose,
+            @RequestParam(defaultValue = "false") boolean given,
+            @RequestParam(defaultValue = "") String on,
+            RedirectAttributes redirect) {
+        return act(
+                redirect,
+                code,
+                () -> history.recordConsent(user, code, new Consent(purpose, given, date(on))),
+                "Consent recorded.");
     }
 
     @PostMapping("/clients/{code}/practitioners")

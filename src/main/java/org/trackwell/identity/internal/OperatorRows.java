@@ -202,6 +202,17 @@ public class OperatorRows {
                 .update();
     }
 
+    /** Removes the operator's authenticator and ends their sessions. */
+    public void removeTotp(UserId operator, Instant now) {
+        jdbc.sql("delete from operator_totp where operator_id = :id")
+                .param("id", operator.value())
+                .update();
+        jdbc.sql("update operator_session set revoked_at = :now where operator_id = :id and revoked_at is null")
+                .param("now", Timestamp.from(now))
+                .param("id", operator.value())
+                .update();
+    }
+
     public void insertChallenge(String tokenHash, UserId operator, Instant expiresAt) {
         jdbc.sql("insert into operator_challenge (token_hash, operator_id, expires_at) values (:hash, :id, :expires)")
                 .param("hash", tokenHash)

@@ -29,4 +29,16 @@ public class OperatorAccountCommands {
             out.println("  POST /api/v1/operator/setup {\"token\":\"" + token + "\",\"password\":\"...\"}");
         });
     }
+
+    @Command(
+            name = "reset-mfa",
+            description = "Remove an operator's authenticator (a lost phone): they set one up at the next sign-in.")
+    int resetSecondFactor(@Option(names = "--email", required = true) String email) {
+        return TenantCommands.refusalsAsExitCode(spec, () -> {
+            operators.resetSecondFactor(email);
+            spec.commandLine()
+                    .getOut()
+                    .println("The authenticator of " + email.strip() + " is removed and their sessions ended.");
+        });
+    }
 }
