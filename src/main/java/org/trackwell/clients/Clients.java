@@ -102,6 +102,27 @@ public class Clients {
         return open(found(user, code.value()));
     }
 
+    /**
+     * Replaces the client's reference, demographics and identifiers with the ones given (what is
+     * left out is cleared); the same rules and warning as when the client was added.
+     */
+    @Transactional
+    public ClientRecord update(SignedInUser user, String code, NewClient changed) {
+        StoredClient client = requireFullAccess(user, code);
+        ClientSettings settings = settings();
+        Map<Demographic, Object> demographics = ClientFields.demographics(
+                changed.demographics(),
+                settings,
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)).getYear());
+        Identifiers identifiers = ClientFields.identifiers(changed.identifiers(), settings);
+        String reference = ClientFields.blankToNull(changed.reference());
+        guard.check(reference, changed.acknowledgeIdentifying(), target(client.code()));
+        TenantId tenant = CurrentTenant.require();
+        rows.update(row(tenant, client.id(), client.code(), client.teamId(), reference, demographics, identifiers));
+        trail.record("client.updated", target(client.code()), Outcome.SUCCESS);
+        return open(found(user, code));
+    }
+
     /** The client's record as the user may see it; reading it is recorded. */
     @Transactional
     public ClientRecord record(SignedInUser user, String code) {
@@ -231,6 +252,25 @@ public class Clients {
             Identifiers identifiers,
             SignedInUser user,
             Instant now) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            PseudonymCode code = PseudonymCode.random(random);
+            if (rows.insert(
+                    tenant, row(tenant, id, code, teamId, reference, demographics, identifiers), user.id(), now)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free pseudonym code after 10 attempts");
+    }
+
+    /** A client's row with every identifying value sealed and indexed. */
+    private ClientRows.NewRow row(
+            TenantId tenant,
+            UUID id,
+            PseudonymCode code,
+            UUID teamId,
+            @Nullable String reference,
+            Map<Demographic, Object> demographics,
+            Identifiers identifiers) {
         Map<Identifier, EncryptedText> ciphertexts = new EnumMap<>(Identifier.class);
         for (Identifier identifier : Identifier.values()) {
             String value = identifiers.get(identifier);
@@ -238,23 +278,16 @@ public class Clients {
                 ciphertexts.put(identifier, seal(tenant, id, identifier.name().toLowerCase(Locale.ROOT), value));
             }
         }
-        for (int attempt = 0; attempt < 10; attempt++) {
-            PseudonymCode code = PseudonymCode.random(random);
-            ClientRows.NewRow row = new ClientRows.NewRow(
-                    id,
-                    code,
-                    teamId,
-                    reference == null ? null : seal(tenant, id, "reference", reference),
-                    reference == null ? null : index(IndexedField.REFERENCE, normalisedReference(reference)),
-                    JSON.writeValueAsString(demographics),
-                    ciphertexts,
-                    identifiers.nhsNumber() == null ? null : index(IndexedField.NHS_NUMBER, identifiers.nhsNumber()),
-                    identifiers.email() == null ? null : index(IndexedField.EMAIL, identifiers.email()));
-            if (rows.insert(tenant, row, user.id(), now)) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("no free pseudonym code after 10 attempts");
+        return new ClientRows.NewRow(
+                id,
+                code,
+                teamId,
+                reference == null ? null : seal(tenant, id, "reference", reference),
+                reference == null ? null : index(IndexedField.REFERENCE, normalisedReference(reference)),
+                JSON.writeValueAsString(demographics),
+                ciphertexts,
+                identifiers.nhsNumber() == null ? null : index(IndexedField.NHS_NUMBER, identifiers.nhsNumber()),
+                identifiers.email() == null ? null : index(IndexedField.EMAIL, identifiers.email()));
     }
 
     private ClientRecord open(StoredClient client) {

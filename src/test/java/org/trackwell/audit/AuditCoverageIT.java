@@ -59,6 +59,7 @@ class AuditCoverageIT {
             Map.entry("POST /api/v1/clients", "client.created, pii-warning.overridden (ClientsIT)"),
             Map.entry("GET /api/v1/clients/search", "client.searched (ClientsIT)"),
             Map.entry("GET /api/v1/clients/{code}", "client.viewed (ClientsIT)"),
+            Map.entry("PUT /api/v1/clients/{code}", "client.updated (ClientsIT)"),
             Map.entry("PUT /api/v1/clients/{code}/practitioners", "client.allocated (ClientsIT)"),
             Map.entry("GET /api/v1/clients/{code}/access", "client.access-log-viewed (ClientsIT)"),
             Map.entry("GET /api/v1/clients/{code}/episodes", "client.episodes-viewed (ClientsIT)"),

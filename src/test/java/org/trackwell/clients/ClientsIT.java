@@ -158,6 +158,23 @@ class ClientsIT {
         assertThat(search("nhsNumber", "4010232137", otherPractitioner)).isEmpty();
 
         assertThat(tenantActions()).contains("client-settings.changed", "client.searched");
+        HttpResponse<String> updated = api.put(
+                "/api/v1/clients/" + code,
+                Api.json(Map.of(
+                        "teamId",
+                        teamA,
+                        "demographics",
+                        Map.of("GENDER", "Woman"),
+                        "identifiers",
+                        Map.of("name", marker + " Quill", "nhsNumber", "943 476 5919"))),
+                practitioner);
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(Api.read(updated).get("identifiers").has("email"))
+                .as("left out: cleared")
+                .isFalse();
+        assertThat(search("nhsNumber", "9434765919", practitioner)).containsExactly(code);
+        assertThat(search("nhsNumber", "4010232137", practitioner)).isEmpty();
+        assertThat(actions(code)).contains("client.updated");
         String dump = dumpEveryTable();
         assertThat(dump).doesNotContain(marker, marker.toLowerCase(), "4010232137", "401 023 2137");
     }

@@ -89,6 +89,29 @@ public class ClientRows {
                 == 1;
     }
 
+    /** Replaces the reference, demographics and identifiers (sealed, with their indexes). */
+    public void update(NewRow row) {
+        jdbc.sql("""
+                update client set reference = :reference, reference_index = :referenceIndex,
+                  demographics = cast(:demographics as jsonb), name = :name, date_of_birth = :dob,
+                  nhs_number = :nhs, nhs_number_index = :nhsIndex, address = :address, email = :email,
+                  email_index = :emailIndex, phone = :phone
+                where id = :id""")
+                .param("id", row.id())
+                .param("reference", bytes(row.reference()))
+                .param("referenceIndex", row.referenceIndex())
+                .param("demographics", row.demographicsJson())
+                .param("name", bytes(row.identifiers().get(Identifier.NAME)))
+                .param("dob", bytes(row.identifiers().get(Identifier.DATE_OF_BIRTH)))
+                .param("nhs", bytes(row.identifiers().get(Identifier.NHS_NUMBER)))
+                .param("nhsIndex", row.nhsNumberIndex())
+                .param("address", bytes(row.identifiers().get(Identifier.ADDRESS)))
+                .param("email", bytes(row.identifiers().get(Identifier.EMAIL)))
+                .param("emailIndex", row.emailIndex())
+                .param("phone", bytes(row.identifiers().get(Identifier.PHONE)))
+                .update();
+    }
+
     public Optional<StoredClient> find(PseudonymCode code, Reach reach) {
         return jdbc.sql("select c.*, " + ACCESS + " from client c where c.code = :code and " + REACH)
                 .param("code", code.value())

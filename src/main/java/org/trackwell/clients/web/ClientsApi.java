@@ -224,6 +224,23 @@ class ClientsApi {
         return ClientView.of(clients.record(user, code));
     }
 
+    /** Replaces the reference, demographics and identifiers; what is left out is cleared. */
+    @PutMapping("/clients/{code}")
+    ClientView update(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @Valid @RequestBody ClientRequest body) {
+        return ClientView.of(clients.update(
+                user,
+                code,
+                new NewClient(
+                        body.teamId(),
+                        body.reference(),
+                        body.demographics() == null ? Map.of() : body.demographics(),
+                        body.identifiers() == null ? Identifiers.none() : body.identifiers(),
+                        body.acknowledged())));
+    }
+
     @PutMapping("/clients/{code}/practitioners")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void allocate(
