@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,17 +73,7 @@ public class ClientRows {
                         .param("id", row.id())
                         .param("code", row.code().value())
                         .param("team", row.teamId())
-                        .param("reference", bytes(row.reference()))
-                        .param("referenceIndex", row.referenceIndex())
-                        .param("demographics", row.demographicsJson())
-                        .param("name", bytes(row.identifiers().get(Identifier.NAME)))
-                        .param("dob", bytes(row.identifiers().get(Identifier.DATE_OF_BIRTH)))
-                        .param("nhs", bytes(row.identifiers().get(Identifier.NHS_NUMBER)))
-                        .param("nhsIndex", row.nhsNumberIndex())
-                        .param("address", bytes(row.identifiers().get(Identifier.ADDRESS)))
-                        .param("email", bytes(row.identifiers().get(Identifier.EMAIL)))
-                        .param("emailIndex", row.emailIndex())
-                        .param("phone", bytes(row.identifiers().get(Identifier.PHONE)))
+                        .params(sealedColumns(row))
                         .param("now", Timestamp.from(now))
                         .param("by", by.value())
                         .update()
@@ -96,20 +87,7 @@ public class ClientRows {
                   demographics = cast(:demographics as jsonb), name = :name, date_of_birth = :dob,
                   nhs_number = :nhs, nhs_number_index = :nhsIndex, address = :address, email = :email,
                   email_index = :emailIndex, phone = :phone
-                where id = :id""")
-                .param("id", row.id())
-                .param("reference", bytes(row.reference()))
-                .param("referenceIndex", row.referenceIndex())
-                .param("demographics", row.demographicsJson())
-                .param("name", bytes(row.identifiers().get(Identifier.NAME)))
-                .param("dob", bytes(row.identifiers().get(Identifier.DATE_OF_BIRTH)))
-                .param("nhs", bytes(row.identifiers().get(Identifier.NHS_NUMBER)))
-                .param("nhsIndex", row.nhsNumberIndex())
-                .param("address", bytes(row.identifiers().get(Identifier.ADDRESS)))
-                .param("email", bytes(row.identifiers().get(Identifier.EMAIL)))
-                .param("emailIndex", row.emailIndex())
-                .param("phone", bytes(row.identifiers().get(Identifier.PHONE)))
-                .update();
+                where id = :id""").param("id", row.id()).params(sealedColumns(row)).update();
     }
 
     public Optional<StoredClient> find(PseudonymCode code, Reach reach) {
@@ -252,6 +230,23 @@ public class ClientRows {
                 row.getString("demographics"),
                 identifiers,
                 RiskLevel.valueOf(row.getString("risk_level")));
+    }
+
+    /** The parameters of the columns a client's details are stored in, sealed and indexed. */
+    private static Map<String, @Nullable Object> sealedColumns(NewRow row) {
+        Map<String, @Nullable Object> columns = new HashMap<>();
+        columns.put("reference", bytes(row.reference()));
+        columns.put("referenceIndex", row.referenceIndex());
+        columns.put("demographics", row.demographicsJson());
+        columns.put("name", bytes(row.identifiers().get(Identifier.NAME)));
+        columns.put("dob", bytes(row.identifiers().get(Identifier.DATE_OF_BIRTH)));
+        columns.put("nhs", bytes(row.identifiers().get(Identifier.NHS_NUMBER)));
+        columns.put("nhsIndex", row.nhsNumberIndex());
+        columns.put("address", bytes(row.identifiers().get(Identifier.ADDRESS)));
+        columns.put("email", bytes(row.identifiers().get(Identifier.EMAIL)));
+        columns.put("emailIndex", row.emailIndex());
+        columns.put("phone", bytes(row.identifiers().get(Identifier.PHONE)));
+        return columns;
     }
 
     private static byte @Nullable [] bytes(@Nullable EncryptedText text) {

@@ -57,8 +57,13 @@ class ClientsApi {
             @Nullable Identifiers identifiers,
             @Nullable Boolean acknowledgeIdentifying) {
 
-        boolean acknowledged() {
-            return Boolean.TRUE.equals(acknowledgeIdentifying);
+        NewClient toNewClient() {
+            return new NewClient(
+                    teamId,
+                    reference,
+                    demographics == null ? Map.of() : demographics,
+                    identifiers == null ? Identifiers.none() : identifiers,
+                    Boolean.TRUE.equals(acknowledgeIdentifying));
         }
     }
 
@@ -193,14 +198,7 @@ class ClientsApi {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
     ClientView create(@AuthenticationPrincipal SignedInUser user, @Valid @RequestBody ClientRequest body) {
-        return ClientView.of(clients.create(
-                user,
-                new NewClient(
-                        body.teamId(),
-                        body.reference(),
-                        body.demographics() == null ? Map.of() : body.demographics(),
-                        body.identifiers() == null ? Identifiers.none() : body.identifiers(),
-                        body.acknowledged())));
+        return ClientView.of(clients.create(user, body.toNewClient()));
     }
 
     @GetMapping("/clients/search")
@@ -230,15 +228,7 @@ class ClientsApi {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String code,
             @Valid @RequestBody ClientRequest body) {
-        return ClientView.of(clients.update(
-                user,
-                code,
-                new NewClient(
-                        body.teamId(),
-                        body.reference(),
-                        body.demographics() == null ? Map.of() : body.demographics(),
-                        body.identifiers() == null ? Identifiers.none() : body.identifiers(),
-                        body.acknowledged())));
+        return ClientView.of(clients.update(user, code, body.toNewClient()));
     }
 
     @PutMapping("/clients/{code}/practitioners")
