@@ -1,6 +1,5 @@
 package org.trackwell.clients;
 
-import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -10,5 +9,4 @@ public record ClientSummary(
         UUID teamId,
         RiskLevel risk,
         @Nullable EpisodeStage stage,
-        boolean episodeOpen,
-        @Nullable LocalDate referredOn) {}
+        boolean episodeOpen) {}

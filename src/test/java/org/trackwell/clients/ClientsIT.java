@@ -180,6 +180,22 @@ class ClientsIT {
     }
 
     @Test
+    void aDemographicMustBeOneOfItsChoicesWhereTheyAreFixed() {
+        HttpResponse<String> refused = api.post(
+                "/api/v1/clients",
+                Api.json(Map.of("teamId", teamA, "demographics", Map.of("ETHNICITY", "Martian"))),
+                practitioner);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Api.read(refused).get("detail").asString()).contains("not one of the choices");
+        assertThat(api.post(
+                                "/api/v1/clients",
+                                Api.json(Map.of("teamId", teamA, "demographics", Map.of("ETHNICITY", "White: Irish"))),
+                                practitioner)
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
     void aMistypedCodeIsNotFoundAndCaseAndSeparatorsDoNotMatter() {
         String code = newClient(practitioner, Map.of("teamId", teamA, "reference", "REF-00042"));
         String compact = code.replace("-", "");
@@ -198,6 +214,17 @@ class ClientsIT {
                 "/api/v1/clients", Api.json(Map.of("teamId", teamA, "reference", "Sarah Thompson")), practitioner);
         assertThat(warned.statusCode()).isEqualTo(422);
         assertThat(Api.read(warned).get("detail").asString()).contains("a person's name");
+
+        JsonNode checked = Api.read(api.post(
+                "/api/v1/identifying-text", Api.json("text", "Lives at SW1A 1AA, DOB 14/03/1987."), practitioner));
+        assertThat(checked.get("warning").asString()).contains("a postcode", "a date");
+        assertThat(Api.read(api.post(
+                                "/api/v1/identifying-text",
+                                Api.json("text", "PHQ-9 score 14, mood lower this week."),
+                                practitioner))
+                        .get("warning")
+                        .asString())
+                .isEmpty();
 
         String code = newClient(practitioner, Map.of("teamId", teamA));
         String note = "Call her on 07700 900123 about the next session.";

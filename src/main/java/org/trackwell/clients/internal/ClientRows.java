@@ -125,7 +125,7 @@ public class ClientRows {
         // The page is chosen first, walking the clients newest first, with episodes tested by
         // indexed semi-joins; only that page is then joined with its current episode.
         return jdbc.sql("""
-                select c.code, c.team_id, c.risk_level, e.stage, e.closed_on, e.referred_on
+                select c.code, c.team_id, c.risk_level, e.stage, e.closed_on
                 from (select c.id, c.code, c.team_id, c.risk_level, c.created_at from client c
                       where\s""" + REACH + """
                         and (cast(:team as uuid) is null or c.team_id = :team)
@@ -153,10 +153,7 @@ public class ClientRows {
                         row.getObject("team_id", UUID.class),
                         RiskLevel.valueOf(row.getString("risk_level")),
                         row.getString("stage") == null ? null : EpisodeStage.valueOf(row.getString("stage")),
-                        row.getString("stage") != null && row.getDate("closed_on") == null,
-                        row.getDate("referred_on") == null
-                                ? null
-                                : row.getDate("referred_on").toLocalDate()))
+                        row.getString("stage") != null && row.getDate("closed_on") == null))
                 .list();
     }
 
@@ -206,10 +203,6 @@ public class ClientRows {
                 .param("level", level.name())
                 .param("client", client)
                 .update();
-    }
-
-    public long count() {
-        return jdbc.sql("select count(*) from client").query(Long.class).single();
     }
 
     private static StoredClient stored(ResultSet row, int n) throws SQLException {

@@ -41,6 +41,7 @@ import org.trackwell.clients.PseudonymCode;
 import org.trackwell.clients.RiskLevel;
 import org.trackwell.clients.internal.ClientRows;
 import org.trackwell.identity.Accounts;
+import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.identity.Team;
 import org.trackwell.identity.User;
@@ -163,8 +164,8 @@ class ClientPages {
         ClientRecord client = clients.record(user, code);
         model.addAttribute("client", client);
         model.addAttribute("teams", teamNames(user));
-        Map<UserId, String> names = accounts.list().stream().collect(Collectors.toMap(User::id, User::displayName));
-        model.addAttribute("names", names);
+        List<User> staff = accounts.list();
+        model.addAttribute("names", staff.stream().collect(Collectors.toMap(User::id, User::displayName)));
         model.addAttribute(
                 "identifiers",
                 clients.settings().identifiers().stream().sorted().toList());
@@ -177,8 +178,8 @@ class ClientPages {
             model.addAttribute("consents", history.consents(user, code));
             model.addAttribute(
                     "practitioners",
-                    accounts.list().stream()
-                            .filter(u -> u.roles().contains(org.trackwell.identity.Role.PRACTITIONER))
+                    staff.stream()
+                            .filter(u -> u.roles().contains(Role.PRACTITIONER))
                             .toList());
         }
         model.addAttribute("stages", EpisodeStage.values());
