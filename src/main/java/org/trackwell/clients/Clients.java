@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -18,6 +19,7 @@ import org.trackwell.audit.AuditEntry;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRecord.Access;
+import org.trackwell.clients.internal.ClientHistoryRows;
 import org.trackwell.clients.internal.ClientRows;
 import org.trackwell.clients.internal.ClientRows.IndexedField;
 import org.trackwell.clients.internal.Reach;
@@ -48,6 +50,7 @@ public class Clients {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ClientRows rows;
+    private final ClientHistoryRows historyRows;
     private final SettingsRows settingsRows;
     private final FieldEncryption encryption;
     private final IdentifyingTextGuard guard;
@@ -59,6 +62,7 @@ public class Clients {
 
     Clients(
             ClientRows rows,
+            ClientHistoryRows historyRows,
             SettingsRows settingsRows,
             FieldEncryption encryption,
             IdentifyingTextGuard guard,
@@ -68,6 +72,7 @@ public class Clients {
             SecureRandom random,
             Clock clock) {
         this.rows = rows;
+        this.historyRows = historyRows;
         this.settingsRows = settingsRows;
         this.encryption = encryption;
         this.guard = guard;
@@ -140,8 +145,44 @@ public class Clients {
         return client;
     }
 
+    /**
+     * For other modules: the client, if the user may see its clinical record. Nothing is recorded
+     * here; the caller records what it does with the client.
+     */
+    public ClientRef clinical(SignedInUser user, String code) {
+        return ref(requireFullAccess(user, code));
+    }
+
+    /** For the medication module: the client, if the user may see its medication (carers may). */
+    public ClientRef forMedication(SignedInUser user, String code) {
+        return ref(found(user, code));
+    }
+
+    /** For work done without a user (client links, scheduled jobs): the client by id, in this tenant. */
+    public Optional<ClientRef> byId(UUID id) {
+        return rows.findById(id).map(Clients::ref);
+    }
+
+    /**
+     * The address to send the client a measure at: only when the service records e-mail addresses,
+     * one is on file, and the client's latest consent to be contacted by e-mail for measures is yes.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> emailForMeasures(ClientRef client) {
+        boolean consented = historyRows.consents(client.id()).stream()
+                .anyMatch(c -> c.purpose() == Consent.Purpose.CONTACT_BY_EMAIL_FOR_MEASURES && c.given());
+        return rows.findById(client.id())
+                .filter(stored -> consented)
+                .map(stored -> stored.identifiers().get(Identifier.EMAIL))
+                .map(ciphertext -> encryption.open(address(CurrentTenant.require(), client.id(), "email"), ciphertext));
+    }
+
+    private static ClientRef ref(StoredClient client) {
+        return new ClientRef(client.id(), client.code(), client.teamId());
+    }
+
     @Transactional
-    public List<ClientSummary> caseload(SignedInUser user, ClientRows.Filter filter, int page) {
+    public List<ClientSummary> caseload(SignedInUser user, CaseloadFilter filter, int page) {
         trail.record("client.caseload-viewed", null, Outcome.SUCCESS);
         return rows.caseload(Reach.of(user), filter, PAGE_SIZE + 1, (long) Math.max(page, 0) * PAGE_SIZE);
     }

@@ -3,6 +3,7 @@ package org.trackwell.clients;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -116,6 +117,12 @@ public class Episodes {
     }
 
     /** Whether notes may still be written against the episode. */
+    /** For other modules: the client's open episode, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Episode> openEpisode(ClientRef client) {
+        return rows.ofClient(client.id()).stream().filter(Episode::open).findFirst();
+    }
+
     boolean isOpen(StoredClient client, UUID episode) {
         return find(client, episode).open();
     }

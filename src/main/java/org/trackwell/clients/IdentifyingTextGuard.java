@@ -12,7 +12,7 @@ import org.trackwell.clients.IdentifyingText.Finding;
  * it, and then the audit trail records that they did (the kinds found, never the text).
  */
 @Component
-class IdentifyingTextGuard {
+public class IdentifyingTextGuard {
 
     private final IdentifyingText detector;
     private final AuditTrail trail;
@@ -22,7 +22,7 @@ class IdentifyingTextGuard {
         this.trail = trail;
     }
 
-    void check(@Nullable String text, boolean acknowledged, String target) {
+    public void check(@Nullable String text, boolean acknowledged, String target) {
         if (text == null || text.isBlank()) {
             return;
         }

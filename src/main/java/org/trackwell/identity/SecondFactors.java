@@ -1,13 +1,5 @@
 package org.trackwell.identity;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -18,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import javax.imageio.ImageIO;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditTrail;
@@ -34,6 +25,7 @@ import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
 import org.trackwell.mail.Mailer;
 import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.QrCode;
 import org.trackwell.shared.UserId;
 import org.trackwell.tenancy.Tenants;
 
@@ -111,22 +103,7 @@ public class SecondFactors {
         String uri = pending(user)
                 .orElseThrow(() -> new SecondFactorRejected("Start setting up an authenticator app first."))
                 .otpauthUri();
-        try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
-            BitMatrix matrix = new QRCodeWriter().encode(uri, BarcodeFormat.QR_CODE, 240, 240);
-            BufferedImage image =
-                    new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                for (int y = 0; y < matrix.getHeight(); y++) {
-                    image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xffffff);
-                }
-            }
-            ImageIO.write(image, "png", png);
-            return png.toByteArray();
-        } catch (WriterException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return QrCode.png(uri, 240);
     }
 
     /** Turns the pending authenticator on with a code from it; returns the recovery codes, once. */

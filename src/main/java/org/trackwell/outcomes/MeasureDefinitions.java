@@ -9,12 +9,15 @@ import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and writes measure definitions in their file format, and loads the built-in ones. */
 public final class MeasureDefinitions {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     private MeasureDefinitions() {}
 
@@ -50,10 +53,12 @@ public final class MeasureDefinitions {
         try {
             measure = JSON.readValue(json, Measure.class);
         } catch (JacksonException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " (near line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")";
+            String field = e.getPath().stream()
+                    .map(step -> step.getPropertyName() != null
+                            ? step.getPropertyName()
+                            : Integer.toString(step.getIndex() + 1))
+                    .collect(java.util.stream.Collectors.joining(" > "));
+            String where = field.isEmpty() ? "" : " at " + field;
             throw new DefinitionInvalid(List.of("The definition is not in the measure file format" + where + "."));
         }
         List<String> problems = MeasureRules.problems(measure);

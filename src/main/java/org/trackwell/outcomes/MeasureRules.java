@@ -54,6 +54,9 @@ final class MeasureRules {
             }
             if (options.stream().anyMatch(o -> o == null || blank(o.label()))) {
                 problems.add(name + ": item " + item.id() + " has an option without a label.");
+            } else if (options.stream().anyMatch(o -> o.score() < -100 || o.score() > 1000)) {
+                problems.add(name + ": item " + item.id()
+                        + " needs option scores that are whole numbers from -100 to 1000.");
             }
         }
         if (measure.total().maxMissing() < 0

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.trackwell.clients.ClientFlag;
 import org.trackwell.clients.ClientNote;
 import org.trackwell.clients.Consent;
 import org.trackwell.clients.RiskLevel;
@@ -143,4 +144,42 @@ public class ClientHistoryRows {
             EncryptedText text,
             Instant writtenAt,
             UserId writtenBy) {}
+
+    public void raiseFlag(TenantId tenant, UUID id, UUID client, String source, String message, Instant now) {
+        jdbc.sql("""
+                insert into client_flag (tenant_id, id, client_id, source, message, raised_at)
+                values (:tenant, :id, :client, :source, :message, :now)""")
+                .param("tenant", tenant.value())
+                .param("id", id)
+                .param("client", client)
+                .param("source", source)
+                .param("message", message)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    public List<ClientFlag> openFlags(UUID client) {
+        return jdbc.sql("""
+                select id, source, message, raised_at from client_flag
+                where client_id = :client and cleared_at is null order by raised_at desc""")
+                .param("client", client)
+                .query((row, n) -> new ClientFlag(
+                        row.getObject("id", UUID.class),
+                        row.getString("source"),
+                        row.getString("message"),
+                        row.getTimestamp("raised_at").toInstant()))
+                .list();
+    }
+
+    public boolean clearFlag(UUID client, UUID flag, UserId by, Instant now) {
+        return jdbc.sql("""
+                update client_flag set cleared_at = :now, cleared_by = :by
+                where client_id = :client and id = :flag and cleared_at is null""")
+                        .param("now", Timestamp.from(now))
+                        .param("by", by.value())
+                        .param("client", client)
+                        .param("flag", flag)
+                        .update()
+                == 1;
+    }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.trackwell.clients.CaseloadFilter;
 import org.trackwell.clients.ClientRecord.Access;
 import org.trackwell.clients.ClientSummary;
 import org.trackwell.clients.EpisodeStage;
@@ -38,12 +39,6 @@ public class ClientRows {
             Map<Identifier, EncryptedText> identifiers,
             @Nullable String nhsNumberIndex,
             @Nullable String emailIndex) {}
-
-    /** What a caseload may be narrowed to. */
-    public record Filter(
-            @Nullable UUID team,
-            @Nullable UUID practitioner,
-            @Nullable String episodeStatus) {}
 
     private static final String REACH = """
             ((:practitioner and exists (select 1 from client_allocation a where a.client_id = c.id and a.user_id = :user))
@@ -98,6 +93,14 @@ public class ClientRows {
                 .optional();
     }
 
+    /** A client by id, whatever its reach: for work done without a user. */
+    public Optional<StoredClient> findById(UUID id) {
+        return jdbc.sql("select c.*, 'FULL' as access from client c where c.id = :id")
+                .param("id", id)
+                .query(ClientRows::stored)
+                .optional();
+    }
+
     /** Clients in reach whose blind index in {@code column} equals {@code index}. */
     public List<StoredClient> findByIndex(IndexedField field, String index, Reach reach) {
         return jdbc.sql("select c.*, " + ACCESS + " from client c where " + field.column + " = :index and " + REACH
@@ -121,11 +124,11 @@ public class ClientRows {
         }
     }
 
-    public List<ClientSummary> caseload(Reach reach, Filter filter, int limit, long offset) {
+    public List<ClientSummary> caseload(Reach reach, CaseloadFilter filter, int limit, long offset) {
         // The page is chosen first, walking the clients newest first, with episodes tested by
         // indexed semi-joins; only that page is then joined with its current episode.
         return jdbc.sql("""
-                select c.code, c.team_id, c.risk_level, e.stage, e.closed_on
+                select c.id, c.code, c.team_id, c.risk_level, e.stage, e.closed_on
                 from (select c.id, c.code, c.team_id, c.risk_level, c.created_at from client c
                       where\s""" + REACH + """
                         and (cast(:team as uuid) is null or c.team_id = :team)
@@ -149,6 +152,7 @@ public class ClientRows {
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((row, n) -> new ClientSummary(
+                        row.getObject("id", UUID.class),
                         new PseudonymCode(row.getString("code")),
                         row.getObject("team_id", UUID.class),
                         RiskLevel.valueOf(row.getString("risk_level")),

@@ -19,8 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.trackwell.clients.CaseloadFilter;
 import org.trackwell.clients.ClientChangeRefused;
 import org.trackwell.clients.ClientDetailsInvalid;
+import org.trackwell.clients.ClientFlags;
 import org.trackwell.clients.ClientHistory;
 import org.trackwell.clients.ClientNote;
 import org.trackwell.clients.ClientRecord;
@@ -55,6 +57,7 @@ class ClientPages {
     private final Clients clients;
     private final Episodes episodes;
     private final ClientHistory history;
+    private final ClientFlags flags;
     private final IdentifyingText detector;
     private final Accounts accounts;
     private final Clock clock;
@@ -63,12 +66,14 @@ class ClientPages {
             Clients clients,
             Episodes episodes,
             ClientHistory history,
+            ClientFlags flags,
             IdentifyingText detector,
             Accounts accounts,
             Clock clock) {
         this.clients = clients;
         this.episodes = episodes;
         this.history = history;
+        this.flags = flags;
         this.detector = detector;
         this.accounts = accounts;
         this.clock = clock;
@@ -82,7 +87,7 @@ class ClientPages {
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         String episodeStatus = status == null || status.isBlank() ? null : status;
-        var found = clients.caseload(user, new ClientRows.Filter(team, null, episodeStatus), page);
+        var found = clients.caseload(user, new CaseloadFilter(team, null, episodeStatus), page);
         model.addAttribute("clients", found.stream().limit(Clients.pageSize()).toList());
         model.addAttribute("hasNext", found.size() > Clients.pageSize());
         model.addAttribute("page", page);
@@ -173,6 +178,7 @@ class ClientPages {
             List<Episode> all = episodes.of(user, code);
             model.addAttribute("current", all.stream().findFirst().orElse(null));
             model.addAttribute("earlier", all.stream().skip(1).toList());
+            model.addAttribute("flags", flags.open(user, code));
             model.addAttribute("notes", history.notes(user, code));
             model.addAttribute("risks", history.risks(user, code));
             model.addAttribute("consents", history.consents(user, code));
@@ -274,6 +280,15 @@ class ClientPages {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/clients/" + code;
+    }
+
+    @PostMapping("/clients/{code}/flags/{flag}/clear")
+    String clearFlag(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @PathVariable UUID flag,
+            RedirectAttributes redirect) {
+        return act(redirect, code, () -> flags.clear(user, code, flag), "Flag cleared.");
     }
 
     @PostMapping("/clients/{code}/risk")

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.audit.AuditEntry;
+import org.trackwell.clients.CaseloadFilter;
 import org.trackwell.clients.ClientDetailsInvalid;
+import org.trackwell.clients.ClientFlag;
+import org.trackwell.clients.ClientFlags;
 import org.trackwell.clients.ClientHistory;
 import org.trackwell.clients.ClientNote;
 import org.trackwell.clients.ClientRecord;
@@ -41,7 +44,6 @@ import org.trackwell.clients.IdentifyingText;
 import org.trackwell.clients.NewClient;
 import org.trackwell.clients.RiskEntry;
 import org.trackwell.clients.RiskLevel;
-import org.trackwell.clients.internal.ClientRows;
 import org.trackwell.clients.internal.ClientRows.IndexedField;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.UserId;
@@ -158,6 +160,7 @@ class ClientsApi {
     private final Clients clients;
     private final Episodes episodes;
     private final ClientHistory history;
+    private final ClientFlags flags;
     private final IdentifyingText detector;
     private final java.time.Clock clock;
 
@@ -165,11 +168,13 @@ class ClientsApi {
             Clients clients,
             Episodes episodes,
             ClientHistory history,
+            ClientFlags flags,
             IdentifyingText detector,
             java.time.Clock clock) {
         this.clients = clients;
         this.episodes = episodes;
         this.history = history;
+        this.flags = flags;
         this.detector = detector;
         this.clock = clock;
     }
@@ -182,7 +187,7 @@ class ClientsApi {
             @RequestParam(required = false) @Nullable EpisodeStatus status,
             @RequestParam(defaultValue = "0") int page) {
         List<ClientSummary> found = clients.caseload(
-                user, new ClientRows.Filter(team, practitioner, status == null ? null : status.name()), page);
+                user, new CaseloadFilter(team, practitioner, status == null ? null : status.name()), page);
         int size = Clients.pageSize();
         return new Caseload(
                 found.stream().limit(size).map(ClientSummaryView::of).toList(), found.size() > size);
@@ -323,6 +328,17 @@ class ClientsApi {
     void recordConsent(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String code, @Valid @RequestBody Consent body) {
         history.recordConsent(user, code, body);
+    }
+
+    @GetMapping("/clients/{code}/flags")
+    List<ClientFlag> flags(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
+        return flags.open(user, code);
+    }
+
+    @PostMapping("/clients/{code}/flags/{flag}/clear")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void clearFlag(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, @PathVariable UUID flag) {
+        flags.clear(user, code, flag);
     }
 
     @GetMapping("/clients/{code}/notes")

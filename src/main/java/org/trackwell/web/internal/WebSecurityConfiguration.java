@@ -62,7 +62,9 @@ class WebSecurityConfiguration {
                                 "/api/v1/audit/public-key",
                                 "/api/v1/operator/login",
                                 "/api/v1/operator/login/mfa",
-                                "/api/v1/operator/setup")
+                                "/api/v1/operator/setup",
+                                "/api/v1/client-links/*",
+                                "/api/v1/client-links/*/charts")
                         .permitAll()
                         .anyRequest()
                         .authenticated());
@@ -99,7 +101,9 @@ class WebSecurityConfiguration {
                                 "/sign-in/code",
                                 "/account/setup",
                                 "/account/forgot",
-                                "/account/reset")
+                                "/account/reset",
+                                "/c/*",
+                                "/p/*")
                         .permitAll()
                         .anyRequest()
                         .authenticated());

@@ -1,0 +1,24 @@
+package org.trackwell.outcomes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** One measure's scores for a client, session by session, and the change from first to last. */
+public record MeasureProgress(
+        Measure measure, List<Point> points, @Nullable Change change) {
+
+    public MeasureProgress {
+        points = List.copyOf(points);
+    }
+
+    /** A scored answer at a session. */
+    public record Point(
+            UUID sessionId,
+            Instant at,
+            double total,
+            @Nullable String band,
+            boolean risk,
+            CompletedBy by) {}
+}

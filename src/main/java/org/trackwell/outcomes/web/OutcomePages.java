@@ -1,0 +1,389 @@
+package org.trackwell.outcomes.web;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.trackwell.clients.CaseloadFilter;
+import org.trackwell.clients.Clients;
+import org.trackwell.clients.LooksIdentifying;
+import org.trackwell.identity.Accounts;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.identity.User;
+import org.trackwell.outcomes.Attendance;
+import org.trackwell.outcomes.ClientLinks;
+import org.trackwell.outcomes.ClientProgress;
+import org.trackwell.outcomes.ClientSession;
+import org.trackwell.outcomes.ClientSessions;
+import org.trackwell.outcomes.Goal;
+import org.trackwell.outcomes.Goals;
+import org.trackwell.outcomes.MeasureCatalogue;
+import org.trackwell.outcomes.MeasureProgress;
+import org.trackwell.outcomes.NewSession;
+import org.trackwell.outcomes.Progress;
+import org.trackwell.outcomes.ProgressChart;
+import org.trackwell.outcomes.SessionMode;
+import org.trackwell.shared.QrCode;
+import org.trackwell.shared.Refusal;
+
+/** A client's sessions, measures, goals, charts and links, and the caseload's progress at a glance. */
+@Controller
+class OutcomePages {
+
+    private final ClientSessions sessions;
+    private final Progress progress;
+    private final Goals goals;
+    private final ClientLinks links;
+    private final MeasureCatalogue catalogue;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    OutcomePages(
+            ClientSessions sessions,
+            Progress progress,
+            Goals goals,
+            ClientLinks links,
+            MeasureCatalogue catalogue,
+            Accounts accounts,
+            Clock clock) {
+        this.sessions = sessions;
+        this.progress = progress;
+        this.goals = goals;
+        this.links = links;
+        this.catalogue = catalogue;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/clients/{code}/outcomes")
+    String outcomes(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model) {
+        List<ClientSession> all = sessions.of(user, code);
+        ClientProgress measured = progress.of(user, code);
+        List<Goal> goalList = goals.of(user, code);
+        model.addAttribute("code", code.toUpperCase(java.util.Locale.ROOT));
+        model.addAttribute("sessions", all.reversed());
+        model.addAttribute("progress", measured);
+        model.addAttribute("charts", charts(measured));
+        model.addAttribute("goals", goalList);
+        model.addAttribute("goalLabels", ProgressChart.labels(goalList));
+        model.addAttribute(
+                "goalChart",
+                goalList.stream().anyMatch(g -> !g.ratings().isEmpty()) ? ProgressChart.ofGoals(goalList) : null);
+        model.addAttribute("durations", Goal.ProblemDuration.values());
+        model.addAttribute("chartLinks", links.chartLinks(user, code));
+        model.addAttribute(
+                "measures",
+                catalogue.settings().enabledMeasures().stream().sorted().toList());
+        model.addAttribute("types", catalogue.sessionTypes());
+        model.addAttribute("modes", SessionMode.values());
+        model.addAttribute("attendances", Attendance.values());
+        model.addAttribute("names", names());
+        model.addAttribute("now", LocalDateTime.now(clock.withZone(ZONE)).truncatedTo(ChronoUnit.MINUTES));
+        return "outcomes/client";
+    }
+
+    @PostMapping("/clients/{code}/outcomes/sessions")
+    String recordSession(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @RequestParam String startsAt,
+            @RequestParam String type,
+            @RequestParam SessionMode mode,
+            @RequestParam(defaultValue = "") String attendance,
+            @RequestParam(defaultValue = "") String notes,
+            @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            RedirectAttributes redirect) {
+        try {
+            ClientSession session = sessions.record(
+                    user,
+                    code,
+                    new NewSession(
+                            LocalDateTime.parse(startsAt).atZone(ZONE).toInstant(),
+                            type,
+                            mode,
+                            attendance.isBlank() ? null : Attendance.valueOf(attendance),
+                            null,
+                            null,
+                            notes,
+                            acknowledgeIdentifying));
+            redirect.addFlashAttribute("done", "Session recorded.");
+            return "redirect:/clients/" + code + "/sessions/" + session.id();
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute("error", "Give the session's date and time.");
+        } catch (LooksIdentifying warned) {
+            redirect.addFlashAttribute("error", warned.getMessage() + " Tick the box to save it anyway.");
+            redirect.addFlashAttribute("askAcknowledge", true);
+        } catch (Refusal refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/clients/" + code + "/outcomes";
+    }
+
+    @GetMapping("/clients/{code}/sessions/{session}")
+    String session(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @PathVariable UUID session,
+            Model model) {
+        ClientSession found = sessions.of(user, code).stream()
+                .filter(s -> s.id().equals(session))
+                .findFirst()
+                .orElseThrow(org.trackwell.outcomes.SessionNotFound::new);
+        List<String> answered =
+                found.measures().stream().map(m -> m.measureId()).toList();
+        model.addAttribute("code", code.toUpperCase(java.util.Locale.ROOT));
+        model.addAttribute("session", found);
+        model.addAttribute(
+                "toAnswer",
+                found.plannedMeasures().stream()
+                        .filter(m -> !answered.contains(m))
+                        .map(catalogue::find)
+                        .flatMap(java.util.Optional::stream)
+                        .toList());
+        model.addAttribute("titles", titles());
+        model.addAttribute(
+                "openGoals", goals.of(user, code).stream().filter(Goal::open).toList());
+        model.addAttribute("attendances", Attendance.values());
+        model.addAttribute("names", names());
+        model.addAttribute("started", !found.startsAt().isAfter(clock.instant()));
+        return "outcomes/session";
+    }
+
+    @PostMapping("/clients/{code}/sessions/{session}/measures/{measure}")
+    String answer(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @PathVariable UUID session,
+            @PathVariable String measure,
+            @RequestParam Map<String, String> form,
+            RedirectAttributes redirect) {
+        return act(redirect, code, session, () -> {
+            var recorded = sessions.answer(user, code, session, measure, answers(form, "item."));
+            return measure + " recorded: "
+                    + (recorded.total() == null
+                            ? "not scored (too many items unanswered)"
+                            : ProgressChart.plain(recorded.total())
+                                    + (recorded.band() == null ? "" : " (" + recorded.band() + ")"))
+                    + ".";
+        });
+    }
+
+    @PostMapping("/clients/{code}/sessions/{session}/attendance")
+    String attendance(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @PathVariable UUID session,
+            @RequestParam Attendance attendance,
+            RedirectAttributes redirect) {
+        return act(redirect, code, session, () -> {
+            sessions.recordAttendance(user, code, session, attendance);
+            return "Attendance recorded.";
+        });
+    }
+
+    @PostMapping("/clients/{code}/sessions/{session}/goal-ratings")
+    String rate(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @PathVariable UUID session,
+            @RequestParam Map<String, String> form,
+            RedirectAttributes redirect) {
+        return act(redirect, code, session, () -> {
+            Map<UUID, Integer> ratings = new LinkedHashMap<>();
+            answers(form, "goal.").forEach((goal, rating) -> ratings.put(UUID.fromString(goal), rating));
+            goals.rate(user, code, session, ratings);
+            return "Ratings recorded.";
+        });
+    }
+
+    /** Shows the link and its QR code once, on this response only: the address is never stored. */
+    @PostMapping("/clients/{code}/sessions/{session}/links")
+    String link(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @PathVariable UUID session,
+            @RequestParam(defaultValue = "false") boolean email,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            ClientLinks.IssuedLink link = links.measureLink(user, code, session, null, email);
+            if (link.emailed()) {
+                redirect.addFlashAttribute("done", "The link has been e-mailed to the client.");
+                return "redirect:/clients/" + code + "/sessions/" + session;
+            }
+            model.addAttribute("code", code.toUpperCase(java.util.Locale.ROOT));
+            model.addAttribute("session", session);
+            model.addAttribute("link", link);
+            model.addAttribute("qr", QrCode.dataUri(link.url(), 240));
+            return "outcomes/link";
+        } catch (Refusal refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+            return "redirect:/clients/" + code + "/sessions/" + session;
+        }
+    }
+
+    @PostMapping("/clients/{code}/goals")
+    String addGoal(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @RequestParam Goal.Kind kind,
+            @RequestParam String wording,
+            @RequestParam(defaultValue = "") String duration,
+            @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            RedirectAttributes redirect) {
+        return actOnClient(redirect, code, () -> {
+            goals.add(
+                    user,
+                    code,
+                    kind,
+                    wording,
+                    duration.isBlank() ? null : Goal.ProblemDuration.valueOf(duration),
+                    acknowledgeIdentifying);
+            return kind == Goal.Kind.GOAL ? "Goal added." : "Problem added.";
+        });
+    }
+
+    @PostMapping("/clients/{code}/goals/{goal}")
+    String reword(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @PathVariable UUID goal,
+            @RequestParam String wording,
+            @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            RedirectAttributes redirect) {
+        return actOnClient(redirect, code, () -> {
+            goals.reword(user, code, goal, wording, acknowledgeIdentifying);
+            return "Reworded; the earlier words are kept.";
+        });
+    }
+
+    @PostMapping("/clients/{code}/goals/{goal}/close")
+    String closeGoal(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @PathVariable UUID goal,
+            RedirectAttributes redirect) {
+        return actOnClient(redirect, code, () -> {
+            goals.close(user, code, goal);
+            return "Closed.";
+        });
+    }
+
+    @PostMapping("/clients/{code}/primary-measure")
+    String primaryMeasure(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @RequestParam String measure,
+            RedirectAttributes redirect) {
+        return actOnClient(redirect, code, () -> {
+            progress.choosePrimaryMeasure(user, code, measure);
+            return "Primary measure changed to " + measure + ".";
+        });
+    }
+
+    /** Shows the chart link and its PIN once: they are to be given to the client separately. */
+    @PostMapping("/clients/{code}/chart-links")
+    String chartLink(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model) {
+        ClientLinks.IssuedChartLink link = links.chartLink(user, code);
+        model.addAttribute("code", code.toUpperCase(java.util.Locale.ROOT));
+        model.addAttribute("chartLink", link);
+        model.addAttribute("qr", QrCode.dataUri(link.url(), 240));
+        return "outcomes/chart-link";
+    }
+
+    @PostMapping("/clients/{code}/chart-links/{link}/revoke")
+    String revoke(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @PathVariable UUID link,
+            RedirectAttributes redirect) {
+        return actOnClient(redirect, code, () -> {
+            links.revoke(user, code, link);
+            return "The chart link no longer works.";
+        });
+    }
+
+    @GetMapping("/progress")
+    String caseload(
+            @AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+        var lines = progress.caseload(user, new CaseloadFilter(null, null, "OPEN"), page);
+        model.addAttribute("lines", lines.stream().limit(Clients.pageSize()).toList());
+        model.addAttribute("hasNext", lines.size() > Clients.pageSize());
+        model.addAttribute("page", page);
+        model.addAttribute("settings", catalogue.settings());
+        return "outcomes/progress";
+    }
+
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/London");
+
+    private Map<String, String> charts(ClientProgress measured) {
+        Map<String, String> charts = new LinkedHashMap<>();
+        for (MeasureProgress m : measured.measures()) {
+            charts.put(m.measure().id(), ProgressChart.of(m));
+        }
+        return charts;
+    }
+
+    private Map<String, String> titles() {
+        return catalogue.entries().stream()
+                .collect(
+                        Collectors.toMap(e -> e.measure().id(), e -> e.measure().title(), (a, b) -> a));
+    }
+
+    private Map<org.trackwell.shared.UserId, String> names() {
+        return accounts.list().stream().collect(Collectors.toMap(User::id, User::displayName));
+    }
+
+    /** Form fields named {@code prefix + key} with a whole number, blanks left out. */
+    static Map<String, Integer> answers(Map<String, String> form, String prefix) {
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith(prefix) && !value.isBlank()) {
+                try {
+                    answers.put(name.substring(prefix.length()), Integer.parseInt(value.strip()));
+                } catch (NumberFormatException e) {
+                    throw new org.trackwell.outcomes.AnswersInvalid("Answers are whole numbers.");
+                }
+            }
+        });
+        return answers;
+    }
+
+    private static String act(
+            RedirectAttributes redirect, String code, UUID session, java.util.function.Supplier<String> action) {
+        run(redirect, action);
+        return "redirect:/clients/" + code + "/sessions/" + session;
+    }
+
+    private static String actOnClient(
+            RedirectAttributes redirect, String code, java.util.function.Supplier<String> action) {
+        run(redirect, action);
+        return "redirect:/clients/" + code + "/outcomes";
+    }
+
+    private static void run(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("done", action.get());
+        } catch (LooksIdentifying warned) {
+            redirect.addFlashAttribute("error", warned.getMessage() + " Tick the box to save it anyway.");
+            redirect.addFlashAttribute("askAcknowledge", true);
+        } catch (Refusal refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        } catch (IllegalArgumentException badChoice) {
+            redirect.addFlashAttribute("error", "Choose from the options given.");
+        }
+    }
+}
