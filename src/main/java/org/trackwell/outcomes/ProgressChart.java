@@ -139,6 +139,15 @@ public final class ProgressChart {
         return change.reliableImprovement() ? "RI" : change.reliableDeterioration() ? "RD" : "";
     }
 
+    /** The same in words, for the table beside the chart. */
+    public static String reliableChangeText(Measure measure, double first, double score) {
+        return switch (reliableMark(measure, first, score)) {
+            case "RI" -> "reliable improvement";
+            case "RD" -> "reliable deterioration";
+            default -> "none";
+        };
+    }
+
     private static String describe(MeasureProgress progress) {
         Measure measure = progress.measure();
         List<Point> points = progress.points();

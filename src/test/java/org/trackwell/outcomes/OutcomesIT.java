@@ -456,6 +456,54 @@ class OutcomesIT {
                 .isEqualTo(2);
     }
 
+    @Test
+    void everyOutcomesPageRendersWithData() {
+        String code = clientWithOpenEpisode();
+        String session = session(code, clock.instant().minus(Duration.ofDays(8)), "ATTENDED");
+        answer(code, session, "PHQ-9", 2, 2, 2, 2, 2, 2, 1, 1, 1);
+        String later = session(code, clock.instant().minus(Duration.ofHours(1)), "ATTENDED");
+        answer(code, later, "PHQ-9", 1, 1, 1, 1, 1, 1, 1, 1, 0);
+        String goal = Api.read(api.post(
+                        "/api/v1/clients/" + code + "/goals",
+                        Api.json(Map.of("wording", "Sleep better")),
+                        practitioner))
+                .get("id")
+                .asString();
+        api.post(
+                "/api/v1/clients/" + code + "/sessions/" + later + "/goal-ratings",
+                Api.json(Map.of("ratings", Map.of(goal, 6))),
+                practitioner);
+        String measureLink = Api.read(api.post(
+                        "/api/v1/clients/" + code + "/sessions/" + later + "/links",
+                        Api.json(Map.of("measures", List.of("GAD-7"))),
+                        practitioner))
+                .get("url")
+                .asString();
+        String chartLink = Api.read(api.post("/api/v1/clients/" + code + "/chart-links", "{}", practitioner))
+                .get("url")
+                .asString();
+
+        assertThat(page("/clients/" + code + "/outcomes", practitioner))
+                .contains("<svg", "chart-phq-9", "chart-goals", "Sleep better", "reliable improvement");
+        assertThat(page("/clients/" + code + "/sessions/" + later, practitioner))
+                .contains("GAD-7", "Sleep better");
+        assertThat(page("/progress", practitioner)).contains(code, "improved");
+        assertThat(page("/admin/measures", admin)).contains("PHQ-9", "Free to use");
+        assertThat(page("/admin/measures/new?from=PHQ-9", admin)).contains("Little interest or pleasure");
+        assertThat(page(measureLink.substring(measureLink.indexOf("/c/")), null))
+                .contains("Feeling nervous", api.tenant().displayName())
+                .doesNotContain(code);
+        assertThat(page(chartLink.substring(chartLink.indexOf("/p/")), null)).contains("PIN");
+    }
+
+    private String page(String path, String token) {
+        HttpResponse<String> response = token == null
+                ? api.https().get(api.host(), path)
+                : api.https().get(api.host(), path, "Cookie", "__Host-trackwell-session=" + token);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
     private static Map<String, Object> definition(String id, boolean commercialUse, boolean modification) {
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("id", id);

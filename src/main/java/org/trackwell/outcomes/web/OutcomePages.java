@@ -145,7 +145,7 @@ class OutcomePages {
         List<String> answered =
                 found.measures().stream().map(m -> m.measureId()).toList();
         model.addAttribute("code", code.toUpperCase(java.util.Locale.ROOT));
-        model.addAttribute("session", found);
+        model.addAttribute("clientSession", found);
         model.addAttribute(
                 "toAnswer",
                 found.plannedMeasures().stream()
@@ -225,7 +225,7 @@ class OutcomePages {
                 return "redirect:/clients/" + code + "/sessions/" + session;
             }
             model.addAttribute("code", code.toUpperCase(java.util.Locale.ROOT));
-            model.addAttribute("session", session);
+            model.addAttribute("sessionId", session);
             model.addAttribute("link", link);
             model.addAttribute("qr", QrCode.dataUri(link.url(), 240));
             return "outcomes/link";
