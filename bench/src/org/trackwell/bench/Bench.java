@@ -36,6 +36,9 @@ public final class Bench {
             if (options.runs("caseload")) {
                 figures.addAll(CaseloadScenario.run(server, seed, options));
             }
+            if (options.runs("outcomes")) {
+                figures.addAll(OutcomesScenario.run(server, seed, options));
+            }
             if (options.runs("audit")) {
                 figures.addAll(AuditVerificationScenario.run(server, options));
             }

@@ -1,7 +1,5 @@
 package org.trackwell.bench;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.trackwell.clients.PseudonymCode;
 
 /**
@@ -28,26 +24,16 @@ final class CaseloadScenario {
     static List<Figure> run(Server server, Seed seed, Bench.Options options) throws Exception {
         Duration duration = options.duration(10);
         String admin = seed.token(server);
-        String team = created(post(server, seed, admin, "/api/v1/teams", "{\"name\":\"Caseload Team\"}"), "id");
-        String invited = post(
-                server,
-                seed,
-                admin,
-                "/api/v1/users",
-                "{\"email\":\"manager@bench.test\",\"displayName\":\"Bench Manager\",\"roles\":[\"MANAGER\"],"
-                        + "\"teams\":[\"" + team + "\"]}");
-        String setupToken = group(Pattern.compile("token=([A-Za-z0-9_-]+)"), invited);
-        post(server, seed, null, "/api/v1/auth/setup",
-                "{\"token\":\"" + setupToken + "\",\"password\":\"" + Seed.PASSWORD + "\"}");
-        String manager = new Seed(seed.host(), "manager@bench.test", Seed.PASSWORD).token(server);
+        String team = Calls.field(Calls.post(server, seed, admin, "/api/v1/teams", "{\"name\":\"Caseload Team\"}"), "id");
+        String manager = Calls.staff(server, seed, admin, "manager@bench.test", "MANAGER", team);
         int count = options.smoke() ? 2_000 : CLIENTS;
         String code = seedClients(server, team, count);
 
-        Load.Result me = get(server, seed, manager, "/api/v1/me", duration);
-        Load.Result first = get(server, seed, manager, "/api/v1/clients", duration);
-        Load.Result open = get(server, seed, manager, "/api/v1/clients?status=OPEN&page=10", duration);
-        Load.Result deep = get(server, seed, manager, "/api/v1/clients?page=" + (count / 4 / 50), duration);
-        Load.Result record = get(server, seed, manager, "/api/v1/clients/" + code, duration);
+        Load.Result me = Calls.get(server, seed, manager, "/api/v1/me", 8, duration);
+        Load.Result first = Calls.get(server, seed, manager, "/api/v1/clients", 8, duration);
+        Load.Result open = Calls.get(server, seed, manager, "/api/v1/clients?status=OPEN&page=10", 8, duration);
+        Load.Result deep = Calls.get(server, seed, manager, "/api/v1/clients?page=" + (count / 4 / 50), 8, duration);
+        Load.Result record = Calls.get(server, seed, manager, "/api/v1/clients/" + code, 8, duration);
         String clients = String.format("%,d", count);
         return List.of(
                 new Figure("caseload page 1 (" + clients + " clients)", first.rate(), "req/s", "GET /api/v1/me",
@@ -120,46 +106,5 @@ final class CaseloadScenario {
             analyse.execute();
         }
         return last;
-    }
-
-    private static Load.Result get(Server server, Seed seed, String token, String path, Duration duration)
-            throws Exception {
-        HttpRequest request = server.request(seed.host(), path)
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build();
-        return Load.run(8, duration, () -> {
-            int status = server.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status != 200) {
-                throw new IllegalStateException(path + " answered " + status);
-            }
-            return status;
-        });
-    }
-
-    private static String post(Server server, Seed seed, String token, String path, String body) throws Exception {
-        HttpRequest.Builder request = server.request(seed.host(), path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = server.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String created(String body, String field) {
-        return group(Pattern.compile("\"" + field + "\":\"([^\"]+)\""), body);
-    }
-
-    private static String group(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        if (!matcher.find()) {
-            throw new IllegalStateException("not found in: " + text);
-        }
-        return matcher.group(1);
     }
 }

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -20,6 +22,7 @@ import org.trackwell.clients.ClientSummary;
 import org.trackwell.clients.Clients;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.outcomes.internal.ClientSessionRows;
+import org.trackwell.outcomes.internal.ClientSessionRows.Glance;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredAnswer;
 import org.trackwell.outcomes.internal.OutcomeSettingsRows;
 import org.trackwell.shared.CurrentTenant;
@@ -93,36 +96,27 @@ public class Progress {
         List<ClientSummary> summaries = clients.caseload(user, filter, page);
         List<UUID> ids = summaries.stream().map(ClientSummary::id).toList();
         OutcomeSettings settings = catalogue.settings();
-        Map<UUID, String> primaries = settingsRows.primaryMeasures(ids);
-        Map<UUID, List<StoredAnswer>> answers = new LinkedHashMap<>();
-        for (StoredAnswer answer : sessions.scoredAnswers(ids)) {
-            answers.computeIfAbsent(answer.clientId(), k -> new ArrayList<>()).add(answer);
-        }
+        Map<UUID, Glance> glances = sessions.glance(ids, settings.primaryMeasure());
         Instant now = clock.instant();
         Map<UUID, Instant> lastAttended = sessions.lastAttended(ids, now);
-        Map<String, @Nullable Measure> measures = new LinkedHashMap<>();
+        Map<String, Optional<Measure>> measures = new HashMap<>();
         List<ProgressLine> lines = new ArrayList<>();
         for (ClientSummary summary : summaries) {
-            String primary = primaries.getOrDefault(summary.id(), settings.primaryMeasure());
-            Measure measure =
-                    measures.computeIfAbsent(primary, id -> catalogue.find(id).orElse(null));
-            List<StoredAnswer> ofClient = answers.getOrDefault(summary.id(), List.of());
-            List<StoredAnswer> ofPrimary =
-                    ofClient.stream().filter(a -> a.measureId().equals(primary)).toList();
-            StoredAnswer last = ofPrimary.isEmpty() ? null : ofPrimary.getLast();
-            Change change = measure == null || ofPrimary.size() < 2
+            Glance glance = glances.get(summary.id());
+            Optional<Measure> measure = measures.computeIfAbsent(glance.measureId(), catalogue::find);
+            Change change = measure.isEmpty() || glance.first() == null || glance.latest() == null
                     ? null
-                    : Change.between(measure, ofPrimary.getFirst().total(), last.total());
+                    : Change.between(measure.get(), glance.first(), glance.latest());
             Instant seen = lastAttended.get(summary.id());
             lines.add(new ProgressLine(
                     summary.id(),
                     summary.code(),
                     summary.teamId(),
                     summary.risk(),
-                    ofClient.stream().anyMatch(StoredAnswer::risk),
-                    primary,
-                    last == null ? null : last.total(),
-                    last == null ? null : last.band(),
+                    glance.riskAnswer(),
+                    glance.measureId(),
+                    glance.latest(),
+                    glance.latestBand(),
                     change,
                     seen == null
                             ? null

@@ -137,14 +137,49 @@ public class ClientSessionRows {
                 .list();
     }
 
-    /** The latest scored answers of a measure for each of the clients, first and last per client. */
-    public List<StoredAnswer> scoredAnswers(List<UUID> clients) {
-        return jdbc.sql("""
-                select a.*, s.starts_at from measure_answer a join client_session s on s.id = a.session_id
-                where a.client_id = any(:clients) and a.total is not null order by s.starts_at, a.recorded_at""")
+    /**
+     * For each client, its primary measure (or the default), the first and latest scored answer on
+     * it, and whether any answer raised a risk: only what a caseload line shows, in one query.
+     */
+    public Map<UUID, Glance> glance(List<UUID> clients, String defaultMeasure) {
+        Map<UUID, Glance> found = new HashMap<>();
+        jdbc.sql("""
+                select c.id, p.measure_id, f.total as first_total, l.total as last_total, l.band as last_band,
+                  exists (select 1 from measure_answer r where r.client_id = c.id and r.risk) as risk
+                from unnest(cast(:clients as uuid[])) as c(id)
+                cross join lateral (select coalesce((select m.measure_id from client_primary_measure m
+                  where m.client_id = c.id), :default) as measure_id) p
+                left join lateral (select a.total from measure_answer a join client_session s on s.id = a.session_id
+                  where a.client_id = c.id and a.measure_id = p.measure_id and a.total is not null
+                  order by s.starts_at, a.recorded_at limit 1) f on true
+                left join lateral (select a.total, a.band from measure_answer a join client_session s on s.id = a.session_id
+                  where a.client_id = c.id and a.measure_id = p.measure_id and a.total is not null
+                  order by s.starts_at desc, a.recorded_at desc limit 1) l on true""")
                 .param("clients", clients.toArray(UUID[]::new))
-                .query(ClientSessionRows::answer)
+                .param("default", defaultMeasure)
+                .query((row, n) -> found.put(
+                        row.getObject("id", UUID.class),
+                        new Glance(
+                                row.getString("measure_id"),
+                                decimal(row, "first_total"),
+                                decimal(row, "last_total"),
+                                row.getString("last_band"),
+                                row.getBoolean("risk"))))
                 .list();
+        return found;
+    }
+
+    /** A client's primary measure with its first and latest scores, as a caseload line shows them. */
+    public record Glance(
+            String measureId,
+            @Nullable Double first,
+            @Nullable Double latest,
+            @Nullable String latestBand,
+            boolean riskAnswer) {}
+
+    private static @Nullable Double decimal(ResultSet row, String column) throws SQLException {
+        java.math.BigDecimal value = row.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
     }
 
     /** When each client last attended a session. */

@@ -1,0 +1,67 @@
+package org.trackwell.bench;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The API calls scenarios make to set themselves up, and a GET repeated under load. */
+final class Calls {
+
+    private static final Pattern SETUP_TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
+
+    private Calls() {}
+
+    static String post(Server server, Seed seed, String token, String path, String body) throws Exception {
+        HttpRequest.Builder request = server.request(seed.host(), path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = server.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** A member of staff in one team with one role, signed in: returns their bearer token. */
+    static String staff(Server server, Seed seed, String admin, String email, String role, String team)
+            throws Exception {
+        String invited = post(server, seed, admin, "/api/v1/users",
+                "{\"email\":\"" + email + "\",\"displayName\":\"Bench " + role.toLowerCase() + "\",\"roles\":[\""
+                        + role + "\"],\"teams\":[\"" + team + "\"]}");
+        post(server, seed, null, "/api/v1/auth/setup",
+                "{\"token\":\"" + group(SETUP_TOKEN, invited) + "\",\"password\":\"" + Seed.PASSWORD + "\"}");
+        return new Seed(seed.host(), email, Seed.PASSWORD).token(server);
+    }
+
+    static Load.Result get(Server server, Seed seed, String token, String path, int workers, Duration duration)
+            throws Exception {
+        HttpRequest request = server.request(seed.host(), path)
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return Load.run(workers, duration, () -> {
+            int status = server.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException(path + " answered " + status);
+            }
+            return status;
+        });
+    }
+
+    static String field(String body, String field) {
+        return group(Pattern.compile("\"" + field + "\":\"([^\"]+)\""), body);
+    }
+
+    static String group(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("not found in: " + text);
+        }
+        return matcher.group(1);
+    }
+}
