@@ -158,6 +158,20 @@ public class Clients {
         return ref(found(user, code));
     }
 
+    /**
+     * For the medication round: the clients of one of the user's teams within their reach (carers
+     * and managers: the whole team; practitioners: their allocated clients in it).
+     */
+    @Transactional(readOnly = true)
+    public List<ClientRef> inTeam(SignedInUser user, UUID team) {
+        if (!user.teams().contains(team)) {
+            throw new ClientChangeRefused("That is not one of your teams.");
+        }
+        return rows.caseload(Reach.of(user), new CaseloadFilter(team, null, null), 2_000, 0).stream()
+                .map(summary -> new ClientRef(summary.id(), summary.code(), summary.teamId()))
+                .toList();
+    }
+
     /** For work done without a user (client links, scheduled jobs): the client by id, in this tenant. */
     public Optional<ClientRef> byId(UUID id) {
         return rows.findById(id).map(Clients::ref);

@@ -168,6 +168,43 @@ public class SignIn {
         }
     }
 
+    /**
+     * A second member of staff witnesses an action (a controlled drug given, received or disposed
+     * of) on the same screen, with their own password or second-factor code. A wrong answer counts
+     * towards the witness's lock like a failed sign-in; the answer never says which part was wrong.
+     */
+    public User confirmWitness(String email, @Nullable String password, @Nullable String code, ClientInfo client) {
+        TenantId tenant = CurrentTenant.require();
+        Instant now = clock.instant();
+        Attempt attempt = transactions.inTenant(
+                tenant,
+                () -> new Attempt(
+                        records.blockedUntil(client.address(), now),
+                        accounts.findByEmail(email.strip().toLowerCase(Locale.ROOT)),
+                        policies.current()));
+        refuseIfBlocked(attempt, now);
+        Optional<StoredAccount> account = attempt.account().filter(a -> a.mayAttemptSignIn(now));
+        boolean passwordRight;
+        if (account.isPresent() && password != null && !password.isEmpty()) {
+            passwordRight = hasher.matches(password, account.get().passwordHash());
+        } else {
+            hasher.matchNothing(password == null ? "" : password);
+            passwordRight = false;
+        }
+        Optional<User> witness = account.flatMap(found -> transactions.inTenant(tenant, () -> {
+            if (!passwordRight && (code == null || code.isBlank() || !secondFactors.accepts(found, code))) {
+                return Optional.<User>empty();
+            }
+            records.record(Kind.WITNESS_CONFIRMED, actor(found), found.id());
+            return accounts.user(found.id());
+        }));
+        if (witness.isEmpty()) {
+            failed(tenant, Kind.WITNESS_NOT_CONFIRMED, attempt.account(), client, attempt.policy(), now);
+            throw new WitnessNotConfirmed();
+        }
+        return witness.get();
+    }
+
     /** What one sign-in attempt needs to know, read in one transaction. */
     private record Attempt(Optional<Instant> blockedUntil, Optional<StoredAccount> account, SecurityPolicy policy) {}
 

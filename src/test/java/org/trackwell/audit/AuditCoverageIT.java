@@ -119,6 +119,35 @@ class AuditCoverageIT {
             Map.entry(
                     "POST /api/v1/client-links/{token}/charts",
                     "chart-link.viewed / .wrong-pin / .locked (OutcomesIT)"),
+            Map.entry("GET /api/v1/medicines", "not recorded: the service's medicines, no client data"),
+            Map.entry("POST /api/v1/medicines", "medicine.added (MedicationIT)"),
+            Map.entry("GET /api/v1/medication-settings", "not recorded: the tenant's medication settings"),
+            Map.entry("PUT /api/v1/medication-settings", "medication-settings.changed (MedicationIT)"),
+            Map.entry("GET /api/v1/clients/{code}/prescriptions", "prescriptions.viewed (MedicationIT)"),
+            Map.entry("POST /api/v1/clients/{code}/prescriptions", "prescription.started (MedicationIT)"),
+            Map.entry("POST /api/v1/clients/{code}/prescriptions/{id}/change", "prescription.changed (MedicationIT)"),
+            Map.entry("POST /api/v1/clients/{code}/prescriptions/{id}/stop", "prescription.stopped (MedicationIT)"),
+            Map.entry(
+                    "POST /api/v1/clients/{code}/doses",
+                    "dose.recorded, dose.prn-limit-overridden, sign-in.witness-confirmed (MedicationIT)"),
+            Map.entry("POST /api/v1/clients/{code}/doses/{id}/corrections", "dose.corrected (MedicationIT)"),
+            Map.entry("POST /api/v1/clients/{code}/doses/{id}/effect", "dose.effect-recorded (MedicationIT)"),
+            Map.entry("GET /api/v1/clients/{code}/doses", "mar.viewed (MedicationIT)"),
+            Map.entry("GET /api/v1/clients/{code}/mar", "mar.viewed (MedicationIT)"),
+            Map.entry("GET /api/v1/medication/round", "medication-round.viewed (MedicationIT)"),
+            Map.entry("GET /api/v1/clients/{code}/stock", "stock.viewed (MedicationIT)"),
+            Map.entry("POST /api/v1/clients/{code}/stock/receipts", "stock.receipt-recorded (MedicationIT)"),
+            Map.entry(
+                    "POST /api/v1/clients/{code}/stock/removals",
+                    "stock.disposal-recorded / .return-recorded (MedicationIT)"),
+            Map.entry(
+                    "POST /api/v1/clients/{code}/stock/counts",
+                    "stock.count-recorded, stock.discrepancy (MedicationIT)"),
+            Map.entry("GET /api/v1/clients/{code}/stock/{medicine}/register", "stock.register-viewed (MedicationIT)"),
+            Map.entry("GET /api/v1/medication/alerts", "medication-alerts.viewed (MedicationIT)"),
+            Map.entry(
+                    "POST /api/v1/medication/alerts/{id}/acknowledge", "medication-alert.acknowledged (MedicationIT)"),
+            Map.entry("GET /api/v1/medication/adherence", "medication-report.viewed (MedicationIT)"),
             Map.entry("GET /api/v1/audit/events", "audit.viewed (AuditTrailIT)"),
             Map.entry("POST /api/v1/operator/setup", "sign-in.password-set in the operator stream (AuditedRoutesIT)"),
             Map.entry(

@@ -32,6 +32,8 @@ public class SignInRecords {
         SECOND_FACTOR_FAILED(Outcome.FAILED),
         IDENTITY_CONFIRMED(Outcome.SUCCESS),
         IDENTITY_NOT_CONFIRMED(Outcome.FAILED),
+        WITNESS_CONFIRMED(Outcome.SUCCESS),
+        WITNESS_NOT_CONFIRMED(Outcome.FAILED),
         PASSWORD_RESET_REQUESTED(Outcome.SUCCESS),
         PASSWORD_RESET(Outcome.SUCCESS);
 

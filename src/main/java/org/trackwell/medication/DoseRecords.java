@@ -1,0 +1,375 @@
+package org.trackwell.medication;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.Clients;
+import org.trackwell.database.TenantTransactions;
+import org.trackwell.identity.ClientInfo;
+import org.trackwell.identity.Role;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.keys.FieldAddress;
+import org.trackwell.keys.FieldEncryption;
+import org.trackwell.medication.internal.DoseRows;
+import org.trackwell.medication.internal.DoseRows.StoredDose;
+import org.trackwell.medication.internal.PrescriptionRows;
+import org.trackwell.medication.internal.StockRows;
+import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.Ids;
+import org.trackwell.shared.TenantId;
+import org.trackwell.shared.UserId;
+
+/**
+ * The medication administration record: each dose given or not given, once. A mistake is
+ * corrected by a new record naming the one it corrects, with a reason; both stay. As-needed doses
+ * keep to their limits unless a practitioner or manager overrides them with a reason; a controlled
+ * drug given needs a witness.
+ */
+@Service
+public class DoseRecords {
+
+    private static final int MAX_NOTE = 2_000;
+
+    private final Clients clients;
+    private final PrescriptionRows prescriptions;
+    private final DoseRows rows;
+    private final StockRows stock;
+    private final Medicines medicines;
+    private final Witnessing witnessing;
+    private final TenantTransactions transactions;
+    private final FieldEncryption encryption;
+    private final AuditTrail trail;
+    private final Ids ids;
+    private final Clock clock;
+
+    DoseRecords(
+            Clients clients,
+            PrescriptionRows prescriptions,
+            DoseRows rows,
+            StockRows stock,
+            Medicines medicines,
+            Witnessing witnessing,
+            TenantTransactions transactions,
+            FieldEncryption encryption,
+            AuditTrail trail,
+            Ids ids,
+            Clock clock) {
+        this.clients = clients;
+        this.prescriptions = prescriptions;
+        this.rows = rows;
+        this.stock = stock;
+        this.medicines = medicines;
+        this.witnessing = witnessing;
+        this.transactions = transactions;
+        this.encryption = encryption;
+        this.trail = trail;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public DoseRecord record(SignedInUser user, String code, NewDose dose, ClientInfo info) {
+        TenantId tenant = CurrentTenant.require();
+        Prescription prescription =
+                transactions.inTenant(tenant, () -> prescription(user, code, dose.prescriptionId()));
+        UserId witness =
+                needsWitness(prescription, dose.outcome()) ? witnessing.confirm(user, dose.witness(), info) : null;
+        return transactions.inTenant(tenant, () -> store(user, code, dose, witness, null, null));
+    }
+
+    /** A new record that corrects one already made; the original stays and shows beside it. */
+    public DoseRecord correct(
+            SignedInUser user, String code, UUID original, NewDose correction, String reason, ClientInfo info) {
+        if (Medicines.blank(reason)) {
+            throw MedicationRefused.invalid("Say why the record is being corrected.");
+        }
+        TenantId tenant = CurrentTenant.require();
+        DoseRecord corrected = transactions.inTenant(tenant, () -> {
+            ClientRef client = clients.forMedication(user, code);
+            return rows.find(client.id(), original)
+                    .orElseThrow(() -> MedicationRefused.notFound("There is no such dose record for this client."))
+                    .record();
+        });
+        Prescription prescription =
+                transactions.inTenant(tenant, () -> prescription(user, code, corrected.prescriptionId()));
+        UserId witness = needsWitness(prescription, correction.outcome())
+                ? witnessing.confirm(user, correction.witness(), info)
+                : null;
+        NewDose aligned = new NewDose(
+                corrected.prescriptionId(),
+                corrected.dueAt(),
+                correction.outcome(),
+                correction.reason(),
+                correction.amount(),
+                correction.givenAt() == null ? corrected.givenAt() : correction.givenAt(),
+                correction.note(),
+                null,
+                null);
+        return transactions.inTenant(tenant, () -> store(user, code, aligned, witness, corrected, reason.strip()));
+    }
+
+    /** Whether an as-needed dose helped, asked some time after it was given. */
+    @Transactional
+    public void recordEffect(SignedInUser user, String code, UUID dose, String effect) {
+        ClientRef client = clients.forMedication(user, code);
+        StoredDose stored = rows.find(client.id(), dose)
+                .orElseThrow(() -> MedicationRefused.notFound("There is no such dose record for this client."));
+        if (!List.of("HELPED", "HELPED_A_LITTLE", "DID_NOT_HELP").contains(effect)) {
+            throw MedicationRefused.invalid("Say whether it helped, helped a little or did not help.");
+        }
+        if (!rows.recordEffect(CurrentTenant.require(), stored.record().id(), effect, user.id(), clock.instant())) {
+            throw MedicationRefused.conflict("Whether it helped has already been recorded.");
+        }
+        trail.record("dose.effect-recorded", client.auditTarget(), Outcome.SUCCESS);
+    }
+
+    /** Every record in the period, corrections included, with notes opened; reading is recorded. */
+    @Transactional
+    public List<DoseRecord> history(SignedInUser user, String code, Instant from, Instant to) {
+        ClientRef client = clients.forMedication(user, code);
+        trail.record("mar.viewed", client.auditTarget(), Outcome.SUCCESS);
+        return rows.ofClient(client.id(), from, to).stream().map(this::opened).toList();
+    }
+
+    /** The records that stand: those no later record corrects. */
+    static List<DoseRecord> standing(List<DoseRecord> records) {
+        Set<UUID> corrected = new HashSet<>();
+        records.forEach(r -> {
+            if (r.corrects() != null) {
+                corrected.add(r.corrects());
+            }
+        });
+        return records.stream().filter(r -> !corrected.contains(r.id())).toList();
+    }
+
+    private Prescription prescription(SignedInUser user, String code, UUID id) {
+        ClientRef client = clients.forMedication(user, code);
+        return prescriptions
+                .find(client.id(), id)
+                .orElseThrow(() -> MedicationRefused.notFound("There is no such prescription for this client."));
+    }
+
+    private static boolean needsWitness(Prescription prescription, DoseRecord.Outcome outcome) {
+        return prescription.medicine().controlled() && outcome == DoseRecord.Outcome.GIVEN;
+    }
+
+    private DoseRecord store(
+            SignedInUser user,
+            String code,
+            NewDose dose,
+            @Nullable UserId witness,
+            @Nullable DoseRecord corrected,
+            @Nullable String correctionReason) {
+        ClientRef client = clients.forMedication(user, code);
+        Prescription p = prescription(user, code, dose.prescriptionId());
+        MedicationSettings settings = medicines.settings();
+        Instant now = clock.instant();
+        Instant givenAt = dose.givenAt() == null ? now : dose.givenAt();
+        if (givenAt.isAfter(now.plus(Duration.ofMinutes(1)))) {
+            throw MedicationRefused.invalid("A dose cannot be recorded as given in the future.");
+        }
+        String note = Medicines.blank(dose.note()) ? null : dose.note().strip();
+        requireOutcome(dose, note);
+        BigDecimal amount = null;
+        String override = null;
+        if (p.kind() == Prescription.Kind.REGULAR) {
+            BigDecimal due = dueDose(p, dose.dueAt(), settings, now);
+            amount = dose.outcome() == DoseRecord.Outcome.GIVEN ? (dose.amount() == null ? due : dose.amount()) : null;
+        } else {
+            if (dose.dueAt() != null) {
+                throw MedicationRefused.invalid("An as-needed dose has no due time.");
+            }
+            if (dose.outcome() == DoseRecord.Outcome.GIVEN) {
+                amount = dose.amount() == null ? p.prn().minDose() : dose.amount();
+                if (amount.compareTo(p.prn().minDose()) < 0
+                        || amount.compareTo(p.prn().maxDose()) > 0) {
+                    throw MedicationRefused.invalid(
+                            "The dose must be from " + p.prn().minDose().toPlainString() + " to "
+                                    + p.prn().maxDose().toPlainString() + " " + p.unit() + ".");
+                }
+                if (corrected == null) {
+                    override = checkLimits(user, client, p, givenAt, dose.overrideReason());
+                }
+            }
+        }
+        if (corrected == null && !p.active()) {
+            throw MedicationRefused.conflict("This prescription has been stopped.");
+        }
+        if (amount != null && amount.signum() <= 0) {
+            throw MedicationRefused.invalid("The amount given must be above zero.");
+        }
+        UUID id = ids.next();
+        DoseRecord record = new DoseRecord(
+                id,
+                p.id(),
+                dose.dueAt(),
+                dose.outcome(),
+                dose.outcome() == DoseRecord.Outcome.NOT_GIVEN ? dose.reason() : null,
+                amount,
+                givenAt,
+                note,
+                user.id(),
+                witness,
+                override,
+                corrected == null ? null : corrected.id(),
+                correctionReason,
+                now);
+        boolean stored = rows.insert(
+                CurrentTenant.require(),
+                client.id(),
+                record,
+                note == null ? null : encryption.seal(noteAddress(client.id(), id), note));
+        if (!stored) {
+            throw MedicationRefused.conflict(
+                    corrected == null
+                            ? "This dose has already been recorded. Correct the record instead."
+                            : "That record has already been corrected. Correct the latest record instead.");
+        }
+        moveStock(client, p, record, corrected, user);
+        trail.record(corrected == null ? "dose.recorded" : "dose.corrected", client.auditTarget(), Outcome.SUCCESS);
+        if (override != null) {
+            trail.record("dose.prn-limit-overridden", client.auditTarget(), Outcome.SUCCESS);
+        }
+        return record;
+    }
+
+    private static void requireOutcome(NewDose dose, @Nullable String note) {
+        if (dose.outcome() == DoseRecord.Outcome.NOT_GIVEN && dose.reason() == null) {
+            throw MedicationRefused.invalid("Say why the dose was not given.");
+        }
+        if (dose.reason() == NotGivenReason.OTHER && note == null) {
+            throw MedicationRefused.invalid("Say what the other reason was in the note.");
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            throw MedicationRefused.invalid("A note can be at most " + MAX_NOTE + " characters.");
+        }
+    }
+
+    /** The dose due at that time, refusing a time the schedule does not have or that is not due yet. */
+    private static BigDecimal dueDose(
+            Prescription p, @Nullable Instant dueAt, MedicationSettings settings, Instant now) {
+        if (dueAt == null) {
+            throw MedicationRefused.invalid("Say which due dose this is.");
+        }
+        List<DoseSchedule.Due> due = p.schedule()
+                .dueBetween(p.startsOn(), p.endsOn(), p.dose(), dueAt, dueAt.plusMillis(1), settings.zone());
+        if (due.isEmpty() || (p.stoppedAt() != null && !dueAt.isBefore(p.stoppedAt()))) {
+            throw MedicationRefused.invalid("No dose of this prescription is due at that time.");
+        }
+        if (dueAt.minus(p.tolerance(settings)).isAfter(now)) {
+            throw MedicationRefused.conflict("This dose is not due yet.");
+        }
+        return due.getFirst().dose();
+    }
+
+    /**
+     * The PRN limits: the least time since the last dose and the most doses in 24 hours. Outside
+     * them the dose is refused, unless a practitioner or manager gives a reason to override.
+     */
+    private @Nullable String checkLimits(
+            SignedInUser user, ClientRef client, Prescription p, Instant givenAt, @Nullable String overrideReason) {
+        Prescription.Prn prn = p.prn();
+        List<DoseRecord> given = standing(
+                        rows
+                                .ofClient(
+                                        client.id(),
+                                        givenAt.minus(Duration.ofHours(24)),
+                                        givenAt.plus(Duration.ofHours(24)))
+                                .stream()
+                                .map(StoredDose::record)
+                                .filter(r -> r.prescriptionId().equals(p.id()))
+                                .toList())
+                .stream()
+                .filter(r -> r.outcome() == DoseRecord.Outcome.GIVEN)
+                .toList();
+        Duration interval = Duration.ofMinutes(prn.minIntervalMinutes());
+        boolean tooSoon = given.stream()
+                .anyMatch(r -> Duration.between(r.givenAt(), givenAt).abs().compareTo(interval) < 0);
+        long inDay = given.stream()
+                .filter(r -> r.givenAt().isAfter(givenAt.minus(Duration.ofHours(24)))
+                        && !r.givenAt().isAfter(givenAt))
+                .count();
+        boolean tooMany = inDay >= prn.maxDosesPerDay();
+        if (!tooSoon && !tooMany) {
+            return null;
+        }
+        String rule = tooSoon
+                ? "The last dose was less than " + prn.minIntervalMinutes() + " minutes ago."
+                : prn.maxDosesPerDay() + " doses have already been given in the last 24 hours.";
+        if (Medicines.blank(overrideReason)) {
+            throw MedicationRefused.conflict(rule + " A practitioner or manager can give it anyway with a reason.");
+        }
+        if (!user.has(Role.PRACTITIONER) && !user.has(Role.MANAGER)) {
+            throw MedicationRefused.conflict(rule + " Only a practitioner or manager can override this.");
+        }
+        return overrideReason.strip();
+    }
+
+    /** Given doses leave the client's stock, if the service keeps stock of that medicine for them. */
+    private void moveStock(
+            ClientRef client, Prescription p, DoseRecord record, @Nullable DoseRecord corrected, SignedInUser user) {
+        if (!stock.tracked(client.id(), p.medicine().id())) {
+            return;
+        }
+        BigDecimal before = corrected != null && corrected.outcome() == DoseRecord.Outcome.GIVEN
+                ? corrected.amount()
+                : BigDecimal.ZERO;
+        BigDecimal now = record.outcome() == DoseRecord.Outcome.GIVEN ? record.amount() : BigDecimal.ZERO;
+        BigDecimal change = before.subtract(now);
+        if (change.signum() == 0) {
+            return;
+        }
+        stock.insert(
+                CurrentTenant.require(),
+                client.id(),
+                new StockMovement(
+                        ids.next(),
+                        p.medicine().id(),
+                        StockMovement.Kind.ADMINISTRATION,
+                        change,
+                        null,
+                        null,
+                        null,
+                        corrected == null ? null : "correction",
+                        record.id(),
+                        user.id(),
+                        record.witness(),
+                        record.recordedAt()));
+    }
+
+    DoseRecord opened(StoredDose stored) {
+        DoseRecord r = stored.record();
+        if (stored.note() == null) {
+            return r;
+        }
+        return new DoseRecord(
+                r.id(),
+                r.prescriptionId(),
+                r.dueAt(),
+                r.outcome(),
+                r.reason(),
+                r.amount(),
+                r.givenAt(),
+                encryption.open(noteAddress(stored.clientId(), r.id()), stored.note()),
+                r.recordedBy(),
+                r.witness(),
+                r.overrideReason(),
+                r.corrects(),
+                r.correctionReason(),
+                r.recordedAt());
+    }
+
+    private static FieldAddress noteAddress(UUID client, UUID record) {
+        return FieldAddress.ofClient(CurrentTenant.require(), client, "dose_record", "note", record.toString());
+    }
+}

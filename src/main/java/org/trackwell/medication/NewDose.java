@@ -1,0 +1,26 @@
+package org.trackwell.medication;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A dose to record.
+ *
+ * @param dueAt the scheduled time it answers; none for an as-needed dose
+ * @param amount what was given; the prescribed dose when absent
+ * @param givenAt when; now when absent
+ * @param witness for a controlled drug given: the second member of staff, confirming on the spot
+ * @param overrideReason why an as-needed dose is given inside its limits' refusal
+ */
+public record NewDose(
+        UUID prescriptionId,
+        @Nullable Instant dueAt,
+        DoseRecord.Outcome outcome,
+        @Nullable NotGivenReason reason,
+        @Nullable BigDecimal amount,
+        @Nullable Instant givenAt,
+        @Nullable String note,
+        @Nullable Witness witness,
+        @Nullable String overrideReason) {}

@@ -1,0 +1,157 @@
+package org.trackwell.medication;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.Clients;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.medication.internal.MedicineRows;
+import org.trackwell.medication.internal.PrescriptionRows;
+import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.Ids;
+
+/**
+ * A client's prescriptions as transcribed from the prescriber. Practitioners and managers start,
+ * change and stop them; everyone who gives medication reads them. A change stops the old one and
+ * starts a new one that names it: history is never rewritten.
+ */
+@Service
+public class Prescriptions {
+
+    private final Clients clients;
+    private final PrescriptionRows rows;
+    private final MedicineRows medicines;
+    private final AuditTrail trail;
+    private final Ids ids;
+    private final Clock clock;
+
+    Prescriptions(
+            Clients clients, PrescriptionRows rows, MedicineRows medicines, AuditTrail trail, Ids ids, Clock clock) {
+        this.clients = clients;
+        this.rows = rows;
+        this.medicines = medicines;
+        this.trail = trail;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Prescription prescribe(SignedInUser user, String code, NewPrescription request) {
+        ClientRef client = clients.clinical(user, code);
+        Prescription prescription = validated(client, request, null);
+        rows.insert(CurrentTenant.require(), prescription, user.id(), clock.instant());
+        trail.record("prescription.started", client.auditTarget(), Outcome.SUCCESS);
+        return prescription;
+    }
+
+    /** Stops the prescription and starts its replacement, which names it. */
+    @Transactional
+    public Prescription change(SignedInUser user, String code, UUID id, NewPrescription request, String reason) {
+        ClientRef client = clients.clinical(user, code);
+        Prescription replacement = validated(client, request, id);
+        stopOrRefuse(client, id, "Changed: " + requireReason(reason), user);
+        rows.insert(CurrentTenant.require(), replacement, user.id(), clock.instant());
+        trail.record("prescription.changed", client.auditTarget(), Outcome.SUCCESS);
+        return replacement;
+    }
+
+    @Transactional
+    public void stop(SignedInUser user, String code, UUID id, String reason) {
+        ClientRef client = clients.clinical(user, code);
+        stopOrRefuse(client, id, requireReason(reason), user);
+        trail.record("prescription.stopped", client.auditTarget(), Outcome.SUCCESS);
+    }
+
+    /** Current and stopped prescriptions, current first; carers see them too. */
+    @Transactional
+    public List<Prescription> of(SignedInUser user, String code) {
+        ClientRef client = clients.forMedication(user, code);
+        trail.record("prescriptions.viewed", client.auditTarget(), Outcome.SUCCESS);
+        return rows.ofClient(client.id());
+    }
+
+    private void stopOrRefuse(ClientRef client, UUID id, String reason, SignedInUser user) {
+        if (rows.find(client.id(), id).isEmpty()) {
+            throw MedicationRefused.notFound("There is no such prescription for this client.");
+        }
+        if (!rows.stop(client.id(), id, reason, user.id(), clock.instant())) {
+            throw MedicationRefused.conflict("This prescription has already been stopped.");
+        }
+    }
+
+    private Prescription validated(ClientRef client, NewPrescription r, @Nullable UUID replaces) {
+        Medicine medicine = medicines
+                .find(r.medicineId())
+                .orElseThrow(() -> MedicationRefused.invalid("Choose one of the service's medicines."));
+        List<String> problems = new ArrayList<>();
+        if (r.dose() == null || r.dose().signum() <= 0) {
+            problems.add("The dose must be above zero.");
+        }
+        if (Medicines.blank(r.unit()) || Medicines.blank(r.prescriber())) {
+            problems.add("Give the dose's unit and the prescriber.");
+        }
+        if (r.endsOn() != null && r.endsOn().isBefore(r.startsOn())) {
+            problems.add("The end date is before the start date.");
+        }
+        if (r.kind() == Prescription.Kind.REGULAR) {
+            if (r.schedule() == null) {
+                problems.add("A regular prescription needs a schedule.");
+            } else {
+                problems.addAll(r.schedule().problems());
+            }
+        } else {
+            Prescription.Prn prn = r.prn();
+            if (prn == null
+                    || Medicines.blank(prn.indication())
+                    || prn.minDose() == null
+                    || prn.maxDose() == null
+                    || prn.minDose().signum() <= 0
+                    || prn.maxDose().compareTo(prn.minDose()) < 0
+                    || prn.minIntervalMinutes() < 0
+                    || prn.maxDosesPerDay() < 1) {
+                problems.add("An as-needed prescription needs what it is for, a dose range, the least time between "
+                        + "doses and the most doses in 24 hours.");
+            }
+        }
+        if (r.timeCritical()
+                && (r.toleranceMinutes() == null || r.toleranceMinutes() < 5 || r.toleranceMinutes() > 120)) {
+            problems.add("A time-critical medicine needs its tolerance, 5 to 120 minutes.");
+        }
+        if (!problems.isEmpty()) {
+            throw MedicationRefused.invalid("The prescription cannot be used.", problems);
+        }
+        return new Prescription(
+                ids.next(),
+                client.id(),
+                medicine,
+                r.dose(),
+                r.unit().strip(),
+                Medicines.blank(r.route()) ? medicine.route() : r.route().strip(),
+                Medicines.blank(r.instructions()) ? null : r.instructions().strip(),
+                r.startsOn(),
+                r.endsOn(),
+                r.prescriber().strip(),
+                r.kind(),
+                r.kind() == Prescription.Kind.REGULAR ? r.schedule() : null,
+                r.kind() == Prescription.Kind.PRN ? r.prn() : null,
+                r.timeCritical(),
+                r.timeCritical() ? r.toleranceMinutes() : null,
+                replaces,
+                null,
+                null);
+    }
+
+    private static String requireReason(String reason) {
+        if (Medicines.blank(reason)) {
+            throw MedicationRefused.invalid("Say why.");
+        }
+        return reason.strip();
+    }
+}

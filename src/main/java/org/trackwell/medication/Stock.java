@@ -1,0 +1,310 @@
+package org.trackwell.medication;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.Clients;
+import org.trackwell.database.TenantTransactions;
+import org.trackwell.identity.ClientInfo;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.medication.internal.AlertRows;
+import org.trackwell.medication.internal.MedicineRows;
+import org.trackwell.medication.internal.PrescriptionRows;
+import org.trackwell.medication.internal.StockRows;
+import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.Ids;
+import org.trackwell.shared.TenantId;
+import org.trackwell.shared.UserId;
+
+/**
+ * A client's stock of each medicine: receipts, doses given, returns and disposals, and counts. The
+ * balance is the sum of the movements, so it is never typed in. A controlled drug received,
+ * returned or disposed of needs a witness; a count that differs from the balance alerts the
+ * team's managers. The controlled-drug register is the movements with their running balance.
+ */
+@Service
+public class Stock {
+
+    private final Clients clients;
+    private final StockRows rows;
+    private final MedicineRows medicines;
+    private final PrescriptionRows prescriptions;
+    private final AlertRows alerts;
+    private final Medicines settings;
+    private final Witnessing witnessing;
+    private final TenantTransactions transactions;
+    private final AuditTrail trail;
+    private final Ids ids;
+    private final Clock clock;
+
+    Stock(
+            Clients clients,
+            StockRows rows,
+            MedicineRows medicines,
+            PrescriptionRows prescriptions,
+            AlertRows alerts,
+            Medicines settings,
+            Witnessing witnessing,
+            TenantTransactions transactions,
+            AuditTrail trail,
+            Ids ids,
+            Clock clock) {
+        this.clients = clients;
+        this.rows = rows;
+        this.medicines = medicines;
+        this.prescriptions = prescriptions;
+        this.alerts = alerts;
+        this.settings = settings;
+        this.witnessing = witnessing;
+        this.transactions = transactions;
+        this.trail = trail;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** One medicine's stock for a client, with its warnings. */
+    public record StockLine(
+            Medicine medicine,
+            BigDecimal balance,
+            @Nullable BigDecimal daysLeft,
+            boolean low,
+            List<LocalDate> expiring) {}
+
+    /** A line of the register: the movement and the balance after it. */
+    public record RegisterLine(StockMovement movement, BigDecimal balance) {}
+
+    /** What a count found. */
+    public record CountResult(BigDecimal expected, BigDecimal counted, boolean matches) {}
+
+    public StockMovement receive(
+            SignedInUser user,
+            String code,
+            UUID medicine,
+            BigDecimal quantity,
+            @Nullable String batch,
+            @Nullable LocalDate expiresOn,
+            @Nullable Witness witness,
+            ClientInfo info) {
+        requirePositive(quantity);
+        return witnessed(
+                user,
+                code,
+                medicine,
+                witness,
+                info,
+                (client, witnessId) -> move(
+                        user,
+                        client,
+                        medicine,
+                        StockMovement.Kind.RECEIPT,
+                        quantity,
+                        null,
+                        batch,
+                        expiresOn,
+                        null,
+                        witnessId));
+    }
+
+    /** Stock that leaves other than as a dose: returned to the pharmacy, or disposed of. */
+    public StockMovement remove(
+            SignedInUser user,
+            String code,
+            UUID medicine,
+            StockMovement.Kind kind,
+            BigDecimal quantity,
+            String reason,
+            @Nullable Witness witness,
+            ClientInfo info) {
+        requirePositive(quantity);
+        if (kind != StockMovement.Kind.RETURN && kind != StockMovement.Kind.DISPOSAL) {
+            throw MedicationRefused.invalid("Stock leaves as a return or a disposal.");
+        }
+        if (Medicines.blank(reason)) {
+            throw MedicationRefused.invalid("Say why the stock is leaving.");
+        }
+        return witnessed(
+                user,
+                code,
+                medicine,
+                witness,
+                info,
+                (client, witnessId) -> move(
+                        user, client, medicine, kind, quantity.negate(), null, null, null, reason.strip(), witnessId));
+    }
+
+    /** A count of what is there; if it differs from the balance, the team's managers are alerted. */
+    public CountResult count(
+            SignedInUser user,
+            String code,
+            UUID medicine,
+            BigDecimal counted,
+            @Nullable Witness witness,
+            ClientInfo info) {
+        if (counted == null || counted.signum() < 0) {
+            throw MedicationRefused.invalid("Give the number counted.");
+        }
+        return witnessed(user, code, medicine, witness, info, (client, witnessId) -> {
+            BigDecimal expected = rows.balance(client.id(), medicine);
+            move(
+                    user,
+                    client,
+                    medicine,
+                    StockMovement.Kind.COUNT,
+                    BigDecimal.ZERO,
+                    counted,
+                    null,
+                    null,
+                    null,
+                    witnessId);
+            boolean matches = expected.compareTo(counted) == 0;
+            if (!matches) {
+                Medicine m = medicines.find(medicine).orElseThrow();
+                alerts.insert(
+                        CurrentTenant.require(),
+                        ids.next(),
+                        client.teamId(),
+                        client.id(),
+                        MedicationAlert.Kind.STOCK_DISCREPANCY,
+                        client.code() + ": " + m.label() + " counted " + counted.toPlainString() + ", the record says "
+                                + expected.toPlainString() + ".",
+                        clock.instant());
+                trail.record("stock.discrepancy", client.auditTarget(), Outcome.SUCCESS);
+            }
+            return new CountResult(expected, counted, matches);
+        });
+    }
+
+    /** The client's stock of each medicine, with low-stock and expiry warnings. */
+    @Transactional
+    public List<StockLine> of(SignedInUser user, String code) {
+        ClientRef client = clients.forMedication(user, code);
+        trail.record("stock.viewed", client.auditTarget(), Outcome.SUCCESS);
+        MedicationSettings medication = settings.settings();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(medication.zone()).toLocalDate();
+        List<Prescription> running = prescriptions.ofClient(client.id()).stream()
+                .filter(Prescription::active)
+                .toList();
+        List<StockLine> lines = new ArrayList<>();
+        for (UUID medicineId : rows.medicinesOf(client.id())) {
+            Medicine medicine = medicines.find(medicineId).orElseThrow();
+            BigDecimal balance = rows.balance(client.id(), medicineId);
+            BigDecimal perDay = dailyUse(running, medicineId, now, medication);
+            BigDecimal daysLeft = perDay.signum() == 0 ? null : balance.divide(perDay, 1, RoundingMode.DOWN);
+            boolean low = daysLeft != null && daysLeft.compareTo(BigDecimal.valueOf(medication.lowStockDays())) < 0;
+            List<LocalDate> expiring = balance.signum() > 0
+                    ? rows.expiringBy(client.id(), medicineId, today.plusDays(medication.expiryWarningDays()))
+                    : List.of();
+            lines.add(new StockLine(medicine, balance, daysLeft, low, expiring));
+        }
+        return lines;
+    }
+
+    /** The register of one medicine for the client: every movement with the balance after it. */
+    @Transactional
+    public List<RegisterLine> register(SignedInUser user, String code, UUID medicine) {
+        ClientRef client = clients.forMedication(user, code);
+        trail.record("stock.register-viewed", client.auditTarget(), Outcome.SUCCESS);
+        BigDecimal balance = BigDecimal.ZERO;
+        List<RegisterLine> lines = new ArrayList<>();
+        for (StockMovement movement : rows.movements(client.id(), medicine)) {
+            balance = balance.add(movement.quantity());
+            lines.add(new RegisterLine(movement, balance));
+        }
+        return lines;
+    }
+
+    /** The regular doses of the medicine over the coming week, as a daily average. */
+    private static BigDecimal dailyUse(
+            List<Prescription> running, UUID medicine, Instant now, MedicationSettings settings) {
+        BigDecimal week = BigDecimal.ZERO;
+        for (Prescription p : running) {
+            if (p.medicine().id().equals(medicine) && p.kind() == Prescription.Kind.REGULAR) {
+                for (DoseSchedule.Due due : p.schedule()
+                        .dueBetween(
+                                p.startsOn(),
+                                p.endsOn(),
+                                p.dose(),
+                                now,
+                                now.plus(Duration.ofDays(7)),
+                                settings.zone())) {
+                    week = week.add(due.dose());
+                }
+            }
+        }
+        return week.divide(BigDecimal.valueOf(7), 3, RoundingMode.HALF_UP);
+    }
+
+    private interface Movement<T> {
+        T apply(ClientRef client, @Nullable UserId witness);
+    }
+
+    /** Runs the movement, with the witness confirmed first (outside it) when the medicine is controlled. */
+    private <T> T witnessed(
+            SignedInUser user,
+            String code,
+            UUID medicine,
+            @Nullable Witness witness,
+            ClientInfo info,
+            Movement<T> movement) {
+        TenantId tenant = CurrentTenant.require();
+        Medicine m = transactions.inTenant(tenant, () -> {
+            clients.forMedication(user, code);
+            return medicines
+                    .find(medicine)
+                    .orElseThrow(() -> MedicationRefused.invalid("Choose one of the service's medicines."));
+        });
+        UserId witnessId = m.controlled() ? witnessing.confirm(user, witness, info) : null;
+        return transactions.inTenant(tenant, () -> movement.apply(clients.forMedication(user, code), witnessId));
+    }
+
+    private StockMovement move(
+            SignedInUser user,
+            ClientRef client,
+            UUID medicine,
+            StockMovement.Kind kind,
+            BigDecimal quantity,
+            @Nullable BigDecimal counted,
+            @Nullable String batch,
+            @Nullable LocalDate expiresOn,
+            @Nullable String reason,
+            @Nullable UserId witness) {
+        StockMovement movement = new StockMovement(
+                ids.next(),
+                medicine,
+                kind,
+                quantity,
+                counted,
+                Medicines.blank(batch) ? null : batch.strip(),
+                expiresOn,
+                reason,
+                null,
+                user.id(),
+                witness,
+                clock.instant());
+        rows.insert(CurrentTenant.require(), client.id(), movement);
+        trail.record(
+                "stock." + kind.name().toLowerCase(java.util.Locale.ROOT) + "-recorded",
+                client.auditTarget(),
+                Outcome.SUCCESS);
+        return movement;
+    }
+
+    private static void requirePositive(BigDecimal quantity) {
+        if (quantity == null || quantity.signum() <= 0) {
+            throw MedicationRefused.invalid("The quantity must be above zero.");
+        }
+    }
+}

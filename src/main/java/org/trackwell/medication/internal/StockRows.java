@@ -1,0 +1,117 @@
+package org.trackwell.medication.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.trackwell.medication.StockMovement;
+import org.trackwell.shared.TenantId;
+import org.trackwell.shared.UserId;
+
+/** Stock movements per client and medicine; the balance is their sum. */
+@Repository
+public class StockRows {
+
+    private final JdbcClient jdbc;
+
+    StockRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(TenantId tenant, UUID client, StockMovement m) {
+        Map<String, @Nullable Object> values = new HashMap<>();
+        values.put("tenant", tenant.value());
+        values.put("id", m.id());
+        values.put("client", client);
+        values.put("medicine", m.medicineId());
+        values.put("kind", m.kind().name());
+        values.put("quantity", m.quantity());
+        values.put("counted", m.counted());
+        values.put("batch", m.batch());
+        values.put("expires", m.expiresOn() == null ? null : Date.valueOf(m.expiresOn()));
+        values.put("reason", m.reason());
+        values.put("dose", m.doseRecordId());
+        values.put("witness", m.witness() == null ? null : m.witness().value());
+        values.put("now", Timestamp.from(m.recordedAt()));
+        values.put("by", m.recordedBy().value());
+        jdbc.sql("""
+                insert into stock_movement (tenant_id, id, client_id, medicine_id, kind, quantity, counted, batch,
+                  expires_on, reason, dose_record_id, witness_id, recorded_at, recorded_by)
+                values (:tenant, :id, :client, :medicine, :kind, :quantity, :counted, :batch, :expires, :reason, :dose,
+                  :witness, :now, :by)""").params(values).update();
+    }
+
+    public BigDecimal balance(UUID client, UUID medicine) {
+        return jdbc.sql(
+                        "select coalesce(sum(quantity), 0) from stock_movement where client_id = :client and medicine_id = :medicine")
+                .param("client", client)
+                .param("medicine", medicine)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /** Whether the service keeps stock of this medicine for this client (anything ever received). */
+    public boolean tracked(UUID client, UUID medicine) {
+        return jdbc.sql("""
+                select exists (select 1 from stock_movement where client_id = :client and medicine_id = :medicine
+                  and kind = 'RECEIPT')""")
+                .param("client", client)
+                .param("medicine", medicine)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Every movement of the client's medicine, oldest first, for the register. */
+    public List<StockMovement> movements(UUID client, UUID medicine) {
+        return jdbc.sql("""
+                select * from stock_movement where client_id = :client and medicine_id = :medicine
+                order by recorded_at, id""")
+                .param("client", client)
+                .param("medicine", medicine)
+                .query((row, n) -> {
+                    Date expires = row.getDate("expires_on");
+                    UUID witness = row.getObject("witness_id", UUID.class);
+                    return new StockMovement(
+                            row.getObject("id", UUID.class),
+                            row.getObject("medicine_id", UUID.class),
+                            StockMovement.Kind.valueOf(row.getString("kind")),
+                            row.getBigDecimal("quantity"),
+                            row.getBigDecimal("counted"),
+                            row.getString("batch"),
+                            expires == null ? null : expires.toLocalDate(),
+                            row.getString("reason"),
+                            row.getObject("dose_record_id", UUID.class),
+                            new UserId(row.getObject("recorded_by", UUID.class)),
+                            witness == null ? null : new UserId(witness),
+                            row.getTimestamp("recorded_at").toInstant());
+                })
+                .list();
+    }
+
+    /** Medicines the client has stock movements for. */
+    public List<UUID> medicinesOf(UUID client) {
+        return jdbc.sql("select distinct medicine_id from stock_movement where client_id = :client")
+                .param("client", client)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Receipts whose stock expires on or before the date. */
+    public List<LocalDate> expiringBy(UUID client, UUID medicine, LocalDate by) {
+        return jdbc.sql("""
+                select expires_on from stock_movement where client_id = :client and medicine_id = :medicine
+                  and kind = 'RECEIPT' and expires_on is not null and expires_on <= :by order by expires_on""")
+                .param("client", client)
+                .param("medicine", medicine)
+                .param("by", Date.valueOf(by))
+                .query((row, n) -> row.getDate(1).toLocalDate())
+                .list();
+    }
+}

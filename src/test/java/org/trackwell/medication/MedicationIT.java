@@ -1,0 +1,577 @@
+package org.trackwell.medication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.trackwell.database.TenantTransactions;
+import org.trackwell.identity.Accounts;
+import org.trackwell.support.Api;
+import org.trackwell.support.Https;
+import org.trackwell.support.MutableClock;
+import org.trackwell.support.TestPostgres;
+import org.trackwell.support.TrackwellTest;
+import org.trackwell.tenancy.Tenants;
+import tools.jackson.databind.JsonNode;
+
+/** The medication record from the outside: single recording, corrections, PRN limits, witnesses, stock, missed doses. */
+@TrackwellTest
+class MedicationIT {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final List<LocalTime> EVERY_FOUR_HOURS = List.of(
+            LocalTime.of(2, 0),
+            LocalTime.of(6, 0),
+            LocalTime.of(10, 0),
+            LocalTime.of(14, 0),
+            LocalTime.of(18, 0),
+            LocalTime.of(22, 0));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Tenants tenants;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    MissedDoseWatch watch;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    Api api;
+    String admin;
+    String team;
+    String manager;
+    String carer;
+    String carerEmail;
+    String otherCarer;
+    String otherCarerEmail;
+    String code;
+
+    @BeforeEach
+    void service() {
+        api = Api.newTenant(new Https(port), tenants, accounts, "medication");
+        admin = api.signInAsAdmin();
+        team = api.newTeam(admin, "Willow House");
+        manager = api.signIn(api.newUserInTeam(admin, "Mo Manager", team, "MANAGER"), Api.GOOD_PASSWORD);
+        carerEmail = api.newUserInTeam(admin, "Cas Carer", team, "CARER");
+        carer = api.signIn(carerEmail, Api.GOOD_PASSWORD);
+        otherCarerEmail = api.newUserInTeam(admin, "Wyn Witness", team, "CARER");
+        otherCarer = api.signIn(otherCarerEmail, Api.GOOD_PASSWORD);
+        HttpResponse<String> client = api.post("/api/v1/clients", Api.json(Map.of("teamId", team)), manager);
+        code = Api.read(client).get("code").asString();
+    }
+
+    @Test
+    void recordsEachDueDoseOnceAndCorrectsItWithANewEntry() {
+        String medicine = medicine("Paracetamol", false);
+        String prescription = regular(medicine, EVERY_FOUR_HOURS, today().minusDays(2));
+        Instant due = lastDueBefore(clock.instant());
+
+        HttpResponse<String> given = dose(carer, prescription, due, "GIVEN", null, Map.of());
+        assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
+        assertThat(Api.read(given).get("amount").asString()).isEqualTo("2");
+        HttpResponse<String> again = dose(carer, prescription, due, "NOT_GIVEN", "REFUSED", Map.of());
+        assertThat(again.statusCode()).as("a dose is recorded once").isEqualTo(409);
+        assertThat(Api.read(again).get("detail").asString()).contains("Correct the record");
+
+        String original = Api.read(given).get("id").asString();
+        HttpResponse<String> corrected = api.post(
+                "/api/v1/clients/" + code + "/doses/" + original + "/corrections",
+                Api.json(Map.of(
+                        "outcome",
+                        "NOT_GIVEN",
+                        "reason",
+                        "REFUSED",
+                        "correctionReason",
+                        "Recorded against the wrong client's chart")),
+                carer);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        assertThat(Api.read(corrected).get("corrects").asString()).isEqualTo(original);
+        assertThat(api.post(
+                                "/api/v1/clients/" + code + "/doses/" + original + "/corrections",
+                                Api.json(Map.of("outcome", "GIVEN", "correctionReason", "again")),
+                                carer)
+                        .statusCode())
+                .as("a record is corrected once; the correction can be corrected in turn")
+                .isEqualTo(409);
+        assertThat(api.post(
+                                "/api/v1/clients/" + code + "/doses/" + original + "/corrections",
+                                Api.json(Map.of("outcome", "GIVEN")),
+                                carer)
+                        .statusCode())
+                .as("a correction needs a reason")
+                .isEqualTo(400);
+
+        JsonNode history = Api.read(api.get(
+                "/api/v1/clients/" + code + "/doses?from=" + due.minusSeconds(60) + "&to=" + due.plusSeconds(60),
+                carer));
+        assertThat(history).hasSize(2);
+        assertThat(history.toString()).contains("wrong client's chart");
+
+        JsonNode mar = Api.read(api.get(
+                "/api/v1/clients/" + code + "/mar?month=" + java.time.YearMonth.from(due.atZone(LONDON)), carer));
+        assertThat(mar.toString()).contains("\"R\"");
+        assertThat(dose(carer, prescription, due.plus(Duration.ofHours(8)), "GIVEN", null, Map.of())
+                        .statusCode())
+                .as("not due yet")
+                .isEqualTo(409);
+        assertThat(dose(carer, prescription, due.plusSeconds(60), "GIVEN", null, Map.of())
+                        .statusCode())
+                .as("not a due time")
+                .isEqualTo(400);
+        assertThat(dose(carer, prescription, lastDueBefore(due), "NOT_GIVEN", null, Map.of())
+                        .statusCode())
+                .as("not given needs a reason")
+                .isEqualTo(400);
+        assertThat(actions()).contains("dose.recorded", "dose.corrected", "mar.viewed");
+    }
+
+    @Test
+    void keepsAsNeededDosesToTheirLimitsUnlessAPractitionerOrManagerOverrides() {
+        String medicine = medicine("Lorazepam", false);
+        String prescription = asNeeded(medicine, 240, 2);
+
+        assertThat(prn(carer, prescription, "1", null).statusCode()).isEqualTo(201);
+        HttpResponse<String> tooSoon = prn(carer, prescription, "1", null);
+        assertThat(tooSoon.statusCode()).isEqualTo(409);
+        assertThat(Api.read(tooSoon).get("detail").asString()).contains("less than 240 minutes");
+        HttpResponse<String> carerOverride = prn(carer, prescription, "1", "Very distressed");
+        assertThat(carerOverride.statusCode()).isEqualTo(409);
+        assertThat(Api.read(carerOverride).get("detail").asString()).contains("Only a practitioner or manager");
+        HttpResponse<String> overridden = prn(manager, prescription, "1", "Very distressed; GP advised by phone");
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(201);
+        assertThat(Api.read(overridden).get("overrideReason").asString()).contains("GP advised");
+
+        advance(Duration.ofHours(5));
+        HttpResponse<String> tooMany = prn(carer, prescription, "1", null);
+        assertThat(tooMany.statusCode()).isEqualTo(409);
+        assertThat(Api.read(tooMany).get("detail").asString()).contains("2 doses have already been given");
+        assertThat(prn(carer, prescription, "11", null).statusCode())
+                .as("above the dose range")
+                .isEqualTo(400);
+        advance(Duration.ofHours(20));
+        assertThat(prn(carer, prescription, "1", null).statusCode()).isEqualTo(201);
+
+        advance(Duration.ofMinutes(61));
+        JsonNode round = Api.read(api.get("/api/v1/medication/round?team=" + team, carer));
+        assertThat(round.get("asNeeded").get(0).get("givenInLastDay").asInt()).isEqualTo(1);
+        assertThat(round.get("effects"))
+                .as("asks whether the earlier doses helped")
+                .isNotEmpty();
+        String dose = round.get("effects").get(0).get("doseId").asString();
+        assertThat(api.post(
+                                "/api/v1/clients/" + code + "/doses/" + dose + "/effect",
+                                Api.json(Map.of("effect", "HELPED")),
+                                carer)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(actions()).contains("dose.prn-limit-overridden", "dose.effect-recorded");
+    }
+
+    @Test
+    void aControlledDrugNeedsASecondMemberOfStaffWithTheirOwnPassword() {
+        String medicine = medicine("Morphine sulfate", true);
+        String prescription = asNeeded(medicine, 60, 6);
+        String path = "/api/v1/clients/" + code + "/doses";
+
+        assertThat(api.post(
+                                path,
+                                Api.json(Map.of("prescriptionId", prescription, "outcome", "GIVEN", "amount", "5")),
+                                carer)
+                        .statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> wrong = api.post(
+                path,
+                Api.json(Map.of(
+                        "prescriptionId",
+                        prescription,
+                        "outcome",
+                        "GIVEN",
+                        "amount",
+                        "5",
+                        "witness",
+                        Map.of("email", otherCarerEmail, "password", "not the password at all"))),
+                carer);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(Api.read(wrong).get("detail").asString()).doesNotContain("password is wrong");
+        assertThat(api.post(
+                                path,
+                                Api.json(Map.of(
+                                        "prescriptionId",
+                                        prescription,
+                                        "outcome",
+                                        "GIVEN",
+                                        "amount",
+                                        "5",
+                                        "witness",
+                                        Map.of("email", carerEmail, "password", Api.GOOD_PASSWORD))),
+                                carer)
+                        .statusCode())
+                .as("not one's own witness")
+                .isEqualTo(400);
+        HttpResponse<String> witnessed = api.post(
+                path,
+                Api.json(Map.of(
+                        "prescriptionId",
+                        prescription,
+                        "outcome",
+                        "GIVEN",
+                        "amount",
+                        "5",
+                        "witness",
+                        Map.of("email", otherCarerEmail, "password", Api.GOOD_PASSWORD))),
+                carer);
+        assertThat(witnessed.statusCode()).as(witnessed.body()).isEqualTo(201);
+        assertThat(Api.read(witnessed).get("witnessId").asString()).isNotBlank();
+        assertThat(actions()).contains("sign-in.witness-not-confirmed", "sign-in.witness-confirmed");
+    }
+
+    @Test
+    void keepsTheControlledDrugBalanceAndAlertsManagersWhenACountDiffers() {
+        String medicine = medicine("Oxycodone", true);
+        String prescription = asNeeded(medicine, 60, 6);
+        Map<String, Object> witness = Map.of("email", otherCarerEmail, "password", Api.GOOD_PASSWORD);
+        String stock = "/api/v1/clients/" + code + "/stock";
+
+        assertThat(api.post(stock + "/receipts", Api.json(Map.of("medicineId", medicine, "quantity", "100")), carer)
+                        .statusCode())
+                .as("a controlled-drug receipt needs a witness")
+                .isEqualTo(400);
+        assertThat(api.post(
+                                stock + "/receipts",
+                                Api.json(Map.of(
+                                        "medicineId",
+                                        medicine,
+                                        "quantity",
+                                        "100",
+                                        "batch",
+                                        "B123",
+                                        "expiresOn",
+                                        today().plusDays(20).toString(),
+                                        "witness",
+                                        witness)),
+                                carer)
+                        .statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> given = api.post(
+                "/api/v1/clients/" + code + "/doses",
+                Api.json(Map.of("prescriptionId", prescription, "outcome", "GIVEN", "amount", "5", "witness", witness)),
+                carer);
+        assertThat(given.statusCode()).isEqualTo(201);
+        assertThat(api.post(
+                                stock + "/removals",
+                                Api.json(Map.of(
+                                        "medicineId",
+                                        medicine,
+                                        "kind",
+                                        "DISPOSAL",
+                                        "quantity",
+                                        "10",
+                                        "reason",
+                                        "Dropped and spoiled",
+                                        "witness",
+                                        witness)),
+                                carer)
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/clients/" + code + "/doses/"
+                                        + Api.read(given).get("id").asString() + "/corrections",
+                                Api.json(Map.of(
+                                        "outcome",
+                                        "NOT_GIVEN",
+                                        "reason",
+                                        "REFUSED",
+                                        "correctionReason",
+                                        "Spat out before swallowing")),
+                                carer)
+                        .statusCode())
+                .isEqualTo(201);
+        JsonNode line = Api.read(api.get(stock, carer)).get(0);
+        assertThat(new BigDecimal(line.get("balance").asString())).isEqualByComparingTo("90");
+        assertThat(line.get("expiring")).as("expires within 30 days").hasSize(1);
+
+        JsonNode matching = Api.read(api.post(
+                stock + "/counts",
+                Api.json(Map.of("medicineId", medicine, "counted", "90", "witness", witness)),
+                carer));
+        assertThat(matching.get("matches").asBoolean()).isTrue();
+        JsonNode short_ = Api.read(api.post(
+                stock + "/counts",
+                Api.json(Map.of("medicineId", medicine, "counted", "89", "witness", witness)),
+                carer));
+        assertThat(short_.get("matches").asBoolean()).isFalse();
+
+        List<String> balances = new ArrayList<>();
+        Api.read(api.get(stock + "/" + medicine + "/register", carer))
+                .forEach(entry ->
+                        balances.add(new BigDecimal(entry.get("balance").asString())
+                                .stripTrailingZeros()
+                                .toPlainString()));
+        assertThat(balances).containsExactly("100", "95", "85", "90", "90", "90");
+        JsonNode alerts = Api.read(api.get("/api/v1/medication/alerts", manager));
+        assertThat(alerts.toString()).contains("counted 89", "the record says 90");
+        assertThat(api.get("/api/v1/medication/alerts", carer).statusCode()).isEqualTo(403);
+        String alert = alerts.get(0).get("id").asString();
+        assertThat(api.post("/api/v1/medication/alerts/" + alert + "/acknowledge", "{}", manager)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(Api.read(api.get("/api/v1/medication/alerts", manager))).isEmpty();
+    }
+
+    @Test
+    void aDoseWithNoRecordByTheEndOfItsWindowBecomesMissedOnce() {
+        String medicine = medicine("Levetiracetam", false);
+        Instant due = clock.instant().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES);
+        var local = due.atZone(LONDON);
+        String prescription = regular(medicine, List.of(local.toLocalTime()), local.toLocalDate());
+
+        assertThat(detect()).isZero();
+        advance(Duration.ofMinutes(30 + 59));
+        assertThat(detect()).as("still inside its hour of tolerance").isZero();
+        JsonNode round = Api.read(api.get("/api/v1/medication/round?team=" + team, carer));
+        assertThat(round.get("doses").get(0).get("status").asString()).isEqualTo("OVERDUE");
+        advance(Duration.ofMinutes(2));
+        assertThat(detect()).isEqualTo(1);
+        assertThat(detect()).as("missed once").isZero();
+
+        round = Api.read(api.get("/api/v1/medication/round?team=" + team, carer));
+        assertThat(round.get("doses").get(0).get("status").asString()).isEqualTo("MISSED");
+        assertThat(Api.read(api.get("/api/v1/clients/" + code + "/flags", manager))
+                        .toString())
+                .contains("Missed dose");
+        assertThat(Api.read(api.get("/api/v1/medication/alerts", manager)).toString())
+                .contains("Missed dose", code);
+        JsonNode adherence = Api.read(api.get(
+                "/api/v1/medication/adherence?team=" + team + "&from=" + local.toLocalDate() + "&to="
+                        + local.toLocalDate(),
+                manager));
+        assertThat(adherence.get("total").get("missed").asInt()).isEqualTo(1);
+
+        assertThat(dose(carer, prescription, due, "GIVEN", null, Map.of()).statusCode())
+                .as("a late dose can still be recorded; the missed flag stays for the manager")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aChangeStopsThePrescriptionAndStartsANewOneThatNamesIt() {
+        String medicine = medicine("Sertraline", false);
+        String first = regular(medicine, List.of(LocalTime.of(8, 0)), today());
+        Map<String, Object> changed = prescriptionBody(medicine, List.of(LocalTime.of(9, 0)), today());
+        changed.put("dose", "100");
+        changed.put("reason", "Dose increased at review");
+        HttpResponse<String> replacement =
+                api.post("/api/v1/clients/" + code + "/prescriptions/" + first + "/change", Api.json(changed), manager);
+        assertThat(replacement.statusCode()).as(replacement.body()).isEqualTo(201);
+        assertThat(Api.read(replacement).get("replaces").asString()).isEqualTo(first);
+        JsonNode all = Api.read(api.get("/api/v1/clients/" + code + "/prescriptions", carer));
+        assertThat(all).hasSize(2);
+        assertThat(all.toString()).contains("Changed: Dose increased at review");
+        assertThat(api.post("/api/v1/clients/" + code + "/prescriptions", Api.json(changed), carer)
+                        .statusCode())
+                .as("carers give medication; they do not prescribe")
+                .isEqualTo(404);
+        String second = Api.read(replacement).get("id").asString();
+        assertThat(api.post(
+                                "/api/v1/clients/" + code + "/prescriptions/" + second + "/stop",
+                                Api.json(Map.of("reason", "Stopped at review")),
+                                manager)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(api.post(
+                                "/api/v1/clients/" + code + "/prescriptions/" + second + "/stop",
+                                Api.json(Map.of("reason", "again")),
+                                manager)
+                        .statusCode())
+                .isEqualTo(409);
+        Map<String, Object> settings = Map.of(
+                "timeZone",
+                "Europe/London",
+                "toleranceMinutes",
+                45,
+                "prnEffectMinutes",
+                60,
+                "lowStockDays",
+                7,
+                "expiryWarningDays",
+                30);
+        assertThat(api.put("/api/v1/medication-settings", Api.json(settings), admin)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(api.put(
+                                "/api/v1/medication-settings",
+                                Api.json(Map.of(
+                                        "timeZone",
+                                        "Mars/Olympus",
+                                        "toleranceMinutes",
+                                        45,
+                                        "prnEffectMinutes",
+                                        60,
+                                        "lowStockDays",
+                                        7,
+                                        "expiryWarningDays",
+                                        30)),
+                                admin)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(actions()).contains("prescription.changed", "prescription.stopped", "medication-settings.changed");
+        Map<String, Object> noSchedule = prescriptionBody(medicine, List.of(), today());
+        assertThat(api.post("/api/v1/clients/" + code + "/prescriptions", Api.json(noSchedule), manager)
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    /** Moves time on; sessions idle that long have ended, so everyone signs in again. */
+    private void advance(Duration duration) {
+        clock.advance(duration);
+        manager = api.signIn(accountEmail("Mo Manager"), Api.GOOD_PASSWORD);
+        carer = api.signIn(carerEmail, Api.GOOD_PASSWORD);
+    }
+
+    private String accountEmail(String name) {
+        for (JsonNode user : Api.read(api.get("/api/v1/users", api.signInAsAdmin()))) {
+            if (user.get("displayName").asString().equals(name)) {
+                return user.get("email").asString();
+            }
+        }
+        throw new AssertionError("no user " + name);
+    }
+
+    private int detect() {
+        return transactions.inTenant(api.tenant().id(), watch::detect);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(LONDON);
+    }
+
+    private static Instant lastDueBefore(Instant instant) {
+        return new DoseSchedule(DoseSchedule.Kind.TIMES_OF_DAY, EVERY_FOUR_HOURS, java.util.Set.of(), null, List.of())
+                .dueBetween(
+                        LocalDate.of(2020, 1, 1),
+                        null,
+                        BigDecimal.ONE,
+                        instant.minus(Duration.ofHours(5)),
+                        instant.minusSeconds(1),
+                        LONDON)
+                .getLast()
+                .at();
+    }
+
+    private String medicine(String name, boolean controlled) {
+        Map<String, Object> body =
+                new HashMap<>(Map.of("name", name, "form", "tablet", "strength", "5 mg", "route", "oral"));
+        if (controlled) {
+            body.put("controlled", true);
+            body.put("cdSchedule", 2);
+        }
+        HttpResponse<String> added = api.post("/api/v1/medicines", Api.json(body), manager);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        return Api.read(added).get("id").asString();
+    }
+
+    private Map<String, Object> prescriptionBody(String medicine, List<LocalTime> times, LocalDate startsOn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("medicineId", medicine);
+        body.put("dose", "2");
+        body.put("unit", "tablets");
+        body.put("startsOn", startsOn.toString());
+        body.put("prescriber", "Dr A Example");
+        body.put("kind", "REGULAR");
+        body.put(
+                "schedule",
+                Map.of(
+                        "kind",
+                        "TIMES_OF_DAY",
+                        "times",
+                        times.stream().map(LocalTime::toString).toList()));
+        return body;
+    }
+
+    private String regular(String medicine, List<LocalTime> times, LocalDate startsOn) {
+        HttpResponse<String> created = api.post(
+                "/api/v1/clients/" + code + "/prescriptions",
+                Api.json(prescriptionBody(medicine, times, startsOn)),
+                manager);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Api.read(created).get("id").asString();
+    }
+
+    private String asNeeded(String medicine, int minIntervalMinutes, int maxPerDay) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("medicineId", medicine);
+        body.put("dose", "1");
+        body.put("unit", "ml");
+        body.put("startsOn", today().minusDays(1).toString());
+        body.put("prescriber", "Dr A Example");
+        body.put("kind", "PRN");
+        body.put(
+                "prn",
+                Map.of(
+                        "indication",
+                        "Agitation",
+                        "minDose",
+                        "1",
+                        "maxDose",
+                        "10",
+                        "minIntervalMinutes",
+                        minIntervalMinutes,
+                        "maxDosesPerDay",
+                        maxPerDay));
+        HttpResponse<String> created = api.post("/api/v1/clients/" + code + "/prescriptions", Api.json(body), manager);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Api.read(created).get("id").asString();
+    }
+
+    private HttpResponse<String> prn(String token, String prescription, String amount, String overrideReason) {
+        Map<String, Object> body =
+                new HashMap<>(Map.of("prescriptionId", prescription, "outcome", "GIVEN", "amount", amount));
+        if (overrideReason != null) {
+            body.put("overrideReason", overrideReason);
+        }
+        return api.post("/api/v1/clients/" + code + "/doses", Api.json(body), token);
+    }
+
+    private HttpResponse<String> dose(
+            String token, String prescription, Instant due, String outcome, String reason, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(extra);
+        body.put("prescriptionId", prescription);
+        body.put("dueAt", due.toString());
+        body.put("outcome", outcome);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return api.post("/api/v1/clients/" + code + "/doses", Api.json(body), token);
+    }
+
+    private List<String> actions() {
+        return JdbcClient.create(TestPostgres.asSuperuser())
+                .sql("select action from audit_event where tenant_id = :t")
+                .param("t", api.tenant().id().value())
+                .query(String.class)
+                .list();
+    }
+}
