@@ -33,9 +33,9 @@ public record DoseRecord(
         NOT_GIVEN
     }
 
-    /** What the MAR chart shows for it: a tick for given, else the reason's letter. */
+    /** What the MAR chart shows for it: G for given, else the reason's letter. */
     public String code() {
-        return outcome == Outcome.GIVEN ? "✓" : reason == null ? "O" : reason.code();
+        return outcome == Outcome.GIVEN ? "G" : reason == null ? "O" : reason.code();
     }
 
     @Override

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A month of the medication administration record as a grid: one row per prescription and time of
- * day (one row for an as-needed medicine), one column per day. Cells hold the recorded codes: a
- * tick for given, the reason's letter for not given, M for missed, a dot for due and not yet
+ * day (one row for an as-needed medicine), one column per day. Cells hold the recorded codes: G
+ * for given, the reason's letter for not given, M for missed, a dot for due and not yet
  * recorded, the number of doses for as-needed rows, and nothing when nothing was due.
  */
 public record MarChart(YearMonth month, List<LocalDate> days, List<Row> rows, Adherence adherence) {

@@ -444,6 +444,38 @@ class MedicationIT {
                 .isEqualTo(400);
     }
 
+    @Test
+    void everyMedicationPageRendersWithAPrintableMar() {
+        String medicine = medicine("Paracetamol", false);
+        String prescription = regular(medicine, EVERY_FOUR_HOURS, today().minusDays(2));
+        dose(carer, prescription, lastDueBefore(clock.instant()), "NOT_GIVEN", "REFUSED", Map.of());
+        asNeeded(medicine("Diazepam", true), 60, 3);
+        String month = java.time.YearMonth.now(LONDON).toString();
+
+        assertThat(page("/medication/round?team=" + team, carer)).contains(code, "Paracetamol 5 mg tablet");
+        assertThat(page("/clients/" + code + "/medication", carer)).contains("Paracetamol", "As needed for Agitation");
+        assertThat(page("/clients/" + code + "/medication/mar?month=" + month, carer))
+                .contains("Paracetamol", ">R<");
+        assertThat(page("/medication/medicines", manager)).contains("Diazepam", "Schedule 2");
+        assertThat(page("/medication/alerts", manager)).contains("Medication alerts");
+        HttpResponse<String> pdf = api.https()
+                .get(
+                        api.host(),
+                        "/clients/" + code + "/medication/mar.pdf?month=" + month,
+                        "Cookie",
+                        "__Host-trackwell-session=" + carer);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF");
+    }
+
+    private String page(String path, String token) {
+        HttpResponse<String> response =
+                api.https().get(api.host(), path, "Cookie", "__Host-trackwell-session=" + token);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
     /** Moves time on; sessions idle that long have ended, so everyone signs in again. */
     private void advance(Duration duration) {
         clock.advance(duration);

@@ -1,0 +1,406 @@
+package org.trackwell.medication.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.trackwell.identity.Accounts;
+import org.trackwell.identity.ClientInfo;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.identity.Team;
+import org.trackwell.medication.DoseRecord;
+import org.trackwell.medication.DoseRecords;
+import org.trackwell.medication.DoseSchedule;
+import org.trackwell.medication.MarChart;
+import org.trackwell.medication.MarCharts;
+import org.trackwell.medication.MedicationAlerts;
+import org.trackwell.medication.MedicationRound;
+import org.trackwell.medication.Medicines;
+import org.trackwell.medication.NewDose;
+import org.trackwell.medication.NewPrescription;
+import org.trackwell.medication.NotGivenReason;
+import org.trackwell.medication.Prescription;
+import org.trackwell.medication.Prescriptions;
+import org.trackwell.medication.Stock;
+import org.trackwell.medication.StockMovement;
+import org.trackwell.medication.Witness;
+import org.trackwell.shared.Refusal;
+
+/**
+ * The medication pages, made for a tablet on a round: the due list first, large targets, one tap
+ * to record "given" with the details filled in, and words beside every colour.
+ */
+@Controller
+class MedicationPages {
+
+    private final MedicationRound round;
+    private final DoseRecords doses;
+    private final Prescriptions prescriptions;
+    private final Medicines medicines;
+    private final Stock stock;
+    private final MarCharts charts;
+    private final MedicationAlerts alerts;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    MedicationPages(
+            MedicationRound round,
+            DoseRecords doses,
+            Prescriptions prescriptions,
+            Medicines medicines,
+            Stock stock,
+            MarCharts charts,
+            MedicationAlerts alerts,
+            Accounts accounts,
+            Clock clock) {
+        this.round = round;
+        this.doses = doses;
+        this.prescriptions = prescriptions;
+        this.medicines = medicines;
+        this.stock = stock;
+        this.charts = charts;
+        this.alerts = alerts;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/medication/round")
+    String round(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) UUID team, Model model) {
+        List<Team> teams = accounts.teams().stream()
+                .filter(t -> user.teams().contains(t.id()))
+                .toList();
+        UUID chosen =
+                team != null ? team : teams.isEmpty() ? null : teams.getFirst().id();
+        model.addAttribute("teams", teams);
+        model.addAttribute("team", chosen);
+        model.addAttribute("zone", medicines.settings().zone());
+        model.addAttribute("reasons", NotGivenReason.values());
+        if (chosen != null) {
+            MedicationRound.Round r = round.of(user, chosen);
+            model.addAttribute(
+                    "now",
+                    r.doses().stream()
+                            .filter(d -> d.status().name().equals("OVERDUE")
+                                    || d.status().name().equals("DUE"))
+                            .toList());
+            model.addAttribute(
+                    "missed",
+                    r.doses().stream()
+                            .filter(d -> d.status().name().equals("MISSED"))
+                            .toList());
+            model.addAttribute(
+                    "upcoming",
+                    r.doses().stream()
+                            .filter(d -> d.status().name().equals("UPCOMING"))
+                            .toList());
+            model.addAttribute(
+                    "recordedDoses",
+                    r.doses().stream()
+                            .filter(d -> d.status().name().equals("GIVEN")
+                                    || d.status().name().equals("NOT_GIVEN"))
+                            .toList());
+            model.addAttribute("asNeeded", r.asNeeded());
+            model.addAttribute("effects", r.effects());
+        }
+        return "medication/round";
+    }
+
+    /** One tap records a scheduled dose as given, with the prescribed dose and the time now. */
+    @PostMapping("/medication/round/doses")
+    String recordDose(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam String client,
+            @RequestParam UUID team,
+            @RequestParam UUID prescription,
+            @RequestParam(defaultValue = "") String dueAt,
+            @RequestParam DoseRecord.Outcome outcome,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String overrideReason,
+            @RequestParam(defaultValue = "") String witnessEmail,
+            @RequestParam(defaultValue = "") String witnessPassword,
+            @RequestParam(defaultValue = "") String witnessCode,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        act(redirect, () -> {
+            doses.record(
+                    user,
+                    client,
+                    new NewDose(
+                            prescription,
+                            dueAt.isBlank() ? null : Instant.parse(dueAt),
+                            outcome,
+                            reason.isBlank() ? null : NotGivenReason.valueOf(reason),
+                            amount.isBlank() ? null : new BigDecimal(amount.strip()),
+                            null,
+                            note,
+                            witnessEmail.isBlank() ? null : new Witness(witnessEmail, witnessPassword, witnessCode),
+                            overrideReason),
+                    ClientInfo.of(request));
+            return (outcome == DoseRecord.Outcome.GIVEN ? "Given" : "Not given") + " recorded for " + client + ".";
+        });
+        return "redirect:/medication/round?team=" + team;
+    }
+
+    @PostMapping("/medication/round/effects")
+    String recordEffect(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam String client,
+            @RequestParam UUID team,
+            @RequestParam UUID dose,
+            @RequestParam String effect,
+            RedirectAttributes redirect) {
+        act(redirect, () -> {
+            doses.recordEffect(user, client, dose, effect);
+            return "Recorded whether it helped.";
+        });
+        return "redirect:/medication/round?team=" + team;
+    }
+
+    @GetMapping("/clients/{code}/medication")
+    String client(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model) {
+        model.addAttribute("code", code.toUpperCase(java.util.Locale.ROOT));
+        model.addAttribute("prescriptions", prescriptions.of(user, code));
+        model.addAttribute("stock", stock.of(user, code));
+        model.addAttribute("medicines", medicines.list());
+        model.addAttribute(
+                "month", YearMonth.now(clock.withZone(medicines.settings().zone())));
+        model.addAttribute(
+                "today", LocalDate.now(clock.withZone(medicines.settings().zone())));
+        model.addAttribute(
+                "clinical",
+                user.has(org.trackwell.identity.Role.PRACTITIONER) || user.has(org.trackwell.identity.Role.MANAGER));
+        return "medication/client";
+    }
+
+    @PostMapping("/clients/{code}/medication/prescriptions")
+    String prescribe(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @RequestParam Map<String, String> form,
+            RedirectAttributes redirect) {
+        act(redirect, () -> {
+            prescriptions.prescribe(user, code, prescription(form));
+            return "Prescription added.";
+        });
+        return "redirect:/clients/" + code + "/medication";
+    }
+
+    @PostMapping("/clients/{code}/medication/prescriptions/{id}/stop")
+    String stop(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        act(redirect, () -> {
+            prescriptions.stop(user, code, id, reason);
+            return "Prescription stopped.";
+        });
+        return "redirect:/clients/" + code + "/medication";
+    }
+
+    @PostMapping("/clients/{code}/medication/stock")
+    String stockMovement(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @RequestParam UUID medicine,
+            @RequestParam String action,
+            @RequestParam(defaultValue = "") String quantity,
+            @RequestParam(defaultValue = "") String batch,
+            @RequestParam(defaultValue = "") String expiresOn,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String witnessEmail,
+            @RequestParam(defaultValue = "") String witnessPassword,
+            @RequestParam(defaultValue = "") String witnessCode,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        Witness witness = witnessEmail.isBlank() ? null : new Witness(witnessEmail, witnessPassword, witnessCode);
+        ClientInfo info = ClientInfo.of(request);
+        act(redirect, () -> {
+            BigDecimal amount = new BigDecimal(quantity.strip());
+            return switch (action) {
+                case "RECEIPT" -> {
+                    stock.receive(
+                            user,
+                            code,
+                            medicine,
+                            amount,
+                            batch,
+                            expiresOn.isBlank() ? null : LocalDate.parse(expiresOn),
+                            witness,
+                            info);
+                    yield "Receipt recorded.";
+                }
+                case "COUNT" -> {
+                    Stock.CountResult counted = stock.count(user, code, medicine, amount, witness, info);
+                    yield counted.matches()
+                            ? "The count matches the record."
+                            : "The count (" + counted.counted().toPlainString() + ") differs from the record ("
+                                    + counted.expected().toPlainString() + "); the managers have been alerted.";
+                }
+                default -> {
+                    stock.remove(
+                            user, code, medicine, StockMovement.Kind.valueOf(action), amount, reason, witness, info);
+                    yield "Recorded.";
+                }
+            };
+        });
+        return "redirect:/clients/" + code + "/medication";
+    }
+
+    @GetMapping("/clients/{code}/medication/mar")
+    String mar(
+            @AuthenticationPrincipal SignedInUser user,
+            @PathVariable String code,
+            @RequestParam(required = false) YearMonth month,
+            Model model) {
+        YearMonth chosen = month != null
+                ? month
+                : YearMonth.now(clock.withZone(medicines.settings().zone()));
+        model.addAttribute("code", code.toUpperCase(java.util.Locale.ROOT));
+        model.addAttribute("chart", charts.month(user, code, chosen));
+        model.addAttribute("reasons", NotGivenReason.values());
+        return "medication/mar";
+    }
+
+    @GetMapping("/clients/{code}/medication/mar.pdf")
+    ResponseEntity<byte[]> marPdf(
+            @AuthenticationPrincipal SignedInUser user, @PathVariable String code, @RequestParam YearMonth month) {
+        MarChart chart = charts.month(user, code, month);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"mar-" + code.toUpperCase(java.util.Locale.ROOT) + "-" + month
+                                + ".pdf\"")
+                .body(MarPdf.render(code.toUpperCase(java.util.Locale.ROOT), chart));
+    }
+
+    @GetMapping("/medication/medicines")
+    String medicinesPage(Model model) {
+        model.addAttribute("medicines", medicines.list());
+        return "medication/medicines";
+    }
+
+    @PostMapping("/medication/medicines")
+    @PreAuthorize("hasAnyRole('MANAGER', 'TENANT_ADMIN')")
+    String addMedicine(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        act(redirect, () -> {
+            String schedule = form.getOrDefault("cdSchedule", "");
+            medicines.add(
+                    form.getOrDefault("name", ""),
+                    form.getOrDefault("form", ""),
+                    form.getOrDefault("strength", ""),
+                    form.getOrDefault("route", ""),
+                    !schedule.isBlank(),
+                    schedule.isBlank() ? null : Integer.valueOf(schedule),
+                    form.get("notes"));
+            return "Medicine added.";
+        });
+        return "redirect:/medication/medicines";
+    }
+
+    @GetMapping("/medication/alerts")
+    String alertsPage(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("alerts", alerts.open(user));
+        return "medication/alerts";
+    }
+
+    @PostMapping("/medication/alerts/{id}/acknowledge")
+    String acknowledge(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        act(redirect, () -> {
+            alerts.acknowledge(user, id);
+            return "Alert marked as dealt with.";
+        });
+        return "redirect:/medication/alerts";
+    }
+
+    /** The add-prescription form: times as "08:00, 20:00", days as "MON,THU", PRN limits for as-needed. */
+    private static NewPrescription prescription(Map<String, String> form) {
+        Prescription.Kind kind = Prescription.Kind.valueOf(form.getOrDefault("kind", "REGULAR"));
+        DoseSchedule schedule = null;
+        Prescription.Prn prn = null;
+        if (kind == Prescription.Kind.REGULAR) {
+            List<LocalTime> times = new ArrayList<>();
+            for (String time : form.getOrDefault("times", "").split("[,\\s]+")) {
+                if (!time.isBlank()) {
+                    times.add(LocalTime.parse(time.strip()));
+                }
+            }
+            Set<DayOfWeek> days = new java.util.HashSet<>();
+            for (String day : form.getOrDefault("days", "").split("[,\\s]+")) {
+                if (!day.isBlank()) {
+                    days.add(java.util.Arrays.stream(DayOfWeek.values())
+                            .filter(d -> d.name().startsWith(day.strip().toUpperCase(java.util.Locale.ROOT)))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("day")));
+                }
+            }
+            String every = form.getOrDefault("every", "");
+            DoseSchedule.Kind scheduleKind =
+                    DoseSchedule.Kind.valueOf(form.getOrDefault("scheduleKind", "TIMES_OF_DAY"));
+            schedule = new DoseSchedule(
+                    scheduleKind, times, days, every.isBlank() ? null : Integer.valueOf(every), List.of());
+        } else {
+            prn = new Prescription.Prn(
+                    form.getOrDefault("indication", ""),
+                    new BigDecimal(form.getOrDefault("minDose", "0")),
+                    new BigDecimal(form.getOrDefault("maxDose", "0")),
+                    Integer.parseInt(form.getOrDefault("minIntervalMinutes", "0")),
+                    Integer.parseInt(form.getOrDefault("maxDosesPerDay", "0")));
+        }
+        String tolerance = form.getOrDefault("toleranceMinutes", "");
+        String ends = form.getOrDefault("endsOn", "");
+        return new NewPrescription(
+                UUID.fromString(form.getOrDefault("medicineId", "")),
+                new BigDecimal(form.getOrDefault("dose", "0").strip()),
+                form.getOrDefault("unit", ""),
+                form.get("route"),
+                form.get("instructions"),
+                LocalDate.parse(form.getOrDefault("startsOn", "")),
+                ends.isBlank() ? null : LocalDate.parse(ends),
+                form.getOrDefault("prescriber", ""),
+                kind,
+                schedule,
+                prn,
+                "true".equals(form.get("timeCritical")),
+                tolerance.isBlank() ? null : Integer.valueOf(tolerance));
+    }
+
+    private static void act(RedirectAttributes redirect, Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("done", action.get());
+        } catch (Refusal refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+            redirect.addFlashAttribute("problems", refused.details());
+        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException badInput) {
+            redirect.addFlashAttribute(
+                    "error", "Check the form: a number, date, time or choice is not in the expected form.");
+        }
+    }
+}

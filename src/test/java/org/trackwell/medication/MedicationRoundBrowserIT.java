@@ -1,0 +1,90 @@
+package org.trackwell.medication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.trackwell.support.Api;
+import org.trackwell.support.Browser;
+import org.trackwell.support.BrowserJourney;
+import org.trackwell.support.Https;
+
+class MedicationRoundBrowserIT extends BrowserJourney {
+
+    @Test
+    void aCarerRunsTheRoundOnATabletAndRecordsADoseWithOneTap() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "round");
+        String admin = api.signInAsAdmin();
+        String team = api.newTeam(admin, "Rowan Unit");
+        String manager = api.signIn(api.newUserInTeam(admin, "Mo Manager", team, "MANAGER"), Api.GOOD_PASSWORD);
+        String carerEmail = api.newUserInTeam(admin, "Cas Carer", team, "CARER");
+        String code = Api.read(api.post("/api/v1/clients", Api.json(Map.of("teamId", team)), manager))
+                .get("code")
+                .asString();
+        String medicine = Api.read(api.post(
+                        "/api/v1/medicines",
+                        Api.json(
+                                Map.of("name", "Paracetamol", "form", "tablet", "strength", "500 mg", "route", "oral")),
+                        manager))
+                .get("id")
+                .asString();
+        List<String> everyHour = IntStream.range(0, 24)
+                .mapToObj(h -> String.format("%02d:00", h))
+                .toList();
+        api.post(
+                "/api/v1/clients/" + code + "/prescriptions",
+                Api.json(Map.of(
+                        "medicineId", medicine,
+                        "dose", "2",
+                        "unit", "tablets",
+                        "startsOn",
+                                LocalDate.now(ZoneId.of("Europe/London"))
+                                        .minusDays(1)
+                                        .toString(),
+                        "prescriber", "Dr A Example",
+                        "kind", "REGULAR",
+                        "schedule", Map.of("kind", "TIMES_OF_DAY", "times", everyHour))),
+                manager);
+        String base = "https://" + api.host() + ":" + port;
+
+        ChromeDriver tablet = Browser.start(820, 1180);
+        try {
+            Browser.signIn(tablet, base, carerEmail, Api.GOOD_PASSWORD);
+            Browser.waitForPath(tablet, "/");
+            Browser.open(tablet, base + "/medication/round?team=" + team);
+            List<WebElement> due = tablet.findElements(By.cssSelector("#due-now .dose"));
+            assertThat(due).isNotEmpty();
+            WebElement first = due.getFirst();
+            assertThat(first.getText()).contains(code, "Paracetamol 500 mg tablet", "2 tablets");
+            assertThat(first.findElement(By.cssSelector(".dose-status")).getText())
+                    .isEqualToIgnoringCase(first.getAttribute("class").contains("overdue") ? "Overdue" : "Due");
+            WebElement given = first.findElement(By.cssSelector("button.give"));
+            assertThat(given.getSize().getHeight()).as("a touch target").isGreaterThanOrEqualTo(44);
+            assertThat(given.getSize().getWidth()).isGreaterThanOrEqualTo(44);
+            Object overflow = tablet.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+            assertThat(overflow).as("the round fits the tablet's width").isEqualTo(true);
+
+            int before = due.size();
+            Browser.clickAndWait(tablet, By.cssSelector("#due-now .dose button.give"));
+            assertThat(tablet.findElement(By.id("round-done")).getText()).isEqualTo("Given recorded for " + code + ".");
+            assertThat(tablet.findElements(By.cssSelector("#due-now .dose"))).hasSize(before - 1);
+            assertThat(tablet.findElement(By.id("recorded")).getText()).contains("Given", code);
+
+            tablet.findElement(By.cssSelector("#due-now .dose summary")).click();
+            WebElement notGiven = tablet.findElement(By.cssSelector("#due-now .dose details select"));
+            new org.openqa.selenium.support.ui.Select(notGiven).selectByValue("REFUSED");
+            Browser.clickAndWait(tablet, By.cssSelector("#due-now .dose details button"));
+            assertThat(tablet.findElement(By.id("recorded")).getText()).contains("Not given (R)");
+            assertThat(Browser.consoleProblems(tablet)).isEmpty();
+        } finally {
+            tablet.quit();
+        }
+    }
+}
