@@ -39,6 +39,9 @@ public final class Bench {
             if (options.runs("outcomes")) {
                 figures.addAll(OutcomesScenario.run(server, seed, options));
             }
+            if (options.runs("medication")) {
+                figures.addAll(MedicationScenario.run(server, seed, options));
+            }
             if (options.runs("audit")) {
                 figures.addAll(AuditVerificationScenario.run(server, options));
             }

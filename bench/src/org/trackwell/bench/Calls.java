@@ -53,6 +53,20 @@ final class Calls {
         });
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong TEAM_NAMES = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The audited-write baseline: {@code perCall} team creations per call, 4 clients. */
+    static Load.Result auditedTeamWrites(Server server, Seed seed, String admin, int perCall, Duration duration)
+            throws Exception {
+        return Load.run(4, duration, () -> {
+            for (int i = 0; i < perCall; i++) {
+                post(server, seed, admin, "/api/v1/teams",
+                        "{\"name\":\"baseline team " + TEAM_NAMES.incrementAndGet() + "\"}");
+            }
+            return 201;
+        });
+    }
+
     static String field(String body, String field) {
         return group(Pattern.compile("\"" + field + "\":\"([^\"]+)\""), body);
     }

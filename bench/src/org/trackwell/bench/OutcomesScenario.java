@@ -45,13 +45,7 @@ final class OutcomesScenario {
                     server, seed, practitioner, code, Instant.now().minus(Duration.ofMinutes(minutes.incrementAndGet())));
             return 201;
         });
-        AtomicLong names = new AtomicLong();
-        Load.Result teams = Load.run(4, duration, () -> {
-            for (int i = 0; i < 2; i++) {
-                Calls.post(server, seed, admin, "/api/v1/teams", "{\"name\":\"bench team " + names.incrementAndGet() + "\"}");
-            }
-            return 201;
-        });
+        Load.Result teams = Calls.auditedTeamWrites(server, seed, admin, 2, duration);
         Load.Result me = Calls.get(server, seed, practitioner, "/api/v1/me", 8, duration);
         Load.Result progress = Calls.get(server, seed, practitioner, "/api/v1/clients/" + codes.getLast() + "/progress", 8, duration);
         Load.Result caseload = Calls.get(server, seed, practitioner, "/api/v1/clients", 8, duration);
