@@ -1,4 +1,9 @@
 package org.trackwell.identity;
 
-/** Whether a user signs in with an authenticator app, and how many recovery codes they have left. */
-public record SecondFactorStatus(boolean authenticatorApp, int recoveryCodesLeft) {}
+/** Whether a user signs in with an authenticator app, how many passkeys they have, and recovery codes left. */
+public record SecondFactorStatus(boolean authenticatorApp, int passkeys, int recoveryCodesLeft) {
+
+    public boolean on() {
+        return authenticatorApp || passkeys > 0;
+    }
+}

@@ -50,6 +50,8 @@ public class SecondFactors {
     private final AuditTrail trail;
     private final Mailer mailer;
 
+    private final Passkeys passkeys;
+
     SecondFactors(
             SecondFactorRows rows,
             AccountRows accounts,
@@ -60,7 +62,9 @@ public class SecondFactors {
             SecureRandom random,
             Clock clock,
             AuditTrail trail,
-            Mailer mailer) {
+            Mailer mailer,
+            Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.rows = rows;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -142,7 +146,10 @@ public class SecondFactors {
 
     @Transactional(readOnly = true)
     public SecondFactorStatus status(UserId user) {
-        return new SecondFactorStatus(enrolled(user), rows.unusedRecoveryCodes(user));
+        return new SecondFactorStatus(
+                rows.totp(user).filter(StoredTotp::confirmed).isPresent(),
+                passkeys.of(user).size(),
+                rows.unusedRecoveryCodes(user));
     }
 
     /** An administrator removes a user's second factor (a lost phone); their sessions end. */
@@ -150,18 +157,20 @@ public class SecondFactors {
     public void reset(UserId user) {
         StoredAccount account = accounts.findById(user).orElseThrow(UserNotFound::new);
         rows.removeAll(user);
+        passkeys.removeAll(user);
         sessions.revokeAllOf(user, "", clock.instant());
         trail.record("mfa.reset", "user:" + user, Outcome.SUCCESS);
         mailer.send(
                 account.email(),
                 "Your two-factor sign-in was reset",
-                "An administrator removed the authenticator app from your Trackwell account.\n"
+                "An administrator removed the authenticator app and passkeys from your Trackwell account.\n"
                         + "You will be asked to set one up again when you next sign in.\n"
                         + "If you did not ask for this, tell your administrator at once.\n");
     }
 
+    /** Whether the user has a second factor: a confirmed authenticator app, or a passkey. */
     boolean enrolled(UserId user) {
-        return rows.totp(user).filter(StoredTotp::confirmed).isPresent();
+        return rows.totp(user).filter(StoredTotp::confirmed).isPresent() || passkeys.any(user);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public class SignIn {
     private final Policies policies;
     private final Sessions sessions;
     private final SecondFactors secondFactors;
+    private final Passkeys passkeys;
     private final ChallengeRows challenges;
     private final Tokens tokens;
     private final TenantTransactions transactions;
@@ -53,6 +55,7 @@ public class SignIn {
             Policies policies,
             Sessions sessions,
             SecondFactors secondFactors,
+            Passkeys passkeys,
             ChallengeRows challenges,
             Tokens tokens,
             TenantTransactions transactions,
@@ -65,6 +68,7 @@ public class SignIn {
         this.policies = policies;
         this.sessions = sessions;
         this.secondFactors = secondFactors;
+        this.passkeys = passkeys;
         this.challenges = challenges;
         this.tokens = tokens;
         this.transactions = transactions;
@@ -114,6 +118,30 @@ public class SignIn {
 
     /** The second step: a code from the authenticator app, or a recovery code, for the challenge. */
     public SessionToken completeSecondFactor(String challenge, String code, ClientInfo client) {
+        return completeSecondStep(challenge, client, user -> secondFactors.accepts(user, code));
+    }
+
+    /** The second step with a passkey: the options to sign with, for the challenge's user. */
+    public Passkeys.Ceremony startPasskeySignIn(String challenge, Passkeys.RelyingParty rp) {
+        Instant now = clock.instant();
+        return transactions.inTenant(
+                CurrentTenant.require(),
+                () -> challenges
+                        .open(Tokens.hash(challenge), now)
+                        .filter(passkeys::any)
+                        .map(user -> passkeys.startAssertion(user, rp))
+                        .orElseThrow(SignInFailed::wrongCode));
+    }
+
+    /** The second step completed with a passkey's signature; failures count like wrong codes. */
+    public SessionToken completeWithPasskey(
+            String challenge, UUID ceremony, String response, Passkeys.RelyingParty rp, ClientInfo client) {
+        return completeSecondStep(
+                challenge, client, user -> passkeys.verifyAssertion(user.id(), ceremony, response, rp));
+    }
+
+    private SessionToken completeSecondStep(
+            String challenge, ClientInfo client, java.util.function.Predicate<StoredAccount> proof) {
         TenantId tenant = CurrentTenant.require();
         Instant now = clock.instant();
         String key = Tokens.hash(challenge);
@@ -127,7 +155,7 @@ public class SignIn {
         Optional<StoredAccount> account = attempt.account().filter(a -> a.mayAttemptSignIn(now));
         Optional<SessionToken> session = account.flatMap(user -> transactions.inTenant(
                 tenant,
-                () -> secondFactors.accepts(user, code) && challenges.use(key, now)
+                () -> proof.test(user) && challenges.use(key, now)
                         ? Optional.of(signedIn(tenant, user, attempt.policy(), now))
                         : Optional.<SessionToken>empty()));
         if (session.isEmpty()) {

@@ -33,6 +33,20 @@ class AuditCoverageIT {
             Map.entry("POST /api/v1/me/mfa/totp/confirm", "mfa.totp-confirmed (AuditedRoutesIT)"),
             Map.entry("POST /api/v1/me/mfa/recovery-codes", "mfa.recovery-codes-replaced (AuditedRoutesIT)"),
             Map.entry(
+                    "POST /api/v1/me/mfa/passkeys/options",
+                    "not recorded: a one-time challenge for the caller's own new passkey"),
+            Map.entry(
+                    "POST /api/v1/me/mfa/passkeys",
+                    "mfa.passkey-added (PasskeyBrowserIT, through the page's twin route)"),
+            Map.entry("GET /api/v1/me/mfa/passkeys", "not recorded: the caller reading their own passkeys"),
+            Map.entry(
+                    "DELETE /api/v1/me/mfa/passkeys/{id}", "mfa.passkey-removed (PasskeyBrowserIT, through the page)"),
+            Map.entry(
+                    "POST /api/v1/auth/login/passkey/options",
+                    "not recorded: a one-time challenge for a sign-in already recorded as needing a second factor"),
+            Map.entry(
+                    "POST /api/v1/auth/login/passkey", "sign-in.signed-in / .second-factor-failed (PasskeyBrowserIT)"),
+            Map.entry(
                     "POST /api/v1/me/confirm",
                     "sign-in.identity-confirmed / .identity-not-confirmed (AuditedRoutesIT)"),
             Map.entry("POST /api/v1/users/{id}/mfa/reset", "mfa.reset (AuditedRoutesIT)"),

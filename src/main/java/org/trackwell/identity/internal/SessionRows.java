@@ -63,6 +63,7 @@ public class SessionRows {
                       and t.version = c.version)
                     from terms_of_use c order by c.published_at desc limit 1), true) as terms_accepted,
                   not exists (select 1 from totp_factor f where f.user_id = s.user_id and f.confirmed_at is not null)
+                    and not exists (select 1 from passkey k where k.user_id = s.user_id)
                     and exists (select 1 from user_role r where r.user_id = s.user_id and r.role = any(string_to_array(
                       coalesce((select p.second_factor_roles from security_policy p), :defaultRoles), ',')))
                     as must_enrol

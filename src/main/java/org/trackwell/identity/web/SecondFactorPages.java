@@ -1,6 +1,7 @@
 package org.trackwell.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -8,9 +9,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.trackwell.identity.ClientInfo;
+import org.trackwell.identity.Passkeys;
 import org.trackwell.identity.SecondFactorRejected;
 import org.trackwell.identity.SecondFactors;
 import org.trackwell.identity.SignIn;
@@ -26,11 +29,13 @@ class SecondFactorPages {
     private static final String PAGE = "identity/two-factor";
 
     private final SecondFactors secondFactors;
+    private final Passkeys passkeys;
     private final SignIn signIn;
     private final StepUp stepUp;
 
-    SecondFactorPages(SecondFactors secondFactors, SignIn signIn, StepUp stepUp) {
+    SecondFactorPages(SecondFactors secondFactors, Passkeys passkeys, SignIn signIn, StepUp stepUp) {
         this.secondFactors = secondFactors;
+        this.passkeys = passkeys;
         this.signIn = signIn;
         this.stepUp = stepUp;
     }
@@ -73,6 +78,16 @@ class SecondFactorPages {
         return show(user, model);
     }
 
+    @PostMapping("/account/two-factor/passkeys/{id}/remove")
+    String removePasskey(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id, Model model) {
+        try {
+            passkeys.remove(user, id);
+        } catch (SecondFactorRejected rejected) {
+            model.addAttribute("error", rejected.getMessage());
+        }
+        return show(user, model);
+    }
+
     @GetMapping("/account/confirm")
     String confirmPage(@RequestParam(defaultValue = "/") String next, Model model) {
         model.addAttribute("next", localOnly(next));
@@ -99,6 +114,7 @@ class SecondFactorPages {
 
     private String show(SignedInUser user, Model model) {
         model.addAttribute("status", secondFactors.status(user.id()));
+        model.addAttribute("passkeys", passkeys.of(user.id()));
         model.addAttribute("required", user.mustEnrolSecondFactor());
         return PAGE;
     }

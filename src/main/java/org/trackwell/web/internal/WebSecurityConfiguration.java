@@ -63,6 +63,8 @@ class WebSecurityConfiguration {
                                 "/api/v1/operator/login",
                                 "/api/v1/operator/login/mfa",
                                 "/api/v1/operator/setup",
+                                "/api/v1/auth/login/passkey/options",
+                                "/api/v1/auth/login/passkey",
                                 "/api/v1/client-links/*",
                                 "/api/v1/client-links/*/charts")
                         .permitAll()
@@ -99,6 +101,8 @@ class WebSecurityConfiguration {
                                 "/webjars/**",
                                 "/sign-in",
                                 "/sign-in/code",
+                                "/sign-in/passkey/options",
+                                "/sign-in/passkey",
                                 "/account/setup",
                                 "/account/forgot",
                                 "/account/reset",
