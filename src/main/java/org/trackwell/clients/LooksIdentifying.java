@@ -35,4 +35,9 @@ public final class LooksIdentifying extends Refusal {
                 .distinct()
                 .toList();
     }
+
+    @Override
+    public boolean canBeAcknowledged() {
+        return true;
+    }
 }

@@ -230,9 +230,10 @@ public class ClientSessions {
 
     private void requirePractitioner(UserId practitioner) {
         boolean known = accounts.list().stream()
-                .anyMatch(u -> u.id().equals(practitioner) && u.roles().contains(Role.PRACTITIONER));
+                .anyMatch(u -> u.id().equals(practitioner)
+                        && (u.roles().contains(Role.PRACTITIONER) || u.roles().contains(Role.MANAGER)));
         if (!known) {
-            throw new SessionChangeRefused("Sessions are held by practitioners.");
+            throw new SessionChangeRefused("Sessions are held by practitioners or managers.");
         }
     }
 

@@ -24,6 +24,11 @@ public abstract class Refusal extends RuntimeException {
         return List.of();
     }
 
+    /** Whether the user may go ahead anyway by saying they mean it, such as the identifying-text warning. */
+    public boolean canBeAcknowledged() {
+        return false;
+    }
+
     /** Response headers that belong to this refusal, such as {@code Retry-After}. */
     public Map<String, String> headers() {
         return Map.of();

@@ -3,20 +3,17 @@ package org.trackwell.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.trackwell.support.Api;
 import org.trackwell.support.Browser;
 import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Https;
-import org.trackwell.support.TestPostgres;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,7 +64,7 @@ class PasskeyBrowserIT extends BrowserJourney {
         assertThat(browser.findElements(By.cssSelector("#passkey-list .passkey-name")))
                 .isEmpty();
         assertThat(Browser.consoleProblems(browser)).isEmpty();
-        assertThat(actions(api)).contains("mfa.passkey-added", "mfa.passkey-removed", "sign-in.signed-in");
+        assertThat(api.auditActions()).contains("mfa.passkey-added", "mfa.passkey-removed", "sign-in.signed-in");
     }
 
     @Test
@@ -117,17 +114,9 @@ class PasskeyBrowserIT extends BrowserJourney {
                         "challenge", challenge, "ceremony", ceremony.get("id").asString(), "credential", forged)),
                 null);
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(actions(api)).contains("sign-in.second-factor-failed");
+        assertThat(api.auditActions()).contains("sign-in.second-factor-failed");
         assertThat(api.post("/api/v1/auth/login/passkey/options", Api.json(Map.of("challenge", "made-up")), null)
                         .statusCode())
                 .isEqualTo(401);
-    }
-
-    private static List<String> actions(Api api) {
-        return JdbcClient.create(TestPostgres.asSuperuser())
-                .sql("select action from audit_event where tenant_id = :t")
-                .param("t", api.tenant().id().value())
-                .query(String.class)
-                .list();
     }
 }

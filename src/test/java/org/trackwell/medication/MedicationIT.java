@@ -18,13 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.Accounts;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;
-import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
 import tools.jackson.databind.JsonNode;
@@ -146,7 +144,7 @@ class MedicationIT {
                         .statusCode())
                 .as("not given needs a reason")
                 .isEqualTo(400);
-        assertThat(actions()).contains("dose.recorded", "dose.corrected", "mar.viewed");
+        assertThat(api.auditActions()).contains("dose.recorded", "dose.corrected", "mar.viewed");
     }
 
     @Test
@@ -188,7 +186,7 @@ class MedicationIT {
                                 carer)
                         .statusCode())
                 .isEqualTo(204);
-        assertThat(actions()).contains("dose.prn-limit-overridden", "dose.effect-recorded");
+        assertThat(api.auditActions()).contains("dose.prn-limit-overridden", "dose.effect-recorded");
     }
 
     @Test
@@ -203,50 +201,16 @@ class MedicationIT {
                                 carer)
                         .statusCode())
                 .isEqualTo(400);
-        HttpResponse<String> wrong = api.post(
-                path,
-                Api.json(Map.of(
-                        "prescriptionId",
-                        prescription,
-                        "outcome",
-                        "GIVEN",
-                        "amount",
-                        "5",
-                        "witness",
-                        Map.of("email", otherCarerEmail, "password", "not the password at all"))),
-                carer);
+        HttpResponse<String> wrong = witnessedDose(prescription, otherCarerEmail, "not the password at all");
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(Api.read(wrong).get("detail").asString()).doesNotContain("password is wrong");
-        assertThat(api.post(
-                                path,
-                                Api.json(Map.of(
-                                        "prescriptionId",
-                                        prescription,
-                                        "outcome",
-                                        "GIVEN",
-                                        "amount",
-                                        "5",
-                                        "witness",
-                                        Map.of("email", carerEmail, "password", Api.GOOD_PASSWORD))),
-                                carer)
-                        .statusCode())
+        assertThat(witnessedDose(prescription, carerEmail, Api.GOOD_PASSWORD).statusCode())
                 .as("not one's own witness")
                 .isEqualTo(400);
-        HttpResponse<String> witnessed = api.post(
-                path,
-                Api.json(Map.of(
-                        "prescriptionId",
-                        prescription,
-                        "outcome",
-                        "GIVEN",
-                        "amount",
-                        "5",
-                        "witness",
-                        Map.of("email", otherCarerEmail, "password", Api.GOOD_PASSWORD))),
-                carer);
+        HttpResponse<String> witnessed = witnessedDose(prescription, otherCarerEmail, Api.GOOD_PASSWORD);
         assertThat(witnessed.statusCode()).as(witnessed.body()).isEqualTo(201);
         assertThat(Api.read(witnessed).get("witnessId").asString()).isNotBlank();
-        assertThat(actions()).contains("sign-in.witness-not-confirmed", "sign-in.witness-confirmed");
+        assertThat(api.auditActions()).contains("sign-in.witness-not-confirmed", "sign-in.witness-confirmed");
     }
 
     @Test
@@ -437,7 +401,8 @@ class MedicationIT {
                                 admin)
                         .statusCode())
                 .isEqualTo(400);
-        assertThat(actions()).contains("prescription.changed", "prescription.stopped", "medication-settings.changed");
+        assertThat(api.auditActions())
+                .contains("prescription.changed", "prescription.stopped", "medication-settings.changed");
         Map<String, Object> noSchedule = prescriptionBody(medicine, List.of(), today());
         assertThat(api.post("/api/v1/clients/" + code + "/prescriptions", Api.json(noSchedule), manager)
                         .statusCode())
@@ -474,6 +439,22 @@ class MedicationIT {
                 api.https().get(api.host(), path, "Cookie", "__Host-trackwell-session=" + token);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
+    }
+
+    /** The carer gives 5 ml of an as-needed controlled drug, with a witness confirming on the spot. */
+    private HttpResponse<String> witnessedDose(String prescription, String witnessEmail, String witnessPassword) {
+        return api.post(
+                "/api/v1/clients/" + code + "/doses",
+                Api.json(Map.of(
+                        "prescriptionId",
+                        prescription,
+                        "outcome",
+                        "GIVEN",
+                        "amount",
+                        "5",
+                        "witness",
+                        Map.of("email", witnessEmail, "password", witnessPassword))),
+                carer);
     }
 
     /** Moves time on; sessions idle that long have ended, so everyone signs in again. */
@@ -597,13 +578,5 @@ class MedicationIT {
             body.put("reason", reason);
         }
         return api.post("/api/v1/clients/" + code + "/doses", Api.json(body), token);
-    }
-
-    private List<String> actions() {
-        return JdbcClient.create(TestPostgres.asSuperuser())
-                .sql("select action from audit_event where tenant_id = :t")
-                .param("t", api.tenant().id().value())
-                .query(String.class)
-                .list();
     }
 }

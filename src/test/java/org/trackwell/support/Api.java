@@ -193,6 +193,15 @@ public final class Api {
         return https.send(request.build());
     }
 
+    /** Every audit action recorded in this tenant so far, read as the database superuser. */
+    public List<String> auditActions() {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(TestPostgres.asSuperuser())
+                .sql("select action from audit_event where tenant_id = :t")
+                .param("t", tenant.id().value())
+                .query(String.class)
+                .list();
+    }
+
     public static JsonNode read(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -8,13 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +45,7 @@ import org.trackwell.medication.Prescriptions;
 import org.trackwell.medication.Stock;
 import org.trackwell.medication.StockMovement;
 import org.trackwell.medication.Witness;
-import org.trackwell.shared.Refusal;
+import org.trackwell.shared.FormOutcome;
 
 /**
  * The medication pages, made for a tablet on a round: the due list first, large targets, one tap
@@ -146,7 +144,7 @@ class MedicationPages {
             @RequestParam(defaultValue = "") String witnessCode,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        act(redirect, () -> {
+        FormOutcome.flash(redirect, () -> {
             doses.record(
                     user,
                     client,
@@ -174,7 +172,7 @@ class MedicationPages {
             @RequestParam UUID dose,
             @RequestParam String effect,
             RedirectAttributes redirect) {
-        act(redirect, () -> {
+        FormOutcome.flash(redirect, () -> {
             doses.recordEffect(user, client, dose, effect);
             return "Recorded whether it helped.";
         });
@@ -203,7 +201,7 @@ class MedicationPages {
             @PathVariable String code,
             @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
-        act(redirect, () -> {
+        FormOutcome.flash(redirect, () -> {
             prescriptions.prescribe(user, code, prescription(form));
             return "Prescription added.";
         });
@@ -217,7 +215,7 @@ class MedicationPages {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
-        act(redirect, () -> {
+        FormOutcome.flash(redirect, () -> {
             prescriptions.stop(user, code, id, reason);
             return "Prescription stopped.";
         });
@@ -241,7 +239,7 @@ class MedicationPages {
             RedirectAttributes redirect) {
         Witness witness = witnessEmail.isBlank() ? null : new Witness(witnessEmail, witnessPassword, witnessCode);
         ClientInfo info = ClientInfo.of(request);
-        act(redirect, () -> {
+        FormOutcome.flash(redirect, () -> {
             BigDecimal amount = new BigDecimal(quantity.strip());
             return switch (action) {
                 case "RECEIPT" -> {
@@ -310,7 +308,7 @@ class MedicationPages {
     @PostMapping("/medication/medicines")
     @PreAuthorize("hasAnyRole('MANAGER', 'TENANT_ADMIN')")
     String addMedicine(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        act(redirect, () -> {
+        FormOutcome.flash(redirect, () -> {
             String schedule = form.getOrDefault("cdSchedule", "");
             medicines.add(
                     form.getOrDefault("name", ""),
@@ -333,7 +331,7 @@ class MedicationPages {
 
     @PostMapping("/medication/alerts/{id}/acknowledge")
     String acknowledge(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        act(redirect, () -> {
+        FormOutcome.flash(redirect, () -> {
             alerts.acknowledge(user, id);
             return "Alert marked as dealt with.";
         });
@@ -390,17 +388,5 @@ class MedicationPages {
                 prn,
                 "true".equals(form.get("timeCritical")),
                 tolerance.isBlank() ? null : Integer.valueOf(tolerance));
-    }
-
-    private static void act(RedirectAttributes redirect, Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("done", action.get());
-        } catch (Refusal refused) {
-            redirect.addFlashAttribute("error", refused.getMessage());
-            redirect.addFlashAttribute("problems", refused.details());
-        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException badInput) {
-            redirect.addFlashAttribute(
-                    "error", "Check the form: a number, date, time or choice is not in the expected form.");
-        }
     }
 }

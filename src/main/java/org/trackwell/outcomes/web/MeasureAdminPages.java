@@ -20,6 +20,7 @@ import org.trackwell.outcomes.Measure;
 import org.trackwell.outcomes.MeasureCatalogue;
 import org.trackwell.outcomes.OutcomeSettings;
 import org.trackwell.outcomes.SessionType;
+import org.trackwell.shared.FormOutcome;
 import org.trackwell.shared.Refusal;
 
 /** The tenant admin's measure catalogue, outcome settings, session types and questionnaire builder. */
@@ -165,12 +166,7 @@ class MeasureAdminPages {
     }
 
     private static String act(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("done", action.get());
-        } catch (Refusal refused) {
-            redirect.addFlashAttribute("error", refused.getMessage());
-            redirect.addFlashAttribute("problems", refused.details());
-        }
+        FormOutcome.flash(redirect, action);
         return "redirect:/admin/measures";
     }
 }

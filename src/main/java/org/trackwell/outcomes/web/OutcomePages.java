@@ -36,6 +36,7 @@ import org.trackwell.outcomes.NewSession;
 import org.trackwell.outcomes.Progress;
 import org.trackwell.outcomes.ProgressChart;
 import org.trackwell.outcomes.SessionMode;
+import org.trackwell.shared.FormOutcome;
 import org.trackwell.shared.QrCode;
 import org.trackwell.shared.Refusal;
 
@@ -364,26 +365,13 @@ class OutcomePages {
 
     private static String act(
             RedirectAttributes redirect, String code, UUID session, java.util.function.Supplier<String> action) {
-        run(redirect, action);
+        FormOutcome.flash(redirect, action);
         return "redirect:/clients/" + code + "/sessions/" + session;
     }
 
     private static String actOnClient(
             RedirectAttributes redirect, String code, java.util.function.Supplier<String> action) {
-        run(redirect, action);
+        FormOutcome.flash(redirect, action);
         return "redirect:/clients/" + code + "/outcomes";
-    }
-
-    private static void run(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("done", action.get());
-        } catch (LooksIdentifying warned) {
-            redirect.addFlashAttribute("error", warned.getMessage() + " Tick the box to save it anyway.");
-            redirect.addFlashAttribute("askAcknowledge", true);
-        } catch (Refusal refused) {
-            redirect.addFlashAttribute("error", refused.getMessage());
-        } catch (IllegalArgumentException badChoice) {
-            redirect.addFlashAttribute("error", "Choose from the options given.");
-        }
     }
 }
