@@ -12,7 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,10 +41,15 @@ public record DoseSchedule(
         @Nullable Integer every,
         List<Step> steps) {
 
+    /** Missing lists are empty and blank entries are dropped, so a sloppy request is refused, not crashed on. */
     public DoseSchedule {
-        times = times == null ? List.of() : List.copyOf(times);
-        days = days == null ? Set.of() : Set.copyOf(days);
-        steps = steps == null ? List.of() : List.copyOf(steps);
+        times = times == null
+                ? List.of()
+                : times.stream().filter(Objects::nonNull).toList();
+        days = days == null ? Set.of() : days.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        steps = steps == null
+                ? List.of()
+                : steps.stream().filter(Objects::nonNull).toList();
     }
 
     public enum Kind {
@@ -56,7 +63,9 @@ public record DoseSchedule(
     public record Step(LocalDate from, LocalDate to, BigDecimal dose, List<LocalTime> times) {
 
         public Step {
-            times = times == null ? List.of() : List.copyOf(times);
+            times = times == null
+                    ? List.of()
+                    : times.stream().filter(Objects::nonNull).toList();
         }
     }
 
@@ -93,6 +102,12 @@ public record DoseSchedule(
             case TAPERING -> {
                 if (steps.isEmpty()) {
                     problems.add("A tapering course needs at least one step.");
+                }
+                if (steps.stream()
+                        .anyMatch(step ->
+                                step == null || step.from() == null || step.to() == null || step.dose() == null)) {
+                    problems.add("Each step needs its first and last date and its dose.");
+                    return problems;
                 }
                 List<Step> ordered =
                         steps.stream().sorted(Comparator.comparing(Step::from)).toList();

@@ -441,6 +441,53 @@ class MedicationIT {
         return response.body();
     }
 
+    @Test
+    void refusesMalformedRequestsWithAClearAnswerAndChangesNothing() {
+        String medicine = medicine("Prednisolone", false);
+        Map<String, Object> taper = prescriptionBody(medicine, List.of(), today());
+        taper.put(
+                "schedule",
+                Map.of(
+                        "kind",
+                        "TAPERING",
+                        "steps",
+                        List.of(java.util.Collections.singletonMap("from", today().toString()))));
+        String prescriptions = "/api/v1/clients/" + code + "/prescriptions";
+        List<HttpResponse<String>> refused = List.of(
+                api.post(prescriptions, Api.json(taper), manager),
+                api.post(prescriptions, "{\"kind\":\"SOMETIMES\"}", manager),
+                api.post(
+                        prescriptions,
+                        "{\"medicineId\":\"" + medicine + "\",\"dose\":\"1\",\"unit\":\"tablet\",\"startsOn\":\""
+                                + today() + "\",\"prescriber\":\"Dr A\",\"kind\":\"REGULAR\",\"schedule\":{\"kind\":"
+                                + "\"TIMES_OF_DAY\",\"times\":[null]}}",
+                        manager),
+                api.post(prescriptions, "not json", manager),
+                api.post("/api/v1/clients/" + code + "/doses", Api.json(Map.of("outcome", "GIVEN")), carer),
+                api.post(
+                        "/api/v1/clients/" + code + "/doses",
+                        Api.json(Map.of(
+                                "prescriptionId", java.util.UUID.randomUUID().toString(), "outcome", "GIVEN")),
+                        carer),
+                api.get("/api/v1/clients/" + code + "/mar?month=last-month", carer),
+                api.get("/api/v1/clients/" + code + "/doses?from=yesterday&to=today", carer),
+                api.get("/api/v1/medication/round?team=not-a-team", carer),
+                api.get("/api/v1/medication/round?team=" + java.util.UUID.randomUUID(), carer),
+                api.post(
+                        "/api/v1/clients/" + code + "/stock/counts",
+                        Api.json(Map.of("medicineId", medicine, "counted", "-1")),
+                        carer),
+                api.post(
+                        "/api/v1/medicines",
+                        Api.json(Map.of("name", "X", "form", "f", "strength", "s", "route", "r", "controlled", true)),
+                        manager));
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+            assertThat(response.body()).doesNotContain("Exception", "at org.", "SQL");
+        }
+        assertThat(Api.read(api.get(prescriptions, carer))).isEmpty();
+    }
+
     /** The carer gives 5 ml of an as-needed controlled drug, with a witness confirming on the spot. */
     private HttpResponse<String> witnessedDose(String prescription, String witnessEmail, String witnessPassword) {
         return api.post(

@@ -494,6 +494,57 @@ class OutcomesIT {
         assertThat(page(chartLink.substring(chartLink.indexOf("/p/")), null)).contains("PIN");
     }
 
+    @Test
+    void refusesMalformedRequestsWithAClearAnswerAndChangesNothing() {
+        String code = clientWithOpenEpisode();
+        String session = session(code, clock.instant().minus(Duration.ofHours(1)), "ATTENDED");
+        String base = "/api/v1/clients/" + code;
+        List<HttpResponse<String>> refused = List.of(
+                api.post(
+                        base + "/sessions",
+                        Api.json(Map.of("startsAt", "soon", "type", "TREATMENT", "mode", "VIDEO")),
+                        practitioner),
+                api.post(
+                        base + "/sessions",
+                        Api.json(Map.of("startsAt", clock.instant().toString(), "type", "NAP", "mode", "VIDEO")),
+                        practitioner),
+                api.post(
+                        base + "/sessions/" + session + "/measures",
+                        Api.json(Map.of("measure", "PHQ-9", "answers", Map.of("1", "two"))),
+                        practitioner),
+                api.post(
+                        base + "/sessions/" + session + "/measures",
+                        Api.json(Map.of("measure", "NOPE", "answers", Map.of())),
+                        practitioner),
+                api.post(
+                        base + "/sessions/not-a-session/measures",
+                        Api.json(Map.of("measure", "PHQ-9", "answers", Map.of())),
+                        practitioner),
+                api.post(
+                        base + "/sessions/" + session + "/goal-ratings",
+                        Api.json(Map.of(
+                                "ratings", Map.of(java.util.UUID.randomUUID().toString(), 3))),
+                        practitioner),
+                api.post(base + "/goals", Api.json(Map.of("wording", "   ")), practitioner),
+                api.post("/api/v1/measures", Api.json(Map.of("definition", Map.of())), admin),
+                api.put("/api/v1/outcome-settings", Api.json(Map.of("commercial", true)), admin),
+                api.put(
+                        "/api/v1/session-types",
+                        Api.json(List.of(Map.of("code", "lower case", "name", "x", "measures", List.of()))),
+                        admin),
+                api.post(
+                        "/api/v1/client-links/" + "x".repeat(43) + "/charts",
+                        Api.json(Map.of("pin", "12345678901234")),
+                        null));
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+            assertThat(response.body()).doesNotContain("Exception", "at org.", "SQL");
+        }
+        assertThat(Api.read(api.get(base + "/sessions", practitioner)).get(0).get("measures"))
+                .isEmpty();
+        assertThat(Api.read(api.get(base + "/goals", practitioner))).isEmpty();
+    }
+
     private String page(String path, String token) {
         HttpResponse<String> response = token == null
                 ? api.https().get(api.host(), path)
