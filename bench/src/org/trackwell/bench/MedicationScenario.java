@@ -58,7 +58,7 @@ final class MedicationScenario {
                             + "\"minDose\":\"1\",\"maxDose\":\"2\",\"minIntervalMinutes\":0,\"maxDosesPerDay\":100000}}"), "id");
         }
         String roundBody = get(server, seed, carer, "/api/v1/medication/round?team=" + team);
-        int dosesPerRound = count(Pattern.compile("\"windowStart\""), roundBody);
+        int dosesPerRound = count(Pattern.compile("\"dueAt\""), roundBody);
         Load.Result me = Calls.get(server, seed, carer, "/api/v1/me", 8, duration);
         Load.Result round = Calls.get(server, seed, carer, "/api/v1/medication/round?team=" + team, 8, duration);
 

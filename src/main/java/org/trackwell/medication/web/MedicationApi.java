@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -256,19 +257,31 @@ class MedicationApi {
 
     record Effect(@NotNull String effect) {}
 
-    record RoundView(Instant at, List<RoundDoseView> doses, List<AsNeededView> asNeeded, List<EffectView> effects) {}
+    /**
+     * The round as JSON: each prescription once, and each dose as its prescription, time, amount
+     * and state, which keeps a unit's round small enough to send on every tap.
+     */
+    record RoundView(
+            Instant at,
+            Map<UUID, RoundPrescriptionView> prescriptions,
+            List<RoundDoseView> doses,
+            List<AsNeededView> asNeeded,
+            List<EffectView> effects) {}
 
-    record RoundDoseView(
+    record RoundPrescriptionView(
             String client,
-            UUID prescriptionId,
             String medicine,
-            BigDecimal dose,
             String unit,
+            String route,
+            @Nullable String instructions,
             boolean controlled,
             boolean timeCritical,
+            int toleranceMinutes) {}
+
+    record RoundDoseView(
+            UUID prescriptionId,
             Instant dueAt,
-            Instant windowStart,
-            Instant windowEnd,
+            BigDecimal dose,
             String status,
             @Nullable UUID recordId) {}
 
@@ -442,20 +455,28 @@ class MedicationApi {
     @GetMapping("/medication/round")
     RoundView round(@AuthenticationPrincipal SignedInUser user, @RequestParam UUID team) {
         MedicationRound.Round r = round.of(user, team);
-        return new RoundView(
-                r.at(),
-                r.doses().stream()
-                        .map(d -> new RoundDoseView(
+        MedicationSettings settings = medicines.settings();
+        Map<UUID, RoundPrescriptionView> prescriptions = new java.util.LinkedHashMap<>();
+        r.doses()
+                .forEach(d -> prescriptions.computeIfAbsent(
+                        d.prescription().id(),
+                        id -> new RoundPrescriptionView(
                                 d.client().toString(),
-                                d.prescription().id(),
                                 d.prescription().medicine().label(),
-                                d.dose(),
                                 d.prescription().unit(),
+                                d.prescription().route(),
+                                d.prescription().instructions(),
                                 d.prescription().medicine().controlled(),
                                 d.prescription().timeCritical(),
+                                (int) d.prescription().tolerance(settings).toMinutes())));
+        return new RoundView(
+                r.at(),
+                prescriptions,
+                r.doses().stream()
+                        .map(d -> new RoundDoseView(
+                                d.prescription().id(),
                                 d.dueAt(),
-                                d.windowStart(),
-                                d.windowEnd(),
+                                d.dose(),
                                 d.status().name(),
                                 d.record() == null ? null : d.record().id()))
                         .toList(),
