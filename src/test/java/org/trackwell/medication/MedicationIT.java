@@ -341,6 +341,41 @@ class MedicationIT {
     }
 
     @Test
+    void aTimeCriticalDoseIsMissedWhenItsOwnShorterWindowEnds() {
+        String medicine = medicine("Co-careldopa", false);
+        Instant due = clock.instant().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES);
+        var local = due.atZone(LONDON);
+        Map<String, Object> body = prescriptionBody(medicine, List.of(local.toLocalTime()), local.toLocalDate());
+        body.put("timeCritical", true);
+        body.put("toleranceMinutes", 15);
+        HttpResponse<String> created = api.post("/api/v1/clients/" + code + "/prescriptions", Api.json(body), manager);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        advance(Duration.ofMinutes(5 + 14));
+        assertThat(detect()).isZero();
+        advance(Duration.ofMinutes(2));
+        assertThat(detect()).as("15 minutes, not the usual hour").isEqualTo(1);
+    }
+
+    @Test
+    void warnsOfLowStockFromTheRegularDosesStillToCome() {
+        String medicine = medicine("Metformin", false);
+        regular(medicine, EVERY_FOUR_HOURS, today().minusDays(1));
+        api.post(
+                "/api/v1/clients/" + code + "/stock/receipts",
+                Api.json(Map.of("medicineId", medicine, "quantity", "30")),
+                carer);
+        JsonNode line =
+                Api.read(api.get("/api/v1/clients/" + code + "/stock", carer)).get(0);
+        assertThat(new BigDecimal(line.get("daysLeft").asString()))
+                .as("30 tablets at 2 tablets six times a day")
+                .isEqualByComparingTo("2.5");
+        assertThat(line.get("low").asBoolean())
+                .as("under the 7 days the service keeps")
+                .isTrue();
+    }
+
+    @Test
     void aChangeStopsThePrescriptionAndStartsANewOneThatNamesIt() {
         String medicine = medicine("Sertraline", false);
         String first = regular(medicine, List.of(LocalTime.of(8, 0)), today());
