@@ -1,5 +1,7 @@
 package org.trackwell.medication.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class PrescriptionRows {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Schedules are immutable values, and the round reads every running one on every call. */
+    private static final Cache<String, DoseSchedule> SCHEDULES =
+            Caffeine.newBuilder().maximumSize(50_000).build();
+
     private static final String SELECT = """
             select p.*, m.name, m.form, m.strength, m.route as medicine_route, m.controlled, m.cd_schedule, m.notes
             from prescription p join medicine m on m.id = p.medicine_id""";
@@ -142,7 +149,7 @@ public class PrescriptionRows {
                 ends == null ? null : ends.toLocalDate(),
                 row.getString("prescriber"),
                 Prescription.Kind.valueOf(row.getString("kind")),
-                schedule == null ? null : JSON.readValue(schedule, DoseSchedule.class),
+                schedule == null ? null : SCHEDULES.get(schedule, json -> JSON.readValue(json, DoseSchedule.class)),
                 indication == null
                         ? null
                         : new Prescription.Prn(
