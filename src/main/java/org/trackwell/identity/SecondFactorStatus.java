@@ -1,9 +1,4 @@
 package org.trackwell.identity;
 
 /** Whether a user signs in with an authenticator app, how many passkeys they have, and recovery codes left. */
-public record SecondFactorStatus(boolean authenticatorApp, int passkeys, int recoveryCodesLeft) {
-
-    public boolean on() {
-        return authenticatorApp || passkeys > 0;
-    }
-}
+public record SecondFactorStatus(boolean authenticatorApp, int passkeys, int recoveryCodesLeft) {}

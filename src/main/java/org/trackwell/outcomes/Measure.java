@@ -141,9 +141,4 @@ public record Measure(
         }
         return found;
     }
-
-    /** A reference to this exact version, as stored with each answer. */
-    public String reference() {
-        return id + "@" + version;
-    }
 }
