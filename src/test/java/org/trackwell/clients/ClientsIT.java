@@ -288,7 +288,15 @@ class ClientsIT {
         assertThat(api.post(path + "/follow-ups", Api.json(Map.of("dueOn", "2026-06-01")), practitioner)
                         .statusCode())
                 .isEqualTo(200);
+        assertThat(codes(api.get("/api/v1/clients?status=OPEN", practitioner))).doesNotContain(code);
+        assertThat(codes(api.get("/api/v1/clients?status=CLOSED", practitioner)))
+                .contains(code);
         assertThat(api.post(path + "/reopen", "", manager).statusCode()).isEqualTo(200);
+        assertThat(codes(api.get("/api/v1/clients?status=OPEN", practitioner)))
+                .as("the caseload's open filter follows closing and re-opening")
+                .contains(code);
+        assertThat(codes(api.get("/api/v1/clients?status=CLOSED", practitioner)))
+                .doesNotContain(code);
         assertThat(api.post(path + "/stage", Api.json(Map.of("stage", "COMPLETION")), practitioner)
                         .statusCode())
                 .isEqualTo(200);

@@ -135,10 +135,9 @@ public class ClientRows {
                         and (cast(:allocatedTo as uuid) is null or exists (select 1 from client_allocation a
                              where a.client_id = c.id and a.user_id = :allocatedTo))
                         and (cast(:status as text) is null
-                             or (:status = 'OPEN' and exists (select 1 from episode o
-                                  where o.client_id = c.id and o.closed_on is null))
-                             or (:status = 'CLOSED' and exists (select 1 from episode o where o.client_id = c.id)
-                                 and not exists (select 1 from episode o where o.client_id = c.id and o.closed_on is null))
+                             or (:status = 'OPEN' and c.open_episode)
+                             or (:status = 'CLOSED' and not c.open_episode
+                                 and exists (select 1 from episode o where o.client_id = c.id))
                              or (:status = 'NONE' and not exists (select 1 from episode o where o.client_id = c.id)))
                       order by c.created_at desc, c.id
                       limit :limit offset :offset) c
