@@ -24,13 +24,7 @@ class DoseScheduleTest {
     @Test
     void givesEachTimeOfDayOnEveryDay() {
         DoseSchedule schedule = DoseSchedule.timesOfDay(LocalTime.of(8, 0), LocalTime.of(20, 0));
-        List<Due> due = schedule.dueBetween(
-                LocalDate.of(2026, 1, 10),
-                null,
-                ONE,
-                instant("2026-01-10T00:00:00Z"),
-                instant("2026-01-12T00:00:00Z"),
-                LONDON);
+        List<Due> due = due(schedule, LocalDate.of(2026, 1, 10), null, "2026-01-10T00:00:00Z", "2026-01-12T00:00:00Z");
         assertThat(due)
                 .extracting(Due::at)
                 .containsExactly(
@@ -43,13 +37,7 @@ class DoseScheduleTest {
     @Test
     void keepsTheClockTimeInSummer() {
         DoseSchedule schedule = DoseSchedule.timesOfDay(LocalTime.of(8, 0));
-        assertThat(schedule.dueBetween(
-                        LocalDate.of(2026, 6, 1),
-                        null,
-                        ONE,
-                        instant("2026-07-01T00:00:00Z"),
-                        instant("2026-07-02T00:00:00Z"),
-                        LONDON))
+        assertThat(due(schedule, LocalDate.of(2026, 6, 1), null, "2026-07-01T00:00:00Z", "2026-07-02T00:00:00Z"))
                 .extracting(Due::at)
                 .containsExactly(instant("2026-07-01T07:00:00Z"));
     }
@@ -57,13 +45,12 @@ class DoseScheduleTest {
     @Test
     void startsAndEndsWithThePrescription() {
         DoseSchedule schedule = DoseSchedule.timesOfDay(LocalTime.of(9, 0));
-        List<Due> due = schedule.dueBetween(
+        List<Due> due = due(
+                schedule,
                 LocalDate.of(2026, 2, 3),
                 LocalDate.of(2026, 2, 4),
-                ONE,
-                instant("2026-02-01T00:00:00Z"),
-                instant("2026-02-10T00:00:00Z"),
-                LONDON);
+                "2026-02-01T00:00:00Z",
+                "2026-02-10T00:00:00Z");
         assertThat(due)
                 .extracting(Due::at)
                 .containsExactly(instant("2026-02-03T09:00:00Z"), instant("2026-02-04T09:00:00Z"));
@@ -77,13 +64,7 @@ class DoseScheduleTest {
                 Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY),
                 null,
                 List.of());
-        List<Due> due = weekly.dueBetween(
-                LocalDate.of(2026, 3, 1),
-                null,
-                ONE,
-                instant("2026-03-02T00:00:00Z"),
-                instant("2026-03-16T00:00:00Z"),
-                LONDON);
+        List<Due> due = due(weekly, LocalDate.of(2026, 3, 1), null, "2026-03-02T00:00:00Z", "2026-03-16T00:00:00Z");
         assertThat(due)
                 .extracting(d -> d.at().atZone(LONDON).getDayOfWeek())
                 .containsExactly(DayOfWeek.MONDAY, DayOfWeek.THURSDAY, DayOfWeek.MONDAY, DayOfWeek.THURSDAY);
@@ -93,13 +74,7 @@ class DoseScheduleTest {
     void givesEveryNDaysCountedFromTheStart() {
         DoseSchedule everyThird =
                 new DoseSchedule(Kind.EVERY_N_DAYS, List.of(LocalTime.of(12, 0)), Set.of(), 3, List.of());
-        List<Due> due = everyThird.dueBetween(
-                LocalDate.of(2026, 1, 1),
-                null,
-                ONE,
-                instant("2026-01-01T00:00:00Z"),
-                instant("2026-01-11T00:00:00Z"),
-                LONDON);
+        List<Due> due = due(everyThird, LocalDate.of(2026, 1, 1), null, "2026-01-01T00:00:00Z", "2026-01-11T00:00:00Z");
         assertThat(due).extracting(d -> d.at().atZone(LONDON).getDayOfMonth()).containsExactly(1, 4, 7, 10);
     }
 
@@ -107,13 +82,7 @@ class DoseScheduleTest {
     void keepsEveryNHoursInRealTime() {
         DoseSchedule everyEight =
                 new DoseSchedule(Kind.EVERY_N_HOURS, List.of(LocalTime.of(6, 0)), Set.of(), 8, List.of());
-        List<Due> due = everyEight.dueBetween(
-                LocalDate.of(2026, 1, 5),
-                null,
-                ONE,
-                instant("2026-01-06T00:00:00Z"),
-                instant("2026-01-07T00:00:00Z"),
-                LONDON);
+        List<Due> due = due(everyEight, LocalDate.of(2026, 1, 5), null, "2026-01-06T00:00:00Z", "2026-01-07T00:00:00Z");
         assertThat(due)
                 .extracting(Due::at)
                 .containsExactly(
@@ -145,13 +114,12 @@ class DoseScheduleTest {
                                 LocalDate.of(2026, 4, 5),
                                 new BigDecimal("10"),
                                 List.of(LocalTime.of(8, 0)))));
-        List<Due> due = taper.dueBetween(
+        List<Due> due = due(
+                taper,
                 LocalDate.of(2026, 4, 1),
                 LocalDate.of(2026, 4, 30),
-                ONE,
-                instant("2026-03-30T00:00:00Z"),
-                instant("2026-04-10T00:00:00Z"),
-                LONDON);
+                "2026-03-30T00:00:00Z",
+                "2026-04-10T00:00:00Z");
         assertThat(due)
                 .extracting(Due::dose)
                 .containsExactly(
@@ -166,13 +134,7 @@ class DoseScheduleTest {
     @Test
     void dueAt0130OnTheSpringForwardNightIsGivenWhenTheClocksShow0230() {
         DoseSchedule schedule = DoseSchedule.timesOfDay(LocalTime.of(1, 30), LocalTime.of(8, 0));
-        List<Due> due = schedule.dueBetween(
-                LocalDate.of(2026, 3, 1),
-                null,
-                ONE,
-                instant("2026-03-29T00:00:00Z"),
-                instant("2026-03-30T00:00:00Z"),
-                LONDON);
+        List<Due> due = due(schedule, LocalDate.of(2026, 3, 1), null, "2026-03-29T00:00:00Z", "2026-03-30T00:00:00Z");
         assertThat(due)
                 .extracting(Due::at)
                 .as("01:30 GMT does not exist on 29 March 2026: due at 02:30 BST, which is 01:30 UTC")
@@ -183,13 +145,7 @@ class DoseScheduleTest {
     @Test
     void dueAt0130OnTheAutumnNightIsDueOnceAtTheFirst0130() {
         DoseSchedule schedule = DoseSchedule.timesOfDay(LocalTime.of(1, 30));
-        List<Due> due = schedule.dueBetween(
-                LocalDate.of(2026, 10, 1),
-                null,
-                ONE,
-                instant("2026-10-24T23:00:00Z"),
-                instant("2026-10-25T12:00:00Z"),
-                LONDON);
+        List<Due> due = due(schedule, LocalDate.of(2026, 10, 1), null, "2026-10-24T23:00:00Z", "2026-10-25T12:00:00Z");
         assertThat(due)
                 .extracting(Due::at)
                 .as("01:30 happens at 00:30 UTC (BST) and again at 01:30 UTC (GMT) on 25 October 2026")
@@ -200,24 +156,14 @@ class DoseScheduleTest {
     void keepsEightHoursApartAcrossBothChanges() {
         DoseSchedule everyEight =
                 new DoseSchedule(Kind.EVERY_N_HOURS, List.of(LocalTime.of(6, 0)), Set.of(), 8, List.of());
-        List<Due> spring = everyEight.dueBetween(
-                LocalDate.of(2026, 3, 28),
-                null,
-                ONE,
-                instant("2026-03-28T00:00:00Z"),
-                instant("2026-03-30T00:00:00Z"),
-                LONDON);
+        List<Due> spring =
+                due(everyEight, LocalDate.of(2026, 3, 28), null, "2026-03-28T00:00:00Z", "2026-03-30T00:00:00Z");
         assertEightHoursApart(spring);
         assertThat(spring.getLast().at().atZone(LONDON).toLocalTime())
                 .as("clock times move by an hour after the change")
                 .isEqualTo(LocalTime.of(23, 0));
-        assertEightHoursApart(everyEight.dueBetween(
-                LocalDate.of(2026, 10, 24),
-                null,
-                ONE,
-                instant("2026-10-24T00:00:00Z"),
-                instant("2026-10-26T00:00:00Z"),
-                LONDON));
+        assertEightHoursApart(
+                due(everyEight, LocalDate.of(2026, 10, 24), null, "2026-10-24T00:00:00Z", "2026-10-26T00:00:00Z"));
     }
 
     private static void assertEightHoursApart(List<Due> due) {
@@ -255,6 +201,11 @@ class DoseScheduleTest {
                         .problems())
                 .contains("Tapering steps must not overlap.");
         assertThat(DoseSchedule.timesOfDay(LocalTime.of(8, 0)).problems()).isEmpty();
+    }
+
+    /** The schedule's doses from {@code from} to {@code to} for a prescription of one unit, in London. */
+    private static List<Due> due(DoseSchedule schedule, LocalDate startsOn, LocalDate endsOn, String from, String to) {
+        return schedule.dueBetween(startsOn, endsOn, ONE, instant(from), instant(to), LONDON);
     }
 
     private static Instant instant(String text) {

@@ -455,7 +455,6 @@ class MedicationApi {
     @GetMapping("/medication/round")
     RoundView round(@AuthenticationPrincipal SignedInUser user, @RequestParam UUID team) {
         MedicationRound.Round r = round.of(user, team);
-        MedicationSettings settings = medicines.settings();
         Map<UUID, RoundPrescriptionView> prescriptions = new java.util.LinkedHashMap<>();
         r.doses()
                 .forEach(d -> prescriptions.computeIfAbsent(
@@ -468,7 +467,8 @@ class MedicationApi {
                                 d.prescription().instructions(),
                                 d.prescription().medicine().controlled(),
                                 d.prescription().timeCritical(),
-                                (int) d.prescription().tolerance(settings).toMinutes())));
+                                (int) java.time.Duration.between(d.dueAt(), d.windowEnd())
+                                        .toMinutes())));
         return new RoundView(
                 r.at(),
                 prescriptions,
