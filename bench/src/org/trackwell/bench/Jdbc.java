@@ -16,7 +16,7 @@ final class Jdbc {
             Connection connection = DriverManager.getConnection(
                     server.jdbcUrl(),
                     server.environment.getOrDefault("TRACKWELL_DATABASE_USERNAME", "trackwell_app"),
-                    server.environment.getOrDefault("TRACKWELL_DATABASE_PASSWORD", ""));
+                    password(server, "TRACKWELL_DATABASE_PASSWORD", "runtime"));
             connection.setAutoCommit(false);
             return connection;
         } catch (SQLException e) {
@@ -29,7 +29,23 @@ final class Jdbc {
         return DriverManager.getConnection(
                 server.jdbcUrl(),
                 server.environment.getOrDefault("TRACKWELL_DATABASE_OWNER_USERNAME", "trackwell_owner"),
-                server.environment.getOrDefault("TRACKWELL_DATABASE_OWNER_PASSWORD", ""));
+                password(server, "TRACKWELL_DATABASE_OWNER_PASSWORD", "owner"));
+    }
+
+    /** The configured password, or the embedded server's generated one from the data directory. */
+    private static String password(Server server, String variable, String role) {
+        String configured = server.environment.get(variable);
+        if (configured != null) {
+            return configured;
+        }
+        java.util.Properties stored = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(
+                server.dataDirectory.resolve("keys/database.properties"))) {
+            stored.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return stored.getProperty(role);
     }
 
     static String tenantId(Server server, String slug) throws SQLException {

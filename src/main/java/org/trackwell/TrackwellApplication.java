@@ -15,6 +15,9 @@ public class TrackwellApplication {
         if (OperatorCommandLine.handles(args)) {
             System.exit(OperatorCommandLine.run(TrackwellApplication.class, args));
         }
+        if (!OperatorCommandLine.startsTheService(args)) {
+            System.exit(OperatorCommandLine.refuse(args));
+        }
         SpringApplication.run(TrackwellApplication.class, args);
     }
 }

@@ -1,11 +1,18 @@
 package org.trackwell.operator;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.trackwell.database.DurabilitySettings;
 
 /** What the operator sees of an installation's health: counts and states, never tenant content. */
 public record HealthReport(
         boolean databaseUp,
+        boolean databaseWritable,
         String databaseVersion,
         String schemaVersion,
+        @Nullable DurabilitySettings durability,
+        int databaseRestarts,
+        long freeDiskBytes,
+        boolean diskSpaceOk,
         Map<String, Long> tenantsByStatus,
         long auditEntriesAwaitingSeal) {}

@@ -1,6 +1,7 @@
 package org.trackwell.operator;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.WebApplicationType;
@@ -10,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.trackwell.audit.Actor;
 import org.trackwell.audit.AuditContext;
 import org.trackwell.operator.internal.OperatorCommands;
+import org.trackwell.operator.internal.RestoreCommand;
 import picocli.CommandLine;
 
 /**
@@ -19,7 +21,7 @@ import picocli.CommandLine;
 public final class OperatorCommandLine {
 
     private static final Set<String> COMMANDS =
-            Set.of("tenant", "operator", "terms", "audit", "keys", "db", "health", "help", "--help");
+            Set.of("tenant", "operator", "terms", "audit", "keys", "db", "health", "backup", "help", "--help");
 
     private OperatorCommandLine() {}
 
@@ -27,17 +29,59 @@ public final class OperatorCommandLine {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
+    /**
+     * Whether the arguments start the service: none, or only Spring Boot's {@code --name=value}
+     * settings. Anything else is a mistyped command or option, which must never start the service
+     * on the default ports.
+     */
+    public static boolean startsTheService(String[] args) {
+        return Arrays.stream(args).allMatch(arg -> arg.matches("--[A-Za-z0-9][A-Za-z0-9._\\-\\[\\]]*=.*"));
+    }
+
+    /** Says what is wrong and how the command line is used, on standard error; the exit code is 2. */
+    public static int refuse(String[] args) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        err.println("Unknown command or option: " + String.join(" ", args));
+        err.println("Usage: java -jar trackwell.jar [--name=value ...]     start the service");
+        err.println("       java -jar trackwell.jar COMMAND [OPTIONS]     run an operator command");
+        err.println("Commands: "
+                + String.join(", ", new java.util.TreeSet<>(COMMANDS)).replace("--help, ", ""));
+        err.println("See java -jar trackwell.jar --help, and docs/operations.md.");
+        return 2;
+    }
+
     public static int run(Class<?> application, String[] args) {
+        if (args.length > 1 && args[0].equals("backup") && args[1].equals("restore")) {
+            return restore(application, Arrays.copyOfRange(args, 2, args.length));
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties(
                         "trackwell.operator.first-start=false",
+                        "trackwell.database.attach-to-running-service=true",
                         "spring.main.log-startup-info=false",
                         "logging.level.root=WARN",
                         "logging.level.org.trackwell=WARN")
                 .run()) {
             return execute(context, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         }
+    }
+
+    /**
+     * A restore runs before there is any database to start the application on; once it has laid
+     * the database down, the application starts on it to verify the audit trail.
+     */
+    private static int restore(Class<?> application, String[] args) {
+        RestoreCommand restore = new RestoreCommand();
+        CommandLine commandLine = new CommandLine(restore);
+        commandLine.setCommandName("java -jar trackwell.jar backup restore");
+        int exit = commandLine.execute(args);
+        if (exit != 0) {
+            return exit;
+        }
+        System.setProperty("trackwell.data-dir", restore.restoredInto().toString());
+        System.out.println("Verifying the audit trail of the restored database:");
+        return run(application, new String[] {"audit", "verify"});
     }
 
     /** Runs one command in an already started application: the same path as the jar, for tests. */

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.trackwell.audit.AuditStatus;
+import org.trackwell.database.DatabaseHealth;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
@@ -14,17 +15,21 @@ public class OperatorHealth {
     private final JdbcClient jdbc;
     private final Tenants tenants;
     private final AuditStatus audit;
+    private final DatabaseHealth database;
 
-    OperatorHealth(JdbcClient jdbc, Tenants tenants, AuditStatus audit) {
+    OperatorHealth(JdbcClient jdbc, Tenants tenants, AuditStatus audit, DatabaseHealth database) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.audit = audit;
+        this.database = database;
     }
 
     public HealthReport report() {
+        DatabaseHealth.Readiness readiness = database.readiness();
         try {
             String version = jdbc.sql("show server_version").query(String.class).single();
-            String schema = jdbc.sql("select max(version) from flyway_schema_history where success")
+            String schema = jdbc.sql(
+                            "select version from flyway_schema_history where success and version is not null order by installed_rank desc limit 1")
                     .query(String.class)
                     .optional()
                     .orElse("none");
@@ -32,9 +37,29 @@ public class OperatorHealth {
             for (Tenant tenant : tenants.list()) {
                 byStatus.merge(tenant.status().name(), 1L, Long::sum);
             }
-            return new HealthReport(true, version, schema, byStatus, audit.entriesAwaitingSeal());
+            return new HealthReport(
+                    true,
+                    readiness.databaseWritable(),
+                    version,
+                    schema,
+                    database.durability(),
+                    database.embeddedRestarts(),
+                    readiness.freeDiskBytes(),
+                    readiness.diskSpaceOk(),
+                    byStatus,
+                    audit.entriesAwaitingSeal());
         } catch (RuntimeException e) {
-            return new HealthReport(false, "unknown", "unknown", Map.of(), -1);
+            return new HealthReport(
+                    false,
+                    false,
+                    "unknown",
+                    "unknown",
+                    null,
+                    database.embeddedRestarts(),
+                    readiness.freeDiskBytes(),
+                    readiness.diskSpaceOk(),
+                    Map.of(),
+                    -1);
         }
     }
 }

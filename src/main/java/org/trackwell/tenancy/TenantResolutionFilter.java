@@ -48,7 +48,10 @@ public class TenantResolutionFilter extends OncePerRequestFilter {
 
     private static boolean servesEveryHost(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/health") || path.startsWith("/assets/") || path.startsWith("/webjars/");
+        return path.equals("/health")
+                || path.startsWith("/health/")
+                || path.startsWith("/assets/")
+                || path.startsWith("/webjars/");
     }
 
     private static String hostName(HttpServletRequest request) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -106,12 +107,38 @@ class OperatorCommandLineIT {
                         "admin@jar.test")
                 .redirectErrorStream(true);
         process.environment().put("TRACKWELL_DATABASE_URL", TestPostgres.jdbcUrl());
+        process.environment()
+                .put("TRACKWELL_DATABASE_PASSWORD", TestPostgres.passwords().runtime());
+        process.environment()
+                .put(
+                        "TRACKWELL_DATABASE_OWNER_PASSWORD",
+                        TestPostgres.passwords().owner());
+        process.environment().put("TRACKWELL_DATABASE_UNSAFE_ALLOW_LOST_WRITES", "true");
         process.environment().put("TRACKWELL_DATA_DIR", "target/test-data");
         Process running = process.start();
         String output = new String(running.getInputStream().readAllBytes());
         assertThat(running.waitFor()).as(output).isZero();
         assertThat(output).contains("Created tenant " + slug).contains("/account/setup?token=");
         assertThat(tenants.bySlug(slug).displayName()).isEqualTo("Jar Service");
+    }
+
+    @Test
+    void anUnknownCommandOrOptionPrintsTheUsageAndNeverStartsTheService() throws Exception {
+        for (List<String> mistyped : List.of(List.of("frobnicate"), List.of("--verbose"), List.of("tenant-list"))) {
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    "-jar",
+                    System.getProperty("trackwell.jar")));
+            command.addAll(mistyped);
+            Process running =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(running.getInputStream().readAllBytes());
+            assertThat(running.waitFor()).as(output).isEqualTo(2);
+            assertThat(output)
+                    .contains("Unknown command or option: " + String.join(" ", mistyped))
+                    .contains("Usage: java -jar trackwell.jar")
+                    .doesNotContain("Started TrackwellApplication");
+        }
     }
 
     private Result run(String... args) {

@@ -28,9 +28,14 @@ public final class Https {
     private final int port;
 
     public Https(int port) {
+        this(port, TLS);
+    }
+
+    /** For an installation of its own, whose certificate lives under another data directory. */
+    public Https(int port, Path tls) {
         this.port = port;
         this.client = HttpClient.newBuilder()
-                .sslContext(trustingOwnCertificate())
+                .sslContext(trustingOwnCertificate(tls))
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -69,9 +74,9 @@ public final class Https {
         return builder;
     }
 
-    private static SSLContext trustingOwnCertificate() {
-        try (InputStream in = Files.newInputStream(TLS.resolve("localhost.p12"))) {
-            char[] password = Files.readString(TLS.resolve("localhost.p12.password"))
+    private static SSLContext trustingOwnCertificate(Path tls) {
+        try (InputStream in = Files.newInputStream(tls.resolve("localhost.p12"))) {
+            char[] password = Files.readString(tls.resolve("localhost.p12.password"))
                     .strip()
                     .toCharArray();
             KeyStore keyStore = KeyStore.getInstance("PKCS12");

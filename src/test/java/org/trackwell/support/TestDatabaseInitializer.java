@@ -13,7 +13,13 @@ class TestDatabaseInitializer implements ApplicationContextInitializer<Configura
                                 + TestPostgres.jdbcUrl(context.getEnvironment()
                                         .getProperty("trackwell.test.database", TestPostgres.DATABASE)),
                         "trackwell.database.username=" + TestPostgres.RUNTIME,
+                        "trackwell.database.password="
+                                + TestPostgres.passwords().runtime(),
                         "trackwell.database.owner-username=" + TestPostgres.OWNER,
+                        "trackwell.database.owner-password="
+                                + TestPostgres.passwords().owner(),
+                        // The tests' shared server is a throwaway one that runs without fsync.
+                        "trackwell.database.unsafe-allow-lost-writes=true",
                         "spring.mail.host=127.0.0.1",
                         "spring.mail.port=" + TestMail.port())
                 .applyTo(context);

@@ -1,21 +1,31 @@
 package org.trackwell.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.trackwell.database.internal.DatabasePasswords;
 import org.trackwell.database.internal.EmbeddedPostgresServer;
 import org.trackwell.database.internal.RoleBootstrap;
 
 /**
  * One real PostgreSQL for the whole test run, set up like production: Trackwell reaches it by URL
- * with a runtime role and a separate owner role. Every test makes its own tenants, so tests share
- * it safely.
+ * with a runtime role and a separate owner role, each with its password. Every test makes its own
+ * tenants, so tests share it safely. It runs without fsync: a throwaway database, where durability
+ * is not what is under test (DatabaseDurabilityIT tests that on a durable server of its own).
  */
 public final class TestPostgres {
 
     public static final String DATABASE = "trackwell_test";
     public static final String OWNER = "trackwell_owner";
     public static final String RUNTIME = "trackwell_app";
+
+    /** Unpacked once for every server a test run starts. */
+    public static final Path BINARIES = Path.of("target/postgres-binaries").toAbsolutePath();
 
     private static EmbeddedPostgresServer server;
 
@@ -27,33 +37,67 @@ public final class TestPostgres {
 
     /** A database of its own, for tests whose changes would reach every tenant (such as new terms of use). */
     public static synchronized String jdbcUrl(String database) {
+        RoleBootstrap.ensureRolesAndDatabase(server().superuser(), database, OWNER, RUNTIME, passwords());
+        return server.jdbcUrl(database);
+    }
+
+    /** The port the shared server listens on: to any other installation, a foreign PostgreSQL. */
+    public static int port() {
+        return Integer.parseInt(jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
+    }
+
+    public static DatabasePasswords passwords() {
+        return server().passwords();
+    }
+
+    private static synchronized EmbeddedPostgresServer server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgresServer.startOrAttach(Files.createTempDirectory("trackwell-test-pg"), 0);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                server = EmbeddedPostgresServer.open(
+                        new EmbeddedPostgresServer.Settings(
+                                Files.createTempDirectory("trackwell-test-pg"),
+                                freePort(),
+                                false,
+                                BINARIES,
+                                false,
+                                null),
+                        new SecureRandom());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
-        RoleBootstrap.ensureRolesAndDatabase(server.superuser(), database, OWNER, RUNTIME);
-        return server.jdbcUrl(database);
+        return server;
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A connection as the database superuser, for tests that tamper or inspect the catalogue. */
     public static DataSource asSuperuser() {
-        return as("postgres");
+        return asSuperuser(DATABASE);
     }
 
     public static DataSource asSuperuser(String database) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(jdbcUrl(database));
-        dataSource.setUser("postgres");
-        return dataSource;
+        jdbcUrl(database);
+        return server.superuser(database);
     }
 
     public static DataSource as(String role) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(jdbcUrl());
         dataSource.setUser(role);
+        dataSource.setPassword(
+                switch (role) {
+                    case OWNER -> passwords().owner();
+                    case RUNTIME -> passwords().runtime();
+                    default -> passwords().superuser();
+                });
         return dataSource;
     }
 }

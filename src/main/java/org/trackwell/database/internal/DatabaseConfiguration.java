@@ -2,6 +2,7 @@ package org.trackwell.database.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -15,23 +16,55 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.trackwell.database.DatabaseLocation;
 import org.trackwell.database.DatabaseProperties;
+import org.trackwell.database.EmbeddedCluster;
 import org.trackwell.shared.DataDirectory;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    /** A request waits at most this long for a connection, so an outage answers 503 within 2 s. */
+    private static final long CONNECTION_WAIT_MILLIS = 1_500;
+
     @Bean(destroyMethod = "close")
     @Nullable
-    EmbeddedPostgresServer embeddedPostgresServer(DatabaseProperties properties, DataDirectory dataDirectory) {
+    EmbeddedPostgresServer embeddedPostgresServer(
+            DatabaseProperties properties, DataDirectory dataDirectory, SecureRandom random) {
         if (!properties.embedded()) {
             return null;
         }
-        Path directory =
-                DataDirectory.createPrivateDirectory(dataDirectory.root().resolve("postgres"));
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(directory, properties.embeddedPort());
-        RoleBootstrap.ensureRolesAndDatabase(
-                server.superuser(), EmbeddedPostgresServer.DATABASE, properties.ownerUsername(), properties.username());
-        return server;
+        Path binaries = properties.embeddedBinaries() != null
+                ? Path.of(properties.embeddedBinaries())
+                : dataDirectory.root().resolve("postgres-binaries");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.open(
+                new EmbeddedPostgresServer.Settings(
+                        dataDirectory.root(),
+                        properties.embeddedPort(),
+                        !properties.unsafeAllowLostWrites(),
+                        binaries,
+                        properties.attachToRunningService(),
+                        properties.archiveWal() ? properties.archiveTimeout() : null),
+                random);
+        try {
+            RoleBootstrap.ensureRolesAndDatabase(
+                    server.superuser(),
+                    EmbeddedPostgresServer.DATABASE,
+                    properties.ownerUsername(),
+                    properties.username(),
+                    server.passwords());
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    @Bean
+    @Nullable
+    EmbeddedCluster embeddedCluster(@Nullable EmbeddedPostgresServer embedded) {
+        return embedded == null
+                ? null
+                : new EmbeddedCluster(
+                        embedded.dataDirectory(), embedded.walSpool(), embedded.archiving(), embedded.superuser());
     }
 
     @Bean
@@ -42,30 +75,56 @@ class DatabaseConfiguration {
 
     @Bean
     @Primary
-    DataSource dataSource(DatabaseProperties properties, DatabaseLocation location) {
+    DataSource dataSource(
+            DatabaseProperties properties, DatabaseLocation location, @Nullable EmbeddedPostgresServer embedded) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("trackwell");
         dataSource.setJdbcUrl(location.jdbcUrl());
         dataSource.setUsername(properties.username());
-        if (properties.password() != null) {
-            dataSource.setPassword(properties.password());
+        String password = embedded != null ? embedded.passwords().runtime() : properties.password();
+        if (password != null) {
+            dataSource.setPassword(password);
         }
         dataSource.setMaximumPoolSize(properties.poolSize());
         dataSource.setAutoCommit(true);
+        dataSource.setConnectionTimeout(CONNECTION_WAIT_MILLIS);
+        dataSource.setValidationTimeout(1_000);
+        dataSource.addDataSourceProperty("connectTimeout", "2");
+        dataSource.addDataSourceProperty("tcpKeepAlive", "true");
+        try {
+            Durability.requireSafe(dataSource, properties.unsafeAllowLostWrites());
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
         return dataSource;
     }
 
     @Bean
     @FlywayDataSource
-    DataSource ownerDataSource(DatabaseProperties properties, DatabaseLocation location) {
+    DataSource ownerDataSource(
+            DatabaseProperties properties, DatabaseLocation location, @Nullable EmbeddedPostgresServer embedded) {
         SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
         dataSource.setDriverClass(org.postgresql.Driver.class);
         dataSource.setUrl(location.jdbcUrl());
         dataSource.setUsername(properties.ownerUsername());
-        if (properties.ownerPassword() != null) {
-            dataSource.setPassword(properties.ownerPassword());
+        String password = embedded != null ? embedded.passwords().owner() : properties.ownerPassword();
+        if (password != null) {
+            dataSource.setPassword(password);
         }
         return dataSource;
+    }
+
+    @Bean
+    DatabaseWatch databaseWatch(
+            DataSource dataSource,
+            DatabaseProperties properties,
+            DatabaseLocation location,
+            DataDirectory dataDirectory,
+            @Nullable EmbeddedPostgresServer embedded) {
+        String password = embedded != null ? embedded.passwords().runtime() : properties.password();
+        ProbeConnection probe = new ProbeConnection(location.jdbcUrl(), properties.username(), password);
+        return new DatabaseWatch(dataSource, probe, properties, dataDirectory, embedded);
     }
 
     @Bean

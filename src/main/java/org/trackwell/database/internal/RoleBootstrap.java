@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -15,13 +16,16 @@ public final class RoleBootstrap {
 
     private RoleBootstrap() {}
 
-    public static void ensureRolesAndDatabase(DataSource superuser, String database, String owner, String runtime) {
+    public static void ensureRolesAndDatabase(
+            DataSource superuser, String database, String owner, String runtime, DatabasePasswords passwords) {
         requireIdentifier(database);
         requireIdentifier(owner);
         requireIdentifier(runtime);
         JdbcClient jdbc = JdbcClient.create(superuser);
         createRoleIfMissing(jdbc, owner);
         createRoleIfMissing(jdbc, runtime);
+        setPassword(superuser, owner, passwords.owner());
+        setPassword(superuser, runtime, passwords.runtime());
         boolean exists = jdbc.sql("select count(*) from pg_database where datname = :name")
                         .param("name", database)
                         .query(Long.class)
@@ -41,8 +45,18 @@ public final class RoleBootstrap {
                         .single()
                 > 0;
         if (!exists) {
-            jdbc.sql("create role " + role + " login nosuperuser nocreatedb nocreaterole noinherit nobypassrls")
-                    .update();
+            jdbc.sql("create role " + role + " login").update();
+        }
+        jdbc.sql("alter role " + role + " nosuperuser nocreatedb nocreaterole noinherit noreplication nobypassrls")
+                .update();
+    }
+
+    /** The verifier is computed here (SCRAM), so the password itself never reaches the server or its log. */
+    private static void setPassword(DataSource superuser, String role, String password) {
+        try (Connection connection = superuser.getConnection()) {
+            connection.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set the password of " + role, e);
         }
     }
 

@@ -34,7 +34,8 @@ public class DatabaseCommands {
             out.println("Owner role:    " + location.ownerRole());
             out.println("Connect with:  " + location.psqlCommand());
             if (location.embedded()) {
-                out.println("The embedded server accepts connections from this host only.");
+                out.println("The embedded server accepts connections from this host only, each with its role's"
+                        + " password: see keys/database.properties in the data directory (mode 600).");
             }
             return 0;
         }

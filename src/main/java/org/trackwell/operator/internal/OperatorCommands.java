@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
             AuditCommands.class,
             KeysCommands.class,
             DatabaseCommands.class,
-            HealthCommand.class
+            HealthCommand.class,
+            BackupCommands.class
         },
         description = "Trackwell operator commands. Run without a command to start the service.")
 public class OperatorCommands {}

@@ -13,6 +13,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.trackwell.shared.DataDirectory;
 
 /**
  * Serves HTTPS out of the box: when no key store or SSL bundle is configured, uses (creating it on
@@ -35,8 +36,8 @@ public class LocalCertificateEnvironment implements EnvironmentPostProcessor {
                 return;
             }
         }
-        Path tls = Path.of(environment.getProperty("trackwell.data-dir", "./data"), "tls")
-                .toAbsolutePath();
+        Path tls = DataDirectory.openPrivate(Path.of(environment.getProperty("trackwell.data-dir", "./data")))
+                .resolve("tls");
         Path keyStore = tls.resolve("localhost.p12");
         Path passwordFile = tls.resolve("localhost.p12.password");
         String password = ensureKeyStore(keyStore, passwordFile);

@@ -17,6 +17,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import org.trackwell.database.DatabaseHealth;
 import org.trackwell.shared.ConfirmItIsYou;
 import org.trackwell.shared.LogSafe;
 import org.trackwell.shared.Refusal;
@@ -72,7 +73,13 @@ class ErrorResponses {
     }
 
     @ExceptionHandler(Exception.class)
-    Object failed(Exception e, HttpServletRequest request) {
+    Object failed(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (DatabaseHealth.isOutage(e)) {
+            log.warn("Database out of reach during {} {}", request.getMethod(), LogSafe.of(request.getRequestURI()));
+            response.setHeader("Retry-After", DatabaseOutageFilter.RETRY_AFTER_SECONDS);
+            return Problem.of(503, "The service cannot reach its database just now. Please try again in a few seconds.")
+                    .respond(request, request.getRequestURI());
+        }
         if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {
             return Problem.ofStatus(known.getStatusCode().value()).respond(request, request.getRequestURI());
         }

@@ -96,6 +96,8 @@ class WebSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/",
                                 "/health",
+                                "/health/liveness",
+                                "/health/readiness",
                                 "/error",
                                 "/assets/**",
                                 "/webjars/**",

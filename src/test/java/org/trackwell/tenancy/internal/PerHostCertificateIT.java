@@ -14,6 +14,7 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import org.trackwell.shared.DataDirectory;
 import org.trackwell.support.TrackwellTest;
 
 /** A tenant host with a certificate of its own, chosen by the name the client asks for (SNI). */
@@ -29,6 +30,7 @@ import org.trackwell.support.TrackwellTest;
 class PerHostCertificateIT {
 
     static {
+        DataDirectory.openPrivate(Path.of("target/test-data"));
         SelfSignedCertificate.write(
                 Path.of("target/test-data/sni/acme.p12"), "acme-test-only".toCharArray(), "acme.localhost");
     }

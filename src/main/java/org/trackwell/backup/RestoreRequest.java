@@ -1,0 +1,26 @@
+package org.trackwell.backup;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code backup restore} was asked for.
+ *
+ * @param toTime the moment to restore to; null for the latest the store holds
+ * @param replace whether a data directory that is not empty may be overwritten
+ */
+public record RestoreRequest(
+        Path store,
+        String recoveryKey,
+        @Nullable Instant toTime,
+        Path dataDirectory,
+        boolean replace,
+        int databasePort,
+        Path binaries) {
+
+    @Override
+    public String toString() {
+        return "RestoreRequest[store=" + store + ", toTime=" + toTime + ", dataDirectory=" + dataDirectory + "]";
+    }
+}

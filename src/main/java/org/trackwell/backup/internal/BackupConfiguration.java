@@ -1,0 +1,70 @@
+package org.trackwell.backup.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.trackwell.backup.BackupProperties;
+import org.trackwell.backup.BackupRefused;
+import org.trackwell.backup.Backups;
+import org.trackwell.backup.BaseBackupSummary;
+import org.trackwell.database.EmbeddedCluster;
+import org.trackwell.shared.DataDirectory;
+
+@Configuration(proxyBeanMethods = false)
+class BackupConfiguration {
+
+    /** Physical backups of the embedded server; an external PostgreSQL is backed up with its own tools. */
+    @Bean
+    Backups backups(
+            @Nullable EmbeddedCluster cluster,
+            BackupProperties properties,
+            DataDirectory dataDirectory,
+            SecureRandom random,
+            Clock clock) {
+        if (cluster == null || !cluster.archiving()) {
+            return new NoBackups();
+        }
+        return new PhysicalBackups(cluster, properties, dataDirectory, random, clock);
+    }
+
+    private static final class NoBackups implements Backups {
+
+        private static BackupRefused refused() {
+            return new BackupRefused("Trackwell backs up only its embedded database with WAL archiving on; back up an"
+                    + " external PostgreSQL with pgBackRest (docs/operations.md).");
+        }
+
+        @Override
+        public String takeBaseBackup() {
+            throw refused();
+        }
+
+        @Override
+        public int shipArchivedWal() {
+            return 0;
+        }
+
+        @Override
+        public List<BaseBackupSummary> list() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> walSegments() {
+            return List.of();
+        }
+
+        @Override
+        public String storeLocation() {
+            return "none";
+        }
+
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.trackwell.backup.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trackwell.backup.BackupProperties;
+import org.trackwell.backup.BackupRefused;
+import org.trackwell.backup.Backups;
+import org.trackwell.backup.BaseBackupSummary;
+import org.trackwell.database.EmbeddedCluster;
+import org.trackwell.shared.DataDirectory;
+
+/**
+ * Backups of the embedded server with PostgreSQL's own mechanisms. A base backup is a copy of the
+ * data directory taken between {@code pg_backup_start} and {@code pg_backup_stop}, written as one
+ * sealed tar stream; the WAL that makes it consistent, and every segment after it, is archived by
+ * the server into the spool and sealed into the store from there.
+ */
+class PhysicalBackups implements Backups {
+
+    private static final Logger log = LoggerFactory.getLogger(PhysicalBackups.class);
+    private static final DateTimeFormatter ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Server files that a restored server must not find, or that it makes again itself. */
+    private static final Set<String> LEFT_OUT = Set.of(
+            "postmaster.pid", "postmaster.opts", "backup_label", "tablespace_map", "startup.log", "backup_label.old");
+
+    private static final Set<String> EMPTIED = Set.of(
+            "pg_wal",
+            "pg_replslot",
+            "pg_dynshmem",
+            "pg_notify",
+            "pg_serial",
+            "pg_snapshots",
+            "pg_stat_tmp",
+            "pg_subtrans",
+            "log");
+
+    private final @Nullable EmbeddedCluster cluster;
+    private final BackupStore store;
+    private final Path keys;
+    private final Sealing sealing;
+    private final Clock clock;
+
+    PhysicalBackups(
+            @Nullable EmbeddedCluster cluster,
+            BackupProperties properties,
+            DataDirectory dataDirectory,
+            SecureRandom random,
+            Clock clock) {
+        this.cluster = cluster;
+        this.store = new DirectoryStore(storeDirectory(properties, dataDirectory));
+        this.keys = dataDirectory.privateDirectory("keys");
+        this.clock = clock;
+        BackupKeys backupKeys = BackupKeys.loadOrCreate(keys, random, System.out);
+        this.sealing = backupKeys.sealing();
+        try {
+            backupKeys.publish(store);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write to the backup store " + store.describe(), e);
+        }
+    }
+
+    static Path storeDirectory(BackupProperties properties, DataDirectory dataDirectory) {
+        return properties.directory() != null
+                ? Path.of(properties.directory())
+                : dataDirectory.root().resolveSibling("backups");
+    }
+
+    @Override
+    public boolean enabled() {
+        return cluster != null && cluster.archiving();
+    }
+
+    @Override
+    public String storeLocation() {
+        return store.describe();
+    }
+
+    @Override
+    public synchronized int shipArchivedWal() {
+        EmbeddedCluster embedded = requireCluster();
+        List<Path> waiting;
+        try (Stream<Path> files = Files.list(embedded.walSpool())) {
+            waiting = files.filter(file -> !file.getFileName().toString().endsWith(".part"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path segment : waiting) {
+            String name = "wal/" + segment.getFileName();
+            try (InputStream in = Files.newInputStream(segment)) {
+                sealing.seal(in, store, name);
+                Files.delete(segment);
+            } catch (java.nio.file.NoSuchFileException shippedByAnother) {
+                // another process (the service or an operator command) shipped it first
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not ship " + name + " to " + store.describe(), e);
+            }
+        }
+        return waiting.size();
+    }
+
+    @Override
+    public synchronized String takeBaseBackup() {
+        EmbeddedCluster embedded = requireCluster();
+        Instant started = clock.instant();
+        String id = ID.format(started);
+        try (Connection connection = embedded.superuser().getConnection();
+                Statement sql = connection.createStatement()) {
+            String firstSegment = single(sql, "select pg_walfile_name(pg_backup_start('trackwell " + id + "', true))");
+            long bytes = sealTar(embedded, id, sql);
+            sealKeys(id);
+            shipArchivedWal();
+            BaseBackupSummary summary = new BaseBackupSummary(id, started, clock.instant(), bytes, firstSegment);
+            sealing.seal(Manifest.write(summary), store, Manifest.file(id, Manifest.MANIFEST));
+            log.info("Base backup {} taken: {} bytes of data, from WAL segment {}", id, bytes, firstSegment);
+            return id;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("the base backup " + id + " failed", e);
+        }
+    }
+
+    /** The data directory as a tar stream, sealed as it is written; the backup label goes in last. */
+    private long sealTar(EmbeddedCluster embedded, String id, Statement sql) throws IOException, SQLException {
+        PipedInputStream tarIn = new PipedInputStream(1 << 20);
+        PipedOutputStream tarOut = new PipedOutputStream(tarIn);
+        ExecutorService sealer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> sealed = sealer.submit(() -> {
+                sealing.seal(tarIn, store, Manifest.file(id, Manifest.DATA));
+                return null;
+            });
+            long bytes;
+            try (OutputStream out = tarOut) {
+                bytes = Tar.write(embedded.dataDirectory(), PhysicalBackups::belongsInBase, out, () -> {
+                    try {
+                        return List.of(new Tar.Extra(
+                                "backup_label", single(sql, "select labelfile from pg_backup_stop(true)")));
+                    } catch (SQLException e) {
+                        throw new IOException("pg_backup_stop failed: " + e.getMessage(), e);
+                    }
+                });
+            }
+            sealed.get();
+            return bytes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            sealer.shutdownNow();
+        }
+    }
+
+    private void sealKeys(String id) throws IOException {
+        java.io.ByteArrayOutputStream keysTar = new java.io.ByteArrayOutputStream();
+        Tar.write(keys, name -> true, keysTar, List::of);
+        sealing.seal(new java.io.ByteArrayInputStream(keysTar.toByteArray()), store, Manifest.file(id, Manifest.KEYS));
+    }
+
+    static boolean belongsInBase(String name) {
+        if (LEFT_OUT.contains(name) || name.startsWith(".s.PGSQL")) {
+            return false;
+        }
+        int slash = name.indexOf('/');
+        return slash < 0 || !EMPTIED.contains(name.substring(0, slash));
+    }
+
+    @Override
+    public List<BaseBackupSummary> list() {
+        return listIn(store, sealing);
+    }
+
+    static List<BaseBackupSummary> listIn(BackupStore store, Sealing sealing) {
+        List<BaseBackupSummary> backups = new ArrayList<>();
+        try {
+            for (String name : store.list("base/")) {
+                if (name.endsWith("/" + Manifest.MANIFEST)) {
+                    try (InputStream in = sealing.open(store, name)) {
+                        backups.add(Manifest.read(in));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return backups;
+    }
+
+    @Override
+    public List<String> walSegments() {
+        try {
+            return store.list("wal/");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private EmbeddedCluster requireCluster() {
+        if (cluster == null || !cluster.archiving()) {
+            throw new BackupRefused("Trackwell backs up only its embedded database with WAL archiving on; back up an"
+                    + " external PostgreSQL with pgBackRest (docs/operations.md).");
+        }
+        return cluster;
+    }
+
+    private static String single(Statement sql, String query) throws SQLException {
+        try (ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.trackwell.backup.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.trackwell.backup.BackupRefused;
+import org.trackwell.backup.BaseBackupSummary;
+import org.trackwell.backup.RestoreRequest;
+import org.trackwell.backup.RestoreResult;
+import org.trackwell.database.RecoveredDatabase;
+import org.trackwell.shared.DataDirectory;
+
+/**
+ * A restore, in the order that never leaves a half-restored database to start: everything is
+ * fetched, checked and decrypted into a directory beside the target first; only then does it take
+ * the target's place and PostgreSQL replay the WAL. If replay fails, the files are moved aside.
+ */
+public final class Restore {
+
+    private static final Duration REPLAY_LIMIT = Duration.ofMinutes(30);
+    /** PostgreSQL reads at most microseconds, with an explicit offset. */
+    private static final java.time.format.DateTimeFormatter POSTGRES_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx")
+                    .withZone(java.time.ZoneOffset.UTC);
+
+    private Restore() {}
+
+    public static RestoreResult run(RestoreRequest request) {
+        BackupStore store = new DirectoryStore(request.store());
+        Sealing sealing = BackupKeys.fromStore(store, request.recoveryKey()).sealing();
+        BaseBackupSummary base = chooseBase(PhysicalBackups.listIn(store, sealing), request.toTime());
+        Path target = request.dataDirectory().toAbsolutePath().normalize();
+        refuseOccupied(target, request.replace());
+        RecoveredDatabase.requireStopped(target);
+        Path partial = target.resolveSibling(target.getFileName() + ".restoring");
+        try {
+            deleteTree(partial);
+            DataDirectory.createPrivateDirectory(partial);
+            extract(
+                    store,
+                    sealing,
+                    Manifest.file(base.id(), Manifest.DATA),
+                    DataDirectory.createPrivateDirectory(partial.resolve("postgres")));
+            extract(
+                    store,
+                    sealing,
+                    Manifest.file(base.id(), Manifest.KEYS),
+                    DataDirectory.createPrivateDirectory(partial.resolve("keys")));
+            List<String> wal = walFrom(store, base.firstWalSegment());
+            Path restoreWal = DataDirectory.createPrivateDirectory(partial.resolve("restore-wal"));
+            for (String name : wal) {
+                try (InputStream in = sealing.open(store, name)) {
+                    Files.copy(in, restoreWal.resolve(name.substring("wal/".length())));
+                }
+            }
+            askForRecovery(partial.resolve("postgres"), request.toTime());
+            deleteTree(target);
+            Files.move(partial, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            quietlyDelete(partial);
+            throw e;
+        }
+        Optional<Instant> reached;
+        try {
+            reached = RecoveredDatabase.recover(target, request.databasePort(), request.binaries(), REPLAY_LIMIT);
+        } catch (RuntimeException e) {
+            Path aside = target.resolveSibling(
+                    target.getFileName() + ".failed-" + Clock.systemUTC().millis());
+            moveQuietly(target, aside);
+            throw new BackupRefused("PostgreSQL could not replay the backup (" + e.getMessage()
+                    + "). Nothing was started;" + " the restored files are in " + aside + " for inspection.");
+        }
+        quietlyDelete(target.resolve("restore-wal"));
+        return new RestoreResult(base.id(), countWal(store, base), reached);
+    }
+
+    private static int countWal(BackupStore store, BaseBackupSummary base) {
+        return walFrom(store, base.firstWalSegment()).size();
+    }
+
+    static BaseBackupSummary chooseBase(List<BaseBackupSummary> bases, Instant toTime) {
+        return bases.stream()
+                .filter(base -> toTime == null || !base.finishedAt().isAfter(toTime))
+                .max(Comparator.comparing(BaseBackupSummary::finishedAt))
+                .orElseThrow(() -> new BackupRefused(
+                        toTime == null
+                                ? "The backup store holds no complete base backup."
+                                : "The backup store holds no base backup finished before " + toTime + "."));
+    }
+
+    private static void refuseOccupied(Path target, boolean replace) {
+        try (Stream<Path> entries = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            if (entries.findAny().isPresent() && !replace) {
+                throw new BackupRefused("The data directory " + target
+                        + " is not empty. Restore into an empty one, or add --replace to overwrite it.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The WAL segments from the base backup's first one onward, with every timeline history file;
+     * refused if a segment is missing between the first and the last of any timeline.
+     */
+    static List<String> walFrom(BackupStore store, String first) {
+        List<String> needed = new ArrayList<>();
+        try {
+            for (String name : store.list("wal/")) {
+                String file = name.substring("wal/".length());
+                if (file.endsWith(".history") || (file.length() == 24 && file.compareTo(first) >= 0)) {
+                    needed.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!needed.contains("wal/" + first)) {
+            throw new BackupRefused(
+                    "The WAL segment wal/" + first + " that the base backup needs is missing from the store.");
+        }
+        java.util.Map<String, List<String>> byTimeline = new java.util.TreeMap<>();
+        for (String name : needed) {
+            String file = name.substring("wal/".length());
+            if (file.length() == 24) {
+                byTimeline
+                        .computeIfAbsent(file.substring(0, 8), timeline -> new ArrayList<>())
+                        .add(file);
+            }
+        }
+        for (List<String> segments : byTimeline.values()) {
+            String last = segments.getLast();
+            for (String expected = segments.getFirst(); expected.compareTo(last) <= 0; expected = next(expected)) {
+                if (!segments.contains(expected)) {
+                    throw new BackupRefused("The WAL segment wal/" + expected + " is missing from the backup store:"
+                            + " the WAL after it cannot be replayed.");
+                }
+            }
+        }
+        return needed;
+    }
+
+    static String next(String segment) {
+        long log = Long.parseLong(segment.substring(8, 16), 16);
+        long seg = Long.parseLong(segment.substring(16, 24), 16);
+        if (seg == 0xFF) {
+            log++;
+            seg = 0;
+        } else {
+            seg++;
+        }
+        HexFormat hex = HexFormat.of().withUpperCase();
+        return segment.substring(0, 8) + hex.toHexDigits((int) log) + hex.toHexDigits((int) seg);
+    }
+
+    private static void extract(BackupStore store, Sealing sealing, String name, Path into) throws IOException {
+        try (InputStream in = sealing.open(store, name)) {
+            Tar.extract(in, into, name);
+        }
+    }
+
+    private static void askForRecovery(Path postgres, Instant toTime) throws IOException {
+        Files.createFile(postgres.resolve("recovery.signal"));
+        StringBuilder settings =
+                new StringBuilder("\n# Restore by Trackwell\nrestore_command = 'cp ../restore-wal/%f %p'\n");
+        if (toTime != null) {
+            settings.append("recovery_target_time = '")
+                    .append(POSTGRES_TIME.format(toTime.truncatedTo(java.time.temporal.ChronoUnit.MICROS)))
+                    .append("'\n");
+            settings.append("recovery_target_action = 'promote'\n");
+        }
+        Files.writeString(
+                postgres.resolve("postgresql.auto.conf"),
+                settings,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static void quietlyDelete(Path root) {
+        try {
+            deleteTree(root);
+        } catch (IOException ignored) {
+            // best effort: what is left is never started, having no place as a data directory
+        }
+    }
+
+    private static void moveQuietly(Path from, Path to) {
+        try {
+            Files.move(from, to);
+        } catch (IOException ignored) {
+            // the refusal still names where the files are meant to be
+        }
+    }
+}

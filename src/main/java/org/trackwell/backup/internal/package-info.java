@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.backup.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,88 @@
+package org.trackwell.operator.internal;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.trackwell.backup.BackupRefused;
+import org.trackwell.backup.Backups;
+import org.trackwell.backup.BaseBackupSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
+        subcommands = {BackupCommands.Now.class, BackupCommands.ListBackups.class, RestoreCommand.class},
+        description = "Encrypted backups of the embedded database, and restores (docs/operations.md).")
+public class BackupCommands {
+
+    static final int REFUSED = 2;
+
+    @Command(name = "now", description = "Take a base backup now; prints its id.")
+    static class Now implements Callable<Integer> {
+
+        private final Backups backups;
+
+        @Spec
+        CommandSpec spec;
+
+        Now(Backups backups) {
+            this.backups = backups;
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                String id = backups.takeBaseBackup();
+                spec.commandLine().getOut().println(id);
+                return 0;
+            } catch (BackupRefused refused) {
+                spec.commandLine().getErr().println(refused.getMessage());
+                return REFUSED;
+            }
+        }
+    }
+
+    @Command(name = "list", description = "Base backups with their time and size, and the window they restore.")
+    static class ListBackups implements Callable<Integer> {
+
+        private final Backups backups;
+
+        @Spec
+        CommandSpec spec;
+
+        ListBackups(Backups backups) {
+            this.backups = backups;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!backups.enabled()) {
+                out.println("No backups: Trackwell backs up its embedded database only (see docs/operations.md).");
+                return 0;
+            }
+            backups.shipArchivedWal();
+            List<BaseBackupSummary> bases = backups.list();
+            List<String> wal = backups.walSegments();
+            out.println("Store: " + backups.storeLocation());
+            out.printf(Locale.ROOT, "%-18s %-22s %12s%n", "ID", "FINISHED", "SIZE (MiB)");
+            for (BaseBackupSummary base : bases) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-18s %-22s %12.1f%n",
+                        base.id(),
+                        base.finishedAt().toString(),
+                        base.bytes() / (1024.0 * 1024.0));
+            }
+            out.println("WAL segments: " + wal.size());
+            if (!bases.isEmpty()) {
+                out.println("Restorable: from " + bases.getFirst().finishedAt() + " to the last archived WAL"
+                        + (wal.isEmpty() ? "" : " (" + wal.getLast().substring("wal/".length()) + ")"));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.trackwell.operator.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.trackwell.backup.BackupRefused;
+import org.trackwell.backup.RestoreRequest;
+import org.trackwell.backup.RestoreResult;
+import org.trackwell.backup.Restores;
+import org.trackwell.shared.StartRefused;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code backup restore}: runs without the application (there is no database yet), from the backup
+ * store and the recovery key alone. The command line then verifies the audit trail of what it
+ * restored.
+ */
+@Command(
+        name = "restore",
+        description = "Restore the embedded database (and the keys it needs) from the backup store, to the latest"
+                + " moment or to a time; then verify the audit trail.")
+public class RestoreCommand implements Callable<Integer> {
+
+    static class Target {
+        @Option(names = "--latest", required = true, description = "Everything up to the last archived WAL")
+        boolean latest;
+
+        @Option(names = "--to-time", required = true, description = "An ISO-8601 instant, e.g. 2026-12-01T10:15:00Z")
+        Instant toTime;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    @Option(names = "--recovery-key-file", required = true, description = "The file holding the backup recovery key")
+    Path recoveryKeyFile;
+
+    @Option(names = "--data-dir", description = "Where to restore (default: TRACKWELL_DATA_DIR or ./data)")
+    Path dataDirectory;
+
+    @Option(
+            names = "--store",
+            description = "The backup store (default: TRACKWELL_BACKUP_DIRECTORY or backups beside the data directory)")
+    Path store;
+
+    @Option(names = "--replace", description = "Overwrite a data directory that is not empty")
+    boolean replace;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where the restore went, for the audit verification that follows. */
+    public Path restoredInto() {
+        return dataDirectory();
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            Path data = dataDirectory();
+            RestoreResult result = Restores.restore(new RestoreRequest(
+                    store != null ? store : defaultStore(data),
+                    Files.readString(recoveryKeyFile),
+                    target.latest ? null : target.toTime,
+                    data,
+                    replace,
+                    Integer.parseInt(setting("TRACKWELL_DATABASE_EMBEDDED_PORT", "54329")),
+                    Path.of(setting(
+                            "TRACKWELL_DATABASE_EMBEDDED_BINARIES",
+                            data.resolve("postgres-binaries").toString()))));
+            spec.commandLine()
+                    .getOut()
+                    .println("Restored base backup " + result.baseBackupId() + " with " + result.walSegments()
+                            + " WAL segments into " + data);
+            spec.commandLine()
+                    .getOut()
+                    .println("Reached: "
+                            + result.reached().map(Instant::toString).orElse("the base backup (no later transaction)"));
+            return 0;
+        } catch (BackupRefused | StartRefused refused) {
+            spec.commandLine().getErr().println(refused.getMessage());
+            return BackupCommands.REFUSED;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("Cannot read " + recoveryKeyFile + ": " + e.getMessage());
+            return BackupCommands.REFUSED;
+        }
+    }
+
+    private Path dataDirectory() {
+        return (dataDirectory != null ? dataDirectory : Path.of(setting("TRACKWELL_DATA_DIR", "./data")))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    private static Path defaultStore(Path data) {
+        String configured = System.getenv("TRACKWELL_BACKUP_DIRECTORY");
+        return configured != null ? Path.of(configured) : data.resolveSibling("backups");
+    }
+
+    private static String setting(String variable, String fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
