@@ -18,6 +18,8 @@ public interface Backups {
 
     String storeLocation();
 
+    BackupStatus status();
+
     /** Whether this installation backs up at all (the embedded database; an external one is backed up by its own tools). */
     boolean enabled();
 }

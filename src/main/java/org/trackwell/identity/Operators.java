@@ -85,6 +85,11 @@ public class Operators {
 
     /** Adds an operator and returns their one-time set-up token, valid for the set-up link's time. */
     @Transactional
+    /** Where the installation's own alerts go (failed backups): every active operator's e-mail. */
+    public List<String> emails() {
+        return rows.activeEmails();
+    }
+
     public String add(String email) {
         String normalised = email.strip().toLowerCase(Locale.ROOT);
         if (!normalised.matches("[^@\\s]{1,64}@[^@\\s]{1,255}")) {

@@ -2,6 +2,7 @@ package org.trackwell.operator;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.trackwell.backup.BackupStatus;
 import org.trackwell.database.DurabilitySettings;
 
 /** What the operator sees of an installation's health: counts and states, never tenant content. */
@@ -14,5 +15,6 @@ public record HealthReport(
         int databaseRestarts,
         long freeDiskBytes,
         boolean diskSpaceOk,
+        BackupStatus backups,
         Map<String, Long> tenantsByStatus,
         long auditEntriesAwaitingSeal) {}

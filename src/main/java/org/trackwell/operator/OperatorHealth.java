@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.trackwell.audit.AuditStatus;
+import org.trackwell.backup.Backups;
 import org.trackwell.database.DatabaseHealth;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
@@ -16,8 +17,10 @@ public class OperatorHealth {
     private final Tenants tenants;
     private final AuditStatus audit;
     private final DatabaseHealth database;
+    private final Backups backups;
 
-    OperatorHealth(JdbcClient jdbc, Tenants tenants, AuditStatus audit, DatabaseHealth database) {
+    OperatorHealth(JdbcClient jdbc, Tenants tenants, AuditStatus audit, DatabaseHealth database, Backups backups) {
+        this.backups = backups;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.audit = audit;
@@ -46,6 +49,7 @@ public class OperatorHealth {
                     database.embeddedRestarts(),
                     readiness.freeDiskBytes(),
                     readiness.diskSpaceOk(),
+                    backups.status(),
                     byStatus,
                     audit.entriesAwaitingSeal());
         } catch (RuntimeException e) {
@@ -58,6 +62,7 @@ public class OperatorHealth {
                     database.embeddedRestarts(),
                     readiness.freeDiskBytes(),
                     readiness.diskSpaceOk(),
+                    backups.status(),
                     Map.of(),
                     -1);
         }

@@ -54,6 +54,12 @@ class BackupDrillIT {
             Files.writeString(keyFile, key.group(1));
             token = service.signInAsFirstAdmin();
             awaitFile(store, "manifest.properties", Duration.ofSeconds(90));
+            ServiceProcess.CommandResult health = service.operator("health");
+            assertThat(health.output()).as(health.output()).contains("Backups:         ok; last base backup 20");
+            ServiceProcess.CommandResult now = service.operator("backup", "now");
+            assertThat(now.exit()).as(now.output()).isZero();
+            ServiceProcess.CommandResult list = service.operator("backup", "list");
+            assertThat(list.output()).contains(now.output().strip()).contains("Restorable: from ");
 
             beforeT = newTeams(service, token, "Before");
             ServiceProcess.pause(Duration.ofMillis(1200));

@@ -3,11 +3,13 @@ package org.trackwell.backup.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.trackwell.backup.BackupProperties;
 import org.trackwell.backup.BackupRefused;
+import org.trackwell.backup.BackupStatus;
 import org.trackwell.backup.Backups;
 import org.trackwell.backup.BaseBackupSummary;
 import org.trackwell.database.EmbeddedCluster;
@@ -65,6 +67,11 @@ class BackupConfiguration {
         @Override
         public boolean enabled() {
             return false;
+        }
+
+        @Override
+        public BackupStatus status() {
+            return new BackupStatus(false, "none", Optional.empty(), 0, Optional.empty(), Optional.empty());
         }
     }
 }

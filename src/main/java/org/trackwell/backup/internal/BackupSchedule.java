@@ -6,8 +6,11 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.trackwell.backup.BackupStatus;
 import org.trackwell.backup.Backups;
 import org.trackwell.database.DatabaseProperties;
+import org.trackwell.identity.Operators;
+import org.trackwell.mail.Mailer;
 
 /**
  * WAL is shipped every few seconds and a base backup taken on the schedule (default daily), and
@@ -21,10 +24,15 @@ class BackupSchedule {
 
     private final Backups backups;
     private final boolean operatorCommand;
+    private final Operators operators;
+    private final Mailer mailer;
+    private volatile boolean operatorsTold;
 
-    BackupSchedule(Backups backups, DatabaseProperties database) {
+    BackupSchedule(Backups backups, DatabaseProperties database, Operators operators, Mailer mailer) {
         this.backups = backups;
         this.operatorCommand = database.attachToRunningService();
+        this.operators = operators;
+        this.mailer = mailer;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,6 +50,7 @@ class BackupSchedule {
             } catch (RuntimeException e) {
                 log.error("Shipping archived WAL to {} failed", backups.storeLocation(), e);
             }
+            tellOperatorsOfAFailure();
         }
     }
 
@@ -53,6 +62,25 @@ class BackupSchedule {
             } catch (RuntimeException e) {
                 log.error("The base backup to {} failed", backups.storeLocation(), e);
             }
+            tellOperatorsOfAFailure();
+        }
+    }
+
+    /** One e-mail when backups start failing, and one when they work again: never one every few seconds. */
+    private void tellOperatorsOfAFailure() {
+        BackupStatus status = backups.status();
+        if (status.ok() == !operatorsTold) {
+            return;
+        }
+        operatorsTold = !status.ok();
+        String subject = status.ok() ? "Trackwell backups work again" : "Trackwell backups are failing";
+        String text = status.ok()
+                ? "Backups to " + status.store() + " work again."
+                : status.failure().orElse("") + "\n\nSince "
+                        + status.failingSince().map(Object::toString).orElse("") + ". Check the store ("
+                        + status.store() + ") and the service log; docs/operations.md.";
+        for (String operator : operators.emails()) {
+            mailer.send(operator, subject, text);
         }
     }
 

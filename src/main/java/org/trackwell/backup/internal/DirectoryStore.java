@@ -30,7 +30,8 @@ final class DirectoryStore implements BackupStore {
     public OutputStream create(String name) throws IOException {
         Path target = resolve(name);
         Files.createDirectories(target.getParent());
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        // Unique, so that two processes shipping the same segment never write into one file.
+        Path partial = target.resolveSibling(target.getFileName() + "." + java.util.UUID.randomUUID() + ".partial");
         FileChannel channel = FileChannel.open(
                 partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         return new FilterOutputStream(Channels.newOutputStream(channel)) {

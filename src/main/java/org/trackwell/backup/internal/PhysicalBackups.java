@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trackwell.backup.BackupProperties;
 import org.trackwell.backup.BackupRefused;
+import org.trackwell.backup.BackupStatus;
 import org.trackwell.backup.Backups;
 import org.trackwell.backup.BaseBackupSummary;
 import org.trackwell.database.EmbeddedCluster;
@@ -65,6 +67,8 @@ class PhysicalBackups implements Backups {
     private final Path keys;
     private final Sealing sealing;
     private final Clock clock;
+    private final java.time.Duration retention;
+    private volatile @Nullable Failure failure;
 
     PhysicalBackups(
             @Nullable EmbeddedCluster cluster,
@@ -76,6 +80,7 @@ class PhysicalBackups implements Backups {
         this.store = new DirectoryStore(storeDirectory(properties, dataDirectory));
         this.keys = dataDirectory.privateDirectory("keys");
         this.clock = clock;
+        this.retention = properties.retention();
         BackupKeys backupKeys = BackupKeys.loadOrCreate(keys, random, System.out);
         this.sealing = backupKeys.sealing();
         try {
@@ -97,12 +102,58 @@ class PhysicalBackups implements Backups {
     }
 
     @Override
+    public BackupStatus status() {
+        int waiting;
+        try (Stream<Path> files = Files.list(requireCluster().walSpool())) {
+            waiting = (int) files.filter(file -> !file.getFileName().toString().endsWith(".part"))
+                    .count();
+        } catch (IOException e) {
+            waiting = -1;
+        }
+        Optional<Instant> last;
+        try {
+            last = list().stream().map(BaseBackupSummary::finishedAt).max(Instant::compareTo);
+        } catch (RuntimeException e) {
+            last = Optional.empty();
+        }
+        Failure now = failure;
+        return new BackupStatus(
+                true,
+                store.describe(),
+                last,
+                waiting,
+                Optional.ofNullable(now).map(Failure::what),
+                Optional.ofNullable(now).map(Failure::since));
+    }
+
+    /** Records how the last attempt went: a failure lasts until the same kind of work next succeeds. */
+    private <T> T tracked(String what, java.util.function.Supplier<T> work) {
+        try {
+            T result = work.get();
+            if (failure != null && failure.what().startsWith(what)) {
+                failure = null;
+            }
+            return result;
+        } catch (RuntimeException e) {
+            String message = what + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            failure = new Failure(message, failure != null ? failure.since() : clock.instant());
+            throw e;
+        }
+    }
+
+    private record Failure(String what, Instant since) {}
+
+    @Override
     public String storeLocation() {
         return store.describe();
     }
 
     @Override
     public synchronized int shipArchivedWal() {
+        return tracked("Shipping archived WAL", this::ship);
+    }
+
+    private int ship() {
         EmbeddedCluster embedded = requireCluster();
         List<Path> waiting;
         try (Stream<Path> files = Files.list(embedded.walSpool())) {
@@ -128,6 +179,10 @@ class PhysicalBackups implements Backups {
 
     @Override
     public synchronized String takeBaseBackup() {
+        return tracked("The base backup", this::takeBase);
+    }
+
+    private String takeBase() {
         EmbeddedCluster embedded = requireCluster();
         Instant started = clock.instant();
         String id = ID.format(started);
@@ -136,10 +191,14 @@ class PhysicalBackups implements Backups {
             String firstSegment = single(sql, "select pg_walfile_name(pg_backup_start('trackwell " + id + "', true))");
             long bytes = sealTar(embedded, id, sql);
             sealKeys(id);
-            shipArchivedWal();
+            ship();
             BaseBackupSummary summary = new BaseBackupSummary(id, started, clock.instant(), bytes, firstSegment);
             sealing.seal(Manifest.write(summary), store, Manifest.file(id, Manifest.MANIFEST));
             log.info("Base backup {} taken: {} bytes of data, from WAL segment {}", id, bytes, firstSegment);
+            int pruned = prune(store, sealing, clock.instant().minus(retention));
+            if (pruned > 0) {
+                log.info("Removed {} backup files older than the retention of {}", pruned, retention);
+            }
             return id;
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("the base backup " + id + " failed", e);
@@ -191,6 +250,42 @@ class PhysicalBackups implements Backups {
         }
         int slash = name.indexOf('/');
         return slash < 0 || !EMPTIED.contains(name.substring(0, slash));
+    }
+
+    /**
+     * Removes base backups finished before the cut-off, but never the newest, and the WAL segments
+     * that only they needed; returns how many files went. Timeline history files stay.
+     */
+    static int prune(BackupStore store, Sealing sealing, Instant cutOff) {
+        List<BaseBackupSummary> bases = listIn(store, sealing).stream()
+                .sorted(java.util.Comparator.comparing(BaseBackupSummary::finishedAt))
+                .toList();
+        if (bases.isEmpty()) {
+            return 0;
+        }
+        List<BaseBackupSummary> expired = bases.subList(0, bases.size() - 1).stream()
+                .filter(base -> base.finishedAt().isBefore(cutOff))
+                .toList();
+        String oldestNeeded = bases.get(expired.size()).firstWalSegment();
+        int removed = 0;
+        try {
+            for (BaseBackupSummary base : expired) {
+                for (String name : store.list("base/" + base.id() + "/")) {
+                    store.delete(name);
+                    removed++;
+                }
+            }
+            for (String name : store.list("wal/")) {
+                String file = name.substring("wal/".length());
+                if (!file.endsWith(".history") && file.substring(8).compareTo(oldestNeeded.substring(8)) < 0) {
+                    store.delete(name);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed;
     }
 
     @Override

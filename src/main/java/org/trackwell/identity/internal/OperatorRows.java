@@ -59,6 +59,12 @@ public class OperatorRows {
                 AccountRows.instant(row.getTimestamp("locked_until")));
     }
 
+    public java.util.List<String> activeEmails() {
+        return jdbc.sql("select email from operator_account where status = 'ACTIVE' order by email")
+                .query(String.class)
+                .list();
+    }
+
     public Optional<String> emailOf(UserId operator) {
         return jdbc.sql("select email from operator_account where id = :id")
                 .param("id", operator.value())

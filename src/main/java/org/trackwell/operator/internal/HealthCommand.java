@@ -2,6 +2,7 @@ package org.trackwell.operator.internal;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.trackwell.backup.BackupStatus;
 import org.trackwell.database.DurabilitySettings;
 import org.trackwell.operator.HealthReport;
 import org.trackwell.operator.OperatorHealth;
@@ -37,9 +38,19 @@ class HealthCommand implements Callable<Integer> {
         }
         out.println("Free disk:       " + report.freeDiskBytes() / (1024 * 1024) + " MiB"
                 + (report.diskSpaceOk() ? "" : " (NEARLY FULL)"));
+        BackupStatus backups = report.backups();
+        if (backups.enabled()) {
+            out.println("Backups:         "
+                    + (backups.ok() ? "ok" : "FAILING: " + backups.failure().orElse(""))
+                    + "; last base backup "
+                    + backups.lastBaseBackup().map(Object::toString).orElse("none")
+                    + "; WAL segments waiting to ship " + backups.walWaiting() + "; store " + backups.store());
+        } else {
+            out.println("Backups:         not taken by Trackwell (external database: see docs/operations.md)");
+        }
         out.println("Schema version:  " + report.schemaVersion());
         out.println("Tenants:         " + report.tenantsByStatus());
         out.println("Audit entries awaiting seal: " + report.auditEntriesAwaitingSeal());
-        return report.databaseUp() && report.databaseWritable() && report.diskSpaceOk() ? 0 : 1;
+        return report.databaseUp() && report.databaseWritable() && report.diskSpaceOk() && backups.ok() ? 0 : 1;
     }
 }

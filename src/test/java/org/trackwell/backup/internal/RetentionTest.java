@@ -1,0 +1,63 @@
+package org.trackwell.backup.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trackwell.backup.BaseBackupSummary;
+
+class RetentionTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void removesExpiredBaseBackupsAndTheWalOnlyTheyNeededButNeverTheNewest() throws Exception {
+        BackupStore store = new DirectoryStore(directory.resolve("store"));
+        Sealing sealing = BackupKeys.loadOrCreate(
+                        Files.createDirectories(directory.resolve("keys")),
+                        new SecureRandom(),
+                        new PrintStream(PrintStream.nullOutputStream()))
+                .sealing();
+        base(store, sealing, "old", "2026-01-01T02:00:00Z", "000000010000000000000002");
+        base(store, sealing, "kept", "2026-02-20T02:00:00Z", "000000010000000000000005");
+        for (String segment : new String[] {
+            "000000010000000000000002",
+            "000000010000000000000004",
+            "000000010000000000000005",
+            "000000020000000000000006",
+            "00000002.history"
+        }) {
+            sealing.seal(new ByteArrayInputStream(new byte[] {1}), store, "wal/" + segment);
+        }
+
+        PhysicalBackups.prune(store, sealing, Instant.parse("2026-02-01T00:00:00Z"));
+
+        assertThat(PhysicalBackups.listIn(store, sealing))
+                .extracting(BaseBackupSummary::id)
+                .containsExactly("kept");
+        assertThat(store.list("wal/"))
+                .containsExactly(
+                        "wal/000000010000000000000005", "wal/00000002.history", "wal/000000020000000000000006");
+
+        PhysicalBackups.prune(store, sealing, Instant.parse("2027-01-01T00:00:00Z"));
+        assertThat(PhysicalBackups.listIn(store, sealing))
+                .extracting(BaseBackupSummary::id)
+                .containsExactly("kept");
+    }
+
+    private static void base(BackupStore store, Sealing sealing, String id, String finished, String firstWal)
+            throws Exception {
+        Instant at = Instant.parse(finished);
+        sealing.seal(
+                Manifest.write(new BaseBackupSummary(id, at, at, 1, firstWal)),
+                store,
+                Manifest.file(id, Manifest.MANIFEST));
+    }
+}
