@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pepper base64 of at least 32 random bytes, from the environment in production; when
  *     absent, a pepper file under the data directory is used (created at first start)
  * @param argon2MemoryKib Argon2id memory per hash; OWASP's minimum is 19 MiB (19456 KiB)
- * @param concurrentHashes how many password hashes may run at once; each holds the memory above
+ * @param concurrentHashes how many password hashes may run at once, each on its own thread and
+ *     holding the memory above; 0 for the number of cores
+ * @param queuedHashes how many more may wait for one of those threads; a sign-in that finds them
+ *     all taken is turned away at once (429); 0 for four per thread
  * @param maxIdleTimeout the longest idle timeout a tenant may choose
  * @param defaultSecondFactorRoles the roles that must use a second factor in a tenant that has not
  *     chosen its own (the installation's default policy)
@@ -30,7 +33,7 @@ public record IdentityProperties(
         @DefaultValue("2") int argon2Iterations,
         @DefaultValue("1") int argon2Parallelism,
         @DefaultValue("0") int concurrentHashes,
-        @DefaultValue("5s") Duration hashQueueTimeout,
+        @DefaultValue("0") int queuedHashes,
         @DefaultValue("12h") Duration sessionLifetime,
         @DefaultValue("20m") Duration maxIdleTimeout,
         @DefaultValue("1m") Duration lastUsedWriteInterval,
@@ -38,8 +41,12 @@ public record IdentityProperties(
         @DefaultValue("10m") Duration addressFailureWindow,
         @DefaultValue("1h") Duration addressBlock) {
 
-    public int hashPermits() {
+    public int hashThreads() {
         return concurrentHashes > 0 ? concurrentHashes : Runtime.getRuntime().availableProcessors();
+    }
+
+    public int hashQueue() {
+        return queuedHashes > 0 ? queuedHashes : 4 * hashThreads();
     }
 
     @Override

@@ -101,10 +101,10 @@ public class SignIn {
             throw new SignInFailed();
         }
         StoredAccount user = account.get();
+        Optional<String> upgraded =
+                hasher.needsRehash(user.passwordHash()) ? Optional.of(hasher.hash(password)) : Optional.empty();
         return transactions.inTenant(tenant, () -> {
-            if (hasher.needsRehash(user.passwordHash())) {
-                accounts.rehash(user.id(), hasher.hash(password));
-            }
+            upgraded.ifPresent(hash -> accounts.rehash(user.id(), hash));
             if (secondFactors.enrolled(user.id())) {
                 String challenge = tokens.newToken();
                 Instant expiresAt = now.plus(properties.secondFactorChallengeValidity());

@@ -20,7 +20,7 @@ import javax.net.ssl.TrustManagerFactory;
  * An HTTPS client for tests that trusts exactly the installation's own certificate and talks to
  * the server on loopback with any Host header, as a browser at {@code <tenant>.localhost} would.
  */
-public final class Https {
+public final class Https implements AutoCloseable {
 
     private static final Path TLS = Path.of("target/test-data/tls");
 
@@ -72,6 +72,11 @@ public final class Https {
             builder.headers(headers);
         }
         return builder;
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 
     private static SSLContext trustingOwnCertificate(Path tls) {

@@ -6,48 +6,48 @@ import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.trackwell.identity.IdentityProperties;
-import org.trackwell.identity.TooManyAttempts;
 import org.trackwell.shared.DataDirectory;
 
 /**
  * "Double hashing": Argon2id over HMAC-SHA-256(pepper, password). The stored string records the
- * Argon2 parameters, so raising them rehashes at the next sign-in. At most a fixed number of
- * hashes run at once (each holds ~19 MiB); the rest wait briefly, then are turned away with 429.
+ * Argon2 parameters, so raising them rehashes at the next sign-in. Every Argon2 call runs on the
+ * {@link HashingThreads}, so at most a fixed number run at once (each holds ~19 MiB), a few more
+ * wait, and the rest are turned away at once with 429.
  */
 @Component
 public class PasswordHasher {
 
     private final SecretKeySpec pepper;
     private final Argon2PasswordEncoder argon2;
-    private final Semaphore permits;
-    private final long queueTimeoutMillis;
+    private final HashingThreads threads;
     private final String dummyHash;
 
-    PasswordHasher(IdentityProperties properties, DataDirectory dataDirectory, SecureRandom random) {
+    PasswordHasher(
+            IdentityProperties properties, DataDirectory dataDirectory, SecureRandom random, HashingThreads threads) {
         this.pepper = Pepper.load(properties, dataDirectory, random);
         this.argon2 = new Argon2PasswordEncoder(
                 16, 32, properties.argon2Parallelism(), properties.argon2MemoryKib(), properties.argon2Iterations());
-        this.permits = new Semaphore(properties.hashPermits(), true);
-        this.queueTimeoutMillis = properties.hashQueueTimeout().toMillis();
+        this.threads = threads;
         this.dummyHash = argon2.encode("no account has this password");
     }
 
     public String hash(String password) {
-        return bounded(() -> argon2.encode(peppered(password)));
+        return threads.run(() -> argon2.encode(peppered(password)));
     }
 
     public boolean matches(String password, String storedHash) {
-        return bounded(() -> argon2.matches(peppered(password), storedHash));
+        return threads.run(() -> argon2.matches(peppered(password), storedHash));
     }
 
-    /** Spends the same work as a real check, for accounts that do not exist or may not sign in. */
+    /**
+     * Spends the same work as a real check, for accounts that do not exist or may not sign in, on
+     * the same threads, so it waits and is refused like one too.
+     */
     public void matchNothing(String password) {
         matches(password, dummyHash);
     }
@@ -77,24 +77,6 @@ public class PasswordHasher {
             return Base64.getEncoder().encodeToString(keyed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T bounded(java.util.function.Supplier<T> work) {
-        boolean acquired;
-        try {
-            acquired = permits.tryAcquire(queueTimeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            acquired = false;
-        }
-        if (!acquired) {
-            throw new TooManyAttempts(java.time.Duration.ofSeconds(1));
-        }
-        try {
-            return work.get();
-        } finally {
-            permits.release();
         }
     }
 }
