@@ -69,7 +69,8 @@ public final class Https {
         return builder;
     }
 
-    private static SSLContext trustingOwnCertificate() {
+    /** Trusts exactly the installation's own certificate, for tests that speak TLS themselves. */
+    public static SSLContext trustingOwnCertificate() {
         try (InputStream in = Files.newInputStream(TLS.resolve("localhost.p12"))) {
             char[] password = Files.readString(TLS.resolve("localhost.p12.password"))
                     .strip()
