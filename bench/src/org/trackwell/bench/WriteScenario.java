@@ -4,9 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,9 +19,9 @@ final class WriteScenario {
 
     private static final String TEAM = "insert into team (tenant_id, id, name) values (cast(? as uuid), ?, ?)";
     private static final String EVENT = """
-            insert into audit_event (tenant_id, id, occurred_at, actor_type, actor_id, actor_role, action, target,
-              outcome, address, user_agent, request_id)
-            values (cast(? as uuid), ?, ?, 'USER', ?, 'TENANT_ADMIN', 'team.created', ?, 'SUCCESS', '127.0.0.1', 'bench', ?)""";
+            insert into audit_event (tenant_id, id, actor_type, actor_id, actor_role, action, target, outcome,
+              address, user_agent, request_id)
+            values (cast(? as uuid), ?, 'USER', ?, 'TENANT_ADMIN', 'team.created', ?, 'SUCCESS', '127.0.0.1', 'bench', ?)""";
     private static final String PENDING = "insert into audit_pending (tenant_id, event_id) values (cast(? as uuid), ?)";
 
     private WriteScenario() {}
@@ -72,10 +70,9 @@ final class WriteScenario {
                         PreparedStatement pending = connection.prepareStatement(PENDING)) {
                     insert.setString(1, tenant);
                     insert.setObject(2, event);
-                    insert.setTimestamp(3, Timestamp.from(Instant.now()));
-                    insert.setString(4, UUID.randomUUID().toString());
-                    insert.setString(5, "team:" + team);
-                    insert.setString(6, UUID.randomUUID().toString());
+                    insert.setString(3, UUID.randomUUID().toString());
+                    insert.setString(4, "team:" + team);
+                    insert.setString(5, UUID.randomUUID().toString());
                     insert.executeUpdate();
                     pending.setString(1, tenant);
                     pending.setObject(2, event);

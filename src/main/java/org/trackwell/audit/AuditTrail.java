@@ -1,8 +1,5 @@
 package org.trackwell.audit;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +7,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.internal.AuditRows;
-import org.trackwell.audit.internal.StoredEvent;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.TenantId;
@@ -18,7 +14,9 @@ import org.trackwell.shared.TenantId;
 /**
  * The one way to append to the audit trail. An entry joins the caller's transaction, so an
  * action and its record commit or roll back together. Targets name things by id or pseudonym
- * code, never by a name or other identifying detail.
+ * code, never by a name or other identifying detail. The database dates each entry as it is
+ * written, not the application's clock, so that no writer can choose an entry's time
+ * (V23__audit_time_order.sql).
  */
 @Service
 public class AuditTrail {
@@ -28,12 +26,10 @@ public class AuditTrail {
 
     private final AuditRows rows;
     private final Ids ids;
-    private final Clock clock;
 
-    AuditTrail(AuditRows rows, Ids ids, Clock clock) {
+    AuditTrail(AuditRows rows, Ids ids) {
         this.rows = rows;
         this.ids = ids;
-        this.clock = clock;
     }
 
     /** The current tenant's entries about one target (such as {@code client:ABC-DEF7}), newest first. */
@@ -62,12 +58,10 @@ public class AuditTrail {
 
     private void append(Actor actor, String action, @Nullable String target, Outcome outcome) {
         AuditContext.Origin origin = AuditContext.origin();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         TenantId stream = CurrentTenant.get().orElse(OPERATOR_STREAM);
-        rows.insert(new StoredEvent(
+        rows.insert(new AuditRows.NewEvent(
                 stream.value(),
                 ids.next(),
-                now,
                 actor.type().name(),
                 actor.id(),
                 actor.role(),

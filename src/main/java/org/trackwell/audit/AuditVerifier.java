@@ -29,7 +29,8 @@ import org.trackwell.shared.TenantId;
 
 /**
  * Recomputes a stream's chain from the stored entries and reports the first break: an entry
- * altered, deleted, inserted or moved, or a checkpoint whose signature or hash does not match.
+ * altered, deleted, inserted or moved, an entry dated before the one linked before it, or a
+ * checkpoint whose signature or hash does not match.
  * Checkpoints exported to files are checked too, which catches a chain rewritten whole.
  */
 @Service
@@ -110,6 +111,7 @@ public class AuditVerifier {
 
         private final Map<Long, List<AuditRows.Checkpoint>> checkpoints;
         private byte[] previous = ChainHash.GENESIS;
+        private Instant previousTime = Instant.MIN;
         private long expectedSeq = 1;
         private long checked;
         private ChainBreak firstBreak;
@@ -152,14 +154,23 @@ public class AuditVerifier {
                     return;
                 }
             }
+            if (event.occurredAt().isBefore(previousTime)) {
+                firstBreak = new ChainBreak(
+                        seq,
+                        Kind.OUT_OF_ORDER,
+                        "entry " + event.id() + " of " + event.occurredAt()
+                                + " is dated before the entry linked before it");
+                return;
+            }
+            previousTime = event.occurredAt();
             previous = sealed;
             expectedSeq++;
             checked++;
         }
 
         /**
-         * Entries are sealed in the order they occurred: a mismatched entry followed by one that
-         * occurred before it was moved; otherwise it was altered.
+         * Entries are sealed in time order: a mismatched entry followed by one dated before it was
+         * moved; otherwise it was altered.
          */
         void decide(StoredEvent next) {
             boolean moved = next != null && next.occurredAt().isBefore(mismatched.occurredAt());

@@ -8,6 +8,7 @@ public record ChainBreak(long seq, Kind kind, String detail) {
         DELETED,
         INSERTED,
         REORDERED,
+        OUT_OF_ORDER,
         BAD_SIGNATURE
     }
 }

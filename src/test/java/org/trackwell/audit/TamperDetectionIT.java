@@ -90,6 +90,48 @@ class TamperDetectionIT {
     }
 
     @Test
+    void findsABackDatedEntryLinkedByHand() {
+        UUID forged = UUID.randomUUID();
+        tamper("insert into audit_event (tenant_id, id, occurred_at, actor_type, action, target, outcome)"
+                + " values (:t, '" + forged + "', now() - interval '1 day', 'SYSTEM', 'test.entry', 'thing:forged',"
+                + " 'SUCCESS')");
+        byte[] head = superuser
+                .sql("select hash from audit_seal where tenant_id = :t and seq = 10")
+                .param("t", tenant.id().value())
+                .query(byte[].class)
+                .single();
+        StoredEvent event = superuser
+                .sql("select * from audit_event where tenant_id = :t and id = :id")
+                .param("t", tenant.id().value())
+                .param("id", forged)
+                .query(org.trackwell.audit.internal.AuditRows::event)
+                .single();
+        superuser.sql("set session_replication_role = replica").update();
+        superuser
+                .sql(
+                        "insert into audit_seal (tenant_id, seq, event_id, hash, sealed_at) values (:t, 11, :id, :h, now())")
+                .param("t", tenant.id().value())
+                .param("id", forged)
+                .param("h", ChainHash.next(head, event))
+                .update();
+        superuser.sql("set session_replication_role = origin").update();
+        assertBreak(11, Kind.OUT_OF_ORDER);
+    }
+
+    @Test
+    void findsABackDatedEntryLeftForTheSealer() {
+        tamper("""
+                create temporary table forged as select gen_random_uuid() as id;
+                insert into audit_event (tenant_id, id, occurred_at, actor_type, action, target, outcome)
+                  select :t, id, now() - interval '1 day', 'SYSTEM', 'test.entry', 'thing:forged', 'SUCCESS' from forged;
+                insert into audit_pending (tenant_id, event_id) select :t, id from forged;
+                drop table forged""");
+        sealer.seal(tenant.id().value());
+        assertBreak(11, Kind.INSERTED);
+        assertThat(verify().entriesChecked()).isEqualTo(10);
+    }
+
+    @Test
     void findsTwoEntriesSwapped() {
         tamper("""
                 create temporary table swap as select seq, event_id from audit_seal where tenant_id = :t and seq in (3, 5);

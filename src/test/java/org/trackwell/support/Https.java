@@ -79,6 +79,11 @@ public final class Https implements AutoCloseable {
         client.close();
     }
 
+    /** Trusts exactly the installation's own certificate, for tests that speak TLS themselves. */
+    public static SSLContext trustingOwnCertificate() {
+        return trustingOwnCertificate(TLS);
+    }
+
     private static SSLContext trustingOwnCertificate(Path tls) {
         try (InputStream in = Files.newInputStream(tls.resolve("localhost.p12"))) {
             char[] password = Files.readString(tls.resolve("localhost.p12.password"))

@@ -19,8 +19,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditRows {
 
-    /** The head of a tenant's chain: the last sealed sequence number and its hash. */
-    public record Head(long seq, byte[] hash) {}
+    /**
+     * The head of a tenant's chain: the last sealed sequence number, its hash and the time of its
+     * entry (absent for an empty chain, or if the entry was deleted behind the trail's back).
+     */
+    public record Head(long seq, byte[] hash, @Nullable Instant occurredAt) {
+
+        public static final Head GENESIS = new Head(0, ChainHash.GENESIS, null);
+    }
 
     public record Filter(
             @Nullable Instant from,
@@ -40,15 +46,28 @@ public class AuditRows {
         this.batch = batch;
     }
 
-    public void insert(StoredEvent event) {
+    /** An entry about to be written: the database dates it (V23__audit_time_order.sql says why). */
+    public record NewEvent(
+            UUID tenantId,
+            UUID id,
+            String actorType,
+            @Nullable String actorId,
+            @Nullable String actorRole,
+            String action,
+            @Nullable String target,
+            String outcome,
+            @Nullable String address,
+            @Nullable String userAgent,
+            @Nullable String requestId) {}
+
+    public void insert(NewEvent event) {
         jdbc.sql("""
-                insert into audit_event (tenant_id, id, occurred_at, actor_type, actor_id, actor_role, action, target,
-                  outcome, address, user_agent, request_id)
-                values (:tenant, :id, :at, :actorType, :actorId, :actorRole, :action, :target, :outcome, :address,
-                  :agent, :request)""")
+                insert into audit_event (tenant_id, id, actor_type, actor_id, actor_role, action, target, outcome,
+                  address, user_agent, request_id)
+                values (:tenant, :id, :actorType, :actorId, :actorRole, :action, :target, :outcome, :address, :agent,
+                  :request)""")
                 .param("tenant", event.tenantId())
                 .param("id", event.id())
-                .param("at", Timestamp.from(event.occurredAt()))
                 .param("actorType", event.actorType())
                 .param("actorId", event.actorId())
                 .param("actorRole", event.actorRole())
@@ -85,16 +104,58 @@ public class AuditRows {
     }
 
     public Optional<Head> head() {
-        return jdbc.sql("select seq, hash from audit_seal order by seq desc limit 1")
-                .query((row, n) -> new Head(row.getLong(1), row.getBytes(2)))
+        return jdbc.sql("""
+                        select s.seq, s.hash, e.occurred_at from audit_seal s
+                        left join audit_event e on e.tenant_id = s.tenant_id and e.id = s.event_id
+                        order by s.seq desc limit 1""")
+                .query((row, n) -> new Head(
+                        row.getLong(1),
+                        row.getBytes(2),
+                        row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant()))
                 .optional();
     }
 
-    public List<StoredEvent> pendingEvents(UUID stream, int limit) {
+    /** The database's clock, which dates every entry. */
+    public Instant databaseTime() {
+        return jdbc.sql("select clock_timestamp()")
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+    }
+
+    /**
+     * A time before which every entry that will ever be committed is committed already: the start
+     * of the oldest transaction still open, or now. An open transaction dates its entries after it
+     * began, and one that begins later dates them later still. The clock is read before the
+     * sessions, so a transaction that the second read misses began after the first.
+     */
+    public Instant settledBefore() {
+        Instant now = databaseTime();
         return jdbc.sql("""
-                select e.* from audit_pending p join audit_event e on e.tenant_id = p.tenant_id and e.id = p.event_id
-                where p.tenant_id = :stream order by p.pending_no limit :limit""")
+                        select least(cast(:now as timestamptz), min(xact_start)) from pg_stat_activity
+                        where datname = current_database() and backend_type = 'client backend'
+                          and pid <> pg_backend_pid()""")
+                .param("now", Timestamp.from(now))
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+    }
+
+    /**
+     * A stream's pending entries dated from its head's time up to {@code before}, in time order.
+     * One dated before the head cannot be linked in order; it stays pending for verification to
+     * report.
+     */
+    public List<StoredEvent> pendingEvents(UUID stream, @Nullable Instant from, Instant before, int limit) {
+        return jdbc.sql("""
+                select e.* from audit_event e join audit_pending p on p.tenant_id = e.tenant_id and p.event_id = e.id
+                where e.tenant_id = :stream
+                  and e.occurred_at >= coalesce(cast(:from as timestamptz), '-infinity')
+                  and e.occurred_at < :before
+                order by e.occurred_at, e.id limit :limit""")
                 .param("stream", stream)
+                .param("from", from == null ? null : Timestamp.from(from))
+                .param("before", Timestamp.from(before))
                 .param("limit", limit)
                 .query(AuditRows::event)
                 .list();
@@ -177,13 +238,21 @@ public class AuditRows {
                 .list();
     }
 
-    /** The earliest event in no chain and not waiting to be sealed: one put there by hand. */
+    /**
+     * The earliest entry that is in no chain and cannot join one: not waiting to be sealed, or
+     * waiting though dated before the chain's head. Either was put there by hand.
+     */
     public Optional<StoredEvent> firstOutsideTheChain() {
         return jdbc.sql("""
-                select e.* from audit_event e
-                where not exists (select 1 from audit_seal s where s.tenant_id = e.tenant_id and s.event_id = e.id)
-                  and not exists (select 1 from audit_pending p where p.tenant_id = e.tenant_id and p.event_id = e.id)
-                order by e.occurred_at limit 1""").query(AuditRows::event).optional();
+                        with head as (
+                          select e.occurred_at from audit_seal s
+                          join audit_event e on e.tenant_id = s.tenant_id and e.id = s.event_id
+                          order by s.seq desc limit 1)
+                        select e.* from audit_event e
+                        where not exists (select 1 from audit_seal s where s.tenant_id = e.tenant_id and s.event_id = e.id)
+                          and (not exists (select 1 from audit_pending p where p.tenant_id = e.tenant_id and p.event_id = e.id)
+                               or e.occurred_at < (select occurred_at from head))
+                        order by e.occurred_at limit 1""").query(AuditRows::event).optional();
     }
 
     public static StoredEvent event(ResultSet row, int n) throws SQLException {

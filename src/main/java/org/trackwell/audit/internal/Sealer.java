@@ -23,16 +23,19 @@ import org.trackwell.database.TenantTransactions;
 import org.trackwell.shared.TenantId;
 
 /**
- * Links committed events into each stream's hash chain, in the order they were appended, about
- * once a second, so that
- * requests only ever insert and never wait on a chain head. At least once a minute with new
- * entries it signs the head as a checkpoint, also appended to a file outside the database when an
- * export directory is configured.
+ * Links committed events into each stream's hash chain in time order, about once a second, so
+ * that requests only ever insert and never wait on a chain head. It links only entries dated before
+ * every transaction still open began (see {@link AuditRows#settledBefore()}), so a later commit
+ * never needs a place earlier in the chain. At least once a minute with new entries it signs the
+ * head as a checkpoint, also appended to a file outside the database when an export directory is
+ * configured.
  */
 @Component
 public class Sealer {
 
     private static final int BATCH = 5_000;
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final TenantId OPERATOR_STREAM = new TenantId(new UUID(0, 0));
 
     private final AuditRows rows;
     private final SigningKey key;
@@ -57,41 +60,69 @@ public class Sealer {
                 checkpointDirectory.isBlank() ? Optional.empty() : Optional.of(Path.of(checkpointDirectory));
     }
 
+    /** Seals what can be sealed now, never waiting for a transaction still open. */
     @Scheduled(fixedDelayString = "${trackwell.audit.seal-interval:1s}")
     public void sealAll() {
-        for (UUID stream : transactions.inTenant(new TenantId(new UUID(0, 0)), rows::streamsWithPendingEvents)) {
-            seal(stream);
+        for (UUID stream : transactions.inTenant(OPERATOR_STREAM, rows::streamsWithPendingEvents)) {
+            Batch batch;
+            do {
+                batch = sealBatch(stream);
+            } while (batch.sealed() == BATCH);
         }
     }
 
-    /** Seals every pending event of one stream; returns how many were sealed. */
+    /**
+     * Seals every entry of one stream committed before the call, waiting up to ten seconds for
+     * transactions that began before it; returns how many were sealed.
+     */
     public int seal(UUID stream) {
+        Instant asked = transactions.inTenant(OPERATOR_STREAM, rows::databaseTime);
+        long giveUp = System.nanoTime() + PATIENCE.toNanos();
         int total = 0;
-        int sealed;
-        do {
-            sealed = transactions.inTenant(new TenantId(stream), () -> sealBatch(stream));
-            total += sealed;
-        } while (sealed == BATCH);
-        return total;
+        while (true) {
+            Batch batch = sealBatch(stream);
+            total += batch.sealed();
+            if (batch.sealed() == BATCH) {
+                continue;
+            }
+            if (!batch.settledBefore().isBefore(asked) || System.nanoTime() > giveUp || !pause()) {
+                return total;
+            }
+        }
     }
 
-    private int sealBatch(UUID stream) {
-        rows.lockStream(stream);
-        AuditRows.Head head = rows.head().orElse(new AuditRows.Head(0, ChainHash.GENESIS));
-        List<StoredEvent> events = rows.pendingEvents(stream, BATCH);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long seq = head.seq();
-        byte[] hash = head.hash();
-        List<AuditRows.Seal> seals = new ArrayList<>(events.size());
-        for (StoredEvent event : events) {
-            hash = ChainHash.next(hash, event);
-            seals.add(new AuditRows.Seal(++seq, event.id(), hash));
+    private record Batch(int sealed, Instant settledBefore) {}
+
+    private Batch sealBatch(UUID stream) {
+        return transactions.inTenant(new TenantId(stream), () -> {
+            rows.lockStream(stream);
+            Instant settled = rows.settledBefore();
+            AuditRows.Head head = rows.head().orElse(AuditRows.Head.GENESIS);
+            List<StoredEvent> events = rows.pendingEvents(stream, head.occurredAt(), settled, BATCH);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            long seq = head.seq();
+            byte[] hash = head.hash();
+            List<AuditRows.Seal> seals = new ArrayList<>(events.size());
+            for (StoredEvent event : events) {
+                hash = ChainHash.next(hash, event);
+                seals.add(new AuditRows.Seal(++seq, event.id(), hash));
+            }
+            if (!events.isEmpty()) {
+                rows.seal(stream, seals, now);
+                checkpointIfDue(stream, seq, hash, now);
+            }
+            return new Batch(events.size(), settled);
+        });
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(10);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        rows.seal(stream, seals, now);
-        if (!events.isEmpty()) {
-            checkpointIfDue(stream, seq, hash, now);
-        }
-        return events.size();
     }
 
     private void checkpointIfDue(UUID stream, long seq, byte[] hash, Instant now) {
