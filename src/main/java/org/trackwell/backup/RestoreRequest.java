@@ -9,10 +9,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param toTime the moment to restore to; null for the latest the store holds
  * @param replace whether a data directory that is not empty may be overwritten
+ * @param recoveryKey the recovery key; null to open the store with the running installation's own
+ *     backup key, from {@code installationKeys} (for verifying backups)
  */
 public record RestoreRequest(
         Path store,
-        String recoveryKey,
+        @Nullable String recoveryKey,
+        @Nullable Path installationKeys,
         @Nullable Instant toTime,
         Path dataDirectory,
         boolean replace,

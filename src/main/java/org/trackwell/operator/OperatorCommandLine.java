@@ -12,6 +12,7 @@ import org.trackwell.audit.Actor;
 import org.trackwell.audit.AuditContext;
 import org.trackwell.operator.internal.OperatorCommands;
 import org.trackwell.operator.internal.RestoreCommand;
+import org.trackwell.operator.internal.VerifyBackupCommand;
 import picocli.CommandLine;
 
 /**
@@ -54,6 +55,9 @@ public final class OperatorCommandLine {
         if (args.length > 1 && args[0].equals("backup") && args[1].equals("restore")) {
             return restore(application, Arrays.copyOfRange(args, 2, args.length));
         }
+        if (args.length > 1 && args[0].equals("backup") && args[1].equals("verify")) {
+            return verifyBackup(application, Arrays.copyOfRange(args, 2, args.length));
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties(
@@ -82,6 +86,35 @@ public final class OperatorCommandLine {
         System.setProperty("trackwell.data-dir", restore.restoredInto().toString());
         System.out.println("Verifying the audit trail of the restored database:");
         return run(application, new String[] {"audit", "verify"});
+    }
+
+    /** A restore of the latest backup into a copy of its own, whose audit trail is then verified and which is then removed. */
+    private static int verifyBackup(Class<?> application, String[] args) {
+        VerifyBackupCommand verify = new VerifyBackupCommand();
+        CommandLine commandLine = new CommandLine(verify);
+        commandLine.setCommandName("java -jar trackwell.jar backup verify");
+        int exit = commandLine.execute(args);
+        if (exit != 0 || verify.restoredInto() == null) {
+            return exit;
+        }
+        System.setProperty("trackwell.data-dir", verify.restoredInto().toString());
+        System.setProperty("trackwell.database.embedded-port", Integer.toString(verify.restoredPort()));
+        System.setProperty("trackwell.database.archive-wal", "false");
+        System.out.println("Verifying the audit trail of the restored copy:");
+        int verified = run(application, new String[] {"audit", "verify"});
+        deleteQuietly(verify.restoredInto().getParent());
+        System.out.println(
+                verified == 0 ? "Backup verified: OK" : "Backup verification FAILED: the audit trail did not verify");
+        return verified;
+    }
+
+    private static void deleteQuietly(java.nio.file.Path root) {
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temporary copy; the system's temporary directory is cleaned anyway
+        }
     }
 
     /** Runs one command in an already started application: the same path as the jar, for tests. */

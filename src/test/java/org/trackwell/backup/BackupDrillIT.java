@@ -60,6 +60,9 @@ class BackupDrillIT {
             assertThat(now.exit()).as(now.output()).isZero();
             ServiceProcess.CommandResult list = service.operator("backup", "list");
             assertThat(list.output()).contains(now.output().strip()).contains("Restorable: from ");
+            ServiceProcess.CommandResult verified = service.operator("backup", "verify");
+            assertThat(verified.exit()).as(verified.output()).isZero();
+            assertThat(verified.output()).contains("Backup verified: OK");
 
             beforeT = newTeams(service, token, "Before");
             ServiceProcess.pause(Duration.ofMillis(1200));

@@ -84,6 +84,14 @@ final class BackupKeys {
         }
     }
 
+    /** The installation's own backup key, which must exist: for verifying its backups. */
+    static BackupKeys installations(Path keys) {
+        if (!Files.exists(keys.resolve("backup-keyset.json"))) {
+            throw new BackupRefused("This installation has no backup key in " + keys + ".");
+        }
+        return loadOrCreate(keys, new SecureRandom(), System.out);
+    }
+
     /** For a restore: the backup key from the store, opened with the recovery key the operator kept. */
     static BackupKeys fromStore(BackupStore store, String recoveryKey) {
         byte[] raw = parse(recoveryKey);

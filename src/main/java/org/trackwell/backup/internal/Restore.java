@@ -39,7 +39,10 @@ public final class Restore {
 
     public static RestoreResult run(RestoreRequest request) {
         BackupStore store = new DirectoryStore(request.store());
-        Sealing sealing = BackupKeys.fromStore(store, request.recoveryKey()).sealing();
+        Sealing sealing = (request.recoveryKey() != null
+                        ? BackupKeys.fromStore(store, request.recoveryKey())
+                        : BackupKeys.installations(java.util.Objects.requireNonNull(request.installationKeys())))
+                .sealing();
         BaseBackupSummary base = chooseBase(PhysicalBackups.listIn(store, sealing), request.toTime());
         Path target = request.dataDirectory().toAbsolutePath().normalize();
         refuseOccupied(target, request.replace());

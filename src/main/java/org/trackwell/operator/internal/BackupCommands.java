@@ -14,7 +14,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "backup",
         mixinStandardHelpOptions = true,
-        subcommands = {BackupCommands.Now.class, BackupCommands.ListBackups.class, RestoreCommand.class},
+        subcommands = {
+            BackupCommands.Now.class,
+            BackupCommands.ListBackups.class,
+            RestoreCommand.class,
+            VerifyBackupCommand.class
+        },
         description = "Encrypted backups of the embedded database, and restores (docs/operations.md).")
 public class BackupCommands {
 

@@ -67,6 +67,7 @@ public class RestoreCommand implements Callable<Integer> {
             RestoreResult result = Restores.restore(new RestoreRequest(
                     store != null ? store : defaultStore(data),
                     Files.readString(recoveryKeyFile),
+                    null,
                     target.latest ? null : target.toTime,
                     data,
                     replace,
@@ -93,12 +94,22 @@ public class RestoreCommand implements Callable<Integer> {
     }
 
     private Path dataDirectory() {
-        return (dataDirectory != null ? dataDirectory : Path.of(setting("TRACKWELL_DATA_DIR", "./data")))
+        return configuredDataDirectory(dataDirectory);
+    }
+
+    static Path configuredDataDirectory(Path given) {
+        return (given != null ? given : Path.of(setting("TRACKWELL_DATA_DIR", "./data")))
                 .toAbsolutePath()
                 .normalize();
     }
 
-    private static Path defaultStore(Path data) {
+    static Path binaries(Path data) {
+        return Path.of(setting(
+                "TRACKWELL_DATABASE_EMBEDDED_BINARIES",
+                data.resolve("postgres-binaries").toString()));
+    }
+
+    static Path defaultStore(Path data) {
         String configured = System.getenv("TRACKWELL_BACKUP_DIRECTORY");
         return configured != null ? Path.of(configured) : data.resolveSibling("backups");
     }
