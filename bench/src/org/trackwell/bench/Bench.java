@@ -27,6 +27,9 @@ public final class Bench {
             if (options.runs("login")) {
                 figures.addAll(LoginScenario.run(server, seed, options));
             }
+            if (options.runs("loginburst")) {
+                figures.addAll(LoginBurstScenario.run(server, seed, options));
+            }
             if (options.runs("read")) {
                 figures.addAll(AuthenticatedReadScenario.run(server, seed, options));
             }
