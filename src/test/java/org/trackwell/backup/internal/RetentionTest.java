@@ -3,10 +3,7 @@ package org.trackwell.backup.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +16,9 @@ class RetentionTest {
 
     @Test
     void removesExpiredBaseBackupsAndTheWalOnlyTheyNeededButNeverTheNewest() throws Exception {
-        BackupStore store = new DirectoryStore(directory.resolve("store"));
-        Sealing sealing = BackupKeys.loadOrCreate(
-                        Files.createDirectories(directory.resolve("keys")),
-                        new SecureRandom(),
-                        new PrintStream(PrintStream.nullOutputStream()))
-                .sealing();
+        SealedStore fixture = SealedStore.in(directory);
+        BackupStore store = fixture.store();
+        Sealing sealing = fixture.sealing();
         base(store, sealing, "old", "2026-01-01T02:00:00Z", "000000010000000000000002");
         base(store, sealing, "kept", "2026-02-20T02:00:00Z", "000000010000000000000005");
         for (String segment : new String[] {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -20,12 +19,9 @@ class SealingTest {
 
     @Test
     void opensWhatItSealedAndRefusesItAlteredOrRenamed() throws Exception {
-        BackupStore store = new DirectoryStore(directory.resolve("store"));
-        Sealing sealing = BackupKeys.loadOrCreate(
-                        Files.createDirectories(directory.resolve("keys")),
-                        new SecureRandom(),
-                        new PrintStream(PrintStream.nullOutputStream()))
-                .sealing();
+        SealedStore fixture = SealedStore.in(directory);
+        BackupStore store = fixture.store();
+        Sealing sealing = fixture.sealing();
         byte[] content = new byte[3 * 1024 * 1024];
         new SecureRandom().nextBytes(content);
         sealing.seal(new ByteArrayInputStream(content), store, "wal/000000010000000000000001");
