@@ -1,20 +1,14 @@
 package org.trackwell.database;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.trackwell.support.ServiceProcess;
 import org.trackwell.support.TestPostgres;
 
 /**
@@ -63,28 +57,6 @@ class DatabaseAccessIT {
             assertThatThrownBy(() -> sql.execute("copy (select 1) to program 'id'"))
                     .isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> sql.execute("set session_replication_role = replica"))
-                    .isInstanceOf(SQLException.class);
-        }
-    }
-
-    @Test
-    void keepsItsFilesPrivateAndTrustsNoLogin() throws Exception {
-        Path data = Files.createTempDirectory("trackwell-files");
-        try (ServiceProcess service = ServiceProcess.on(data).start()) {
-            for (Path directory : List.of(data, data.resolve("keys"), data.resolve("postgres"))) {
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)))
-                        .as(directory.toString())
-                        .isEqualTo("rwx------");
-            }
-            assertThat(PosixFilePermissions.toString(
-                            Files.getPosixFilePermissions(data.resolve("keys/database.properties"))))
-                    .isEqualTo("rw-------");
-            assertThat(Files.readAllLines(data.resolve("postgres/pg_hba.conf")))
-                    .noneMatch(line -> !line.startsWith("#") && line.contains("trust"));
-            assertThat(data.resolve("postgres/.s.PGSQL." + service.databasePort()))
-                    .exists();
-            String url = "jdbc:postgresql://127.0.0.1:" + service.databasePort() + "/trackwell";
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
                     .isInstanceOf(SQLException.class);
         }
     }

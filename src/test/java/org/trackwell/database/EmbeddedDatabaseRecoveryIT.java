@@ -1,10 +1,15 @@
 package org.trackwell.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trackwell.support.ServiceProcess;
 import org.trackwell.support.TeamWriter;
@@ -55,5 +60,23 @@ class EmbeddedDatabaseRecoveryIT {
             ServiceProcess.CommandResult verify = service.operator("audit", "verify");
             assertThat(verify.exit()).as(verify.output()).isZero();
         }
+    }
+
+    /** What a hostile local user finds: private files, a socket in the data directory, no login without a password. */
+    private static void keepsItsFilesPrivateAndTrustsNoLogin(ServiceProcess service, Path data) throws Exception {
+        for (Path directory : List.of(data, data.resolve("keys"), data.resolve("postgres"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)))
+                    .as(directory.toString())
+                    .isEqualTo("rwx------");
+        }
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(data.resolve("keys/database.properties"))))
+                .isEqualTo("rw-------");
+        assertThat(Files.readAllLines(data.resolve("postgres/pg_hba.conf")))
+                .noneMatch(line -> !line.startsWith("#") && line.contains("trust"));
+        assertThat(data.resolve("postgres/.s.PGSQL." + service.databasePort())).exists();
+        String url = "jdbc:postgresql://127.0.0.1:" + service.databasePort() + "/trackwell";
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
+                .isInstanceOf(SQLException.class);
     }
 }
