@@ -193,10 +193,12 @@ public record DoseSchedule(
             List<Due> due) {
         Instant anchor = at(startsOn, times.getFirst(), zone);
         Duration step = Duration.ofHours(every);
-        Instant end = endsOn == null
+        // Any date is a valid end or start, up to the calendar's last day: compare days before
+        // moving past one, and count whole seconds, which span the calendar without overflowing.
+        Instant end = endsOn == null || !endsOn.isBefore(to.atZone(zone).toLocalDate())
                 ? to
                 : earlier(to, endsOn.plusDays(1).atStartOfDay(zone).toInstant());
-        long skip = from.isAfter(anchor) ? Duration.between(anchor, from).toMillis() / step.toMillis() : 0;
+        long skip = from.isAfter(anchor) ? Duration.between(anchor, from).getSeconds() / step.getSeconds() : 0;
         for (Instant at = anchor.plus(step.multipliedBy(skip)); at.isBefore(end); at = at.plus(step)) {
             if (!at.isBefore(from)) {
                 due.add(new Due(at, dose));

@@ -14,7 +14,8 @@ import org.trackwell.web.WebProperties;
 
 /**
  * HTTPS is the only way in: the plain-HTTP port answers every request with a redirect to the HTTPS
- * port, before any application code runs. Tomcat's own error pages carry no version or report.
+ * port, before any application code runs. Errors Tomcat raises itself get the application's
+ * problem+json or error page, never Tomcat's.
  */
 @Component
 class HttpsOnlyServer
@@ -22,10 +23,12 @@ class HttpsOnlyServer
                 ApplicationListener<WebServerInitializedEvent> {
 
     private final WebProperties properties;
+    private final ContainerErrors errors;
     private @Nullable Connector http;
 
-    HttpsOnlyServer(WebProperties properties) {
+    HttpsOnlyServer(WebProperties properties, ContainerErrors errors) {
         this.properties = properties;
+        this.errors = errors;
     }
 
     @Override
@@ -38,6 +41,8 @@ class HttpsOnlyServer
             confidential.addCollection(everything);
             context.addConstraint(confidential);
             if (context.getParent() instanceof StandardHost host) {
+                // Tomcat adds a valve of this class only if the host has none yet.
+                host.getPipeline().addValve(new QuietErrorReportValve(errors));
                 host.setErrorReportValveClass(QuietErrorReportValve.class.getName());
             }
         });

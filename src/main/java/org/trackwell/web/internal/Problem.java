@@ -65,6 +65,7 @@ record Problem(int status, String title, String detail, List<String> errors) {
             case 413 -> "The request is too large.";
             case 415 -> "That kind of content is not accepted here.";
             case 429 -> "Too many attempts. Please wait and try again.";
+            case 505 -> "That version of HTTP is not supported.";
             default -> status >= 500 ? "Something went wrong on our side. Please try again." : "The request failed.";
         };
     }

@@ -1,5 +1,6 @@
 package org.trackwell.web.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -27,6 +28,18 @@ final class SecurityHeaders {
     private static final long ONE_YEAR_SECONDS = 31_536_000L;
 
     private SecurityHeaders() {}
+
+    /** The same headers, for the few responses written by the container rather than through the filters. */
+    static void writeTo(HttpServletResponse response) {
+        response.setHeader("Strict-Transport-Security", "max-age=" + ONE_YEAR_SECONDS + " ; includeSubDomains");
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+        response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+        response.setHeader("Cache-Control", "no-store");
+    }
 
     static <H extends org.springframework.security.config.annotation.web.HttpSecurityBuilder<H>>
             Customizer<HeadersConfigurer<H>> all() {

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the test's self-signed certificate, which an installation replaces).
  */
 @TrackwellTest
-class TestsslIT {
+class TlsScanIT {
 
     private static final Path TESTSSL = Path.of("/usr/bin/testssl");
     private static final Set<String> NO_WEAKNESS = Set.of("OK", "INFO");
