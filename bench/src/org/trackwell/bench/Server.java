@@ -41,6 +41,8 @@ final class Server implements AutoCloseable {
     static Server start(Bench.Options options, Path out) throws Exception {
         Path data = out.resolve("data");
         deleteRecursively(data);
+        // A new installation has a new backup key: the last run's store is another installation's.
+        deleteRecursively(out.resolve("backups"));
         int port = freePort();
         int databasePort = freePort();
         Map<String, String> environment = new java.util.HashMap<>(Map.of(

@@ -101,6 +101,21 @@ class BackupDrillIT {
         }
 
         refusesWhatCannotBeTrusted(service, root, store, keyFile);
+        leavesAnotherInstallationsStoreAlone(root, store);
+    }
+
+    /** A new installation pointed at this store starts, takes no backup into it, and says why. */
+    private static void leavesAnotherInstallationsStoreAlone(Path root, Path store) throws IOException {
+        List<String> before = walFiles(store);
+        try (ServiceProcess stranger =
+                withBackups(root.resolve("stranger"), store).start()) {
+            ServiceProcess.CommandResult health = stranger.operator("health");
+            assertThat(health.exit()).isEqualTo(1);
+            assertThat(health.output())
+                    .contains("Backups:         FAILING")
+                    .contains("belongs to another installation");
+        }
+        assertThat(walFiles(store)).isEqualTo(before);
     }
 
     private void refusesWhatCannotBeTrusted(ServiceProcess service, Path root, Path store, Path keyFile)

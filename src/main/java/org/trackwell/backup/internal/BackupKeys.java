@@ -112,11 +112,24 @@ final class BackupKeys {
         return new Sealing(aead);
     }
 
-    /** Puts the sealed backup key into the store, if it is not there yet. */
-    void publish(BackupStore store) throws IOException {
+    /**
+     * Puts the sealed backup key into the store if it is not there yet; refused when the store
+     * holds another installation's key, whose backups this installation must neither mix with its
+     * own nor overwrite.
+     */
+    void claim(BackupStore store) throws IOException {
         if (!store.exists(KEYSET_IN_STORE)) {
             try (OutputStream out = store.create(KEYSET_IN_STORE)) {
                 out.write(keysetForStore.getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        try (InputStream in = store.open(KEYSET_IN_STORE)) {
+            if (!new String(in.readAllBytes(), StandardCharsets.UTF_8).equals(keysetForStore)) {
+                throw new BackupRefused("The backup store " + store.describe() + " belongs to another installation (or"
+                        + " to this one before its data directory was made anew): its backup key is not this"
+                        + " installation's, so nothing is written to it. Restore from it (backup restore), or set"
+                        + " TRACKWELL_BACKUP_DIRECTORY to an empty directory.");
             }
         }
     }

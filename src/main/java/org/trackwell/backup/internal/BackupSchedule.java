@@ -37,8 +37,16 @@ class BackupSchedule {
 
     @EventListener(ApplicationReadyEvent.class)
     void firstBaseBackup() {
-        if (active() && backups.list().isEmpty()) {
-            Thread.ofVirtual().name("first-base-backup").start(this::takeBaseBackup);
+        if (!active()) {
+            return;
+        }
+        try {
+            if (backups.list().isEmpty()) {
+                Thread.ofVirtual().name("first-base-backup").start(this::takeBaseBackup);
+            }
+        } catch (RuntimeException e) {
+            log.error("Backups are not taken: {}", e.getMessage());
+            tellOperatorsOfAFailure();
         }
     }
 
@@ -48,7 +56,9 @@ class BackupSchedule {
             try {
                 backups.shipArchivedWal();
             } catch (RuntimeException e) {
-                log.error("Shipping archived WAL to {} failed", backups.storeLocation(), e);
+                if (!operatorsTold) {
+                    log.error("Shipping archived WAL to {} failed", backups.storeLocation(), e);
+                }
             }
             tellOperatorsOfAFailure();
         }
@@ -73,6 +83,9 @@ class BackupSchedule {
             return;
         }
         operatorsTold = !status.ok();
+        log.warn(
+                status.ok() ? "Backups work again." : "Backups are failing: {}",
+                status.failure().orElse(""));
         String subject = status.ok() ? "Trackwell backups work again" : "Trackwell backups are failing";
         String text = status.ok()
                 ? "Backups to " + status.store() + " work again."

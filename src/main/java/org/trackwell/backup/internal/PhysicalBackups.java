@@ -66,6 +66,7 @@ class PhysicalBackups implements Backups {
     private final BackupStore store;
     private final Path keys;
     private final Sealing sealing;
+    private final BackupKeys backupKeys;
     private final Clock clock;
     private final java.time.Duration retention;
     private volatile @Nullable Failure failure;
@@ -81,12 +82,22 @@ class PhysicalBackups implements Backups {
         this.keys = dataDirectory.privateDirectory("keys");
         this.clock = clock;
         this.retention = properties.retention();
-        BackupKeys backupKeys = BackupKeys.loadOrCreate(keys, random, System.out);
+        this.backupKeys = BackupKeys.loadOrCreate(keys, random, System.out);
         this.sealing = backupKeys.sealing();
         try {
-            backupKeys.publish(store);
+            tracked("The backup store", this::claimStore);
+        } catch (RuntimeException e) {
+            log.error("Backups are not taken: {}", e.getMessage());
+        }
+    }
+
+    /** The store must be this installation's (or new) before anything is read from or written to it. */
+    private boolean claimStore() {
+        try {
+            backupKeys.claim(store);
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write to the backup store " + store.describe(), e);
+            throw new UncheckedIOException("cannot write to the backup store " + store.describe(), e);
         }
     }
 
@@ -130,7 +141,8 @@ class PhysicalBackups implements Backups {
     private <T> T tracked(String what, java.util.function.Supplier<T> work) {
         try {
             T result = work.get();
-            if (failure != null && failure.what().startsWith(what)) {
+            if (failure != null
+                    && (failure.what().startsWith(what) || failure.what().startsWith("The backup store"))) {
                 failure = null;
             }
             return result;
@@ -155,6 +167,7 @@ class PhysicalBackups implements Backups {
 
     private int ship() {
         EmbeddedCluster embedded = requireCluster();
+        claimStore();
         List<Path> waiting;
         try (Stream<Path> files = Files.list(embedded.walSpool())) {
             waiting = files.filter(file -> !file.getFileName().toString().endsWith(".part"))
@@ -184,6 +197,7 @@ class PhysicalBackups implements Backups {
 
     private String takeBase() {
         EmbeddedCluster embedded = requireCluster();
+        claimStore();
         Instant started = clock.instant();
         String id = ID.format(started);
         try (Connection connection = embedded.superuser().getConnection();
@@ -290,6 +304,7 @@ class PhysicalBackups implements Backups {
 
     @Override
     public List<BaseBackupSummary> list() {
+        claimStore();
         return listIn(store, sealing);
     }
 
