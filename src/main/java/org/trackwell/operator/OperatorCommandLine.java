@@ -13,6 +13,7 @@ import org.trackwell.audit.AuditContext;
 import org.trackwell.operator.internal.OperatorCommands;
 import org.trackwell.operator.internal.RestoreCommand;
 import org.trackwell.operator.internal.VerifyBackupCommand;
+import org.trackwell.shared.DirectoryTrees;
 import picocli.CommandLine;
 
 /**
@@ -102,19 +103,10 @@ public final class OperatorCommandLine {
         System.setProperty("trackwell.database.archive-wal", "false");
         System.out.println("Verifying the audit trail of the restored copy:");
         int verified = run(application, new String[] {"audit", "verify"});
-        deleteQuietly(verify.restoredInto().getParent());
+        DirectoryTrees.deleteQuietly(verify.restoredInto().getParent());
         System.out.println(
                 verified == 0 ? "Backup verified: OK" : "Backup verification FAILED: the audit trail did not verify");
         return verified;
-    }
-
-    private static void deleteQuietly(java.nio.file.Path root) {
-        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a temporary copy; the system's temporary directory is cleaned anyway
-        }
     }
 
     /** Runs one command in an already started application: the same path as the jar, for tests. */

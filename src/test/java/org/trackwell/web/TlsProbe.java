@@ -1,10 +1,9 @@
 package org.trackwell.web;
 
-import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.trackwell.support.AcceptAnyCertificate;
 
 /**
  * A TLS client in a JVM of its own, started by {@link TlsIT} with the JDK's own protocol limits
@@ -19,7 +18,7 @@ public final class TlsProbe {
         int port = Integer.parseInt(args[0]);
         String protocol = args[1];
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new AnyCertificate()}, null);
+        context.init(null, new TrustManager[] {new AcceptAnyCertificate()}, null);
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
             socket.setEnabledProtocols(new String[] {protocol});
             socket.setSoTimeout(10_000);
@@ -28,20 +27,6 @@ public final class TlsProbe {
                     + socket.getSession().getCipherSuite());
         } catch (javax.net.ssl.SSLException e) {
             System.out.println("refused: " + e.getMessage());
-        }
-    }
-
-    private static final class AnyCertificate implements X509TrustManager {
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

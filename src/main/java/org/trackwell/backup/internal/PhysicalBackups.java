@@ -211,7 +211,10 @@ class PhysicalBackups implements Backups {
             log.info("Base backup {} taken: {} bytes of data, from WAL segment {}", id, bytes, firstSegment);
             int pruned = prune(store, sealing, clock.instant().minus(retention));
             if (pruned > 0) {
-                log.info("Removed {} backup files older than the retention of {}", pruned, retention);
+                log.info(
+                        "Removed {} backup files that no base backup within the retention of {} needs",
+                        pruned,
+                        retention);
             }
             return id;
         } catch (SQLException | IOException e) {

@@ -21,6 +21,7 @@ import org.trackwell.backup.RestoreRequest;
 import org.trackwell.backup.RestoreResult;
 import org.trackwell.database.RecoveredDatabase;
 import org.trackwell.shared.DataDirectory;
+import org.trackwell.shared.DirectoryTrees;
 
 /**
  * A restore, in the order that never leaves a half-restored database to start: everything is
@@ -49,7 +50,7 @@ public final class Restore {
         RecoveredDatabase.requireStopped(target);
         Path partial = target.resolveSibling(target.getFileName() + ".restoring");
         try {
-            deleteTree(partial);
+            DirectoryTrees.delete(partial);
             DataDirectory.createPrivateDirectory(partial);
             extract(
                     store,
@@ -69,12 +70,12 @@ public final class Restore {
                 }
             }
             askForRecovery(partial.resolve("postgres"), request.toTime());
-            deleteTree(target);
+            DirectoryTrees.delete(target);
             Files.move(partial, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            quietlyDelete(partial);
+            DirectoryTrees.deleteQuietly(partial);
             throw e;
         }
         Optional<Instant> reached;
@@ -87,7 +88,7 @@ public final class Restore {
             throw new BackupRefused("PostgreSQL could not replay the backup (" + e.getMessage()
                     + "). Nothing was started;" + " the restored files are in " + aside + " for inspection.");
         }
-        quietlyDelete(target.resolve("restore-wal"));
+        DirectoryTrees.deleteQuietly(target.resolve("restore-wal"));
         return new RestoreResult(base.id(), countWal(store, base), reached);
     }
 
@@ -191,25 +192,6 @@ public final class Restore {
                 settings,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    private static void quietlyDelete(Path root) {
-        try {
-            deleteTree(root);
-        } catch (IOException ignored) {
-            // best effort: what is left is never started, having no place as a data directory
-        }
     }
 
     private static void moveQuietly(Path from, Path to) {

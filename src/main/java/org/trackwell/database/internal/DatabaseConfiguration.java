@@ -91,6 +91,9 @@ class DatabaseConfiguration {
         dataSource.setValidationTimeout(1_000);
         dataSource.addDataSourceProperty("connectTimeout", "2");
         dataSource.addDataSourceProperty("tcpKeepAlive", "true");
+        // A database that vanishes without closing its connections (a network cut, a failover)
+        // must not hold a request for ever; no query of ours runs near this long.
+        dataSource.addDataSourceProperty("socketTimeout", "600");
         try {
             Durability.requireSafe(dataSource, properties.unsafeAllowLostWrites());
         } catch (RuntimeException e) {

@@ -25,6 +25,11 @@ public class BackupCommands {
 
     static final int REFUSED = 2;
 
+    /** Times for people: to the second, in UTC. */
+    static String seconds(java.time.Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     @Command(name = "now", description = "Take a base backup now; prints its id.")
     static class Now implements Callable<Integer> {
 
@@ -71,7 +76,9 @@ public class BackupCommands {
             }
             backups.shipArchivedWal();
             List<BaseBackupSummary> bases = backups.list();
-            List<String> wal = backups.walSegments();
+            List<String> wal = backups.walSegments().stream()
+                    .filter(name -> name.length() == "wal/".length() + 24)
+                    .toList();
             out.println("Store: " + backups.storeLocation());
             out.printf(Locale.ROOT, "%-18s %-22s %12s%n", "ID", "FINISHED", "SIZE (MiB)");
             for (BaseBackupSummary base : bases) {
@@ -79,12 +86,12 @@ public class BackupCommands {
                         Locale.ROOT,
                         "%-18s %-22s %12.1f%n",
                         base.id(),
-                        base.finishedAt().toString(),
+                        seconds(base.finishedAt()),
                         base.bytes() / (1024.0 * 1024.0));
             }
             out.println("WAL segments: " + wal.size());
             if (!bases.isEmpty()) {
-                out.println("Restorable: from " + bases.getFirst().finishedAt() + " to the last archived WAL"
+                out.println("Restorable: from " + seconds(bases.getFirst().finishedAt()) + " to the last archived WAL"
                         + (wal.isEmpty() ? "" : " (" + wal.getLast().substring("wal/".length()) + ")"));
             }
             return 0;

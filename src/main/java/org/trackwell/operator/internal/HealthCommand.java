@@ -43,7 +43,7 @@ class HealthCommand implements Callable<Integer> {
             out.println("Backups:         "
                     + (backups.ok() ? "ok" : "FAILING: " + backups.failure().orElse(""))
                     + "; last base backup "
-                    + backups.lastBaseBackup().map(Object::toString).orElse("none")
+                    + backups.lastBaseBackup().map(BackupCommands::seconds).orElse("none")
                     + "; WAL segments waiting to ship " + backups.walWaiting() + "; store " + backups.store());
         } else {
             out.println("Backups:         not taken by Trackwell (external database: see docs/operations.md)");

@@ -10,11 +10,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.trackwell.shared.DataDirectory;
+import org.trackwell.support.AcceptAnyCertificate;
 import org.trackwell.support.TrackwellTest;
 
 /** A tenant host with a certificate of its own, chosen by the name the client asks for (SNI). */
@@ -56,21 +56,6 @@ class PerHostCertificateIT {
             return certificate.getSubjectAlternativeNames().stream()
                     .map(name -> (String) name.get(1))
                     .toList();
-        }
-    }
-
-    /** Only to read which certificate the server presents; nothing is sent over this connection. */
-    private static final class AcceptAnyCertificate implements X509TrustManager {
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
