@@ -30,7 +30,12 @@ final class ClientFields {
 
     private static Object value(Demographic demographic, Object value, int thisYear) {
         if (demographic == Demographic.YEAR_OF_BIRTH) {
-            int year = value instanceof Number number ? number.intValue() : parseYear(value.toString());
+            int year = switch (value) {
+                case Integer whole -> whole;
+                case Long whole when whole == whole.intValue() -> whole.intValue();
+                case String typed -> parseYear(typed);
+                default -> throw new ClientDetailsInvalid("The year of birth must be a year, such as 1984.");
+            };
             if (year < 1900 || year > thisYear) {
                 throw new ClientDetailsInvalid("The year of birth must be between 1900 and " + thisYear + ".");
             }
@@ -90,7 +95,10 @@ final class ClientFields {
     }
 
     private static String text(Demographic demographic, @Nullable Object value) {
-        String text = value == null ? "" : value.toString().strip();
+        if (!(value instanceof String typed)) {
+            throw new ClientDetailsInvalid(label(demographic) + " must be text.");
+        }
+        String text = typed.strip();
         if (text.isEmpty() || text.length() > MAX_TEXT) {
             throw new ClientDetailsInvalid(label(demographic) + " must be 1 to 200 characters.");
         }

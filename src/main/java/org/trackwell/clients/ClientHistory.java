@@ -66,6 +66,7 @@ public class ClientHistory {
         StoredClient client = clients.requireFullAccess(user, code);
         String text = ClientFields.blankToNull(note);
         requireLength(text);
+        episodes.requireNotFuture(assessedOn, "The assessment date");
         guard.check(text, acknowledged, Clients.target(client.code()));
         UUID id = ids.next();
         rows.addRisk(

@@ -198,7 +198,7 @@ public class Clients {
     @Transactional
     public List<ClientSummary> caseload(SignedInUser user, CaseloadFilter filter, int page) {
         trail.record("client.caseload-viewed", null, Outcome.SUCCESS);
-        return rows.caseload(Reach.of(user), filter, PAGE_SIZE + 1, (long) Math.max(page, 0) * PAGE_SIZE);
+        return rows.caseload(Reach.of(user), filter, PAGE_SIZE + 1, (long) page * PAGE_SIZE);
     }
 
     public static int pageSize() {

@@ -138,7 +138,8 @@ public class Episodes {
         return episode;
     }
 
-    private void requireNotFuture(LocalDate date, String what) {
+    /** A day up to tomorrow: a record written late in the evening may fall on the next day elsewhere. */
+    void requireNotFuture(LocalDate date, String what) {
         if (date.isAfter(LocalDate.now(clock).plusDays(1))) {
             throw new ClientDetailsInvalid(what + " cannot be in the future.");
         }

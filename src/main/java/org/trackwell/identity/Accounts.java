@@ -237,6 +237,9 @@ public class Accounts {
     }
 
     private List<UUID> knownTeams(Collection<UUID> teamIds) {
+        if (Set.copyOf(teamIds).size() != teamIds.size()) {
+            throw new AccountDetailsInvalid("Each team can be named only once.");
+        }
         List<UUID> known = teams.all().stream().map(Team::id).toList();
         if (!known.containsAll(teamIds)) {
             throw new AccountChangeRefused("One of those teams does not exist.");

@@ -1,5 +1,7 @@
 package org.trackwell.audit.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +51,13 @@ class AuditApi {
             @RequestParam(required = false) @Nullable String actor,
             @RequestParam(required = false) @Nullable String target,
             @RequestParam(required = false) @Nullable Outcome outcome,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "100") int size) {
-        int limit = Math.max(1, Math.min(size, 1000));
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         List<AuditEntry> entries = rows
                 .search(
                         new AuditRows.Filter(from, to, action, actor, target, outcome == null ? null : outcome.name()),
-                        limit,
-                        (long) Math.max(0, page) * limit)
+                        size,
+                        (long) page * size)
                 .stream()
                 .map(AuditEntry::of)
                 .toList();

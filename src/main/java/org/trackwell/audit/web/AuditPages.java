@@ -1,6 +1,9 @@
 package org.trackwell.audit.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -55,7 +58,7 @@ class AuditPages {
             @Nullable String actor,
             @Nullable String target,
             @Nullable Outcome outcome,
-            @Nullable Integer page) {
+            @Nullable @Min(0) @Max(10_000) Integer page) {
 
         AuditRows.Filter toFilter() {
             return new AuditRows.Filter(
@@ -68,7 +71,7 @@ class AuditPages {
         }
 
         int pageNumber() {
-            return page == null ? 0 : Math.max(0, page);
+            return page == null ? 0 : page;
         }
 
         private static @Nullable Instant start(@Nullable LocalDate day) {
@@ -117,7 +120,7 @@ class AuditPages {
 
     @GetMapping("/audit")
     @Transactional
-    String events(@ModelAttribute("filters") Filters filters, Model model) {
+    String events(@Valid @ModelAttribute("filters") Filters filters, Model model) {
         List<StoredEvent> events =
                 rows.search(filters.toFilter(), PAGE_SIZE + 1, (long) filters.pageNumber() * PAGE_SIZE);
         model.addAttribute("events", events.subList(0, Math.min(events.size(), PAGE_SIZE)));

@@ -1,5 +1,7 @@
 package org.trackwell.clients.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -84,7 +86,7 @@ class ClientPages {
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(required = false) @Nullable UUID team,
             @RequestParam(required = false) @Nullable String status,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             Model model) {
         String episodeStatus = status == null || status.isBlank() ? null : status;
         var found = clients.caseload(user, new CaseloadFilter(team, null, episodeStatus), page);

@@ -1,6 +1,8 @@
 package org.trackwell.clients.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -185,7 +187,7 @@ class ClientsApi {
             @RequestParam(required = false) @Nullable UUID team,
             @RequestParam(required = false) @Nullable UUID practitioner,
             @RequestParam(required = false) @Nullable EpisodeStatus status,
-            @RequestParam(defaultValue = "0") int page) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page) {
         List<ClientSummary> found = clients.caseload(
                 user, new CaseloadFilter(team, practitioner, status == null ? null : status.name()), page);
         int size = Clients.pageSize();

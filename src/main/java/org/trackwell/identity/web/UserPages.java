@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.trackwell.identity.AccountChangeRefused;
+import org.trackwell.identity.AccountDetailsInvalid;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.Invitation;
 import org.trackwell.identity.Role;
@@ -120,7 +121,7 @@ class UserPages {
         try {
             action.run();
             redirect.addFlashAttribute("done", done);
-        } catch (AccountChangeRefused refused) {
+        } catch (AccountChangeRefused | AccountDetailsInvalid refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:" + target;

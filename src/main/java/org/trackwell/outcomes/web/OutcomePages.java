@@ -1,5 +1,7 @@
 package org.trackwell.outcomes.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -319,7 +321,9 @@ class OutcomePages {
 
     @GetMapping("/progress")
     String caseload(
-            @AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            Model model) {
         var lines = progress.caseload(user, new CaseloadFilter(null, null, "OPEN"), page);
         model.addAttribute("lines", lines.stream().limit(Clients.pageSize()).toList());
         model.addAttribute("hasNext", lines.size() > Clients.pageSize());

@@ -1,6 +1,8 @@
 package org.trackwell.outcomes.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -381,7 +383,7 @@ class OutcomesApi {
     ProgressPage caseload(
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(required = false) @Nullable UUID team,
-            @RequestParam(defaultValue = "0") int page) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page) {
         List<ProgressLine> lines = progress.caseload(user, new CaseloadFilter(team, null, null), page);
         return new ProgressPage(
                 lines.stream()

@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.ModelAndView;
 import org.trackwell.database.DatabaseHealth;
 import org.trackwell.shared.ConfirmItIsYou;
@@ -80,16 +84,23 @@ class ErrorResponses {
             return Problem.of(503, "The service cannot reach its database just now. Please try again in a few seconds.")
                     .respond(request, request.getRequestURI());
         }
-        if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {
-            return Problem.ofStatus(known.getStatusCode().value()).respond(request, request.getRequestURI());
+        Problem problem = switch (e) {
+            case HttpMessageNotReadableException unreadable -> RequestRefusals.unreadableBody(unreadable);
+            case TypeMismatchException mismatch -> RequestRefusals.mismatchedValue(mismatch);
+            case MissingServletRequestParameterException missing -> RequestRefusals.missingValue(missing);
+            case HandlerMethodValidationException outOfBounds -> RequestRefusals.outOfBounds(outOfBounds);
+            case ErrorResponse known
+            when known.getStatusCode().value() < 500 ->
+                Problem.ofStatus(known.getStatusCode().value());
+            default -> null;
+        };
+        if (problem != null) {
+            return problem.respond(request, request.getRequestURI());
         }
-        if (e instanceof org.springframework.beans.TypeMismatchException) {
-            return Problem.of(400, "A value in the request is not of the expected kind.")
-                    .respond(request, request.getRequestURI());
-        }
-        if (e instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
-            return Problem.of(400, "The request body is not valid JSON of the expected shape.")
-                    .respond(request, request.getRequestURI());
+        Optional<Problem> refusedByDatabase = RequestRefusals.refusedByDatabase(e);
+        if (refusedByDatabase.isPresent()) {
+            log.warn("The database refused a value in {} {}", request.getMethod(), LogSafe.of(request.getRequestURI()));
+            return refusedByDatabase.get().respond(request, request.getRequestURI());
         }
         log.error("Request failed: {} {}", request.getMethod(), LogSafe.of(request.getRequestURI()), e);
         return Problem.ofStatus(500).respond(request, request.getRequestURI());

@@ -13,6 +13,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.trackwell.audit.AuditRequestFilter;
 import org.trackwell.audit.AuditTrail;
@@ -22,6 +23,7 @@ import org.trackwell.identity.SessionCookie;
 import org.trackwell.identity.Sessions;
 import org.trackwell.identity.TokenAuthenticationFilter;
 import org.trackwell.identity.TokenAuthenticationFilter.Carrier;
+import org.trackwell.shared.ErrorDetail;
 import org.trackwell.tenancy.TenantResolutionFilter;
 import org.trackwell.tenancy.Tenants;
 
@@ -37,6 +39,19 @@ class WebSecurityConfiguration {
 
     private static final AccessDeniedHandler FORBIDDEN =
             (request, response, denied) -> response.sendError(HttpStatus.FORBIDDEN.value());
+
+    /** A form without its token is a request we cannot read safely, not a person without access. */
+    private static final AccessDeniedHandler FORBIDDEN_OR_STALE_FORM = (request, response, denied) -> {
+        if (denied instanceof CsrfException) {
+            ErrorDetail.send(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST.value(),
+                    "This form has expired or did not come from Trackwell. Reload the page and try again.");
+        } else {
+            FORBIDDEN.handle(request, response, denied);
+        }
+    };
 
     @Bean
     @Order(1)
@@ -92,7 +107,7 @@ class WebSecurityConfiguration {
                 .addFilterAfter(new AccountGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
-                                .accessDeniedHandler(FORBIDDEN))
+                                .accessDeniedHandler(FORBIDDEN_OR_STALE_FORM))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/",
                                 "/health",
