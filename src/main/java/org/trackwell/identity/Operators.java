@@ -304,7 +304,7 @@ public class Operators {
                         trail.recordAs(Actor.system(), "sign-in.locked", "operator:" + a.id(), Outcome.DENIED);
                     }
                 });
-        long recent = records.addressFailure(client.address(), now, now.minus(properties.addressFailureWindow()));
+        long recent = records.countAttempt(client.address(), now, now.minus(properties.addressFailureWindow()));
         if (recent >= properties.addressFailureLimit()) {
             records.block(client.address(), now.plus(properties.addressBlock()));
         }

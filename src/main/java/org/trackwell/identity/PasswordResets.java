@@ -135,7 +135,7 @@ public class PasswordResets {
             return true;
         });
         if (!done) {
-            signIn.failed(tenant, Kind.SECOND_FACTOR_FAILED, Optional.of(account), client, policies.current(), now);
+            signIn.wrongCode(tenant, account, client);
             throw SignInFailed.wrongCode();
         }
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,29 +82,23 @@ public class SignIn {
         TenantId tenant = CurrentTenant.require();
         Instant now = clock.instant();
         String normalisedEmail = email.strip().toLowerCase(Locale.ROOT);
-        Attempt attempt = transactions.inTenant(
-                tenant,
-                () -> new Attempt(
-                        records.blockedUntil(client.address(), now),
-                        accounts.findByEmail(normalisedEmail),
-                        policies.current()));
-        refuseIfBlocked(attempt, now);
-        Optional<StoredAccount> account = attempt.account();
-        boolean passwordRight;
-        if (account.isPresent() && account.get().mayAttemptSignIn(now)) {
-            passwordRight = hasher.matches(password, account.get().passwordHash());
-        } else {
+        Attempt attempt = admit(tenant, client, now, () -> accounts.findByEmail(normalisedEmail));
+        boolean passwordRight = check(attempt, () -> {
+            if (attempt.admitted().isPresent()) {
+                return hasher.matches(password, attempt.admitted().get().passwordHash());
+            }
             hasher.matchNothing(password);
-            passwordRight = false;
-        }
+            return false;
+        });
         if (!passwordRight) {
-            failed(tenant, Kind.FAILED, account, client, attempt.policy(), now);
+            failed(Kind.FAILED, attempt);
             throw new SignInFailed();
         }
-        StoredAccount user = account.get();
+        StoredAccount user = attempt.admitted().get();
         Optional<String> upgraded =
                 hasher.needsRehash(user.passwordHash()) ? Optional.of(hasher.hash(password)) : Optional.empty();
         return transactions.inTenant(tenant, () -> {
+            succeeded(attempt);
             upgraded.ifPresent(hash -> accounts.rehash(user.id(), hash));
             if (secondFactors.enrolled(user.id())) {
                 String challenge = tokens.newToken();
@@ -145,21 +140,20 @@ public class SignIn {
         TenantId tenant = CurrentTenant.require();
         Instant now = clock.instant();
         String key = Tokens.hash(challenge);
-        Attempt attempt = transactions.inTenant(
-                tenant,
-                () -> new Attempt(
-                        records.blockedUntil(client.address(), now),
-                        challenges.open(key, now).flatMap(accounts::findById),
-                        policies.current()));
-        refuseIfBlocked(attempt, now);
-        Optional<StoredAccount> account = attempt.account().filter(a -> a.mayAttemptSignIn(now));
-        Optional<SessionToken> session = account.flatMap(user -> transactions.inTenant(
-                tenant,
-                () -> proof.test(user) && challenges.use(key, now)
-                        ? Optional.of(signedIn(tenant, user, attempt.policy(), now))
-                        : Optional.<SessionToken>empty()));
+        Attempt attempt =
+                admit(tenant, client, now, () -> challenges.open(key, now).flatMap(accounts::findById));
+        Optional<SessionToken> session = check(
+                attempt,
+                () -> attempt.admitted()
+                        .flatMap(user -> transactions.inTenant(tenant, () -> {
+                            if (!proof.test(user) || !challenges.use(key, now)) {
+                                return Optional.<SessionToken>empty();
+                            }
+                            succeeded(attempt);
+                            return Optional.of(signedIn(tenant, user, attempt.policy(), now));
+                        })));
         if (session.isEmpty()) {
-            failed(tenant, Kind.SECOND_FACTOR_FAILED, attempt.account(), client, attempt.policy(), now);
+            failed(Kind.SECOND_FACTOR_FAILED, attempt);
             throw SignInFailed.wrongCode();
         }
         return session.get();
@@ -173,25 +167,27 @@ public class SignIn {
             SignedInUser user, @Nullable String password, @Nullable String code, ClientInfo client) {
         TenantId tenant = user.tenant();
         Instant now = clock.instant();
-        Attempt attempt = transactions.inTenant(
-                tenant,
-                () -> new Attempt(
-                        records.blockedUntil(client.address(), now), accounts.findById(user.id()), policies.current()));
-        refuseIfBlocked(attempt, now);
-        StoredAccount account =
-                attempt.account().filter(a -> a.mayAttemptSignIn(now)).orElseThrow(SignInFailed::notConfirmed);
-        boolean passwordRight =
-                password != null && !password.isEmpty() && hasher.matches(password, account.passwordHash());
-        boolean confirmed = transactions.inTenant(tenant, () -> {
-            if (!passwordRight && (code == null || !secondFactors.accepts(account, code))) {
-                return false;
-            }
-            sessions.verified(user, now);
-            records.record(Kind.IDENTITY_CONFIRMED, user.asActor(), user.id());
-            return true;
+        Attempt attempt = admit(tenant, client, now, () -> accounts.findById(user.id()));
+        if (attempt.admitted().isEmpty()) {
+            withdraw(attempt);
+            throw SignInFailed.notConfirmed();
+        }
+        StoredAccount account = attempt.admitted().get();
+        boolean confirmed = check(attempt, () -> {
+            boolean passwordRight =
+                    password != null && !password.isEmpty() && hasher.matches(password, account.passwordHash());
+            return transactions.inTenant(tenant, () -> {
+                if (!passwordRight && (code == null || !secondFactors.accepts(account, code))) {
+                    return false;
+                }
+                succeeded(attempt);
+                sessions.verified(user, now);
+                records.record(Kind.IDENTITY_CONFIRMED, user.asActor(), user.id());
+                return true;
+            });
         });
         if (!confirmed) {
-            failed(tenant, Kind.IDENTITY_NOT_CONFIRMED, attempt.account(), client, attempt.policy(), now);
+            failed(Kind.IDENTITY_NOT_CONFIRMED, attempt);
             throw SignInFailed.notConfirmed();
         }
     }
@@ -204,43 +200,99 @@ public class SignIn {
     public User confirmWitness(String email, @Nullable String password, @Nullable String code, ClientInfo client) {
         TenantId tenant = CurrentTenant.require();
         Instant now = clock.instant();
-        Attempt attempt = transactions.inTenant(
-                tenant,
-                () -> new Attempt(
-                        records.blockedUntil(client.address(), now),
-                        accounts.findByEmail(email.strip().toLowerCase(Locale.ROOT)),
-                        policies.current()));
-        refuseIfBlocked(attempt, now);
-        Optional<StoredAccount> account = attempt.account().filter(a -> a.mayAttemptSignIn(now));
-        boolean passwordRight;
-        if (account.isPresent() && password != null && !password.isEmpty()) {
-            passwordRight = hasher.matches(password, account.get().passwordHash());
-        } else {
-            hasher.matchNothing(password == null ? "" : password);
-            passwordRight = false;
-        }
-        Optional<User> witness = account.flatMap(found -> transactions.inTenant(tenant, () -> {
-            if (!passwordRight && (code == null || code.isBlank() || !secondFactors.accepts(found, code))) {
-                return Optional.<User>empty();
+        Attempt attempt = admit(
+                tenant, client, now, () -> accounts.findByEmail(email.strip().toLowerCase(Locale.ROOT)));
+        Optional<User> witness = check(attempt, () -> {
+            boolean passwordRight;
+            if (attempt.admitted().isPresent() && password != null && !password.isEmpty()) {
+                passwordRight =
+                        hasher.matches(password, attempt.admitted().get().passwordHash());
+            } else {
+                hasher.matchNothing(password == null ? "" : password);
+                passwordRight = false;
             }
-            records.record(Kind.WITNESS_CONFIRMED, actor(found), found.id());
-            return accounts.user(found.id());
-        }));
+            return attempt.admitted()
+                    .flatMap(found -> transactions.inTenant(tenant, () -> {
+                        if (!passwordRight && (code == null || code.isBlank() || !secondFactors.accepts(found, code))) {
+                            return Optional.<User>empty();
+                        }
+                        succeeded(attempt);
+                        records.record(Kind.WITNESS_CONFIRMED, actor(found), found.id());
+                        return accounts.user(found.id());
+                    }));
+        });
         if (witness.isEmpty()) {
-            failed(tenant, Kind.WITNESS_NOT_CONFIRMED, attempt.account(), client, attempt.policy(), now);
+            failed(Kind.WITNESS_NOT_CONFIRMED, attempt);
             throw new WitnessNotConfirmed();
         }
         return witness.get();
     }
 
-    /** What one sign-in attempt needs to know, read in one transaction. */
-    private record Attempt(Optional<Instant> blockedUntil, Optional<StoredAccount> account, SecurityPolicy policy) {}
+    /**
+     * One attempt, counted against its address and its account before any password or code is
+     * checked, as if it will fail, one attempt at a time per address. Parallel guesses therefore
+     * meet the limits exactly; an attempt that succeeds, or cannot be checked, is taken back.
+     */
+    private record Attempt(
+            TenantId tenant,
+            ClientInfo client,
+            Instant at,
+            Optional<StoredAccount> account,
+            Optional<Admitted> admission,
+            long addressAttempts,
+            SecurityPolicy policy) {
 
-    private static void refuseIfBlocked(Attempt attempt, Instant now) {
-        if (attempt.blockedUntil().isPresent()) {
-            throw new TooManyAttempts(
-                    Duration.between(now, attempt.blockedUntil().get()));
+        /** The account, when it may be tried: active, not locked and below its lock threshold. */
+        Optional<StoredAccount> admitted() {
+            return admission.map(Admitted::account);
         }
+    }
+
+    private record Admitted(StoredAccount account, AccountRows.AttemptCount count) {}
+
+    private Attempt admit(
+            TenantId tenant, ClientInfo client, Instant now, Supplier<Optional<StoredAccount>> findAccount) {
+        return transactions.inTenant(tenant, () -> {
+            records.takeTurn(client.address());
+            Optional<Instant> blockedUntil = records.blockedUntil(client.address(), now);
+            if (blockedUntil.isPresent()) {
+                throw new TooManyAttempts(Duration.between(now, blockedUntil.get()));
+            }
+            long addressAttempts =
+                    records.countAttempt(client.address(), now, now.minus(properties.addressFailureWindow()));
+            if (addressAttempts > properties.addressFailureLimit()) {
+                throw new TooManyAttempts(properties.addressBlock());
+            }
+            SecurityPolicy policy = policies.current();
+            Optional<StoredAccount> account = findAccount.get();
+            Optional<Admitted> admission = account.filter(a -> a.mayAttemptSignIn(now))
+                    .flatMap(a -> accounts.admitAttempt(a.id(), policy.lockoutThreshold())
+                            .map(count -> new Admitted(a, count)));
+            return new Attempt(tenant, client, now, account, admission, addressAttempts, policy);
+        });
+    }
+
+    /** Runs the check of the password or code; if it cannot finish, the attempt is taken back. */
+    private <T> T check(Attempt attempt, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            withdraw(attempt);
+            throw e;
+        }
+    }
+
+    /** Takes back a successful attempt, inside the transaction that records its success. */
+    private void succeeded(Attempt attempt) {
+        records.withdrawAttempt(attempt.client().address(), attempt.at());
+        attempt.admitted().ifPresent(account -> accounts.withdrawAttempt(account.id()));
+    }
+
+    private void withdraw(Attempt attempt) {
+        transactions.inTenant(attempt.tenant(), () -> {
+            succeeded(attempt);
+            return null;
+        });
     }
 
     private SessionToken signedIn(TenantId tenant, StoredAccount user, SecurityPolicy policy, Instant now) {
@@ -253,43 +305,52 @@ public class SignIn {
         return new Actor(Actor.Type.USER, user.id().toString(), null);
     }
 
-    /** Records a failure in its own transaction, counts it towards the account's lock and the address's block. */
-    void failed(
-            TenantId tenant,
-            Kind kind,
-            Optional<StoredAccount> account,
-            ClientInfo client,
-            SecurityPolicy policy,
-            Instant now) {
-        transactions.inTenant(tenant, () -> {
+    /** A wrong second-factor code given elsewhere (with a password-reset link) counts like a failed sign-in. */
+    void wrongCode(TenantId tenant, StoredAccount account, ClientInfo client) {
+        failed(Kind.SECOND_FACTOR_FAILED, admit(tenant, client, clock.instant(), () -> Optional.of(account)));
+    }
+
+    /**
+     * Records a failure in its own transaction. It was counted when admitted: the attempt that
+     * reaches the account's threshold locks it, the one that reaches the address's limit blocks it.
+     */
+    void failed(Kind kind, Attempt attempt) {
+        transactions.inTenant(attempt.tenant(), () -> {
             records.record(
-                    kind, Actor.anonymous(), account.map(StoredAccount::id).orElse(null));
-            account.filter(a -> a.status() == AccountStatus.ACTIVE && !a.lockedAt(now))
-                    .ifPresent(a -> countFailure(tenant, a, client, policy, now));
-            long recent = records.addressFailure(client.address(), now, now.minus(properties.addressFailureWindow()));
-            if (recent >= properties.addressFailureLimit()) {
-                records.block(client.address(), now.plus(properties.addressBlock()));
+                    kind,
+                    Actor.anonymous(),
+                    attempt.account().map(StoredAccount::id).orElse(null));
+            attempt.admission()
+                    .filter(admitted ->
+                            admitted.count().failures() >= attempt.policy().lockoutThreshold())
+                    .ifPresent(admitted -> lock(admitted, attempt));
+            if (attempt.addressAttempts() >= properties.addressFailureLimit()) {
+                records.block(attempt.client().address(), attempt.at().plus(properties.addressBlock()));
                 records.record(Kind.ADDRESS_BLOCKED, Actor.anonymous(), null);
-                log.warn("Blocked sign-in from {} after {} failures", LogSafe.of(client.address()), recent);
+                log.warn(
+                        "Blocked sign-in from {} after {} failures",
+                        LogSafe.of(attempt.client().address()),
+                        attempt.addressAttempts());
             }
             return null;
         });
-        log.info("{} for {} from {}", kind, account.map(StoredAccount::id).orElse(null), LogSafe.of(client.address()));
+        log.info(
+                "{} for {} from {}",
+                kind,
+                attempt.account().map(StoredAccount::id).orElse(null),
+                LogSafe.of(attempt.client().address()));
     }
 
-    private void countFailure(
-            TenantId tenant, StoredAccount account, ClientInfo client, SecurityPolicy policy, Instant now) {
-        int[] counts = accounts.countFailure(account.id());
-        if (counts[0] < policy.lockoutThreshold()) {
-            return;
-        }
-        Instant until = now.plus(policy.lockDuration(counts[1] + 1));
+    private void lock(Admitted admitted, Attempt attempt) {
+        StoredAccount account = admitted.account();
+        Instant until =
+                attempt.at().plus(attempt.policy().lockDuration(admitted.count().locks() + 1));
         accounts.lock(account.id(), until);
         records.record(Kind.LOCKED, Actor.system(), account.id());
         mailer.send(
                 account.email(),
                 "Your Trackwell account has been locked",
-                "After " + counts[0] + " failed sign-in attempts your account is locked until " + until
-                        + ".\nIf this was not you, tell your administrator.\n");
+                "After " + admitted.count().failures() + " failed sign-in attempts your account is locked until "
+                        + until + ".\nIf this was not you, tell your administrator.\n");
     }
 }

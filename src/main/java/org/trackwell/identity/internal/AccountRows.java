@@ -124,13 +124,30 @@ public class AccountRows {
     }
 
     /** Counts one more consecutive failure and returns the new count and the locks so far. */
-    public int[] countFailure(UserId user) {
+    /**
+     * Counts an attempt at the account before its password or code is checked, as if it fails, if
+     * it is still below the lock threshold: the row lock makes parallel attempts count one after
+     * the other. Returns the failures so far, this one included, and the locks before.
+     */
+    public Optional<AttemptCount> admitAttempt(UserId user, int threshold) {
         return jdbc.sql("""
-                update user_account set failed_attempts = failed_attempts + 1 where id = :id
+                update user_account set failed_attempts = failed_attempts + 1
+                where id = :id and failed_attempts < :threshold
                 returning failed_attempts, lock_count""")
                 .param("id", user.value())
-                .query((row, n) -> new int[] {row.getInt(1), row.getInt(2)})
-                .single();
+                .param("threshold", threshold)
+                .query((row, n) -> new AttemptCount(row.getInt(1), row.getInt(2)))
+                .optional();
+    }
+
+    /** The failures counted on an account, the admitted attempt included, and how often it was locked before. */
+    public record AttemptCount(int failures, int locks) {}
+
+    /** Takes back an admitted attempt that did not fail. */
+    public void withdrawAttempt(UserId user) {
+        jdbc.sql("update user_account set failed_attempts = greatest(failed_attempts - 1, 0) where id = :id")
+                .param("id", user.value())
+                .update();
     }
 
     public void lock(UserId user, Instant until) {

@@ -70,8 +70,23 @@ public class SignInRecords {
                 .map(Timestamp::toInstant);
     }
 
-    /** Records a failure from {@code address} and returns how many it has had since {@code since}. */
-    public long addressFailure(String address, Instant now, Instant since) {
+    /**
+     * Makes the attempts from one address take turns while each is admitted, so that parallel
+     * guesses are counted one after the other and none slips past the limit. Held to the end of
+     * the transaction.
+     */
+    public void takeTurn(String address) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('sign-in ' || :address, 0))")
+                .param("address", address)
+                .query((row, n) -> true)
+                .list();
+    }
+
+    /**
+     * Counts an attempt from {@code address} before its password or code is checked, as if it
+     * fails, and returns how many it has made since {@code since}, this one included.
+     */
+    public long countAttempt(String address, Instant now, Instant since) {
         jdbc.sql("insert into sign_in_failure_by_address (address, occurred_at) values (:address, :now)")
                 .param("address", address)
                 .param("now", Timestamp.from(now))
@@ -82,6 +97,16 @@ public class SignInRecords {
                 .param("since", Timestamp.from(since))
                 .query(Long.class)
                 .single();
+    }
+
+    /** Takes back an attempt counted at {@code now} that did not fail. */
+    public void withdrawAttempt(String address, Instant now) {
+        jdbc.sql("""
+                delete from sign_in_failure_by_address where ctid = (
+                    select ctid from sign_in_failure_by_address where address = :address and occurred_at = :now limit 1)""")
+                .param("address", address)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     public void block(String address, Instant until) {

@@ -25,7 +25,7 @@ class AddressFailureCleanupIT {
     @Test
     void forgetsFailuresOnceTheyAreOutsideTheWindow() {
         JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
-        records.addressFailure("192.0.2.7", clock.instant(), clock.instant().minusSeconds(600));
+        records.countAttempt("192.0.2.7", clock.instant(), clock.instant().minusSeconds(600));
         cleanup.forgetOldFailures();
         assertThat(count(superuser)).isEqualTo(1);
         clock.advance(Duration.ofMinutes(11));
