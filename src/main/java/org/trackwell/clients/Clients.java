@@ -140,7 +140,7 @@ public class Clients {
     StoredClient requireFullAccess(SignedInUser user, String code) {
         StoredClient client = found(user, code);
         if (client.access() != Access.FULL) {
-            throw new ClientNotFound();
+            throw outOfReach(user, client.code());
         }
         return client;
     }
@@ -288,10 +288,25 @@ public class Clients {
 
     StoredClient found(SignedInUser user, String code) {
         Reach reach = Reach.of(user);
-        return PseudonymCode.parse(code)
-                .filter(parsed -> reach.seesAnyone())
-                .flatMap(parsed -> rows.find(parsed, reach))
-                .orElseThrow(ClientNotFound::new);
+        Optional<PseudonymCode> parsed = PseudonymCode.parse(code);
+        Optional<StoredClient> client =
+                parsed.filter(any -> reach.seesAnyone()).flatMap(known -> rows.find(known, reach));
+        if (client.isPresent()) {
+            return client.get();
+        }
+        throw parsed.filter(rows::exists)
+                .map(existing -> outOfReach(user, existing))
+                .orElseGet(ClientNotFound::new);
+    }
+
+    /**
+     * A client that exists but is beyond the user's reach: the user hears "not found", as for a
+     * code that does not exist, and the trail records who tried to read whom. Recorded on its
+     * own, since the refusal rolls back the request's transaction.
+     */
+    private ClientNotFound outOfReach(SignedInUser user, PseudonymCode code) {
+        trail.recordSeparately(user.asActor(), "client.access-denied", target(code), Outcome.DENIED);
+        return new ClientNotFound();
     }
 
     boolean hasOpenEpisode(StoredClient client) {

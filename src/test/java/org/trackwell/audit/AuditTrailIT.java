@@ -3,6 +3,7 @@ package org.trackwell.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,40 @@ class AuditTrailIT {
         });
         assertThat(refused)
                 .anySatisfy(e -> assertThat(e.get("actorType").asString()).isEqualTo("ANONYMOUS"));
+    }
+
+    @Test
+    void aReadOfAClientOutOfReachIsRecordedAsDeniedWithWhoAndWhom() {
+        String own = api.newTeam(admin, "Own Team");
+        String other = api.newTeam(admin, "Other Team");
+        String managerEmail = api.newUserInTeam(admin, "Mo Manager", other, "MANAGER");
+        String manager = api.signIn(managerEmail, Api.GOOD_PASSWORD);
+        String code = Api.read(api.post("/api/v1/clients", Api.json(java.util.Map.of("teamId", other)), manager))
+                .get("code")
+                .asString();
+        String practitionerEmail = api.newUserInTeam(admin, "Pat Elsewhere", own, "PRACTITIONER");
+        String practitioner = api.signIn(practitionerEmail, Api.GOOD_PASSWORD);
+        String carer = api.signIn(api.newUserInTeam(admin, "Cas Carer", other, "CARER"), Api.GOOD_PASSWORD);
+
+        HttpResponse<String> outOfTeam = api.get("/api/v1/clients/" + code, practitioner);
+        HttpResponse<String> noSuchClient = api.get("/api/v1/clients/ZZZ-ZZZZ", practitioner);
+        assertThat(outOfTeam.statusCode()).isEqualTo(404);
+        assertThat(outOfTeam.body().replace(code, "ZZZ-ZZZZ"))
+                .as("the answer does not tell a client out of reach from one that does not exist")
+                .isEqualTo(noSuchClient.body());
+        assertThat(api.get("/api/v1/clients/" + code + "/notes", carer).statusCode())
+                .as("a carer does not read the clinical record")
+                .isEqualTo(404);
+
+        List<JsonNode> denied = events(admin).stream()
+                .filter(e -> e.get("action").asString().equals("client.access-denied"))
+                .toList();
+        assertThat(denied).hasSize(2).allSatisfy(e -> {
+            assertThat(e.get("target").asString()).isEqualTo("client:" + code);
+            assertThat(e.get("outcome").asString()).isEqualTo("DENIED");
+        });
+        assertThat(denied.stream().map(e -> e.get("actorRole").asString()))
+                .containsExactlyInAnyOrder("PRACTITIONER", "CARER");
     }
 
     @Test

@@ -93,6 +93,14 @@ public class ClientRows {
                 .optional();
     }
 
+    /** Whether a client with this code exists in the tenant, whoever may see it. */
+    public boolean exists(PseudonymCode code) {
+        return jdbc.sql("select exists (select 1 from client where code = :code)")
+                .param("code", code.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** A client by id, whatever its reach: for work done without a user. */
     public Optional<StoredClient> findById(UUID id) {
         return jdbc.sql("select c.*, 'FULL' as access from client c where c.id = :id")

@@ -15,7 +15,8 @@ import org.trackwell.web.WebProperties;
 /**
  * HTTPS is the only way in: the plain-HTTP port answers every request with a redirect to the HTTPS
  * port, before any application code runs. Errors Tomcat raises itself get the application's
- * problem+json or error page, never Tomcat's.
+ * problem+json or error page, never Tomcat's, and Tomcat's notes on such requests never carry
+ * what was sent.
  */
 @Component
 class HttpsOnlyServer
@@ -33,6 +34,9 @@ class HttpsOnlyServer
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
+        // Tomcat logs what it could not parse (a request line, a parameter, a cookie) with the
+        // input in it; NONE keeps user data out of the log. Read as Tomcat meets its first request.
+        System.setProperty("org.apache.juli.logging.UserDataHelper.CONFIG", "NONE");
         factory.addContextCustomizers(context -> {
             SecurityConstraint confidential = new SecurityConstraint();
             confidential.setUserConstraint("CONFIDENTIAL");
