@@ -21,13 +21,13 @@ record QuestionnaireDraft(
         String bands,
         String cutOff,
         boolean higherIsWorse,
-        int maxMissing) {
+        String maxMissing) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static QuestionnaireDraft blank() {
         return new QuestionnaireDraft(
-                "", "", "", "Not at all = 0\nSometimes = 1\nOften = 2\nAlways = 3", "", "0 = Low\n", "", true, 0);
+                "", "", "", "Not at all = 0\nSometimes = 1\nOften = 2\nAlways = 3", "", "0 = Low\n", "", true, "0");
     }
 
     static QuestionnaireDraft of(Measure m) {
@@ -44,16 +44,10 @@ record QuestionnaireDraft(
                         ? ""
                         : plain(m.caseness().atOrAbove()),
                 m.higherIsWorse(),
-                m.total().maxMissing());
+                Integer.toString(m.total().maxMissing()));
     }
 
     static QuestionnaireDraft from(Map<String, String> form) {
-        int maxMissing;
-        try {
-            maxMissing = Integer.parseInt(form.getOrDefault("maxMissing", "0").strip());
-        } catch (NumberFormatException e) {
-            maxMissing = 0;
-        }
         return new QuestionnaireDraft(
                 form.getOrDefault("id", "").strip(),
                 form.getOrDefault("title", "").strip(),
@@ -63,7 +57,7 @@ record QuestionnaireDraft(
                 form.getOrDefault("bands", ""),
                 form.getOrDefault("cutOff", "").strip(),
                 "true".equals(form.get("higherIsWorse")),
-                maxMissing);
+                form.getOrDefault("maxMissing", "").strip());
     }
 
     /** The definition in the measure file format, for the catalogue to check and store. */
@@ -91,8 +85,9 @@ record QuestionnaireDraft(
                     reverse));
         }
         definition.put("items", itemList);
+        int missing = maxMissing.isEmpty() ? 0 : whole(maxMissing);
         definition.put(
-                "total", Map.of("method", "SUM", "maxMissing", maxMissing, "prorate", maxMissing > 0, "multiplier", 1));
+                "total", Map.of("method", "SUM", "maxMissing", missing, "prorate", missing > 0, "multiplier", 1));
         List<Map<String, Object>> bandList = new ArrayList<>();
         for (String[] pair : pairs(bands)) {
             bandList.add(Map.of("from", whole(pair[0]), "label", pair[1]));

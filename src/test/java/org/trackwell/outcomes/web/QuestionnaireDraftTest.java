@@ -52,4 +52,20 @@ class QuestionnaireDraftTest {
                 .satisfies(
                         e -> assertThat(((DefinitionInvalid) e).details()).anyMatch(d -> d.contains("option scores")));
     }
+
+    @Test
+    void aCountOfMissingQuestionsThatIsNotAWholeNumberIsRefusedNotReadAsNone() {
+        QuestionnaireDraft draft = QuestionnaireDraft.from(Map.of(
+                "id", "TYPO",
+                "title", "Typo",
+                "options", "Never = 0\nOften = 1",
+                "items", "One\nTwo",
+                "bands", "0 = Low",
+                "maxMissing", "one"));
+        assertThat(draft.maxMissing()).as("shown again as typed").isEqualTo("one");
+        assertThatThrownBy(() -> MeasureDefinitions.parse(draft.toDefinition()))
+                .isInstanceOf(DefinitionInvalid.class)
+                .satisfies(
+                        e -> assertThat(((DefinitionInvalid) e).details()).anyMatch(d -> d.contains("may be missing")));
+    }
 }
