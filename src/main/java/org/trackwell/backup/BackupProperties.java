@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedule when base backups are taken (cron, in the server's time zone; default daily at 02:00)
  * @param retention how long base backups and the WAL after them are kept
  * @param shipEvery how often archived WAL segments are sealed into the store
+ * @param checkSchedule when the latest backup is restored and replayed into a scratch copy, to
+ *     prove it restores (cron; default weekly, Sundays at 04:00)
  */
 @ConfigurationProperties("trackwell.backup")
 public record BackupProperties(
         @Nullable String directory,
         @DefaultValue("0 0 2 * * *") String schedule,
         @DefaultValue("35d") Duration retention,
-        @DefaultValue("5s") Duration shipEvery) {}
+        @DefaultValue("5s") Duration shipEvery,
+        @DefaultValue("0 0 4 * * SUN") String checkSchedule) {}

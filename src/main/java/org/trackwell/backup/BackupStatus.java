@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param walWaiting archived WAL segments not yet sealed into the store
  * @param failure the last failure, while it lasts: what failed, and when it started
+ * @param lastCheck the last automatic restore check, if one has run
  */
 public record BackupStatus(
         boolean enabled,
@@ -15,7 +16,8 @@ public record BackupStatus(
         Optional<Instant> lastBaseBackup,
         int walWaiting,
         Optional<String> failure,
-        Optional<Instant> failingSince) {
+        Optional<Instant> failingSince,
+        Optional<RestoreCheck> lastCheck) {
 
     public boolean ok() {
         return failure.isEmpty();

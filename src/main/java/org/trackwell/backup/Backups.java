@@ -1,6 +1,7 @@
 package org.trackwell.backup;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The installation's backups: base backups now and on a schedule, continuous WAL shipping, the list. */
 public interface Backups {
@@ -19,6 +20,13 @@ public interface Backups {
     String storeLocation();
 
     BackupStatus status();
+
+    /**
+     * Restores the latest backup into a scratch copy beside the data directory, lets PostgreSQL
+     * replay it, and removes the copy: the proof that the backups restore. The result is kept for
+     * health, for this process and for operator commands. Nothing, before the first base backup.
+     */
+    Optional<RestoreCheck> checkRestore();
 
     /** Whether this installation backs up at all (the embedded database; an external one is backed up by its own tools). */
     boolean enabled();

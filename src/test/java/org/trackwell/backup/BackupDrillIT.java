@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,9 @@ class BackupDrillIT {
         Path data = root.resolve("data");
         Path store = root.resolve("store");
         Path keyFile = root.resolve("recovery-key.txt");
-        ServiceProcess service = withBackups(data, store).start();
+        ServiceProcess service = withBackups(
+                        data, store, "TRACKWELL_BACKUP_CHECK_SCHEDULE", onceAfter(Duration.ofSeconds(75)))
+                .start();
         Set<String> beforeT;
         Set<String> afterT;
         String token;
@@ -60,6 +63,7 @@ class BackupDrillIT {
             assertThat(now.exit()).as(now.output()).isZero();
             ServiceProcess.CommandResult list = service.operator("backup", "list");
             assertThat(list.output()).contains(now.output().strip()).contains("Restorable: from ");
+            awaitRestoreCheck(service);
             ServiceProcess.CommandResult verified = service.operator("backup", "verify");
             assertThat(verified.exit()).as(verified.output()).isZero();
             assertThat(verified.output()).contains("Backup verified: OK");
@@ -156,15 +160,41 @@ class BackupDrillIT {
         assertThat(target.resolveSibling(target.getFileName() + ".restoring")).doesNotExist();
     }
 
-    private static ServiceProcess withBackups(Path data, Path store) {
-        return ServiceProcess.on(
-                data,
+    private static ServiceProcess withBackups(Path data, Path store, String... moreSettings) {
+        List<String> settings = new ArrayList<>(List.of(
                 "TRACKWELL_DATABASE_ARCHIVE_WAL",
                 "true",
                 "TRACKWELL_BACKUP_DIRECTORY",
                 store.toString(),
                 "TRACKWELL_BACKUP_SHIP_EVERY",
-                "1s");
+                "1s"));
+        settings.addAll(List.of(moreSettings));
+        return ServiceProcess.on(data, settings.toArray(String[]::new));
+    }
+
+    /**
+     * A daily schedule whose first run comes in {@code delay}: the service's own restore check runs
+     * once during the drill, after the first base backup (the service runs in this time zone).
+     */
+    private static String onceAfter(Duration delay) {
+        java.time.LocalTime at =
+                java.time.LocalTime.now(java.time.ZoneId.systemDefault()).plus(delay);
+        return at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " * * *";
+    }
+
+    private static void awaitRestoreCheck(ServiceProcess service) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        String health = "";
+        while (Instant.now().isBefore(deadline)) {
+            health = service.operator("health").output();
+            if (health.contains("Restore check:   passed")) {
+                assertThat(health)
+                        .containsPattern("Restore check:   passed 20.*: base backup .* and \\d+ WAL segments replayed");
+                return;
+            }
+            ServiceProcess.pause(Duration.ofSeconds(2));
+        }
+        throw new AssertionError("no passed restore check within 3 minutes: " + health);
     }
 
     private static Set<String> newTeams(ServiceProcess service, String token, String prefix) {

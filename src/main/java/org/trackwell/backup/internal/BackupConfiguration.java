@@ -12,6 +12,7 @@ import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.BackupStatus;
 import org.trackwell.backup.Backups;
 import org.trackwell.backup.BaseBackupSummary;
+import org.trackwell.backup.RestoreCheck;
 import org.trackwell.database.EmbeddedCluster;
 import org.trackwell.shared.DataDirectory;
 
@@ -70,8 +71,14 @@ class BackupConfiguration {
         }
 
         @Override
+        public Optional<RestoreCheck> checkRestore() {
+            throw refused();
+        }
+
+        @Override
         public BackupStatus status() {
-            return new BackupStatus(false, "none", Optional.empty(), 0, Optional.empty(), Optional.empty());
+            return new BackupStatus(
+                    false, "none", Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 }

@@ -76,6 +76,14 @@ class BackupSchedule {
         }
     }
 
+    @Scheduled(cron = "${trackwell.backup.check-schedule:0 0 4 * * SUN}")
+    void checkRestore() {
+        if (active()) {
+            backups.checkRestore();
+            tellOperatorsOfAFailure();
+        }
+    }
+
     /** One e-mail when backups start failing, and one when they work again: never one every few seconds. */
     private void tellOperatorsOfAFailure() {
         BackupStatus status = backups.status();

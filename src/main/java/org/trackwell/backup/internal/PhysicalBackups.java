@@ -33,6 +33,7 @@ import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.BackupStatus;
 import org.trackwell.backup.Backups;
 import org.trackwell.backup.BaseBackupSummary;
+import org.trackwell.backup.RestoreCheck;
 import org.trackwell.database.EmbeddedCluster;
 import org.trackwell.shared.DataDirectory;
 
@@ -62,17 +63,18 @@ class PhysicalBackups implements Backups {
             "pg_subtrans",
             "log");
 
-    private final @Nullable EmbeddedCluster cluster;
+    private final EmbeddedCluster cluster;
     private final BackupStore store;
     private final Path keys;
     private final Sealing sealing;
     private final BackupKeys backupKeys;
     private final Clock clock;
     private final java.time.Duration retention;
+    private final RestoreChecks restoreChecks;
     private volatile @Nullable Failure failure;
 
     PhysicalBackups(
-            @Nullable EmbeddedCluster cluster,
+            EmbeddedCluster cluster,
             BackupProperties properties,
             DataDirectory dataDirectory,
             SecureRandom random,
@@ -80,6 +82,8 @@ class PhysicalBackups implements Backups {
         this.cluster = cluster;
         this.store = new DirectoryStore(storeDirectory(properties, dataDirectory));
         this.keys = dataDirectory.privateDirectory("keys");
+        this.restoreChecks = new RestoreChecks(
+                storeDirectory(properties, dataDirectory), keys, cluster.binaries(), dataDirectory, clock);
         this.clock = clock;
         this.retention = properties.retention();
         this.backupKeys = BackupKeys.loadOrCreate(keys, random, System.out);
@@ -109,7 +113,7 @@ class PhysicalBackups implements Backups {
 
     @Override
     public boolean enabled() {
-        return cluster != null && cluster.archiving();
+        return cluster.archiving();
     }
 
     @Override
@@ -128,13 +132,23 @@ class PhysicalBackups implements Backups {
             last = Optional.empty();
         }
         Failure now = failure;
+        Optional<RestoreCheck> check = restoreChecks.last();
+        Optional<String> checkFailed = check.flatMap(RestoreCheck::failure).map(why -> "The restore check: " + why);
         return new BackupStatus(
                 true,
                 store.describe(),
                 last,
                 waiting,
-                Optional.ofNullable(now).map(Failure::what),
-                Optional.ofNullable(now).map(Failure::since));
+                Optional.ofNullable(now).map(Failure::what).or(() -> checkFailed),
+                Optional.ofNullable(now)
+                        .map(Failure::since)
+                        .or(() -> checkFailed.flatMap(failed -> check.map(RestoreCheck::at))),
+                check);
+    }
+
+    @Override
+    public Optional<RestoreCheck> checkRestore() {
+        return list().isEmpty() ? Optional.empty() : Optional.of(restoreChecks.run());
     }
 
     /** Records how the last attempt went: a failure lasts until the same kind of work next succeeds. */
@@ -337,7 +351,7 @@ class PhysicalBackups implements Backups {
     }
 
     private EmbeddedCluster requireCluster() {
-        if (cluster == null || !cluster.archiving()) {
+        if (!cluster.archiving()) {
             throw new BackupRefused("Trackwell backs up only its embedded database with WAL archiving on; back up an"
                     + " external PostgreSQL with pgBackRest (docs/operations.md).");
         }

@@ -64,7 +64,11 @@ class DatabaseConfiguration {
         return embedded == null
                 ? null
                 : new EmbeddedCluster(
-                        embedded.dataDirectory(), embedded.walSpool(), embedded.archiving(), embedded.superuser());
+                        embedded.dataDirectory(),
+                        embedded.walSpool(),
+                        embedded.archiving(),
+                        embedded.superuser(),
+                        embedded.binaries());
     }
 
     @Bean

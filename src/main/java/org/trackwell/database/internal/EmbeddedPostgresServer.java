@@ -274,6 +274,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Where the PostgreSQL programs are unpacked, for restoring a copy with the same version. */
+    public Path binaries() {
+        return settings.binaries();
+    }
+
     /** Where finished WAL segments wait to be shipped, when archiving is on. */
     public Path walSpool() {
         return installation(settings).resolve("wal-spool");

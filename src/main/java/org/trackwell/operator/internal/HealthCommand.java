@@ -45,6 +45,11 @@ class HealthCommand implements Callable<Integer> {
                     + "; last base backup "
                     + backups.lastBaseBackup().map(BackupCommands::seconds).orElse("none")
                     + "; WAL segments waiting to ship " + backups.walWaiting() + "; store " + backups.store());
+            out.println("Restore check:   "
+                    + backups.lastCheck()
+                            .map(check -> (check.passed() ? "passed " : "FAILED ") + BackupCommands.seconds(check.at())
+                                    + ": " + check.detail())
+                            .orElse("not run yet (weekly; or run `backup verify`)"));
         } else {
             out.println("Backups:         not taken by Trackwell (external database: see docs/operations.md)");
         }
