@@ -2,6 +2,7 @@ package org.trackwell.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -77,6 +79,23 @@ public final class Https implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+    }
+
+    /**
+     * Sends bytes no HTTP client would send (a malformed request line, header or encoding) over
+     * TLS, and returns the whole raw answer.
+     */
+    public String sendRaw(String request) {
+        try (SSLSocket socket =
+                (SSLSocket) trustingOwnCertificate().getSocketFactory().createSocket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Trusts exactly the installation's own certificate, for tests that speak TLS themselves. */

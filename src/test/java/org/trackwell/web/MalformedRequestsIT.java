@@ -2,14 +2,9 @@ package org.trackwell.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.trackwell.support.Https;
@@ -29,19 +24,19 @@ class MalformedRequestsIT {
     int port;
 
     @Test
-    void aMalformedUrlOnTheApiIsAProblem() throws IOException {
+    void aMalformedUrlOnTheApiIsAProblem() {
         Reply reply = send("GET /api/v1/% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertProblem(reply, 400);
     }
 
     @Test
-    void anEncodedSlashOrNulOnTheApiIsAProblem() throws IOException {
+    void anEncodedSlashOrNulOnTheApiIsAProblem() {
         assertProblem(send("GET /api/v1/clients%2fx HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
         assertProblem(send("GET /api/v1/clients/%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
     }
 
     @Test
-    void aBadHeaderOnTheApiIsAProblem() throws IOException {
+    void aBadHeaderOnTheApiIsAProblem() {
         assertProblem(
                 send("GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\nConnection: close\r\n\r\n"), 400);
         assertProblem(
@@ -51,18 +46,18 @@ class MalformedRequestsIT {
     }
 
     @Test
-    void anUnknownHttpVersionOnTheApiIsAProblem() throws IOException {
+    void anUnknownHttpVersionOnTheApiIsAProblem() {
         assertProblem(send("GET /api/v1/me HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 505);
     }
 
     @Test
-    void aMalformedUrlOnAPageIsTheSitesErrorPage() throws IOException {
+    void aMalformedUrlOnAPageIsTheSitesErrorPage() {
         assertErrorPage(send("GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
         assertErrorPage(send("GET /clients HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\nConnection: close\r\n\r\n"));
     }
 
     @Test
-    void invalidCharactersInTheRequestLineGetTheSitesErrorPage() throws IOException {
+    void invalidCharactersInTheRequestLineGetTheSitesErrorPage() {
         // The request line cannot be read, so there is no path to tell the API from the pages.
         assertErrorPage(send("GET /clients|x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
         assertErrorPage(send("G@T / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
@@ -99,16 +94,8 @@ class MalformedRequestsIT {
         assertThat(reply.header("server")).isNull();
     }
 
-    private Reply send(String request) throws IOException {
-        try (SSLSocket socket =
-                (SSLSocket) Https.trustingOwnCertificate().getSocketFactory().createSocket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return Reply.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    private Reply send(String request) {
+        return Reply.parse(new Https(port).sendRaw(request));
     }
 
     private record Reply(int status, Map<String, String> headers, String body) {

@@ -2,11 +2,6 @@ package org.trackwell.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +34,7 @@ class RequestLoggingIT {
     Accounts accounts;
 
     @Test
-    void noRequestCarriesItsInputIntoTheLog(CapturedOutput output) throws IOException {
+    void noRequestCarriesItsInputIntoTheLog(CapturedOutput output) {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "logging");
         String admin = api.signInAsAdmin();
         String host = api.host();
@@ -57,20 +52,8 @@ class RequestLoggingIT {
             "GET /" + MARKER + "%00 HTTP/1.1\r\nHost: " + host + "\r\n\r\n",
             MARKER + " / HTTP/1.1\r\nHost: " + host + "\r\n\r\n"
         }) {
-            sendRaw(request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"));
+            new Https(port).sendRaw(request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"));
         }
         assertThat(output.getAll()).doesNotContain(MARKER);
-    }
-
-    private void sendRaw(String request) throws IOException {
-        try (SSLSocket socket =
-                (SSLSocket) Https.trustingOwnCertificate().getSocketFactory().createSocket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            in.readAllBytes();
-        }
     }
 }
