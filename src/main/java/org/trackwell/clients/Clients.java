@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditEntry;
@@ -84,6 +85,7 @@ public class Clients {
     }
 
     @Transactional
+    @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
     public ClientRecord create(SignedInUser user, NewClient request) {
         if (!user.teams().contains(request.teamId())) {
             throw new ClientChangeRefused("You can add clients only to your own teams.");
@@ -227,7 +229,7 @@ public class Clients {
     public void allocate(SignedInUser user, String code, List<UserId> practitioners) {
         StoredClient client = requireFullAccess(user, code);
         if (!user.has(Role.MANAGER) || !user.teams().contains(client.teamId())) {
-            throw new ClientChangeRefused("Only a manager of the client's team can allocate the client.");
+            throw new AccessDeniedException("only the client's team managers");
         }
         List<User> staff = accounts.list();
         for (UserId practitioner : practitioners) {
@@ -273,6 +275,7 @@ public class Clients {
 
     /** A tenant admin chooses which identifiers and demographics the service records. */
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public ClientSettings changeSettings(ClientSettings settings) {
         if (settings.openCaseCap() != null && (settings.openCaseCap() < 1 || settings.openCaseCap() > 1000)) {
             throw new ClientDetailsInvalid("The cap on open cases must be between 1 and 1000.");

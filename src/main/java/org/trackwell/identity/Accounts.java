@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.Actor;
@@ -93,6 +94,7 @@ public class Accounts {
 
     /** Invites a user of the current tenant: the link is e-mailed to them and returned once. */
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public Invitation invite(String email, String displayName, Set<Role> roles, Collection<UUID> teamIds) {
         Tenant tenant = currentTenant();
         if (displayName.isBlank() || displayName.length() > 200) {
@@ -140,11 +142,13 @@ public class Accounts {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public User get(UserId id) {
         return rows.user(id).orElseThrow(UserNotFound::new);
     }
 
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void disable(UserId id) {
         requireAnotherAdmin(get(id), "disable");
         rows.setStatus(id, AccountStatus.DISABLED);
@@ -153,6 +157,7 @@ public class Accounts {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void enable(UserId id) {
         User user = get(id);
         rows.setStatus(
@@ -164,6 +169,7 @@ public class Accounts {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void changeRoles(UserId id, Set<Role> roles) {
         User user = get(id);
         if (roles.isEmpty()) {
@@ -178,6 +184,7 @@ public class Accounts {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void changeTeams(UserId id, Collection<UUID> teamIds) {
         get(id);
         teams.setMemberships(CurrentTenant.require(), id, knownTeams(teamIds));
@@ -185,6 +192,7 @@ public class Accounts {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void unlock(UserId id) {
         User user = get(id);
         rows.unlock(id);
@@ -192,12 +200,14 @@ public class Accounts {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public List<OpenSession> openSessions(UserId id) {
         get(id);
         return sessions.openSessions(id, clock.instant());
     }
 
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public Team createTeam(String name) {
         String trimmed = name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 100) {

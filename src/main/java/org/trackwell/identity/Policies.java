@@ -2,6 +2,7 @@ package org.trackwell.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditTrail;
@@ -36,6 +37,7 @@ public class Policies {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public SecurityPolicy change(SecurityPolicy policy) {
         stepUp.requireRecentConfirmation();
         List<String> problems = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditTrail;
@@ -154,6 +155,7 @@ public class SecondFactors {
 
     /** An administrator removes a user's second factor (a lost phone); their sessions end. */
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void reset(UserId user) {
         StoredAccount account = accounts.findById(user).orElseThrow(UserNotFound::new);
         rows.removeAll(user);

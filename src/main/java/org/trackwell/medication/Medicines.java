@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditTrail;
@@ -35,6 +36,7 @@ public class Medicines {
     }
 
     @Transactional
+    @PreAuthorize("hasAnyRole('MANAGER', 'TENANT_ADMIN')")
     public Medicine add(
             String name,
             String form,
@@ -72,6 +74,7 @@ public class Medicines {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public MedicationSettings changeSettings(String zone, int tolerance, int prnEffect, int lowStock, int expiry) {
         ZoneId zoneId;
         try {

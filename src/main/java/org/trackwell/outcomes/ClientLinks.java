@@ -28,6 +28,7 @@ import org.trackwell.outcomes.internal.LinkRows.Kind;
 import org.trackwell.outcomes.internal.LinkRows.StoredLink;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
+import org.trackwell.shared.TenantId;
 import org.trackwell.shared.Tokens;
 import org.trackwell.shared.UserId;
 import org.trackwell.tenancy.Tenant;
@@ -255,7 +256,9 @@ public class ClientLinks {
      * so the count survives the refusal; the fifth locks the link for good.
      */
     public SharedCharts viewCharts(String token, String pin) {
-        PinCheck check = transactions.inTenant(CurrentTenant.require(), () -> checkPin(token, pin));
+        // A link belongs to its tenant's host; on any other it is as unknown as a wrong token.
+        TenantId tenant = CurrentTenant.get().orElseThrow(LinkUnusable::unknown);
+        PinCheck check = transactions.inTenant(tenant, () -> checkPin(token, pin));
         return switch (check) {
             case PinCheck.Right right -> right.charts();
             case PinCheck.Wrong wrong -> throw new WrongPin(wrong.triesLeft());

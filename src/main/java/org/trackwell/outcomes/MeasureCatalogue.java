@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditTrail;
@@ -104,6 +105,7 @@ public class MeasureCatalogue {
      * the licence would not allow the tenant's use.
      */
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void enable(String id, boolean licenceHeld) {
         Measure measure = find(id).orElseThrow(() -> new MeasureChangeRefused("There is no measure " + id + "."));
         OutcomeSettings settings = settings();
@@ -123,6 +125,7 @@ public class MeasureCatalogue {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void disable(String id) {
         OutcomeSettings settings = settings();
         if (id.equals(settings.primaryMeasure()) || id.equals(settings.feedbackMeasure())) {
@@ -140,6 +143,7 @@ public class MeasureCatalogue {
      * tenant already has one with that id. Built-in ids and no-derivatives measures are refused.
      */
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public Measure addOwn(SignedInUser user, String json, Origin origin) {
         Measure draft = MeasureDefinitions.parse(json);
         if (builtIn.containsKey(draft.id())) {
@@ -166,6 +170,7 @@ public class MeasureCatalogue {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public OutcomeSettings changeSettings(OutcomeSettings changed) {
         OutcomeSettings current = settings();
         OutcomeSettings settings = changed.withMeasures(current.enabledMeasures(), current.licensedMeasures());
@@ -206,6 +211,7 @@ public class MeasureCatalogue {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public List<SessionType> changeSessionTypes(List<SessionType> types) {
         OutcomeSettings settings = settings();
         Set<String> codes = new LinkedHashSet<>();

@@ -103,7 +103,7 @@ class ClientsIT {
                                 practitioner)
                         .statusCode())
                 .as("practitioners do not allocate")
-                .isEqualTo(409);
+                .isEqualTo(403);
 
         List<String> actions = new ArrayList<>();
         Api.read(api.get("/api/v1/clients/" + code + "/access", manager))

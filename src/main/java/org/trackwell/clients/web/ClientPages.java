@@ -123,7 +123,6 @@ class ClientPages {
     }
 
     @PostMapping("/clients/new")
-    @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
     String create(@AuthenticationPrincipal SignedInUser user, @RequestParam Map<String, String> form, Model model) {
         Map<Demographic, Object> demographics = new EnumMap<>(Demographic.class);
         for (Demographic demographic : Demographic.values()) {

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -203,7 +202,6 @@ class ClientsApi {
 
     @PostMapping("/clients")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
     ClientView create(@AuthenticationPrincipal SignedInUser user, @Valid @RequestBody ClientRequest body) {
         return ClientView.of(clients.create(user, body.toNewClient()));
     }
@@ -376,7 +374,6 @@ class ClientsApi {
     }
 
     @PutMapping("/client-settings")
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
     ClientSettings changeSettings(@Valid @RequestBody SettingsRequest body) {
         return clients.changeSettings(new ClientSettings(body.identifiers(), body.demographics(), body.openCaseCap()));
     }

@@ -21,9 +21,12 @@ import org.trackwell.identity.Role;
 import org.trackwell.identity.SecondFactors;
 import org.trackwell.shared.UserId;
 
-/** The tenant admin's users page: list, invite, and each user's roles, teams, status and sessions. */
+/**
+ * The tenant admin's users page: list, invite, and each user's roles, teams, status and sessions.
+ * The services decide who may see and change a user; the list, which they give everyone who needs
+ * names, is checked here.
+ */
 @Controller
-@PreAuthorize("hasRole('TENANT_ADMIN')")
 class UserPages {
 
     private final Accounts accounts;
@@ -35,6 +38,7 @@ class UserPages {
     }
 
     @GetMapping("/admin/users")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     String users(Model model) {
         model.addAttribute("users", accounts.list());
         model.addAttribute("teams", accounts.teams());

@@ -32,10 +32,13 @@ import org.trackwell.identity.Team;
 import org.trackwell.identity.User;
 import org.trackwell.shared.UserId;
 
-/** The tenant admin's management of users, teams and the security policy. */
+/**
+ * The tenant admin's management of users, teams and the security policy. The services decide who
+ * may change and read them; the lists and the policy, which the services give everyone who
+ * needs them, are checked here.
+ */
 @RestController
 @RequestMapping("/api/v1")
-@PreAuthorize("hasRole('TENANT_ADMIN')")
 class UsersApi {
 
     private final Accounts accounts;
@@ -109,6 +112,7 @@ class UsersApi {
     }
 
     @GetMapping("/users")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     List<UserView> users() {
         return accounts.list().stream().map(UserView::of).toList();
     }
@@ -173,6 +177,7 @@ class UsersApi {
     }
 
     @GetMapping("/teams")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     List<Team> teams() {
         return accounts.teams();
     }
@@ -184,6 +189,7 @@ class UsersApi {
     }
 
     @GetMapping("/security-policy")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     SecurityPolicy policy() {
         return policies.current();
     }

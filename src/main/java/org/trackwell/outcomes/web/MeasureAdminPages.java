@@ -23,10 +23,12 @@ import org.trackwell.outcomes.SessionType;
 import org.trackwell.shared.FormOutcome;
 import org.trackwell.shared.Refusal;
 
-/** The tenant admin's measure catalogue, outcome settings, session types and questionnaire builder. */
+/**
+ * The tenant admin's measure catalogue, outcome settings, session types and questionnaire builder.
+ * The catalogue decides who may change it; the pages that only show it check the role themselves.
+ */
 @Controller
 @RequestMapping("/admin/measures")
-@PreAuthorize("hasRole('TENANT_ADMIN')")
 class MeasureAdminPages {
 
     private final MeasureCatalogue catalogue;
@@ -36,6 +38,7 @@ class MeasureAdminPages {
     }
 
     @GetMapping
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     String catalogue(Model model) {
         model.addAttribute("entries", catalogue.entries());
         model.addAttribute("settings", catalogue.settings());
@@ -117,6 +120,7 @@ class MeasureAdminPages {
     }
 
     @GetMapping("/new")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     String builder(@RequestParam(required = false) String from, Model model) {
         Optional<Measure> base = from == null ? Optional.empty() : catalogue.find(from);
         model.addAttribute("draft", base.map(QuestionnaireDraft::of).orElseGet(QuestionnaireDraft::blank));

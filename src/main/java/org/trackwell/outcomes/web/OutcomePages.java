@@ -130,6 +130,7 @@ class OutcomePages {
             redirect.addFlashAttribute("error", warned.getMessage() + " Tick the box to save it anyway.");
             redirect.addFlashAttribute("askAcknowledge", true);
         } catch (Refusal refused) {
+            FormOutcome.throwIfNotFound(refused);
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/clients/" + code + "/outcomes";
@@ -233,6 +234,7 @@ class OutcomePages {
             model.addAttribute("qr", QrCode.dataUri(link.url(), 240));
             return "outcomes/link";
         } catch (Refusal refused) {
+            FormOutcome.throwIfNotFound(refused);
             redirect.addFlashAttribute("error", refused.getMessage());
             return "redirect:/clients/" + code + "/sessions/" + session;
         }

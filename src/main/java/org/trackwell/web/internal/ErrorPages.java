@@ -15,7 +15,8 @@ class ErrorPages implements ErrorController {
     Object error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        int code = status instanceof Integer value ? value : 500;
+        // Asked for directly rather than forwarded to with an error, this is a page like any other that is not there.
+        int code = status instanceof Integer value ? value : 404;
         Problem problem =
                 ErrorDetail.of(request).map(detail -> Problem.of(code, detail)).orElseGet(() -> Problem.ofStatus(code));
         return problem.respond(request, path instanceof String value ? value : "/");

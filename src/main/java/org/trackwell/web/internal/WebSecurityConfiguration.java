@@ -5,11 +5,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -21,6 +24,7 @@ import org.trackwell.identity.AccountGate;
 import org.trackwell.identity.Operators;
 import org.trackwell.identity.SessionCookie;
 import org.trackwell.identity.Sessions;
+import org.trackwell.identity.SignedInUser;
 import org.trackwell.identity.TokenAuthenticationFilter;
 import org.trackwell.identity.TokenAuthenticationFilter.Carrier;
 import org.trackwell.shared.ErrorDetail;
@@ -53,6 +57,13 @@ class WebSecurityConfiguration {
         }
     };
 
+    /**
+     * Every route but the operator's is a tenant's: a signed-in operator, who never acts inside a
+     * tenant, is refused them on the operator's host as on any other.
+     */
+    private static final AuthorizationManager<RequestAuthorizationContext> TENANT_USER = (authentication, request) ->
+            new AuthorizationDecision(authentication.get().getPrincipal() instanceof SignedInUser);
+
     @Bean
     @Order(1)
     SecurityFilterChain api(
@@ -83,8 +94,10 @@ class WebSecurityConfiguration {
                                 "/api/v1/client-links/*",
                                 "/api/v1/client-links/*/charts")
                         .permitAll()
+                        .requestMatchers("/api/v1/operator/**")
+                        .hasRole("OPERATOR")
                         .anyRequest()
-                        .authenticated());
+                        .access(TENANT_USER));
         return http.build();
     }
 
