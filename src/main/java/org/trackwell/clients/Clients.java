@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ public class Clients {
         UUID id = ids.next();
         Instant now = clock.instant();
         PseudonymCode code = insert(tenant, id, request.teamId(), reference, demographics, identifiers, user, now);
-        guard.check(reference, request.acknowledgeIdentifying(), target(code));
+        guard.check(typed(reference, demographics), request.acknowledgeIdentifying(), target(code));
         if (user.has(Role.PRACTITIONER)) {
             rows.allocate(tenant, id, List.of(user.id()), now);
         }
@@ -123,7 +124,7 @@ public class Clients {
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)).getYear());
         Identifiers identifiers = ClientFields.identifiers(changed.identifiers(), settings);
         String reference = ClientFields.blankToNull(changed.reference());
-        guard.check(reference, changed.acknowledgeIdentifying(), target(client.code()));
+        guard.check(typed(reference, demographics), changed.acknowledgeIdentifying(), target(client.code()));
         TenantId tenant = CurrentTenant.require();
         rows.update(row(tenant, client.id(), client.code(), client.teamId(), reference, demographics, identifiers));
         trail.record("client.updated", target(client.code()), Outcome.SUCCESS);
@@ -351,13 +352,18 @@ public class Clients {
                 ciphertexts.put(identifier, seal(tenant, id, identifier.name().toLowerCase(Locale.ROOT), value));
             }
         }
+        Map<Demographic, Object> chosen = new EnumMap<>(Demographic.class);
+        Map<Demographic, Object> typed = new EnumMap<>(Demographic.class);
+        demographics.forEach(
+                (demographic, value) -> (demographic.isFreeText() ? typed : chosen).put(demographic, value));
         return new ClientRows.NewRow(
                 id,
                 code,
                 teamId,
                 reference == null ? null : seal(tenant, id, "reference", reference),
                 reference == null ? null : index(IndexedField.REFERENCE, normalisedReference(reference)),
-                JSON.writeValueAsString(demographics),
+                JSON.writeValueAsString(chosen),
+                typed.isEmpty() ? null : seal(tenant, id, "demographics_text", JSON.writeValueAsString(typed)),
                 ciphertexts,
                 identifiers.nhsNumber() == null ? null : index(IndexedField.NHS_NUMBER, identifiers.nhsNumber()),
                 identifiers.email() == null ? null : index(IndexedField.EMAIL, identifiers.email()));
@@ -387,10 +393,20 @@ public class Clients {
                 full && client.reference() != null
                         ? encryption.open(address(tenant, client.id(), "reference"), client.reference())
                         : null,
-                full ? demographics(client.demographicsJson()) : Map.of(),
+                full ? demographics(tenant, client) : Map.of(),
                 identifiers,
                 client.risk(),
                 full ? rows.practitioners(client.id()) : List.of());
+    }
+
+    private Map<Demographic, Object> demographics(TenantId tenant, StoredClient client) {
+        Map<Demographic, Object> demographics = new EnumMap<>(Demographic.class);
+        demographics.putAll(demographics(client.demographicsJson()));
+        if (client.demographicsText() != null) {
+            demographics.putAll(demographics(
+                    encryption.open(address(tenant, client.id(), "demographics_text"), client.demographicsText())));
+        }
+        return demographics;
     }
 
     private static Map<Demographic, Object> demographics(String json) {
@@ -398,6 +414,24 @@ public class Clients {
         Map<Demographic, Object> demographics = new EnumMap<>(Demographic.class);
         raw.forEach((key, value) -> demographics.put(Demographic.valueOf(key), value));
         return demographics;
+    }
+
+    /** What the user typed in their own words, for the identifying-text warning. */
+    private static List<String> typed(@Nullable String reference, Map<Demographic, Object> demographics) {
+        List<String> texts = new ArrayList<>();
+        if (reference != null) {
+            texts.add(reference);
+        }
+        demographics.forEach((demographic, value) -> {
+            if (demographic.isFreeText()) {
+                if (value instanceof List<?> items) {
+                    items.forEach(item -> texts.add(item.toString()));
+                } else {
+                    texts.add(value.toString());
+                }
+            }
+        });
+        return texts;
     }
 
     private EncryptedText seal(TenantId tenant, UUID client, String column, String value) {

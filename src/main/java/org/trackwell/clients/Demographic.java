@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What services report on. Where the choices are fixed (UK ONS categories and the usual service
- * returns), a value must be one of them; the others take short free text or a short list.
+ * returns), a value must be one of them; the others take a year, short free text or a short list.
  */
 public enum Demographic {
     AGE_BAND(List.of("Under 18", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75 and over")),
@@ -74,6 +74,15 @@ public enum Demographic {
     /** The allowed values; empty means short free text. */
     public List<String> choices() {
         return choices;
+    }
+
+    /**
+     * Whether the value is typed in the user's own words rather than chosen or a year: such values
+     * are sealed under the client's key and warn when they look identifying; the others are kept in
+     * the clear for reports.
+     */
+    public boolean isFreeText() {
+        return choices.isEmpty() && this != YEAR_OF_BIRTH;
     }
 
     /** Whether the value is a list of short items (problems, medication) rather than one value. */

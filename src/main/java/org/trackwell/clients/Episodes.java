@@ -12,15 +12,20 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientRows;
 import org.trackwell.clients.internal.EpisodeRows;
+import org.trackwell.clients.internal.EpisodeRows.StoredEpisode;
 import org.trackwell.clients.internal.StoredClient;
 import org.trackwell.identity.SignedInUser;
+import org.trackwell.keys.FieldAddress;
+import org.trackwell.keys.FieldEncryption;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.UserId;
 
 /**
  * Episodes of care. A client has at most one open episode; a closed one is read-only until a
- * manager or the allocated practitioner re-opens it, but follow-ups can still be added.
+ * manager or the allocated practitioner re-opens it, but follow-ups can still be added. The
+ * referral source is free text: sealed under the client's key, and it warns when it looks
+ * identifying.
  */
 @Service
 public class Episodes {
@@ -28,14 +33,26 @@ public class Episodes {
     private final Clients clients;
     private final EpisodeRows rows;
     private final ClientRows clientRows;
+    private final FieldEncryption encryption;
+    private final IdentifyingTextGuard guard;
     private final AuditTrail trail;
     private final Ids ids;
     private final Clock clock;
 
-    Episodes(Clients clients, EpisodeRows rows, ClientRows clientRows, AuditTrail trail, Ids ids, Clock clock) {
+    Episodes(
+            Clients clients,
+            EpisodeRows rows,
+            ClientRows clientRows,
+            FieldEncryption encryption,
+            IdentifyingTextGuard guard,
+            AuditTrail trail,
+            Ids ids,
+            Clock clock) {
         this.clients = clients;
         this.rows = rows;
         this.clientRows = clientRows;
+        this.encryption = encryption;
+        this.guard = guard;
         this.trail = trail;
         this.ids = ids;
         this.clock = clock;
@@ -45,27 +62,30 @@ public class Episodes {
     public List<Episode> of(SignedInUser user, String code) {
         StoredClient client = clients.requireFullAccess(user, code);
         trail.record("client.episodes-viewed", Clients.target(client.code()), Outcome.SUCCESS);
-        return rows.ofClient(client.id());
+        return episodes(client.id());
     }
 
     @Transactional
-    public Episode open(SignedInUser user, String code, LocalDate referredOn, @Nullable String source) {
+    public Episode open(
+            SignedInUser user, String code, LocalDate referredOn, @Nullable String source, boolean acknowledged) {
         StoredClient client = clients.requireFullAccess(user, code);
         if (clientRows.hasOpenEpisode(client.id())) {
             throw new ClientChangeRefused("This client already has an open episode. Close it first.");
         }
         requireNotFuture(referredOn, "The referral date");
         requireRoomInCaseloads(client);
+        String referralSource = ClientFields.blankToNull(source);
+        guard.check(referralSource, acknowledged, Clients.target(client.code()));
         UUID id = ids.next();
         rows.insert(
                 CurrentTenant.require(),
                 id,
                 client.id(),
                 referredOn,
-                ClientFields.blankToNull(source),
+                referralSource == null ? null : encryption.seal(sourceAddress(client.id(), id), referralSource),
                 clock.instant());
         trail.record("episode.opened", Clients.target(client.code()), Outcome.SUCCESS);
-        return rows.find(client.id(), id).orElseThrow();
+        return find(client, id);
     }
 
     @Transactional
@@ -120,7 +140,7 @@ public class Episodes {
     /** For other modules: the client's open episode, if it has one. */
     @Transactional(readOnly = true)
     public Optional<Episode> openEpisode(ClientRef client) {
-        return rows.ofClient(client.id()).stream().filter(Episode::open).findFirst();
+        return episodes(client.id()).stream().filter(Episode::open).findFirst();
     }
 
     boolean isOpen(StoredClient client, UUID episode) {
@@ -128,7 +148,35 @@ public class Episodes {
     }
 
     private Episode find(StoredClient client, UUID episode) {
-        return rows.find(client.id(), episode).orElseThrow(EpisodeNotFound::new);
+        return rows.find(client.id(), episode)
+                .map(stored -> opened(client.id(), stored))
+                .orElseThrow(EpisodeNotFound::new);
+    }
+
+    private List<Episode> episodes(UUID client) {
+        return rows.ofClient(client).stream()
+                .map(stored -> opened(client, stored))
+                .toList();
+    }
+
+    private Episode opened(UUID client, StoredEpisode stored) {
+        Episode e = stored.episode();
+        if (stored.referralSource() == null) {
+            return e;
+        }
+        return new Episode(
+                e.id(),
+                e.referredOn(),
+                encryption.open(sourceAddress(client, e.id()), stored.referralSource()),
+                e.stage(),
+                e.closedOn(),
+                e.closurePlanned(),
+                e.closureReason(),
+                e.followUps());
+    }
+
+    private static FieldAddress sourceAddress(UUID client, UUID episode) {
+        return FieldAddress.ofClient(CurrentTenant.require(), client, "episode", "referral_source", episode.toString());
     }
 
     private static Episode requireOpen(Episode episode) {

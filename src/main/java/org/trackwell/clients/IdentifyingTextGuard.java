@@ -1,6 +1,9 @@
 package org.trackwell.clients;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.trackwell.audit.AuditTrail;
@@ -34,5 +37,10 @@ public class IdentifyingTextGuard {
             throw new LooksIdentifying(findings);
         }
         trail.record("pii-warning.overridden", target, Outcome.SUCCESS);
+    }
+
+    /** Fields saved together: one warning naming all that was found, and one acknowledgement. */
+    public void check(Collection<? extends @Nullable String> texts, boolean acknowledged, String target) {
+        check(texts.stream().filter(Objects::nonNull).collect(Collectors.joining("\n\n")), acknowledged, target);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,16 +16,18 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
+import org.trackwell.clients.IdentifyingTextGuard;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.ClientInfo;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
+import org.trackwell.keys.EncryptedText;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
 import org.trackwell.medication.internal.DoseRows;
+import org.trackwell.medication.internal.DoseRows.Sealed;
 import org.trackwell.medication.internal.DoseRows.StoredDose;
 import org.trackwell.medication.internal.PrescriptionRows;
-import org.trackwell.medication.internal.StockRows;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.TenantId;
@@ -34,7 +37,8 @@ import org.trackwell.shared.UserId;
  * The medication administration record: each dose given or not given, once. A mistake is
  * corrected by a new record naming the one it corrects, with a reason; both stay. As-needed doses
  * keep to their limits unless a practitioner or manager overrides them with a reason; a controlled
- * drug given needs a witness.
+ * drug given needs a witness. The note and the reasons are sealed under the client's key and warn
+ * when they look identifying.
  */
 @Service
 public class DoseRecords {
@@ -44,11 +48,12 @@ public class DoseRecords {
     private final Clients clients;
     private final PrescriptionRows prescriptions;
     private final DoseRows rows;
-    private final StockRows stock;
+    private final Stock stock;
     private final Medicines medicines;
     private final Witnessing witnessing;
     private final TenantTransactions transactions;
     private final FieldEncryption encryption;
+    private final IdentifyingTextGuard guard;
     private final AuditTrail trail;
     private final Ids ids;
     private final Clock clock;
@@ -57,11 +62,12 @@ public class DoseRecords {
             Clients clients,
             PrescriptionRows prescriptions,
             DoseRows rows,
-            StockRows stock,
+            Stock stock,
             Medicines medicines,
             Witnessing witnessing,
             TenantTransactions transactions,
             FieldEncryption encryption,
+            IdentifyingTextGuard guard,
             AuditTrail trail,
             Ids ids,
             Clock clock) {
@@ -73,6 +79,7 @@ public class DoseRecords {
         this.witnessing = witnessing;
         this.transactions = transactions;
         this.encryption = encryption;
+        this.guard = guard;
         this.trail = trail;
         this.ids = ids;
         this.clock = clock;
@@ -80,8 +87,10 @@ public class DoseRecords {
 
     public DoseRecord record(SignedInUser user, String code, NewDose dose, ClientInfo info) {
         TenantId tenant = CurrentTenant.require();
-        Prescription prescription =
-                transactions.inTenant(tenant, () -> prescription(user, code, dose.prescriptionId()));
+        Prescription prescription = transactions.inTenant(tenant, () -> {
+            warnIfIdentifying(user, code, dose.acknowledgeIdentifying(), dose.note(), dose.overrideReason());
+            return prescription(user, code, dose.prescriptionId());
+        });
         UserId witness =
                 needsWitness(prescription, dose.outcome()) ? witnessing.confirm(user, dose.witness(), info) : null;
         return transactions.inTenant(tenant, () -> store(user, code, dose, witness, null, null));
@@ -95,6 +104,7 @@ public class DoseRecords {
         }
         TenantId tenant = CurrentTenant.require();
         DoseRecord corrected = transactions.inTenant(tenant, () -> {
+            warnIfIdentifying(user, code, correction.acknowledgeIdentifying(), correction.note(), reason);
             ClientRef client = clients.forMedication(user, code);
             return rows.find(client.id(), original)
                     .orElseThrow(() -> MedicationRefused.notFound("There is no such dose record for this client."))
@@ -114,7 +124,8 @@ public class DoseRecords {
                 correction.givenAt() == null ? corrected.givenAt() : correction.givenAt(),
                 correction.note(),
                 null,
-                null);
+                null,
+                correction.acknowledgeIdentifying());
         return transactions.inTenant(tenant, () -> store(user, code, aligned, witness, corrected, reason.strip()));
     }
 
@@ -133,7 +144,7 @@ public class DoseRecords {
         trail.record("dose.effect-recorded", client.auditTarget(), Outcome.SUCCESS);
     }
 
-    /** Every record in the period, corrections included, with notes opened; reading is recorded. */
+    /** Every record in the period, corrections included, with its free text opened; reading is recorded. */
     @Transactional
     public List<DoseRecord> history(SignedInUser user, String code, Instant from, Instant to) {
         ClientRef client = clients.forMedication(user, code);
@@ -228,19 +239,34 @@ public class DoseRecords {
                 CurrentTenant.require(),
                 client.id(),
                 record,
-                note == null ? null : encryption.seal(noteAddress(client.id(), id), note));
+                new Sealed(
+                        sealed(client.id(), id, "note", note),
+                        sealed(client.id(), id, "override_reason", override),
+                        sealed(client.id(), id, "correction_reason", correctionReason)));
         if (!stored) {
             throw MedicationRefused.conflict(
                     corrected == null
                             ? "This dose has already been recorded. Correct the record instead."
                             : "That record has already been corrected. Correct the latest record instead.");
         }
-        moveStock(client, p, record, corrected, user);
+        stock.administered(client, p, record, corrected, user);
         trail.record(corrected == null ? "dose.recorded" : "dose.corrected", client.auditTarget(), Outcome.SUCCESS);
         if (override != null) {
             trail.record("dose.prn-limit-overridden", client.auditTarget(), Outcome.SUCCESS);
         }
         return record;
+    }
+
+    /**
+     * The note and reason the user typed, checked before anything else happens (a witness's code is
+     * used only once): saved only once they say they meant it if they look identifying.
+     */
+    private void warnIfIdentifying(
+            SignedInUser user, String code, boolean acknowledged, @Nullable String note, @Nullable String reason) {
+        guard.check(
+                Arrays.asList(note, reason),
+                acknowledged,
+                clients.forMedication(user, code).auditTarget());
     }
 
     private static void requireOutcome(NewDose dose, @Nullable String note) {
@@ -315,43 +341,9 @@ public class DoseRecords {
         return overrideReason.strip();
     }
 
-    /** Given doses leave the client's stock, if the service keeps stock of that medicine for them. */
-    private void moveStock(
-            ClientRef client, Prescription p, DoseRecord record, @Nullable DoseRecord corrected, SignedInUser user) {
-        if (!stock.tracked(client.id(), p.medicine().id())) {
-            return;
-        }
-        BigDecimal before = corrected != null && corrected.outcome() == DoseRecord.Outcome.GIVEN
-                ? corrected.amount()
-                : BigDecimal.ZERO;
-        BigDecimal now = record.outcome() == DoseRecord.Outcome.GIVEN ? record.amount() : BigDecimal.ZERO;
-        BigDecimal change = before.subtract(now);
-        if (change.signum() == 0) {
-            return;
-        }
-        stock.insert(
-                CurrentTenant.require(),
-                client.id(),
-                new StockMovement(
-                        ids.next(),
-                        p.medicine().id(),
-                        StockMovement.Kind.ADMINISTRATION,
-                        change,
-                        null,
-                        null,
-                        null,
-                        corrected == null ? null : "correction",
-                        record.id(),
-                        user.id(),
-                        record.witness(),
-                        record.recordedAt()));
-    }
-
     DoseRecord opened(StoredDose stored) {
         DoseRecord r = stored.record();
-        if (stored.note() == null) {
-            return r;
-        }
+        Sealed text = stored.text();
         return new DoseRecord(
                 r.id(),
                 r.prescriptionId(),
@@ -360,16 +352,24 @@ public class DoseRecords {
                 r.reason(),
                 r.amount(),
                 r.givenAt(),
-                encryption.open(noteAddress(stored.clientId(), r.id()), stored.note()),
+                opened(stored.clientId(), r.id(), "note", text.note()),
                 r.recordedBy(),
                 r.witness(),
-                r.overrideReason(),
+                opened(stored.clientId(), r.id(), "override_reason", text.overrideReason()),
                 r.corrects(),
-                r.correctionReason(),
+                opened(stored.clientId(), r.id(), "correction_reason", text.correctionReason()),
                 r.recordedAt());
     }
 
-    private static FieldAddress noteAddress(UUID client, UUID record) {
-        return FieldAddress.ofClient(CurrentTenant.require(), client, "dose_record", "note", record.toString());
+    private @Nullable EncryptedText sealed(UUID client, UUID record, String column, @Nullable String text) {
+        return text == null ? null : encryption.seal(address(client, record, column), text);
+    }
+
+    private @Nullable String opened(UUID client, UUID record, String column, @Nullable EncryptedText text) {
+        return text == null ? null : encryption.open(address(client, record, column), text);
+    }
+
+    private static FieldAddress address(UUID client, UUID record, String column) {
+        return FieldAddress.ofClient(CurrentTenant.require(), client, "dose_record", column, record.toString());
     }
 }

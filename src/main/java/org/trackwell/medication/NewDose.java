@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param givenAt when; now when absent
  * @param witness for a controlled drug given: the second member of staff, confirming on the spot
  * @param overrideReason why an as-needed dose is given inside its limits' refusal
+ * @param acknowledgeIdentifying the user has seen that the note or reason looks identifying and means it
  */
 public record NewDose(
         UUID prescriptionId,
@@ -23,4 +24,5 @@ public record NewDose(
         @Nullable Instant givenAt,
         @Nullable String note,
         @Nullable Witness witness,
-        @Nullable String overrideReason) {}
+        @Nullable String overrideReason,
+        boolean acknowledgeIdentifying) {}

@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A prescription to start, as transcribed from the prescriber's instruction. */
+/**
+ * A prescription to start, as transcribed from the prescriber's instruction.
+ *
+ * @param acknowledgeIdentifying the user has seen that its free text looks identifying and means it
+ */
 public record NewPrescription(
         UUID medicineId,
         BigDecimal dose,
@@ -19,4 +23,5 @@ public record NewPrescription(
         @Nullable DoseSchedule schedule,
         Prescription.@Nullable Prn prn,
         boolean timeCritical,
-        @Nullable Integer toleranceMinutes) {}
+        @Nullable Integer toleranceMinutes,
+        boolean acknowledgeIdentifying) {}

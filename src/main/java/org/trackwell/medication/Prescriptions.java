@@ -2,6 +2,7 @@ package org.trackwell.medication;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,7 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
+import org.trackwell.clients.IdentifyingTextGuard;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.medication.internal.MedicineRows;
 import org.trackwell.medication.internal.PrescriptionRows;
@@ -20,7 +22,8 @@ import org.trackwell.shared.Ids;
 /**
  * A client's prescriptions as transcribed from the prescriber. Practitioners and managers start,
  * change and stop them; everyone who gives medication reads them. A change stops the old one and
- * starts a new one that names it: history is never rewritten.
+ * starts a new one that names it: history is never rewritten. The instructions, what an as-needed
+ * medicine is for and why one stopped warn when they look identifying.
  */
 @Service
 public class Prescriptions {
@@ -28,15 +31,23 @@ public class Prescriptions {
     private final Clients clients;
     private final PrescriptionRows rows;
     private final MedicineRows medicines;
+    private final IdentifyingTextGuard guard;
     private final AuditTrail trail;
     private final Ids ids;
     private final Clock clock;
 
     Prescriptions(
-            Clients clients, PrescriptionRows rows, MedicineRows medicines, AuditTrail trail, Ids ids, Clock clock) {
+            Clients clients,
+            PrescriptionRows rows,
+            MedicineRows medicines,
+            IdentifyingTextGuard guard,
+            AuditTrail trail,
+            Ids ids,
+            Clock clock) {
         this.clients = clients;
         this.rows = rows;
         this.medicines = medicines;
+        this.guard = guard;
         this.trail = trail;
         this.ids = ids;
         this.clock = clock;
@@ -46,6 +57,7 @@ public class Prescriptions {
     public Prescription prescribe(SignedInUser user, String code, NewPrescription request) {
         ClientRef client = clients.clinical(user, code);
         Prescription prescription = validated(client, request, null);
+        guard.check(typed(prescription, null), request.acknowledgeIdentifying(), client.auditTarget());
         rows.insert(CurrentTenant.require(), prescription, user.id(), clock.instant());
         trail.record("prescription.started", client.auditTarget(), Outcome.SUCCESS);
         return prescription;
@@ -56,16 +68,20 @@ public class Prescriptions {
     public Prescription change(SignedInUser user, String code, UUID id, NewPrescription request, String reason) {
         ClientRef client = clients.clinical(user, code);
         Prescription replacement = validated(client, request, id);
-        stopOrRefuse(client, id, "Changed: " + requireReason(reason), user);
+        String why = requireReason(reason);
+        guard.check(typed(replacement, why), request.acknowledgeIdentifying(), client.auditTarget());
+        stopOrRefuse(client, id, "Changed: " + why, user);
         rows.insert(CurrentTenant.require(), replacement, user.id(), clock.instant());
         trail.record("prescription.changed", client.auditTarget(), Outcome.SUCCESS);
         return replacement;
     }
 
     @Transactional
-    public void stop(SignedInUser user, String code, UUID id, String reason) {
+    public void stop(SignedInUser user, String code, UUID id, String reason, boolean acknowledged) {
         ClientRef client = clients.clinical(user, code);
-        stopOrRefuse(client, id, requireReason(reason), user);
+        String why = requireReason(reason);
+        guard.check(why, acknowledged, client.auditTarget());
+        stopOrRefuse(client, id, why, user);
         trail.record("prescription.stopped", client.auditTarget(), Outcome.SUCCESS);
     }
 
@@ -146,6 +162,11 @@ public class Prescriptions {
                 replaces,
                 null,
                 null);
+    }
+
+    /** What the user typed in their own words, for the identifying-text warning. */
+    private static List<@Nullable String> typed(Prescription p, @Nullable String reason) {
+        return Arrays.asList(p.instructions(), p.prn() == null ? null : p.prn().indication(), reason);
     }
 
     private static String requireReason(String reason) {

@@ -16,13 +16,18 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
+import org.trackwell.clients.IdentifyingTextGuard;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.ClientInfo;
 import org.trackwell.identity.SignedInUser;
+import org.trackwell.keys.EncryptedText;
+import org.trackwell.keys.FieldAddress;
+import org.trackwell.keys.FieldEncryption;
 import org.trackwell.medication.internal.AlertRows;
 import org.trackwell.medication.internal.MedicineRows;
 import org.trackwell.medication.internal.PrescriptionRows;
 import org.trackwell.medication.internal.StockRows;
+import org.trackwell.medication.internal.StockRows.StoredMovement;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.TenantId;
@@ -32,7 +37,8 @@ import org.trackwell.shared.UserId;
  * A client's stock of each medicine: receipts, doses given, returns and disposals, and counts. The
  * balance is the sum of the movements, so it is never typed in. A controlled drug received,
  * returned or disposed of needs a witness; a count that differs from the balance alerts the
- * team's managers. The controlled-drug register is the movements with their running balance.
+ * team's managers. The controlled-drug register is the movements with their running balance. Why
+ * stock left is sealed under the client's key and warns when it looks identifying.
  */
 @Service
 public class Stock {
@@ -45,6 +51,8 @@ public class Stock {
     private final Medicines settings;
     private final Witnessing witnessing;
     private final TenantTransactions transactions;
+    private final FieldEncryption encryption;
+    private final IdentifyingTextGuard guard;
     private final AuditTrail trail;
     private final Ids ids;
     private final Clock clock;
@@ -58,6 +66,8 @@ public class Stock {
             Medicines settings,
             Witnessing witnessing,
             TenantTransactions transactions,
+            FieldEncryption encryption,
+            IdentifyingTextGuard guard,
             AuditTrail trail,
             Ids ids,
             Clock clock) {
@@ -69,6 +79,8 @@ public class Stock {
         this.settings = settings;
         this.witnessing = witnessing;
         this.transactions = transactions;
+        this.encryption = encryption;
+        this.guard = guard;
         this.trail = trail;
         this.ids = ids;
         this.clock = clock;
@@ -126,7 +138,8 @@ public class Stock {
             BigDecimal quantity,
             String reason,
             @Nullable Witness witness,
-            ClientInfo info) {
+            ClientInfo info,
+            boolean acknowledged) {
         requirePositive(quantity);
         if (kind != StockMovement.Kind.RETURN && kind != StockMovement.Kind.DISPOSAL) {
             throw MedicationRefused.invalid("Stock leaves as a return or a disposal.");
@@ -134,6 +147,11 @@ public class Stock {
         if (Medicines.blank(reason)) {
             throw MedicationRefused.invalid("Say why the stock is leaving.");
         }
+        // Before the witness confirms: a witness's code is used only once.
+        transactions.inTenant(CurrentTenant.require(), () -> {
+            guard.check(reason, acknowledged, clients.forMedication(user, code).auditTarget());
+            return null;
+        });
         return witnessed(
                 user,
                 code,
@@ -219,11 +237,43 @@ public class Stock {
         trail.record("stock.register-viewed", client.auditTarget(), Outcome.SUCCESS);
         BigDecimal balance = BigDecimal.ZERO;
         List<RegisterLine> lines = new ArrayList<>();
-        for (StockMovement movement : rows.movements(client.id(), medicine)) {
+        for (StoredMovement stored : rows.movements(client.id(), medicine)) {
+            StockMovement movement = opened(client, stored);
             balance = balance.add(movement.quantity());
             lines.add(new RegisterLine(movement, balance));
         }
         return lines;
+    }
+
+    /** Given doses leave the client's stock, if the service keeps stock of that medicine for them. */
+    void administered(
+            ClientRef client, Prescription p, DoseRecord record, @Nullable DoseRecord corrected, SignedInUser user) {
+        if (!rows.tracked(client.id(), p.medicine().id())) {
+            return;
+        }
+        BigDecimal before = corrected != null && corrected.outcome() == DoseRecord.Outcome.GIVEN
+                ? corrected.amount()
+                : BigDecimal.ZERO;
+        BigDecimal now = record.outcome() == DoseRecord.Outcome.GIVEN ? record.amount() : BigDecimal.ZERO;
+        BigDecimal change = before.subtract(now);
+        if (change.signum() == 0) {
+            return;
+        }
+        insert(
+                client,
+                new StockMovement(
+                        ids.next(),
+                        p.medicine().id(),
+                        StockMovement.Kind.ADMINISTRATION,
+                        change,
+                        null,
+                        null,
+                        null,
+                        corrected == null ? null : "correction",
+                        record.id(),
+                        user.id(),
+                        record.witness(),
+                        record.recordedAt()));
     }
 
     /** The regular doses of the medicine over the coming week, as a daily average. */
@@ -294,12 +344,45 @@ public class Stock {
                 user.id(),
                 witness,
                 clock.instant());
-        rows.insert(CurrentTenant.require(), client.id(), movement);
+        insert(client, movement);
         trail.record(
                 "stock." + kind.name().toLowerCase(java.util.Locale.ROOT) + "-recorded",
                 client.auditTarget(),
                 Outcome.SUCCESS);
         return movement;
+    }
+
+    private void insert(ClientRef client, StockMovement movement) {
+        rows.insert(
+                CurrentTenant.require(),
+                client.id(),
+                movement,
+                movement.reason() == null
+                        ? null
+                        : encryption.seal(reasonAddress(client, movement.id()), movement.reason()));
+    }
+
+    private StockMovement opened(ClientRef client, StoredMovement stored) {
+        StockMovement m = stored.movement();
+        EncryptedText reason = stored.reason();
+        return new StockMovement(
+                m.id(),
+                m.medicineId(),
+                m.kind(),
+                m.quantity(),
+                m.counted(),
+                m.batch(),
+                m.expiresOn(),
+                reason == null ? null : encryption.open(reasonAddress(client, m.id()), reason),
+                m.doseRecordId(),
+                m.recordedBy(),
+                m.witness(),
+                m.recordedAt());
+    }
+
+    private static FieldAddress reasonAddress(ClientRef client, UUID movement) {
+        return FieldAddress.ofClient(
+                CurrentTenant.require(), client.id(), "stock_movement", "reason", movement.toString());
     }
 
     private static void requirePositive(BigDecimal quantity) {

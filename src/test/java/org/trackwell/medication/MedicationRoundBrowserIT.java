@@ -80,11 +80,72 @@ class MedicationRoundBrowserIT extends BrowserJourney {
             tablet.findElement(By.cssSelector("#due-now .dose summary")).click();
             WebElement notGiven = tablet.findElement(By.cssSelector("#due-now .dose details select"));
             new org.openqa.selenium.support.ui.Select(notGiven).selectByValue("REFUSED");
+            tablet.findElement(By.cssSelector("#due-now .dose details input[name=note]"))
+                    .sendKeys("Refused until Sarah Thompson visits");
+            Browser.waitUntil(
+                    tablet,
+                    driver -> driver.findElement(By.cssSelector("#due-now .dose details .identifying-warning"))
+                            .getText()
+                            .contains("a person's name"));
             Browser.clickAndWait(tablet, By.cssSelector("#due-now .dose details button"));
+            assertThat(tablet.findElement(By.id("round-error")).getText()).contains("Tick the box");
+            WebElement warned = tablet.findElement(By.cssSelector("#due-now .dose details[open]"));
+            assertThat(warned.findElement(By.cssSelector("input[name=note]")).getAttribute("value"))
+                    .as("what was typed is kept")
+                    .isEqualTo("Refused until Sarah Thompson visits");
+            warned.findElement(By.cssSelector("input[name=acknowledgeIdentifying]"))
+                    .click();
+            Browser.clickAndWait(tablet, By.cssSelector("#due-now .dose details[open] button"));
             assertThat(tablet.findElement(By.id("recorded")).getText()).contains("Not given (R)");
             assertThat(Browser.consoleProblems(tablet)).isEmpty();
         } finally {
             tablet.quit();
         }
+    }
+
+    @Test
+    void aManagerIsWarnedBeforeSavingInstructionsThatLookIdentifyingAndKeepsWhatTheyTyped() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "instructions");
+        String admin = api.signInAsAdmin();
+        String team = api.newTeam(admin, "Ash Unit");
+        String managerEmail = api.newUserInTeam(admin, "Mo Manager", team, "MANAGER");
+        String manager = api.signIn(managerEmail, Api.GOOD_PASSWORD);
+        String code = Api.read(api.post("/api/v1/clients", Api.json(Map.of("teamId", team)), manager))
+                .get("code")
+                .asString();
+        api.post(
+                "/api/v1/medicines",
+                Api.json(Map.of("name", "Sertraline", "form", "tablet", "strength", "50 mg", "route", "oral")),
+                manager);
+        String base = "https://" + api.host() + ":" + port;
+
+        Browser.signIn(browser, base, managerEmail, Api.GOOD_PASSWORD);
+        Browser.waitForPath(browser, "/");
+        Browser.open(browser, base + "/clients/" + code + "/medication");
+        browser.findElement(By.id("dose")).sendKeys("1");
+        browser.findElement(By.id("unit")).sendKeys("tablet");
+        browser.findElement(By.id("times")).sendKeys("08:00");
+        browser.findElement(By.id("prescriber")).sendKeys("Dr A Example");
+        browser.findElement(By.id("instructions")).sendKeys("With breakfast; Sarah Thompson reminds her");
+        Browser.waitUntil(
+                browser,
+                driver -> driver.findElement(By.cssSelector("#instructions + .identifying-warning"))
+                        .getText()
+                        .contains("a person's name"));
+        Browser.clickAndWait(browser, By.cssSelector("#prescription-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("medication-error")).getText()).contains("Tick the box");
+        assertThat(browser.findElement(By.id("instructions")).getAttribute("value"))
+                .isEqualTo("With breakfast; Sarah Thompson reminds her");
+        assertThat(browser.findElement(By.id("prescriber")).getAttribute("value"))
+                .isEqualTo("Dr A Example");
+        assertThat(browser.findElements(By.cssSelector("#prescriptions tbody tr")))
+                .isEmpty();
+
+        browser.findElement(By.id("prescription-acknowledge")).click();
+        Browser.clickAndWait(browser, By.cssSelector("#prescription-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("prescriptions")).getText())
+                .contains("Sertraline", "With breakfast; Sarah Thompson reminds her");
+        assertThat(api.auditActions()).contains("pii-warning.overridden", "prescription.started");
+        assertThat(Browser.consoleProblems(browser)).isEmpty();
     }
 }

@@ -28,7 +28,12 @@ import org.trackwell.shared.UserId;
 @Repository
 public class ClientRows {
 
-    /** A new client's row: every identifying value already sealed. */
+    /**
+     * A new client's row: every identifying value already sealed.
+     *
+     * @param demographicsJson the demographics chosen from fixed choices, and the year of birth
+     * @param demographicsText the demographics typed as free text, as sealed JSON
+     */
     public record NewRow(
             UUID id,
             PseudonymCode code,
@@ -36,6 +41,7 @@ public class ClientRows {
             @Nullable EncryptedText reference,
             @Nullable String referenceIndex,
             String demographicsJson,
+            @Nullable EncryptedText demographicsText,
             Map<Identifier, EncryptedText> identifiers,
             @Nullable String nhsNumberIndex,
             @Nullable String emailIndex) {}
@@ -59,10 +65,11 @@ public class ClientRows {
     public boolean insert(TenantId tenant, NewRow row, UserId by, Instant now) {
         return jdbc.sql("""
                         insert into client (tenant_id, id, code, team_id, reference, reference_index, demographics,
-                          name, date_of_birth, nhs_number, nhs_number_index, address, email, email_index, phone,
-                          created_at, created_by)
+                          demographics_text, name, date_of_birth, nhs_number, nhs_number_index, address, email,
+                          email_index, phone, created_at, created_by)
                         values (:tenant, :id, :code, :team, :reference, :referenceIndex, cast(:demographics as jsonb),
-                          :name, :dob, :nhs, :nhsIndex, :address, :email, :emailIndex, :phone, :now, :by)
+                          :demographicsText, :name, :dob, :nhs, :nhsIndex, :address, :email, :emailIndex, :phone,
+                          :now, :by)
                         on conflict (tenant_id, code) do nothing""")
                         .param("tenant", tenant.value())
                         .param("id", row.id())
@@ -79,7 +86,8 @@ public class ClientRows {
     public void update(NewRow row) {
         jdbc.sql("""
                 update client set reference = :reference, reference_index = :referenceIndex,
-                  demographics = cast(:demographics as jsonb), name = :name, date_of_birth = :dob,
+                  demographics = cast(:demographics as jsonb), demographics_text = :demographicsText,
+                  name = :name, date_of_birth = :dob,
                   nhs_number = :nhs, nhs_number_index = :nhsIndex, address = :address, email = :email,
                   email_index = :emailIndex, phone = :phone
                 where id = :id""").param("id", row.id()).params(sealedColumns(row)).update();
@@ -225,6 +233,7 @@ public class ClientRows {
             }
         }
         byte[] reference = row.getBytes("reference");
+        byte[] demographicsText = row.getBytes("demographics_text");
         return new StoredClient(
                 row.getObject("id", UUID.class),
                 new PseudonymCode(row.getString("code")),
@@ -232,6 +241,7 @@ public class ClientRows {
                 Access.valueOf(row.getString("access")),
                 reference == null ? null : new EncryptedText(reference),
                 row.getString("demographics"),
+                demographicsText == null ? null : new EncryptedText(demographicsText),
                 identifiers,
                 RiskLevel.valueOf(row.getString("risk_level")));
     }
@@ -242,6 +252,7 @@ public class ClientRows {
         columns.put("reference", bytes(row.reference()));
         columns.put("referenceIndex", row.referenceIndex());
         columns.put("demographics", row.demographicsJson());
+        columns.put("demographicsText", bytes(row.demographicsText()));
         columns.put("name", bytes(row.identifiers().get(Identifier.NAME)));
         columns.put("dob", bytes(row.identifiers().get(Identifier.DATE_OF_BIRTH)));
         columns.put("nhs", bytes(row.identifiers().get(Identifier.NHS_NUMBER)));

@@ -13,10 +13,15 @@ import org.springframework.stereotype.Repository;
 import org.trackwell.clients.ClosureReason;
 import org.trackwell.clients.Episode;
 import org.trackwell.clients.EpisodeStage;
+import org.trackwell.keys.EncryptedText;
 import org.trackwell.shared.TenantId;
 
+/** Episodes of care and their follow-ups; the referral source is sealed. */
 @Repository
 public class EpisodeRows {
+
+    /** An episode as stored: its referral source still sealed, and absent from the episode. */
+    public record StoredEpisode(Episode episode, @Nullable EncryptedText referralSource) {}
 
     private final JdbcClient jdbc;
 
@@ -25,7 +30,7 @@ public class EpisodeRows {
     }
 
     public void insert(
-            TenantId tenant, UUID id, UUID client, LocalDate referredOn, @Nullable String source, Instant now) {
+            TenantId tenant, UUID id, UUID client, LocalDate referredOn, @Nullable EncryptedText source, Instant now) {
         jdbc.sql("""
                 insert into episode (tenant_id, id, client_id, referred_on, referral_source, stage, created_at)
                 values (:tenant, :id, :client, :referredOn, :source, 'REFERRAL', :now)""")
@@ -33,40 +38,46 @@ public class EpisodeRows {
                 .param("id", id)
                 .param("client", client)
                 .param("referredOn", Date.valueOf(referredOn))
-                .param("source", source)
+                .param("source", source == null ? null : source.ciphertext())
                 .param("now", Timestamp.from(now))
                 .update();
     }
 
     /** The client's episodes, the open one first, then newest first. */
-    public List<Episode> ofClient(UUID client) {
+    public List<StoredEpisode> ofClient(UUID client) {
         return jdbc.sql("""
                 select e.*, coalesce((select array_agg(f.due_on order by f.due_on) from episode_follow_up f
                   where f.episode_id = e.id), '{}') as follow_ups
                 from episode e where e.client_id = :client
                 order by (e.closed_on is null) desc, e.referred_on desc, e.created_at desc""")
                 .param("client", client)
-                .query((row, n) -> new Episode(
-                        row.getObject("id", UUID.class),
-                        row.getDate("referred_on").toLocalDate(),
-                        row.getString("referral_source"),
-                        EpisodeStage.valueOf(row.getString("stage")),
-                        row.getDate("closed_on") == null
+                .query((row, n) -> new StoredEpisode(
+                        new Episode(
+                                row.getObject("id", UUID.class),
+                                row.getDate("referred_on").toLocalDate(),
+                                null,
+                                EpisodeStage.valueOf(row.getString("stage")),
+                                row.getDate("closed_on") == null
+                                        ? null
+                                        : row.getDate("closed_on").toLocalDate(),
+                                row.getObject("closure_planned", Boolean.class),
+                                row.getString("closure_reason") == null
+                                        ? null
+                                        : ClosureReason.valueOf(row.getString("closure_reason")),
+                                java.util.Arrays.stream((Date[])
+                                                row.getArray("follow_ups").getArray())
+                                        .map(Date::toLocalDate)
+                                        .toList()),
+                        row.getBytes("referral_source") == null
                                 ? null
-                                : row.getDate("closed_on").toLocalDate(),
-                        row.getObject("closure_planned", Boolean.class),
-                        row.getString("closure_reason") == null
-                                ? null
-                                : ClosureReason.valueOf(row.getString("closure_reason")),
-                        java.util.Arrays.stream(
-                                        (Date[]) row.getArray("follow_ups").getArray())
-                                .map(Date::toLocalDate)
-                                .toList()))
+                                : new EncryptedText(row.getBytes("referral_source"))))
                 .list();
     }
 
-    public Optional<Episode> find(UUID client, UUID episode) {
-        return ofClient(client).stream().filter(e -> e.id().equals(episode)).findFirst();
+    public Optional<StoredEpisode> find(UUID client, UUID episode) {
+        return ofClient(client).stream()
+                .filter(e -> e.episode().id().equals(episode))
+                .findFirst();
     }
 
     public void setStage(UUID episode, EpisodeStage stage) {

@@ -10,7 +10,7 @@ import org.trackwell.clients.PseudonymCode;
 import org.trackwell.clients.RiskLevel;
 import org.trackwell.keys.EncryptedText;
 
-/** A client row as stored: identifying columns still sealed. */
+/** A client row as stored: identifying columns and the demographics typed as free text still sealed. */
 public record StoredClient(
         UUID id,
         PseudonymCode code,
@@ -18,6 +18,7 @@ public record StoredClient(
         Access access,
         @Nullable EncryptedText reference,
         String demographicsJson,
+        @Nullable EncryptedText demographicsText,
         Map<Identifier, EncryptedText> identifiers,
         RiskLevel risk) {
 

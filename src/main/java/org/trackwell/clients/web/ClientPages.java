@@ -213,9 +213,19 @@ class ClientPages {
             @PathVariable String code,
             @RequestParam(defaultValue = "") String referredOn,
             @RequestParam(defaultValue = "") String referralSource,
+            @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
             RedirectAttributes redirect) {
-        return act(
-                redirect, code, () -> episodes.open(user, code, date(referredOn), referralSource), "Episode opened.");
+        try {
+            episodes.open(user, code, date(referredOn), referralSource, acknowledgeIdentifying);
+            redirect.addFlashAttribute("done", "Episode opened.");
+        } catch (LooksIdentifying warned) {
+            redirect.addFlashAttribute("episodeWarning", warned.getMessage());
+            redirect.addFlashAttribute("referredOnText", referredOn);
+            redirect.addFlashAttribute("referralSourceText", referralSource);
+        } catch (ClientDetailsInvalid | ClientChangeRefused refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/clients/" + code;
     }
 
     @PostMapping("/clients/{code}/episodes/{episode}/stage")

@@ -116,7 +116,8 @@ class ClientsApi {
 
     record EpisodeRequest(
             @NotNull LocalDate referredOn,
-            @Nullable @Size(max = 200) String referralSource) {}
+            @Nullable @Size(max = 200) String referralSource,
+            @Nullable Boolean acknowledgeIdentifying) {}
 
     record StageRequest(@NotNull EpisodeStage stage) {}
 
@@ -262,7 +263,12 @@ class ClientsApi {
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String code,
             @Valid @RequestBody EpisodeRequest body) {
-        return episodes.open(user, code, body.referredOn(), body.referralSource());
+        return episodes.open(
+                user,
+                code,
+                body.referredOn(),
+                body.referralSource(),
+                Boolean.TRUE.equals(body.acknowledgeIdentifying()));
     }
 
     @PostMapping("/clients/{code}/episodes/{episode}/stage")

@@ -24,7 +24,7 @@ public class ClientKeyRows {
 
     private final JdbcClient jdbc;
 
-    ClientKeyRows(JdbcClient jdbc) {
+    public ClientKeyRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

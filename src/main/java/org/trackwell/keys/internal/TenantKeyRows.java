@@ -16,7 +16,7 @@ public class TenantKeyRows {
 
     private final JdbcClient jdbc;
 
-    TenantKeyRows(JdbcClient jdbc) {
+    public TenantKeyRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -18,7 +18,7 @@ import org.trackwell.medication.NotGivenReason;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 
-/** Dose records (notes still sealed), answers about as-needed doses, and missed doses. */
+/** Dose records (their free text still sealed), answers about as-needed doses, and missed doses. */
 @Repository
 public class DoseRows {
 
@@ -28,12 +28,17 @@ public class DoseRows {
         this.jdbc = jdbc;
     }
 
-    /** A dose record as stored: the note sealed. */
-    public record StoredDose(
-            DoseRecord record, UUID clientId, @Nullable EncryptedText note) {}
+    /** A dose record's free text, sealed: the note and the reasons for an override or a correction. */
+    public record Sealed(
+            @Nullable EncryptedText note,
+            @Nullable EncryptedText overrideReason,
+            @Nullable EncryptedText correctionReason) {}
+
+    /** A dose record as stored: its free text still sealed, and absent from the record. */
+    public record StoredDose(DoseRecord record, UUID clientId, Sealed text) {}
 
     /** Stores a record; false if that due dose (or that correction) is already recorded. */
-    public boolean insert(TenantId tenant, UUID client, DoseRecord r, @Nullable EncryptedText note) {
+    public boolean insert(TenantId tenant, UUID client, DoseRecord r, Sealed text) {
         Map<String, @Nullable Object> values = new HashMap<>();
         values.put("tenant", tenant.value());
         values.put("id", r.id());
@@ -44,11 +49,11 @@ public class DoseRows {
         values.put("reason", r.reason() == null ? null : r.reason().name());
         values.put("amount", r.amount());
         values.put("givenAt", Timestamp.from(r.givenAt()));
-        values.put("note", note == null ? null : note.ciphertext());
+        values.put("note", bytes(text.note()));
         values.put("witness", r.witness() == null ? null : r.witness().value());
-        values.put("override", r.overrideReason());
+        values.put("override", bytes(text.overrideReason()));
         values.put("corrects", r.corrects());
-        values.put("correctionReason", r.correctionReason());
+        values.put("correctionReason", bytes(text.correctionReason()));
         values.put("now", Timestamp.from(r.recordedAt()));
         values.put("by", r.recordedBy().value());
         return jdbc.sql("""
@@ -161,11 +166,19 @@ public class DoseRows {
 
     public record Missed(UUID prescriptionId, Instant dueAt, UUID clientId) {}
 
+    private static byte @Nullable [] bytes(@Nullable EncryptedText text) {
+        return text == null ? null : text.ciphertext();
+    }
+
+    private static @Nullable EncryptedText sealed(ResultSet row, String column) throws SQLException {
+        byte[] bytes = row.getBytes(column);
+        return bytes == null ? null : new EncryptedText(bytes);
+    }
+
     private static StoredDose stored(ResultSet row, int n) throws SQLException {
         Timestamp due = row.getTimestamp("due_at");
         String reason = row.getString("reason");
         UUID witness = row.getObject("witness_id", UUID.class);
-        byte[] note = row.getBytes("note");
         BigDecimal amount = row.getBigDecimal("amount");
         return new StoredDose(
                 new DoseRecord(
@@ -179,11 +192,11 @@ public class DoseRows {
                         null,
                         new UserId(row.getObject("recorded_by", UUID.class)),
                         witness == null ? null : new UserId(witness),
-                        row.getString("override_reason"),
+                        null,
                         row.getObject("corrects", UUID.class),
-                        row.getString("correction_reason"),
+                        null,
                         row.getTimestamp("recorded_at").toInstant()),
                 row.getObject("client_id", UUID.class),
-                note == null ? null : new EncryptedText(note));
+                new Sealed(sealed(row, "note"), sealed(row, "override_reason"), sealed(row, "correction_reason")));
     }
 }

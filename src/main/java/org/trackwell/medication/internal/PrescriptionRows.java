@@ -10,18 +10,28 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.trackwell.keys.EncryptedText;
+import org.trackwell.keys.FieldAddress;
+import org.trackwell.keys.FieldEncryption;
 import org.trackwell.medication.DoseSchedule;
 import org.trackwell.medication.Prescription;
+import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Prescriptions, each with its medicine; only the stop columns ever change. */
+/**
+ * Prescriptions, each with its medicine; only the stop columns ever change. The free text (the
+ * instructions, what an as-needed medicine is for, the prescriber and why it stopped) is sealed
+ * under the client's key as it is written and opened as it is read, so that every reader gets a
+ * prescription whole: the round, the MAR and the API show it.
+ */
 @Repository
 public class PrescriptionRows {
 
@@ -36,9 +46,11 @@ public class PrescriptionRows {
             from prescription p join medicine m on m.id = p.medicine_id""";
 
     private final JdbcClient jdbc;
+    private final FieldEncryption encryption;
 
-    PrescriptionRows(JdbcClient jdbc) {
+    PrescriptionRows(JdbcClient jdbc, FieldEncryption encryption) {
         this.jdbc = jdbc;
+        this.encryption = encryption;
     }
 
     public void insert(TenantId tenant, Prescription p, UserId by, Instant now) {
@@ -50,14 +62,14 @@ public class PrescriptionRows {
         values.put("dose", p.dose());
         values.put("unit", p.unit());
         values.put("route", p.route());
-        values.put("instructions", p.instructions());
+        values.put("instructions", sealed(p, "instructions", p.instructions()));
         values.put("startsOn", Date.valueOf(p.startsOn()));
         values.put("endsOn", p.endsOn() == null ? null : Date.valueOf(p.endsOn()));
-        values.put("prescriber", p.prescriber());
+        values.put("prescriber", sealed(p, "prescriber", p.prescriber()));
         values.put("kind", p.kind().name());
         values.put("schedule", p.schedule() == null ? null : JSON.writeValueAsString(p.schedule()));
         Prescription.Prn prn = p.prn();
-        values.put("indication", prn == null ? null : prn.indication());
+        values.put("indication", prn == null ? null : sealed(p, "prn_indication", prn.indication()));
         values.put("minDose", prn == null ? null : prn.minDose());
         values.put("maxDose", prn == null ? null : prn.maxDose());
         values.put("interval", prn == null ? null : prn.minIntervalMinutes());
@@ -84,7 +96,11 @@ public class PrescriptionRows {
                         where client_id = :client and id = :id and stopped_at is null""")
                         .param("now", Timestamp.from(now))
                         .param("by", by.value())
-                        .param("reason", reason)
+                        .param(
+                                "reason",
+                                encryption
+                                        .seal(address(client, id, "stop_reason"), reason)
+                                        .ciphertext())
                         .param("client", client)
                         .param("id", id)
                         .update()
@@ -94,7 +110,7 @@ public class PrescriptionRows {
     public List<Prescription> ofClient(UUID client) {
         return jdbc.sql(SELECT + " where p.client_id = :client order by p.stopped_at nulls first, p.created_at")
                 .param("client", client)
-                .query(PrescriptionRows::prescription)
+                .query(this::prescription)
                 .list();
     }
 
@@ -102,7 +118,7 @@ public class PrescriptionRows {
         return jdbc.sql(SELECT + " where p.client_id = :client and p.id = :id")
                 .param("client", client)
                 .param("id", id)
-                .query(PrescriptionRows::prescription)
+                .query(this::prescription)
                 .optional();
     }
 
@@ -112,7 +128,7 @@ public class PrescriptionRows {
                         + " where p.client_id = any(:clients) and (p.stopped_at is null or p.stopped_at > :since)")
                 .param("clients", clients.toArray(UUID[]::new))
                 .param("since", Timestamp.from(since))
-                .query(PrescriptionRows::prescription)
+                .query(this::prescription)
                 .list();
     }
 
@@ -120,18 +136,20 @@ public class PrescriptionRows {
     public List<Prescription> regularRunningSince(Instant since) {
         return jdbc.sql(SELECT + " where p.kind = 'REGULAR' and (p.stopped_at is null or p.stopped_at > :since)")
                 .param("since", Timestamp.from(since))
-                .query(PrescriptionRows::prescription)
+                .query(this::prescription)
                 .list();
     }
 
-    private static Prescription prescription(ResultSet row, int n) throws SQLException {
+    private Prescription prescription(ResultSet row, int n) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        UUID client = row.getObject("client_id", UUID.class);
         String schedule = row.getString("schedule");
-        String indication = row.getString("prn_indication");
+        String indication = opened(row, client, id, "prn_indication");
         Date ends = row.getDate("ends_on");
         Timestamp stopped = row.getTimestamp("stopped_at");
         return new Prescription(
-                row.getObject("id", UUID.class),
-                row.getObject("client_id", UUID.class),
+                id,
+                client,
                 new org.trackwell.medication.Medicine(
                         row.getObject("medicine_id", UUID.class),
                         row.getString("name"),
@@ -144,10 +162,10 @@ public class PrescriptionRows {
                 row.getBigDecimal("dose"),
                 row.getString("unit"),
                 row.getString("route"),
-                row.getString("instructions"),
+                opened(row, client, id, "instructions"),
                 row.getDate("starts_on").toLocalDate(),
                 ends == null ? null : ends.toLocalDate(),
-                row.getString("prescriber"),
+                Objects.requireNonNull(opened(row, client, id, "prescriber")),
                 Prescription.Kind.valueOf(row.getString("kind")),
                 schedule == null ? null : SCHEDULES.get(schedule, json -> JSON.readValue(json, DoseSchedule.class)),
                 indication == null
@@ -162,6 +180,21 @@ public class PrescriptionRows {
                 row.getObject("tolerance_minutes", Integer.class),
                 row.getObject("replaces", UUID.class),
                 stopped == null ? null : stopped.toInstant(),
-                row.getString("stop_reason"));
+                opened(row, client, id, "stop_reason"));
+    }
+
+    private byte @Nullable [] sealed(Prescription p, String column, @Nullable String text) {
+        return text == null
+                ? null
+                : encryption.seal(address(p.clientId(), p.id(), column), text).ciphertext();
+    }
+
+    private @Nullable String opened(ResultSet row, UUID client, UUID id, String column) throws SQLException {
+        byte[] sealed = row.getBytes(column);
+        return sealed == null ? null : encryption.open(address(client, id, column), new EncryptedText(sealed));
+    }
+
+    private static FieldAddress address(UUID client, UUID id, String column) {
+        return FieldAddress.ofClient(CurrentTenant.require(), client, "prescription", column, id.toString());
     }
 }

@@ -11,11 +11,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.trackwell.keys.EncryptedText;
 import org.trackwell.medication.StockMovement;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 
-/** Stock movements per client and medicine; the balance is their sum. */
+/** Stock movements per client and medicine (the reason sealed); the balance is their sum. */
 @Repository
 public class StockRows {
 
@@ -25,7 +26,11 @@ public class StockRows {
         this.jdbc = jdbc;
     }
 
-    public void insert(TenantId tenant, UUID client, StockMovement m) {
+    /** A movement as stored: its reason still sealed, and absent from the movement. */
+    public record StoredMovement(
+            StockMovement movement, @Nullable EncryptedText reason) {}
+
+    public void insert(TenantId tenant, UUID client, StockMovement m, @Nullable EncryptedText reason) {
         Map<String, @Nullable Object> values = new HashMap<>();
         values.put("tenant", tenant.value());
         values.put("id", m.id());
@@ -36,7 +41,7 @@ public class StockRows {
         values.put("counted", m.counted());
         values.put("batch", m.batch());
         values.put("expires", m.expiresOn() == null ? null : Date.valueOf(m.expiresOn()));
-        values.put("reason", m.reason());
+        values.put("reason", reason == null ? null : reason.ciphertext());
         values.put("dose", m.doseRecordId());
         values.put("witness", m.witness() == null ? null : m.witness().value());
         values.put("now", Timestamp.from(m.recordedAt()));
@@ -69,7 +74,7 @@ public class StockRows {
     }
 
     /** Every movement of the client's medicine, oldest first, for the register. */
-    public List<StockMovement> movements(UUID client, UUID medicine) {
+    public List<StoredMovement> movements(UUID client, UUID medicine) {
         return jdbc.sql("""
                 select * from stock_movement where client_id = :client and medicine_id = :medicine
                 order by recorded_at, id""")
@@ -78,19 +83,22 @@ public class StockRows {
                 .query((row, n) -> {
                     Date expires = row.getDate("expires_on");
                     UUID witness = row.getObject("witness_id", UUID.class);
-                    return new StockMovement(
-                            row.getObject("id", UUID.class),
-                            row.getObject("medicine_id", UUID.class),
-                            StockMovement.Kind.valueOf(row.getString("kind")),
-                            row.getBigDecimal("quantity"),
-                            row.getBigDecimal("counted"),
-                            row.getString("batch"),
-                            expires == null ? null : expires.toLocalDate(),
-                            row.getString("reason"),
-                            row.getObject("dose_record_id", UUID.class),
-                            new UserId(row.getObject("recorded_by", UUID.class)),
-                            witness == null ? null : new UserId(witness),
-                            row.getTimestamp("recorded_at").toInstant());
+                    byte[] reason = row.getBytes("reason");
+                    return new StoredMovement(
+                            new StockMovement(
+                                    row.getObject("id", UUID.class),
+                                    row.getObject("medicine_id", UUID.class),
+                                    StockMovement.Kind.valueOf(row.getString("kind")),
+                                    row.getBigDecimal("quantity"),
+                                    row.getBigDecimal("counted"),
+                                    row.getString("batch"),
+                                    expires == null ? null : expires.toLocalDate(),
+                                    null,
+                                    row.getObject("dose_record_id", UUID.class),
+                                    new UserId(row.getObject("recorded_by", UUID.class)),
+                                    witness == null ? null : new UserId(witness),
+                                    row.getTimestamp("recorded_at").toInstant()),
+                            reason == null ? null : new EncryptedText(reason));
                 })
                 .list();
     }

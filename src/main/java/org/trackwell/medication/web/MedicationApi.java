@@ -154,7 +154,8 @@ class MedicationApi {
             @Nullable @Valid PrnRequest prn,
             @Nullable Boolean timeCritical,
             @Nullable Integer toleranceMinutes,
-            @Nullable @Size(max = 500) String reason) {
+            @Nullable @Size(max = 500) String reason,
+            @Nullable Boolean acknowledgeIdentifying) {
 
         NewPrescription toNew() {
             return new NewPrescription(
@@ -177,11 +178,14 @@ class MedicationApi {
                                     prn.minIntervalMinutes(),
                                     prn.maxDosesPerDay()),
                     Boolean.TRUE.equals(timeCritical),
-                    toleranceMinutes);
+                    toleranceMinutes,
+                    Boolean.TRUE.equals(acknowledgeIdentifying));
         }
     }
 
-    record Reason(@NotNull @Size(max = 500) String reason) {}
+    record Reason(
+            @NotNull @Size(max = 500) String reason,
+            @Nullable Boolean acknowledgeIdentifying) {}
 
     record WitnessRequest(
             @NotNull @Size(max = 320) String email,
@@ -203,7 +207,8 @@ class MedicationApi {
             @Nullable @Size(max = 2000) String note,
             @Nullable @Valid WitnessRequest witness,
             @Nullable @Size(max = 500) String overrideReason,
-            @Nullable @Size(max = 500) String correctionReason) {
+            @Nullable @Size(max = 500) String correctionReason,
+            @Nullable Boolean acknowledgeIdentifying) {
 
         NewDose toNew(@Nullable UUID prescription) {
             return new NewDose(
@@ -215,7 +220,8 @@ class MedicationApi {
                     givenAt,
                     note,
                     witness == null ? null : witness.toWitness(),
-                    overrideReason);
+                    overrideReason,
+                    Boolean.TRUE.equals(acknowledgeIdentifying));
         }
     }
 
@@ -307,7 +313,8 @@ class MedicationApi {
             StockMovement.@NotNull Kind kind,
             @NotNull BigDecimal quantity,
             @NotNull @Size(max = 500) String reason,
-            @Nullable @Valid WitnessRequest witness) {}
+            @Nullable @Valid WitnessRequest witness,
+            @Nullable Boolean acknowledgeIdentifying) {}
 
     record CountRequest(
             @NotNull UUID medicineId,
@@ -392,7 +399,7 @@ class MedicationApi {
             @PathVariable String code,
             @PathVariable UUID id,
             @Valid @RequestBody Reason body) {
-        prescriptions.stop(user, code, id, body.reason());
+        prescriptions.stop(user, code, id, body.reason(), Boolean.TRUE.equals(body.acknowledgeIdentifying()));
     }
 
     @PostMapping("/clients/{code}/doses")
@@ -534,7 +541,8 @@ class MedicationApi {
                 body.quantity(),
                 body.reason(),
                 body.witness() == null ? null : body.witness().toWitness(),
-                ClientInfo.of(request));
+                ClientInfo.of(request),
+                Boolean.TRUE.equals(body.acknowledgeIdentifying()));
     }
 
     @PostMapping("/clients/{code}/stock/counts")

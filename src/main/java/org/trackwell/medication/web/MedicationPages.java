@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,9 +142,21 @@ class MedicationPages {
             @RequestParam(defaultValue = "") String witnessEmail,
             @RequestParam(defaultValue = "") String witnessPassword,
             @RequestParam(defaultValue = "") String witnessCode,
+            @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        FormOutcome.flash(redirect, () -> {
+        Map<String, String> typed = Map.of(
+                "prescription",
+                prescription.toString(),
+                "dueAt",
+                dueAt,
+                "reason",
+                reason,
+                "note",
+                note,
+                "overrideReason",
+                overrideReason);
+        FormOutcome.flash(redirect, typed, () -> {
             doses.record(
                     user,
                     client,
@@ -156,7 +169,8 @@ class MedicationPages {
                             null,
                             note,
                             witnessEmail.isBlank() ? null : new Witness(witnessEmail, witnessPassword, witnessCode),
-                            overrideReason),
+                            overrideReason,
+                            acknowledgeIdentifying),
                     ClientInfo.of(request));
             return (outcome == DoseRecord.Outcome.GIVEN ? "Given" : "Not given") + " recorded for " + client + ".";
         });
@@ -200,7 +214,9 @@ class MedicationPages {
             @PathVariable String code,
             @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
-        FormOutcome.flash(redirect, () -> {
+        Map<String, String> typed = new HashMap<>(form);
+        typed.keySet().removeIf(field -> field.startsWith("_"));
+        FormOutcome.flash(redirect, typed, () -> {
             prescriptions.prescribe(user, code, prescription(form));
             return "Prescription added.";
         });
@@ -213,9 +229,10 @@ class MedicationPages {
             @PathVariable String code,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
             RedirectAttributes redirect) {
-        FormOutcome.flash(redirect, () -> {
-            prescriptions.stop(user, code, id, reason);
+        FormOutcome.flash(redirect, Map.of("stop", id.toString(), "reason", reason), () -> {
+            prescriptions.stop(user, code, id, reason, acknowledgeIdentifying);
             return "Prescription stopped.";
         });
         return "redirect:/clients/" + code + "/medication";
@@ -234,11 +251,19 @@ class MedicationPages {
             @RequestParam(defaultValue = "") String witnessEmail,
             @RequestParam(defaultValue = "") String witnessPassword,
             @RequestParam(defaultValue = "") String witnessCode,
+            @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
             HttpServletRequest request,
             RedirectAttributes redirect) {
         Witness witness = witnessEmail.isBlank() ? null : new Witness(witnessEmail, witnessPassword, witnessCode);
         ClientInfo info = ClientInfo.of(request);
-        FormOutcome.flash(redirect, () -> {
+        Map<String, String> typed = Map.of(
+                "medicine", medicine.toString(),
+                "action", action,
+                "quantity", quantity,
+                "batch", batch,
+                "expiresOn", expiresOn,
+                "reason", reason);
+        FormOutcome.flash(redirect, typed, () -> {
             BigDecimal amount = new BigDecimal(quantity.strip());
             return switch (action) {
                 case "RECEIPT" -> {
@@ -262,7 +287,15 @@ class MedicationPages {
                 }
                 default -> {
                     stock.remove(
-                            user, code, medicine, StockMovement.Kind.valueOf(action), amount, reason, witness, info);
+                            user,
+                            code,
+                            medicine,
+                            StockMovement.Kind.valueOf(action),
+                            amount,
+                            reason,
+                            witness,
+                            info,
+                            acknowledgeIdentifying);
                     yield "Recorded.";
                 }
             };
@@ -385,6 +418,7 @@ class MedicationPages {
                 schedule,
                 prn,
                 "true".equals(form.get("timeCritical")),
-                tolerance.isBlank() ? null : Integer.valueOf(tolerance));
+                tolerance.isBlank() ? null : Integer.valueOf(tolerance),
+                "true".equals(form.get("acknowledgeIdentifying")));
     }
 }
