@@ -152,7 +152,7 @@ class FreeTextWrittenBeforeSealingIT {
                                 "select version from flyway_schema_history where success and version::int >= 24 order by 1")
                         .query(String.class)
                         .list())
-                .containsExactly("24", "25", "26", "27");
+                .contains("24", "25", "26", "27");
         String dump = dumpEveryTable();
         TEXT.values()
                 .forEach(text -> assertThat(dump)
