@@ -287,9 +287,8 @@ public class DoseRecords {
         if (dueAt == null) {
             throw MedicationRefused.invalid("Say which due dose this is.");
         }
-        List<DoseSchedule.Due> due = p.schedule()
-                .dueBetween(p.startsOn(), p.endsOn(), p.dose(), dueAt, dueAt.plusMillis(1), settings.zone());
-        if (due.isEmpty() || (p.stoppedAt() != null && !dueAt.isBefore(p.stoppedAt()))) {
+        List<DoseSchedule.Due> due = p.dueBetween(dueAt, dueAt.plusMillis(1), settings.zone());
+        if (due.isEmpty()) {
             throw MedicationRefused.invalid("No dose of this prescription is due at that time.");
         }
         if (dueAt.minus(p.tolerance(settings)).isAfter(now)) {

@@ -125,9 +125,8 @@ public class MarCharts {
                 rows.add(new MarChart.Row(p, null, cells));
                 continue;
             }
-            Instant until = p.stoppedAt() == null || p.stoppedAt().isAfter(to) ? to : p.stoppedAt();
             Map<LocalTime, Map<LocalDate, String>> slots = new TreeMap<>();
-            for (DoseSchedule.Due d : p.schedule().dueBetween(p.startsOn(), p.endsOn(), p.dose(), from, until, zone)) {
+            for (DoseSchedule.Due d : p.dueBetween(from, to, zone)) {
                 String key = p.id() + "@" + d.at();
                 DoseRecord record = byDue.get(key);
                 boolean windowOver = !now.isBefore(d.at().plus(p.tolerance(settings)));

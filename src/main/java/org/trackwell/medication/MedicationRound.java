@@ -130,11 +130,7 @@ public class MedicationRound {
                 continue;
             }
             Duration tolerance = p.tolerance(settings);
-            Instant until = p.stoppedAt() == null || p.stoppedAt().isAfter(now.plus(LOOK_AHEAD))
-                    ? now.plus(LOOK_AHEAD)
-                    : p.stoppedAt();
-            for (DoseSchedule.Due d : p.schedule()
-                    .dueBetween(p.startsOn(), p.endsOn(), p.dose(), now.minus(LOOK_BACK), until, settings.zone())) {
+            for (DoseSchedule.Due d : p.dueBetween(now.minus(LOOK_BACK), now.plus(LOOK_AHEAD), settings.zone())) {
                 String key = p.id() + "@" + d.at();
                 DoseRecord record = byDue.get(key);
                 Instant start = d.at().minus(tolerance);

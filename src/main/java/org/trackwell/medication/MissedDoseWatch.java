@@ -96,9 +96,7 @@ class MissedDoseWatch {
         int missed = 0;
         for (Prescription p : running) {
             Duration tolerance = p.tolerance(settings);
-            Instant until = p.stoppedAt() == null ? now.minus(tolerance) : earlier(now.minus(tolerance), p.stoppedAt());
-            for (DoseSchedule.Due due : p.schedule()
-                    .dueBetween(p.startsOn(), p.endsOn(), p.dose(), now.minus(LOOK_BACK), until, settings.zone())) {
+            for (DoseSchedule.Due due : p.dueBetween(now.minus(LOOK_BACK), now.minus(tolerance), settings.zone())) {
                 if (!recorded.contains(p.id() + "@" + due.at())
                         && doses.insertMissed(CurrentTenant.require(), p.id(), due.at(), p.clientId(), now)) {
                     raise(p, due.at(), settings);
@@ -122,9 +120,5 @@ class MissedDoseWatch {
                 MedicationAlert.Kind.MISSED_DOSE,
                 client.code() + ": " + message,
                 clock.instant());
-    }
-
-    private static Instant earlier(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

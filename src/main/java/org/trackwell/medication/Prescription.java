@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +30,7 @@ public record Prescription(
         boolean timeCritical,
         @Nullable Integer toleranceMinutes,
         @Nullable UUID replaces,
+        Instant writtenAt,
         @Nullable Instant stoppedAt,
         @Nullable String stopReason) {
 
@@ -45,6 +48,20 @@ public record Prescription(
 
     public boolean active() {
         return stoppedAt == null;
+    }
+
+    /**
+     * The regular doses due from {@code from} until {@code to}. None is due before the
+     * prescription was written, even when it starts on an earlier day (a prescription written at
+     * 14:00 has no 08:00 dose that day to miss), and none from the moment it was stopped.
+     */
+    public List<DoseSchedule.Due> dueBetween(Instant from, Instant to, ZoneId zone) {
+        if (schedule == null) {
+            return List.of();
+        }
+        Instant start = from.isBefore(writtenAt) ? writtenAt : from;
+        Instant end = stoppedAt != null && stoppedAt.isBefore(to) ? stoppedAt : to;
+        return start.isBefore(end) ? schedule.dueBetween(startsOn, endsOn, dose, start, end, zone) : List.of();
     }
 
     /** How long either side of the due time a dose counts as on time. */

@@ -58,7 +58,7 @@ public class Prescriptions {
         ClientRef client = clients.clinical(user, code);
         Prescription prescription = validated(client, request, null);
         guard.check(typed(prescription, null), request.acknowledgeIdentifying(), client.auditTarget());
-        rows.insert(CurrentTenant.require(), prescription, user.id(), clock.instant());
+        rows.insert(CurrentTenant.require(), prescription, user.id());
         trail.record("prescription.started", client.auditTarget(), Outcome.SUCCESS);
         return prescription;
     }
@@ -71,7 +71,7 @@ public class Prescriptions {
         String why = requireReason(reason);
         guard.check(typed(replacement, why), request.acknowledgeIdentifying(), client.auditTarget());
         stopOrRefuse(client, id, "Changed: " + why, user);
-        rows.insert(CurrentTenant.require(), replacement, user.id(), clock.instant());
+        rows.insert(CurrentTenant.require(), replacement, user.id());
         trail.record("prescription.changed", client.auditTarget(), Outcome.SUCCESS);
         return replacement;
     }
@@ -160,6 +160,7 @@ public class Prescriptions {
                 r.timeCritical(),
                 r.timeCritical() ? r.toleranceMinutes() : null,
                 replaces,
+                clock.instant(),
                 null,
                 null);
     }

@@ -282,14 +282,7 @@ public class Stock {
         BigDecimal week = BigDecimal.ZERO;
         for (Prescription p : running) {
             if (p.medicine().id().equals(medicine) && p.kind() == Prescription.Kind.REGULAR) {
-                for (DoseSchedule.Due due : p.schedule()
-                        .dueBetween(
-                                p.startsOn(),
-                                p.endsOn(),
-                                p.dose(),
-                                now,
-                                now.plus(Duration.ofDays(7)),
-                                settings.zone())) {
+                for (DoseSchedule.Due due : p.dueBetween(now, now.plus(Duration.ofDays(7)), settings.zone())) {
                     week = week.add(due.dose());
                 }
             }

@@ -86,6 +86,7 @@ class MedicationIT {
     void recordsEachDueDoseOnceAndCorrectsItWithANewEntry() {
         String medicine = medicine("Paracetamol", false);
         String prescription = regular(medicine, EVERY_FOUR_HOURS, today().minusDays(2));
+        advance(Duration.ofHours(4));
         Instant due = lastDueBefore(clock.instant());
 
         HttpResponse<String> given = dose(carer, prescription, due, "GIVEN", null, Map.of());
@@ -341,6 +342,37 @@ class MedicationIT {
     }
 
     @Test
+    void noDoseIsDueBeforeThePrescriptionWasWrittenEvenWhenItStartedTheDayBefore() {
+        String medicine = medicine("Sertraline", false);
+        Instant written = clock.instant();
+        LocalTime now = written.atZone(LONDON).toLocalTime().truncatedTo(ChronoUnit.MINUTES);
+        List<LocalTime> times = List.of(now.minusHours(2), now.plusHours(2));
+        String prescription = regular(medicine, times, today().minusDays(1));
+
+        assertThat(detect())
+                .as("the earlier doses were never due on this prescription")
+                .isZero();
+        JsonNode round = Api.read(api.get("/api/v1/medication/round?team=" + team, carer));
+        assertThat(round.get("doses").findValuesAsString("status")).doesNotContain("MISSED", "OVERDUE");
+        JsonNode mar = Api.read(api.get(
+                "/api/v1/clients/" + code + "/mar?month=" + java.time.YearMonth.from(written.atZone(LONDON)), carer));
+        assertThat(mar.toString()).doesNotContain("\"M\"");
+        assertThat(Api.read(api.get("/api/v1/medication/alerts", manager))).isEmpty();
+        assertThat(Api.read(api.get("/api/v1/clients/" + code + "/flags", manager))
+                        .toString())
+                .doesNotContain("Missed dose");
+        Instant earlier = written.minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+        assertThat(dose(carer, prescription, earlier, "GIVEN", null, Map.of()).statusCode())
+                .as("a time before the prescription was written is not one of its doses")
+                .isEqualTo(400);
+
+        advance(Duration.ofHours(2).plusMinutes(62));
+        assertThat(detect())
+                .as("the first dose after it was written is missed like any other")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aTimeCriticalDoseIsMissedWhenItsOwnShorterWindowEnds() {
         String medicine = medicine("Co-careldopa", false);
         Instant due = clock.instant().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES);
@@ -448,6 +480,7 @@ class MedicationIT {
     void everyMedicationPageRendersWithAPrintableMar() {
         String medicine = medicine("Paracetamol", false);
         String prescription = regular(medicine, EVERY_FOUR_HOURS, today().minusDays(2));
+        advance(Duration.ofHours(4));
         dose(carer, prescription, lastDueBefore(clock.instant()), "NOT_GIVEN", "REFUSED", Map.of());
         asNeeded(medicine("Diazepam", true), 60, 3);
         String month = java.time.YearMonth.now(LONDON).toString();

@@ -2,6 +2,7 @@ package org.trackwell.medication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -11,12 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.trackwell.support.Api;
 import org.trackwell.support.Browser;
 import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Https;
+import org.trackwell.support.MutableClock;
 
 class MedicationRoundBrowserIT extends BrowserJourney {
+
+    /** Doses are due only from when a prescription is written: time moves on to make some due. */
+    @Autowired
+    MutableClock clock;
 
     @Test
     void aCarerRunsTheRoundOnATabletAndRecordsADoseWithOneTap() {
@@ -52,6 +59,7 @@ class MedicationRoundBrowserIT extends BrowserJourney {
                         "kind", "REGULAR",
                         "schedule", Map.of("kind", "TIMES_OF_DAY", "times", everyHour))),
                 manager);
+        clock.advance(Duration.ofMinutes(90));
         String base = "https://" + api.host() + ":" + port;
 
         ChromeDriver tablet = Browser.start(820, 1180);

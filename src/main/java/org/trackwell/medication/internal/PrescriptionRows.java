@@ -53,7 +53,7 @@ public class PrescriptionRows {
         this.encryption = encryption;
     }
 
-    public void insert(TenantId tenant, Prescription p, UserId by, Instant now) {
+    public void insert(TenantId tenant, Prescription p, UserId by) {
         Map<String, @Nullable Object> values = new HashMap<>();
         values.put("tenant", tenant.value());
         values.put("id", p.id());
@@ -77,7 +77,7 @@ public class PrescriptionRows {
         values.put("timeCritical", p.timeCritical());
         values.put("tolerance", p.toleranceMinutes());
         values.put("replaces", p.replaces());
-        values.put("now", Timestamp.from(now));
+        values.put("now", Timestamp.from(p.writtenAt()));
         values.put("by", by.value());
         jdbc.sql("""
                 insert into prescription (tenant_id, id, client_id, medicine_id, dose, unit, route, instructions,
@@ -179,6 +179,7 @@ public class PrescriptionRows {
                 row.getBoolean("time_critical"),
                 row.getObject("tolerance_minutes", Integer.class),
                 row.getObject("replaces", UUID.class),
+                row.getTimestamp("created_at").toInstant(),
                 stopped == null ? null : stopped.toInstant(),
                 opened(row, client, id, "stop_reason"));
     }
