@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -124,7 +125,7 @@ public class DoseRecords {
                 correction.givenAt() == null ? corrected.givenAt() : correction.givenAt(),
                 correction.note(),
                 null,
-                null,
+                correction.overrideReason(),
                 correction.acknowledgeIdentifying());
         return transactions.inTenant(tenant, () -> store(user, code, aligned, witness, corrected, reason.strip()));
     }
@@ -183,6 +184,9 @@ public class DoseRecords {
             @Nullable String correctionReason) {
         ClientRef client = clients.forMedication(user, code);
         Prescription p = prescription(user, code, dose.prescriptionId());
+        // One record at a time per prescription: two carers giving the same as-needed dose at once
+        // each see the other's dose before checking the limits.
+        prescriptions.lock(client.id(), p.id());
         MedicationSettings settings = medicines.settings();
         Instant now = clock.instant();
         Instant givenAt = dose.givenAt() == null ? now : dose.givenAt();
@@ -196,6 +200,10 @@ public class DoseRecords {
         if (p.kind() == Prescription.Kind.REGULAR) {
             BigDecimal due = dueDose(p, dose.dueAt(), settings, now);
             amount = dose.outcome() == DoseRecord.Outcome.GIVEN ? (dose.amount() == null ? due : dose.amount()) : null;
+            if (amount != null && amount.compareTo(due) > 0) {
+                throw MedicationRefused.invalid(
+                        "The amount given cannot be more than the " + due.toPlainString() + " " + p.unit() + " due.");
+            }
         } else {
             if (dose.dueAt() != null) {
                 throw MedicationRefused.invalid("An as-needed dose has no due time.");
@@ -208,16 +216,14 @@ public class DoseRecords {
                             "The dose must be from " + p.prn().minDose().toPlainString() + " to "
                                     + p.prn().maxDose().toPlainString() + " " + p.unit() + ".");
                 }
-                if (corrected == null) {
-                    override = checkLimits(user, client, p, givenAt, dose.overrideReason());
-                }
+                override = checkLimits(user, client, p, givenAt, corrected, dose.overrideReason());
             }
         }
         if (corrected == null && !p.active()) {
             throw MedicationRefused.conflict("This prescription has been stopped.");
         }
-        if (amount != null && amount.signum() <= 0) {
-            throw MedicationRefused.invalid("The amount given must be above zero.");
+        if (amount != null) {
+            Amounts.require(amount, "The amount given");
         }
         UUID id = ids.next();
         DoseRecord record = new DoseRecord(
@@ -302,9 +308,13 @@ public class DoseRecords {
      * them the dose is refused, unless a practitioner or manager gives a reason to override.
      */
     private @Nullable String checkLimits(
-            SignedInUser user, ClientRef client, Prescription p, Instant givenAt, @Nullable String overrideReason) {
-        Prescription.Prn prn = p.prn();
-        List<DoseRecord> given = standing(
+            SignedInUser user,
+            ClientRef client,
+            Prescription p,
+            Instant givenAt,
+            @Nullable DoseRecord corrected,
+            @Nullable String overrideReason) {
+        List<Instant> given = standing(
                         rows
                                 .ofClient(
                                         client.id(),
@@ -315,29 +325,28 @@ public class DoseRecords {
                                 .filter(r -> r.prescriptionId().equals(p.id()))
                                 .toList())
                 .stream()
-                .filter(r -> r.outcome() == DoseRecord.Outcome.GIVEN)
+                .filter(r -> r.outcome() == DoseRecord.Outcome.GIVEN
+                        && (corrected == null || !r.id().equals(corrected.id())))
+                .map(DoseRecord::givenAt)
                 .toList();
-        Duration interval = Duration.ofMinutes(prn.minIntervalMinutes());
-        boolean tooSoon = given.stream()
-                .anyMatch(r -> Duration.between(r.givenAt(), givenAt).abs().compareTo(interval) < 0);
-        long inDay = given.stream()
-                .filter(r -> r.givenAt().isAfter(givenAt.minus(Duration.ofHours(24)))
-                        && !r.givenAt().isAfter(givenAt))
-                .count();
-        boolean tooMany = inDay >= prn.maxDosesPerDay();
-        if (!tooSoon && !tooMany) {
+        Optional<String> rule = PrnLimits.broken(p.prn(), given, givenAt);
+        if (rule.isEmpty()) {
             return null;
         }
-        String rule = tooSoon
-                ? "The last dose was less than " + prn.minIntervalMinutes() + " minutes ago."
-                : prn.maxDosesPerDay() + " doses have already been given in the last 24 hours.";
         if (Medicines.blank(overrideReason)) {
-            throw MedicationRefused.conflict(rule + " A practitioner or manager can give it anyway with a reason.");
+            throw refusedOverLimit(
+                    user, client, rule.get() + " A practitioner or manager can give it anyway with a reason.");
         }
         if (!user.has(Role.PRACTITIONER) && !user.has(Role.MANAGER)) {
-            throw MedicationRefused.conflict(rule + " Only a practitioner or manager can override this.");
+            throw refusedOverLimit(user, client, rule.get() + " Only a practitioner or manager can override this.");
         }
         return overrideReason.strip();
+    }
+
+    /** An as-needed dose refused for its limits is recorded as refused, with who, on its own. */
+    private MedicationRefused refusedOverLimit(SignedInUser user, ClientRef client, String why) {
+        trail.recordSeparately(user.asActor(), "dose.prn-limit-refused", client.auditTarget(), Outcome.DENIED);
+        return MedicationRefused.conflict(why);
     }
 
     DoseRecord opened(StoredDose stored) {

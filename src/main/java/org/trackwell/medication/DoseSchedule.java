@@ -115,8 +115,10 @@ public record DoseSchedule(
                     Step step = ordered.get(i);
                     if (step.to().isBefore(step.from())
                             || step.times().isEmpty()
-                            || step.dose().signum() <= 0) {
-                        problems.add("Each step needs dates in order, a dose above zero and at least one time.");
+                            || Amounts.problem(step.dose(), "A step's dose", false)
+                                    .isPresent()) {
+                        problems.add("Each step needs dates in order, a dose above zero (at most "
+                                + Amounts.MOST.toPlainString() + ", to 3 decimal places) and at least one time.");
                     }
                     if (i > 0 && !step.from().isAfter(ordered.get(i - 1).to())) {
                         problems.add("Tapering steps must not overlap.");

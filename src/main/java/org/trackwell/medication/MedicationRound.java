@@ -162,15 +162,9 @@ public class MedicationRound {
         long inDay = given.stream()
                 .filter(r -> r.givenAt().isAfter(now.minus(Duration.ofHours(24))))
                 .count();
-        Instant next = null;
-        if (last != null) {
-            next = last.plus(Duration.ofMinutes(p.prn().minIntervalMinutes()));
-        }
-        if (inDay >= p.prn().maxDosesPerDay()) {
-            Instant dayLimit = given.get((int) (given.size() - inDay)).givenAt().plus(Duration.ofHours(24));
-            next = next == null || dayLimit.isAfter(next) ? dayLimit : next;
-        }
-        return new AsNeeded(
-                p.clientId(), codes.get(p.clientId()), p, last, inDay, next != null && next.isAfter(now) ? next : null);
+        Instant next = PrnLimits.nextAllowed(
+                        p.prn(), given.stream().map(DoseRecord::givenAt).toList(), now)
+                .orElse(null);
+        return new AsNeeded(p.clientId(), codes.get(p.clientId()), p, last, inDay, next);
     }
 }

@@ -107,9 +107,7 @@ public class Prescriptions {
                 .find(r.medicineId())
                 .orElseThrow(() -> MedicationRefused.invalid("Choose one of the service's medicines."));
         List<String> problems = new ArrayList<>();
-        if (r.dose() == null || r.dose().signum() <= 0) {
-            problems.add("The dose must be above zero.");
-        }
+        Amounts.problem(r.dose(), "The dose", false).ifPresent(problems::add);
         if (Medicines.blank(r.unit()) || Medicines.blank(r.prescriber())) {
             problems.add("Give the dose's unit and the prescriber.");
         }
@@ -134,6 +132,9 @@ public class Prescriptions {
                     || prn.maxDosesPerDay() < 1) {
                 problems.add("An as-needed prescription needs what it is for, a dose range, the least time between "
                         + "doses and the most doses in 24 hours.");
+            } else {
+                Amounts.problem(prn.minDose(), "The smallest dose", false).ifPresent(problems::add);
+                Amounts.problem(prn.maxDose(), "The largest dose", false).ifPresent(problems::add);
             }
         }
         if (r.timeCritical()

@@ -170,9 +170,9 @@ public class Stock {
             BigDecimal counted,
             @Nullable Witness witness,
             ClientInfo info) {
-        if (counted == null || counted.signum() < 0) {
-            throw MedicationRefused.invalid("Give the number counted.");
-        }
+        Amounts.problem(counted, "The number counted", true).ifPresent(why -> {
+            throw MedicationRefused.invalid(why);
+        });
         return witnessed(user, code, medicine, witness, info, (client, witnessId) -> {
             BigDecimal expected = rows.balance(client.id(), medicine);
             move(
@@ -379,8 +379,6 @@ public class Stock {
     }
 
     private static void requirePositive(BigDecimal quantity) {
-        if (quantity == null || quantity.signum() <= 0) {
-            throw MedicationRefused.invalid("The quantity must be above zero.");
-        }
+        Amounts.require(quantity, "The quantity");
     }
 }

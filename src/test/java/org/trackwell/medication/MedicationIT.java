@@ -191,6 +191,112 @@ class MedicationIT {
     }
 
     @Test
+    void everyTwentyFourHoursAroundABackDatedOrCorrectedDoseKeepsToTheLimits() {
+        String prescription = asNeeded(medicine("Promethazine", false), 60, 2);
+        Instant first = clock.instant();
+        assertThat(prn(carer, prescription, "1", null).statusCode()).isEqualTo(201);
+        advance(Duration.ofHours(3));
+        HttpResponse<String> second = prn(carer, prescription, "1", null);
+        assertThat(second.statusCode()).isEqualTo(201);
+        advance(Duration.ofHours(10));
+
+        HttpResponse<String> between = prnAt(carer, prescription, first.plus(Duration.ofMinutes(90)), null);
+        assertThat(between.statusCode())
+                .as("the 24 hours from the first dose would hold three")
+                .isEqualTo(409);
+        assertThat(Api.read(between).get("detail").asString()).contains("2 doses have already been given");
+        assertThat(prnAt(carer, prescription, first.plus(Duration.ofMinutes(160)), null)
+                        .statusCode())
+                .as("20 minutes before the second dose")
+                .isEqualTo(409);
+
+        String path = "/api/v1/clients/" + code + "/doses/"
+                + Api.read(second).get("id").asString() + "/corrections";
+        Map<String, Object> correction = new HashMap<>(Map.of(
+                "outcome", "GIVEN",
+                "amount", "1",
+                "givenAt", first.plus(Duration.ofMinutes(10)).toString(),
+                "correctionReason", "Wrong time written"));
+        HttpResponse<String> tooClose = api.post(path, Api.json(correction), manager);
+        assertThat(tooClose.statusCode())
+                .as("a correction keeps to the limits too")
+                .isEqualTo(409);
+        correction.put("overrideReason", "Given at the GP's word, as recorded on the chart");
+        HttpResponse<String> overridden = api.post(path, Api.json(correction), manager);
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(201);
+        assertThat(api.auditActions())
+                .contains("dose.prn-limit-overridden")
+                .filteredOn("dose.prn-limit-refused"::equals)
+                .as("each refusal recorded")
+                .hasSize(3);
+    }
+
+    @Test
+    void twoCarersGivingTheSameAsNeededDoseAtOnceCannotBothPassTheLimit() throws Exception {
+        String prescription = asNeeded(medicine("Haloperidol", false), 0, 1);
+        List<java.util.concurrent.Callable<Integer>> carers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String token = i % 2 == 0 ? carer : otherCarer;
+            carers.add(() -> prn(token, prescription, "1", null).statusCode());
+        }
+        List<Integer> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (var answer : pool.invokeAll(carers)) {
+                answers.add(answer.get());
+            }
+        }
+        assertThat(answers).as(answers.toString()).containsOnlyOnce(201).containsOnly(201, 409);
+    }
+
+    @Test
+    void theRoundsNextAllowedDoseCountsEveryDoseOverTheDailyMaximum() {
+        String prescription = asNeeded(medicine("Oxazepam", false), 0, 4);
+        Instant first = clock.instant();
+        for (int i = 0; i < 4; i++) {
+            assertThat(prn(carer, prescription, "1", null).statusCode()).isEqualTo(201);
+            advance(Duration.ofHours(1));
+        }
+        assertThat(prn(manager, prescription, "1", "Crisis; on-call doctor agreed")
+                        .statusCode())
+                .isEqualTo(201);
+        JsonNode asNeeded = Api.read(api.get("/api/v1/medication/round?team=" + team, carer))
+                .get("asNeeded")
+                .get(0);
+        assertThat(asNeeded.get("givenInLastDay").asInt()).isEqualTo(5);
+        assertThat(Instant.parse(asNeeded.get("nextAllowedAt").asString()))
+                .as("when the fourth most recent dose leaves the 24 hours (the clock runs on meanwhile)")
+                .isBetween(
+                        first.plus(Duration.ofHours(25)),
+                        first.plus(Duration.ofHours(25)).plusSeconds(30));
+    }
+
+    @Test
+    void anAmountIsAboveZeroWithinItsRangeAndToThreeDecimalPlaces() {
+        String medicine = medicine("Risperidone", false);
+        String prescription = asNeeded(medicine, 60, 4);
+        for (String amount : new String[] {"1e308", "0", "-1", "1.0005", "11"}) {
+            assertThat(prn(carer, prescription, amount, null).statusCode())
+                    .as(amount)
+                    .isEqualTo(400);
+        }
+        Map<String, Object> huge = prescriptionBody(medicine, List.of(LocalTime.NOON), today());
+        huge.put("dose", "1e308");
+        assertThat(api.post("/api/v1/clients/" + code + "/prescriptions", Api.json(huge), manager)
+                        .statusCode())
+                .isEqualTo(400);
+        for (String quantity : new String[] {"1e308", "2.5555", "0"}) {
+            assertThat(api.post(
+                                    "/api/v1/clients/" + code + "/stock/receipts",
+                                    Api.json(Map.of("medicineId", medicine, "quantity", quantity)),
+                                    carer)
+                            .statusCode())
+                    .as(quantity)
+                    .isEqualTo(400);
+        }
+        assertThat(prn(carer, prescription, "1.25", null).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void aControlledDrugNeedsASecondMemberOfStaffWithTheirOwnPassword() {
         String medicine = medicine("Morphine sulfate", true);
         String prescription = asNeeded(medicine, 60, 6);
@@ -677,6 +783,15 @@ class MedicationIT {
     private HttpResponse<String> prn(String token, String prescription, String amount, String overrideReason) {
         Map<String, Object> body =
                 new HashMap<>(Map.of("prescriptionId", prescription, "outcome", "GIVEN", "amount", amount));
+        if (overrideReason != null) {
+            body.put("overrideReason", overrideReason);
+        }
+        return api.post("/api/v1/clients/" + code + "/doses", Api.json(body), token);
+    }
+
+    private HttpResponse<String> prnAt(String token, String prescription, Instant givenAt, String overrideReason) {
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "prescriptionId", prescription, "outcome", "GIVEN", "amount", "1", "givenAt", givenAt.toString()));
         if (overrideReason != null) {
             body.put("overrideReason", overrideReason);
         }

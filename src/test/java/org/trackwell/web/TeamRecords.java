@@ -176,7 +176,7 @@ final class TeamRecords {
 
     /** An alert raised by a stock count that does not match the record. */
     String alert(String code, String medicine) {
-        post("/api/v1/clients/" + code + "/stock/counts", Map.of("medicineId", medicine, "counted", 999_999));
+        post("/api/v1/clients/" + code + "/stock/counts", Map.of("medicineId", medicine, "counted", 99_999));
         return newest(tenant.get("/api/v1/medication/alerts", manager));
     }
 

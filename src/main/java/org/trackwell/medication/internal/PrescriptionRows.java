@@ -89,6 +89,15 @@ public class PrescriptionRows {
                   :timeCritical, :tolerance, :replaces, :now, :by)""").params(values).update();
     }
 
+    /** Holds the prescription until the transaction ends, so that doses against it are recorded one at a time. */
+    public void lock(UUID client, UUID id) {
+        jdbc.sql("select id from prescription where client_id = :client and id = :id for update")
+                .param("client", client)
+                .param("id", id)
+                .query(UUID.class)
+                .optional();
+    }
+
     /** Stops a prescription; false if it was already stopped. */
     public boolean stop(UUID client, UUID id, String reason, UserId by, Instant now) {
         return jdbc.sql("""
