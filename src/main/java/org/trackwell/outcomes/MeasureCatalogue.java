@@ -205,6 +205,15 @@ public class MeasureCatalogue {
         return settings;
     }
 
+    /** The codes of the session types whose attended sessions are treatment contacts. */
+    @Transactional(readOnly = true)
+    public List<String> treatmentTypes() {
+        return sessionTypes().stream()
+                .filter(SessionType::treatment)
+                .map(SessionType::code)
+                .toList();
+    }
+
     @Transactional
     public List<SessionType> changeSessionTypes(List<SessionType> types) {
         OutcomeSettings settings = settings();

@@ -163,7 +163,7 @@ class OutcomesIT {
 
         JsonNode progress = Api.read(api.get("/api/v1/clients/" + code + "/progress", practitioner));
         assertThat(progress.get("primaryMeasure").asString()).isEqualTo("PHQ-9");
-        JsonNode phq9 = progress.get("measures").get(0);
+        JsonNode phq9 = progress.get("episodes").get(0).get("measures").get(0);
         assertThat(phq9.get("measure").asString()).isEqualTo("PHQ-9");
         assertThat(phq9.get("points")).hasSize(2);
         assertThat(phq9.get("change").get("reliableImprovement").asBoolean()).isTrue();

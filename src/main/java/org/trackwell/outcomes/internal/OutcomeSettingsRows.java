@@ -79,13 +79,14 @@ public class OutcomeSettingsRows {
     }
 
     public List<SessionType> sessionTypes() {
-        return jdbc.sql("select code, name, measures from session_type order by position")
+        return jdbc.sql("select code, name, measures, treatment from session_type order by position")
                 .query((row, n) -> new SessionType(
                         row.getString("code"),
                         row.getString("name"),
                         row.getString("measures").isBlank()
                                 ? List.of()
-                                : List.of(row.getString("measures").split(","))))
+                                : List.of(row.getString("measures").split(",")),
+                        row.getBoolean("treatment")))
                 .list();
     }
 
@@ -94,12 +95,13 @@ public class OutcomeSettingsRows {
         for (int i = 0; i < types.size(); i++) {
             SessionType type = types.get(i);
             jdbc.sql("""
-                    insert into session_type (tenant_id, code, name, measures, position)
-                    values (:tenant, :code, :name, :measures, :position)""")
+                    insert into session_type (tenant_id, code, name, measures, treatment, position)
+                    values (:tenant, :code, :name, :measures, :treatment, :position)""")
                     .param("tenant", tenant.value())
                     .param("code", type.code())
                     .param("name", type.name())
                     .param("measures", String.join(",", type.measures()))
+                    .param("treatment", type.treatment())
                     .param("position", i)
                     .update();
         }

@@ -74,7 +74,7 @@ class ClientLinkPages {
         try {
             ClientLinks.SharedCharts shared = links.viewCharts(token, pin);
             Map<String, String> charts = new LinkedHashMap<>();
-            for (MeasureProgress m : shared.progress().measures()) {
+            for (MeasureProgress m : shared.progress().currentMeasures()) {
                 charts.put(m.measure().id(), ProgressChart.of(m));
             }
             model.addAttribute("service", shared.serviceName());

@@ -82,7 +82,10 @@ class MeasureAdminPages {
         });
     }
 
-    /** Rows {@code code.N}, {@code name.N}, {@code measures.N}; a row with no code is left out. */
+    /**
+     * Rows {@code code.N}, {@code name.N}, {@code measures.N} and the box {@code treatment.N}; a row
+     * with no code is left out.
+     */
     @PostMapping("/session-types")
     String sessionTypes(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return act(redirect, () -> {
@@ -93,7 +96,8 @@ class MeasureAdminPages {
                     types.add(new SessionType(
                             code,
                             form.getOrDefault("name." + i, "").strip(),
-                            split(form.getOrDefault("measures." + i, ""), ",")));
+                            split(form.getOrDefault("measures." + i, ""), ","),
+                            "true".equals(form.get("treatment." + i))));
                 }
             }
             catalogue.changeSessionTypes(types);

@@ -336,7 +336,7 @@ class OutcomePages {
 
     private Map<String, String> charts(ClientProgress measured) {
         Map<String, String> charts = new LinkedHashMap<>();
-        for (MeasureProgress m : measured.measures()) {
+        for (MeasureProgress m : measured.currentMeasures()) {
             charts.put(m.measure().id(), ProgressChart.of(m));
         }
         return charts;
