@@ -88,9 +88,10 @@ class OutcomesIT {
                 .as("a measure the service has not enabled")
                 .isEqualTo(400);
         HttpResponse<String> missing = answer(code, session, "GAD-7", 1, 1, null, null, 1, 1, 1);
-        assertThat(Api.read(missing).has("total"))
-                .as("two GAD-7 items missing: not scored")
-                .isFalse();
+        assertThat(missing.statusCode()).as("two GAD-7 items missing: refused").isEqualTo(400);
+        assertThat(answer(code, session, "GAD-7", 1, 1, null, 1, 1, 1, 1).statusCode())
+                .as("one missing: prorated")
+                .isEqualTo(201);
 
         JsonNode sessions = Api.read(api.get("/api/v1/clients/" + code + "/sessions", practitioner));
         assertThat(sessions.get(0).get("measures")).hasSize(2);
