@@ -589,6 +589,7 @@ class OutcomesIT {
         settings.put("maxGoals", 3);
         settings.put("linkValidityDays", 7);
         settings.put("chartLinkValidityDays", 30);
+        settings.put("pcl5CutOff", 33);
         return settings;
     }
 

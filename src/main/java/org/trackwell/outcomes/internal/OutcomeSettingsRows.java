@@ -43,7 +43,8 @@ public class OutcomeSettingsRows {
                         row.getInt("chart_link_validity_days"),
                         row.getObject("send_before_hours", Integer.class),
                         row.getObject("feedback_after_hours", Integer.class),
-                        row.getString("feedback_measure")))
+                        row.getString("feedback_measure"),
+                        row.getInt("pcl5_cut_off")))
                 .optional();
     }
 
@@ -62,12 +63,13 @@ public class OutcomeSettingsRows {
         values.put("before", settings.sendBeforeHours());
         values.put("after", settings.feedbackAfterHours());
         values.put("feedback", settings.feedbackMeasure());
+        values.put("pcl5", settings.pcl5CutOff());
         jdbc.sql("""
                 insert into outcome_settings (tenant_id, commercial, enabled_measures, licensed_measures,
                   primary_measure, not_seen_warning_days, not_seen_alert_days, max_goals, link_validity_days,
-                  chart_link_validity_days, send_before_hours, feedback_after_hours, feedback_measure)
+                  chart_link_validity_days, send_before_hours, feedback_after_hours, feedback_measure, pcl5_cut_off)
                 values (:tenant, :commercial, :enabled, :licensed, :primary, :warning, :alert, :goals, :link,
-                  :chart, :before, :after, :feedback)
+                  :chart, :before, :after, :feedback, :pcl5)
                 on conflict (tenant_id) do update set commercial = excluded.commercial,
                   enabled_measures = excluded.enabled_measures, licensed_measures = excluded.licensed_measures,
                   primary_measure = excluded.primary_measure, not_seen_warning_days = excluded.not_seen_warning_days,
@@ -75,7 +77,7 @@ public class OutcomeSettingsRows {
                   link_validity_days = excluded.link_validity_days,
                   chart_link_validity_days = excluded.chart_link_validity_days,
                   send_before_hours = excluded.send_before_hours, feedback_after_hours = excluded.feedback_after_hours,
-                  feedback_measure = excluded.feedback_measure""").params(values).update();
+                  feedback_measure = excluded.feedback_measure, pcl5_cut_off = excluded.pcl5_cut_off""").params(values).update();
     }
 
     public List<SessionType> sessionTypes() {

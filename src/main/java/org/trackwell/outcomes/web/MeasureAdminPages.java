@@ -77,7 +77,8 @@ class MeasureAdminPages {
                     number(form, "chartLinkValidityDays"),
                     optionalNumber(form, "sendBeforeHours"),
                     optionalNumber(form, "feedbackAfterHours"),
-                    form.getOrDefault("feedbackMeasure", "").isBlank() ? null : form.get("feedbackMeasure")));
+                    form.getOrDefault("feedbackMeasure", "").isBlank() ? null : form.get("feedbackMeasure"),
+                    number(form, "pcl5CutOff")));
             return "Settings saved.";
         });
     }

@@ -114,7 +114,8 @@ class OutcomesApi {
             @NotNull Integer chartLinkValidityDays,
             @Nullable Integer sendBeforeHours,
             @Nullable Integer feedbackAfterHours,
-            @Nullable String feedbackMeasure) {
+            @Nullable String feedbackMeasure,
+            @NotNull Integer pcl5CutOff) {
 
         OutcomeSettings toSettings() {
             return new OutcomeSettings(
@@ -129,7 +130,8 @@ class OutcomesApi {
                     chartLinkValidityDays,
                     sendBeforeHours,
                     feedbackAfterHours,
-                    feedbackMeasure);
+                    feedbackMeasure,
+                    pcl5CutOff);
         }
     }
 
