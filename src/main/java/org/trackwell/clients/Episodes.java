@@ -136,13 +136,19 @@ public class Episodes {
         return find(client, episode);
     }
 
-    /** Whether notes may still be written against the episode. */
     /** For other modules: the client's open episode, if it has one. */
     @Transactional(readOnly = true)
     public Optional<Episode> openEpisode(ClientRef client) {
         return episodes(client.id()).stream().filter(Episode::open).findFirst();
     }
 
+    /** For other modules: the client's episodes, the open one first, then the newest first. */
+    @Transactional(readOnly = true)
+    public List<Episode> ofClient(ClientRef client) {
+        return episodes(client.id());
+    }
+
+    /** Whether notes may still be written against the episode. */
     boolean isOpen(StoredClient client, UUID episode) {
         return find(client, episode).open();
     }

@@ -25,6 +25,7 @@ import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
+import org.trackwell.outcomes.internal.AnswerDraftRows;
 import org.trackwell.outcomes.internal.ClientSessionRows;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredAnswer;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredSession;
@@ -52,6 +53,7 @@ public class ClientSessions {
     private final ClientFlags flags;
     private final MeasureCatalogue catalogue;
     private final ClientSessionRows rows;
+    private final AnswerDraftRows drafts;
     private final Accounts accounts;
     private final FieldEncryption encryption;
     private final IdentifyingTextGuard guard;
@@ -65,6 +67,7 @@ public class ClientSessions {
             ClientFlags flags,
             MeasureCatalogue catalogue,
             ClientSessionRows rows,
+            AnswerDraftRows drafts,
             Accounts accounts,
             FieldEncryption encryption,
             IdentifyingTextGuard guard,
@@ -76,6 +79,7 @@ public class ClientSessions {
         this.flags = flags;
         this.catalogue = catalogue;
         this.rows = rows;
+        this.drafts = drafts;
         this.accounts = accounts;
         this.encryption = encryption;
         this.guard = guard;
@@ -156,16 +160,26 @@ public class ClientSessions {
                 .toList();
     }
 
-    /** The practitioner records a measure answered with the client at a session. */
+    /**
+     * The practitioner records a measure answered with the client at a session; an answer set with
+     * more items unanswered than the measure allows is refused, and any draft of it is dropped once
+     * it is recorded.
+     */
     @Transactional
     public MeasureAdministration answer(
             SignedInUser user, String code, UUID session, String measureId, Map<String, Integer> answers) {
         ClientRef client = clients.clinical(user, code);
+        return store(
+                client, requireAnswerable(client, session), measureId, answers, CompletedBy.PRACTITIONER, user.id());
+    }
+
+    /** A session of the client's open episode that took place or is still planned. */
+    StoredSession requireAnswerable(ClientRef client, UUID session) {
         StoredSession stored = requireInOpenEpisode(client, session);
         if (stored.attendance() != null && stored.attendance() != Attendance.ATTENDED) {
             throw new SessionChangeRefused("Measures can be recorded only for sessions that took place.");
         }
-        return store(client, stored, measureId, answers, CompletedBy.PRACTITIONER, user.id());
+        return stored;
     }
 
     /** A measure the client answered through a link; the link has already been checked. */
@@ -190,6 +204,9 @@ public class ClientSessions {
             }
         });
         Score score = measure.score(given);
+        if (!score.scored()) {
+            throw new AnswersIncomplete(score.reasonNotScored());
+        }
         UUID id = ids.next();
         Instant now = clock.instant();
         StoredAnswer answer = new StoredAnswer(
@@ -209,6 +226,7 @@ public class ClientSessions {
         if (!rows.insertAnswer(CurrentTenant.require(), answer, by)) {
             throw new SessionChangeRefused(measure.id() + " has already been answered at this session.");
         }
+        drafts.delete(session.id(), measure.id());
         trail.record("measure.answered", client.auditTarget(), Outcome.SUCCESS);
         String day = DAY.format(session.startsAt().atZone(SERVICE_ZONE));
         for (String risk : score.risks()) {

@@ -31,6 +31,7 @@ import org.trackwell.shared.CurrentTenant;
 public class MeasureCatalogue {
 
     private static final Pattern TYPE_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
+    private static final String PCL5 = "PCL-5";
 
     private final Map<String, Measure> builtIn;
     private final OutcomeSettingsRows rows;
@@ -51,19 +52,19 @@ public class MeasureCatalogue {
         List<CatalogueEntry> entries = new ArrayList<>();
         builtIn.values().stream()
                 .sorted(java.util.Comparator.comparing(Measure::id))
-                .forEach(measure -> entries.add(entry(measure, Origin.BUILT_IN, settings)));
+                .forEach(measure -> entries.add(entry(asSet(measure, settings), Origin.BUILT_IN, settings)));
         for (OwnDefinition own : rows.ownDefinitions()) {
             entries.add(entry(MeasureDefinitions.parse(own.json()), own.origin(), settings));
         }
         return entries;
     }
 
-    /** The current version of a measure, built in or the tenant's own. */
+    /** The current version of a measure, built in (as the tenant has set it) or the tenant's own. */
     @Transactional(readOnly = true)
     public Optional<Measure> find(String id) {
         Measure measure = builtIn.get(id);
         if (measure != null) {
-            return Optional.of(measure);
+            return Optional.of(asSet(measure, settings()));
         }
         return rows.ownDefinitions().stream()
                 .filter(own -> own.id().equals(id))
@@ -76,7 +77,7 @@ public class MeasureCatalogue {
     public Optional<Measure> version(String id, int version) {
         Measure measure = builtIn.get(id);
         if (measure != null) {
-            return Optional.of(measure).filter(m -> m.version() == version);
+            return Optional.of(asSet(measure, settings())).filter(m -> m.version() == version);
         }
         return rows.ownDefinition(id, version).map(own -> MeasureDefinitions.parse(own.json()));
     }
@@ -183,6 +184,12 @@ public class MeasureCatalogue {
         requireBetween(problems, settings.maxGoals(), 1, 10, "The number of goals");
         requireBetween(problems, settings.linkValidityDays(), 1, 30, "A measure link's life in days");
         requireBetween(problems, settings.chartLinkValidityDays(), 1, 90, "A chart link's life in days");
+        requireBetween(
+                problems,
+                settings.pcl5CutOff(),
+                OutcomeSettings.PCL5_CUT_OFF_LOWEST,
+                OutcomeSettings.PCL5_CUT_OFF_HIGHEST,
+                "The PCL-5 cut-off (the National Center for PTSD's range)");
         if (settings.sendBeforeHours() != null) {
             requireBetween(problems, settings.sendBeforeHours(), 1, 168, "Hours before a session");
         }
@@ -208,6 +215,15 @@ public class MeasureCatalogue {
         rows.save(CurrentTenant.require(), settings);
         trail.record("outcome-settings.changed", null, Outcome.SUCCESS);
         return settings;
+    }
+
+    /** The codes of the session types whose attended sessions are treatment contacts. */
+    @Transactional(readOnly = true)
+    public List<String> treatmentTypes() {
+        return sessionTypes().stream()
+                .filter(SessionType::treatment)
+                .map(SessionType::code)
+                .toList();
     }
 
     @Transactional
@@ -267,6 +283,33 @@ public class MeasureCatalogue {
         if (value < low || value > high) {
             problems.add(what + " must be between " + low + " and " + high + ".");
         }
+    }
+
+    /** A built-in measure with the tenant's own choices where its source leaves one: the PCL-5 cut-off. */
+    private static Measure asSet(Measure measure, OutcomeSettings settings) {
+        return measure.id().equals(PCL5)
+                ? withCaseness(measure, new Measure.Caseness((double) settings.pcl5CutOff(), null))
+                : measure;
+    }
+
+    private static Measure withCaseness(Measure m, Measure.Caseness caseness) {
+        return new Measure(
+                m.id(),
+                m.version(),
+                m.title(),
+                m.stem(),
+                m.higherIsWorse(),
+                m.options(),
+                m.items(),
+                m.total(),
+                m.subscales(),
+                m.bands(),
+                caseness,
+                m.reliableChange(),
+                m.riskItems(),
+                m.licence(),
+                m.citation(),
+                m.sources());
     }
 
     private static Measure withVersion(Measure m, int version) {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One measure's scores for a client, session by session, and the change from first to last. */
+/**
+ * One measure's scores for a client in one episode, session by session, and the change from the
+ * episode's first score to its last.
+ */
 public record MeasureProgress(
         Measure measure, List<Point> points, @Nullable Change change) {
 

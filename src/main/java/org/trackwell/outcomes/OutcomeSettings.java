@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  *     this many hours before it
  * @param feedbackAfterHours if set, the feedback measure goes to consenting clients this many
  *     hours after an attended session
+ * @param pcl5CutOff the PCL-5 total at or above which a client is a probable case of PTSD; the
+ *     National Center for PTSD's PCL-5 guidance gives 31 to 33, so the service chooses within it
  */
 public record OutcomeSettings(
         boolean commercial,
@@ -28,7 +30,11 @@ public record OutcomeSettings(
         int chartLinkValidityDays,
         @Nullable Integer sendBeforeHours,
         @Nullable Integer feedbackAfterHours,
-        @Nullable String feedbackMeasure) {
+        @Nullable String feedbackMeasure,
+        int pcl5CutOff) {
+
+    public static final int PCL5_CUT_OFF_LOWEST = 31;
+    public static final int PCL5_CUT_OFF_HIGHEST = 33;
 
     public OutcomeSettings {
         enabledMeasures = Set.copyOf(enabledMeasures);
@@ -48,7 +54,8 @@ public record OutcomeSettings(
                 30,
                 null,
                 null,
-                null);
+                null,
+                PCL5_CUT_OFF_HIGHEST);
     }
 
     OutcomeSettings withMeasures(Set<String> enabled, Set<String> licensed) {
@@ -64,6 +71,7 @@ public record OutcomeSettings(
                 chartLinkValidityDays,
                 sendBeforeHours,
                 feedbackAfterHours,
-                feedbackMeasure);
+                feedbackMeasure,
+                pcl5CutOff);
     }
 }

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,18 +20,24 @@ import org.trackwell.clients.CaseloadFilter;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ClientSummary;
 import org.trackwell.clients.Clients;
+import org.trackwell.clients.Episode;
+import org.trackwell.clients.Episodes;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.outcomes.internal.ClientSessionRows;
-import org.trackwell.outcomes.internal.ClientSessionRows.Glance;
-import org.trackwell.outcomes.internal.ClientSessionRows.StoredAnswer;
+import org.trackwell.outcomes.internal.ClientSessionRows.EpisodeScores;
+import org.trackwell.outcomes.internal.ClientSessionRows.StoredScore;
 import org.trackwell.outcomes.internal.OutcomeSettingsRows;
 import org.trackwell.shared.CurrentTenant;
 
-/** Whether clients are getting better: per client, and across a caseload at a glance. */
+/**
+ * Whether clients are getting better, episode by episode: per client, and across a caseload at a
+ * glance from each client's current episode.
+ */
 @Service
 public class Progress {
 
     private final Clients clients;
+    private final Episodes episodes;
     private final MeasureCatalogue catalogue;
     private final ClientSessionRows sessions;
     private final OutcomeSettingsRows settingsRows;
@@ -40,12 +46,14 @@ public class Progress {
 
     Progress(
             Clients clients,
+            Episodes episodes,
             MeasureCatalogue catalogue,
             ClientSessionRows sessions,
             OutcomeSettingsRows settingsRows,
             AuditTrail trail,
             Clock clock) {
         this.clients = clients;
+        this.episodes = episodes;
         this.catalogue = catalogue;
         this.sessions = sessions;
         this.settingsRows = settingsRows;
@@ -65,21 +73,24 @@ public class Progress {
         String primary = settingsRows
                 .primaryMeasureOf(client.id())
                 .orElse(catalogue.settings().primaryMeasure());
-        Map<String, List<StoredAnswer>> byMeasure = new LinkedHashMap<>();
-        for (StoredAnswer answer : sessions.answersOf(client.id())) {
-            if (answer.total() != null) {
-                byMeasure
-                        .computeIfAbsent(answer.measureId(), k -> new ArrayList<>())
-                        .add(answer);
-            }
+        List<Episode> all = episodes.ofClient(client);
+        Map<UUID, Integer> contacts = sessions.attendedContacts(
+                List.of(client.id()), all.stream().map(Episode::id).toList(), catalogue.treatmentTypes());
+        Map<UUID, List<StoredScore>> scores = new HashMap<>();
+        for (StoredScore score : sessions.scoresOf(client.id())) {
+            scores.computeIfAbsent(score.episodeId(), k -> new ArrayList<>()).add(score);
         }
-        List<MeasureProgress> measures = new ArrayList<>();
-        byMeasure.forEach(
-                (id, answers) -> catalogue.find(id).ifPresent(measure -> measures.add(progress(measure, answers))));
-        measures.sort(
-                Comparator.comparing((MeasureProgress m) -> !m.measure().id().equals(primary))
-                        .thenComparing(m -> m.measure().id()));
-        return new ClientProgress(primary, measures);
+        Function<String, Optional<Measure>> measures = remembered();
+        return new ClientProgress(
+                primary,
+                all.stream()
+                        .map(episode -> EpisodeOutcomes.progress(
+                                episode,
+                                scores.getOrDefault(episode.id(), List.of()),
+                                contacts.getOrDefault(episode.id(), 0),
+                                primary,
+                                measures))
+                        .toList());
     }
 
     @Transactional
@@ -90,23 +101,36 @@ public class Progress {
         trail.record("primary-measure.changed", client.auditTarget(), Outcome.SUCCESS);
     }
 
-    /** The caseload page's clients, each with its progress at a glance. */
+    /** The caseload page's clients, each with its current episode's progress at a glance. */
     @Transactional
     public List<ProgressLine> caseload(SignedInUser user, CaseloadFilter filter, int page) {
         List<ClientSummary> summaries = clients.caseload(user, filter, page);
         List<UUID> ids = summaries.stream().map(ClientSummary::id).toList();
+        List<UUID> current = summaries.stream()
+                .map(ClientSummary::episodeId)
+                .filter(Objects::nonNull)
+                .toList();
         OutcomeSettings settings = catalogue.settings();
-        Map<UUID, Glance> glances = sessions.glance(ids, settings.primaryMeasure());
+        Map<UUID, String> primaries = settingsRows.primaryMeasures(ids);
+        Map<UUID, List<EpisodeScores>> scores = new HashMap<>();
+        for (EpisodeScores measured : sessions.scoresByEpisode(ids, current)) {
+            scores.computeIfAbsent(measured.episodeId(), k -> new ArrayList<>()).add(measured);
+        }
+        Map<UUID, Integer> contacts = sessions.attendedContacts(ids, current, catalogue.treatmentTypes());
         Instant now = clock.instant();
         Map<UUID, Instant> lastAttended = sessions.lastAttended(ids, now);
-        Map<String, Optional<Measure>> measures = new HashMap<>();
+        Function<String, Optional<Measure>> measures = remembered();
         List<ProgressLine> lines = new ArrayList<>();
         for (ClientSummary summary : summaries) {
-            Glance glance = glances.get(summary.id());
-            Optional<Measure> measure = measures.computeIfAbsent(glance.measureId(), catalogue::find);
-            Change change = measure.isEmpty() || glance.first() == null || glance.latest() == null
-                    ? null
-                    : Change.between(measure.get(), glance.first(), glance.latest());
+            String primary = primaries.getOrDefault(summary.id(), settings.primaryMeasure());
+            UUID episode = summary.episodeId();
+            EpisodeOutcomes.Glance glance = episode == null
+                    ? EpisodeOutcomes.Glance.NO_EPISODE
+                    : EpisodeOutcomes.glance(
+                            scores.getOrDefault(episode, List.of()),
+                            contacts.getOrDefault(episode, 0),
+                            primary,
+                            measures);
             Instant seen = lastAttended.get(summary.id());
             lines.add(new ProgressLine(
                     summary.id(),
@@ -114,16 +138,24 @@ public class Progress {
                     summary.teamId(),
                     summary.risk(),
                     glance.riskAnswer(),
-                    glance.measureId(),
+                    primary,
                     glance.latest(),
-                    glance.latestBand(),
-                    change,
+                    glance.band(),
+                    glance.change(),
+                    glance.talkingTherapies(),
+                    glance.notOnTrack(),
                     seen == null
                             ? null
                             : seen.atZone(ClientSessions.SERVICE_ZONE).toLocalDate(),
                     notSeen(seen, now, settings, summary.episodeOpen())));
         }
         return lines;
+    }
+
+    /** The catalogue's measures, each looked up once per request. */
+    private Function<String, Optional<Measure>> remembered() {
+        Map<String, Optional<Measure>> found = new HashMap<>();
+        return id -> found.computeIfAbsent(id, catalogue::find);
     }
 
     private static ProgressLine.NotSeen notSeen(
@@ -135,17 +167,5 @@ public class Progress {
         return days >= settings.notSeenAlertDays()
                 ? ProgressLine.NotSeen.ALERT
                 : days >= settings.notSeenWarningDays() ? ProgressLine.NotSeen.WARNING : ProgressLine.NotSeen.RECENTLY;
-    }
-
-    private static MeasureProgress progress(Measure measure, List<StoredAnswer> answers) {
-        List<MeasureProgress.Point> points = answers.stream()
-                .map(a -> new MeasureProgress.Point(
-                        a.sessionId(), a.sessionStart(), a.total(), a.band(), a.risk(), a.completedBy()))
-                .toList();
-        Change change = points.size() < 2
-                ? null
-                : Change.between(
-                        measure, points.getFirst().total(), points.getLast().total());
-        return new MeasureProgress(measure, points, change);
     }
 }

@@ -7,8 +7,10 @@ import org.trackwell.clients.PseudonymCode;
 import org.trackwell.clients.RiskLevel;
 
 /**
- * A caseload line with progress at a glance: the primary measure's latest score and band, the
- * traffic light and percentage change from the first score, a risk marker and a not-seen flag.
+ * A caseload line with progress at a glance, all from the client's current episode: the primary
+ * measure's latest score and band, the traffic light and percentage change from the episode's first
+ * score, a risk-answer marker, the NHS Talking Therapies outcome and the not-on-track flag; and,
+ * from every episode, the client's risk rating and a not-seen flag.
  */
 public record ProgressLine(
         UUID clientId,
@@ -20,6 +22,8 @@ public record ProgressLine(
         @Nullable Double latest,
         @Nullable String band,
         @Nullable Change change,
+        @Nullable TalkingTherapiesOutcome talkingTherapies,
+        @Nullable NotOnTrack notOnTrack,
         @Nullable LocalDate lastSeen,
         NotSeen notSeen) {
 

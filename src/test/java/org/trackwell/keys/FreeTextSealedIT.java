@@ -155,6 +155,8 @@ class FreeTextSealedIT {
             Map.entry("client_session.attendance", "an attendance from a fixed list"),
             Map.entry("client_session.planned_measures", "measure ids"),
             Map.entry("measure_answer.measure_id", "a measure id"),
+            Map.entry("measure_draft.measure_id", "a measure id"),
+            Map.entry("measure_draft.answers", "item scores of a questionnaire kept as a draft, sealed"),
             Map.entry("measure_answer.answers", "item scores, sealed"),
             Map.entry("measure_answer.band", "the measure's band for the total"),
             Map.entry("measure_answer.completed_by", "who completed it"),

@@ -88,9 +88,10 @@ class OutcomesIT {
                 .as("a measure the service has not enabled")
                 .isEqualTo(400);
         HttpResponse<String> missing = answer(code, session, "GAD-7", 1, 1, null, null, 1, 1, 1);
-        assertThat(Api.read(missing).has("total"))
-                .as("two GAD-7 items missing: not scored")
-                .isFalse();
+        assertThat(missing.statusCode()).as("two GAD-7 items missing: refused").isEqualTo(400);
+        assertThat(answer(code, session, "GAD-7", 1, 1, null, 1, 1, 1, 1).statusCode())
+                .as("one missing: prorated")
+                .isEqualTo(201);
 
         JsonNode sessions = Api.read(api.get("/api/v1/clients/" + code + "/sessions", practitioner));
         assertThat(sessions.get(0).get("measures")).hasSize(2);
@@ -163,7 +164,7 @@ class OutcomesIT {
 
         JsonNode progress = Api.read(api.get("/api/v1/clients/" + code + "/progress", practitioner));
         assertThat(progress.get("primaryMeasure").asString()).isEqualTo("PHQ-9");
-        JsonNode phq9 = progress.get("measures").get(0);
+        JsonNode phq9 = progress.get("episodes").get(0).get("measures").get(0);
         assertThat(phq9.get("measure").asString()).isEqualTo("PHQ-9");
         assertThat(phq9.get("points")).hasSize(2);
         assertThat(phq9.get("change").get("reliableImprovement").asBoolean()).isTrue();
@@ -588,6 +589,7 @@ class OutcomesIT {
         settings.put("maxGoals", 3);
         settings.put("linkValidityDays", 7);
         settings.put("chartLinkValidityDays", 30);
+        settings.put("pcl5CutOff", 33);
         return settings;
     }
 

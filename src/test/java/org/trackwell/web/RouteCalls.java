@@ -463,7 +463,8 @@ final class RouteCalls {
                 "notSeenAlertDays", 30,
                 "maxGoals", 3,
                 "linkValidityDays", 7,
-                "chartLinkValidityDays", 30);
+                "chartLinkValidityDays", 30,
+                "pcl5CutOff", 33);
     }
 
     private static Map<String, String> sessionTypesForm() {

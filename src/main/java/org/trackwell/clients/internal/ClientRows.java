@@ -144,7 +144,7 @@ public class ClientRows {
         // The page is chosen first, walking the clients newest first, with episodes tested by
         // indexed semi-joins; only that page is then joined with its current episode.
         return jdbc.sql("""
-                select c.id, c.code, c.team_id, c.risk_level, e.stage, e.closed_on
+                select c.id, c.code, c.team_id, c.risk_level, e.id as episode_id, e.stage, e.closed_on
                 from (select c.id, c.code, c.team_id, c.risk_level, c.created_at from client c
                       where\s""" + REACH + """
                         and (cast(:team as uuid) is null or c.team_id = :team)
@@ -171,6 +171,7 @@ public class ClientRows {
                         new PseudonymCode(row.getString("code")),
                         row.getObject("team_id", UUID.class),
                         RiskLevel.valueOf(row.getString("risk_level")),
+                        row.getObject("episode_id", UUID.class),
                         row.getString("stage") == null ? null : EpisodeStage.valueOf(row.getString("stage")),
                         row.getString("stage") != null && row.getDate("closed_on") == null))
                 .list();

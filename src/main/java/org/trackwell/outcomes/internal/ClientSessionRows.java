@@ -137,45 +137,91 @@ public class ClientSessionRows {
                 .list();
     }
 
-    /**
-     * For each client, its primary measure (or the default), the first and latest scored answer on
-     * it, and whether any answer raised a risk: only what a caseload line shows, in one query.
-     */
-    public Map<UUID, Glance> glance(List<UUID> clients, String defaultMeasure) {
-        Map<UUID, Glance> found = new HashMap<>();
-        jdbc.sql("""
-                select c.id, p.measure_id, f.total as first_total, l.total as last_total, l.band as last_band,
-                  exists (select 1 from measure_answer r where r.client_id = c.id and r.risk) as risk
-                from unnest(cast(:clients as uuid[])) as c(id)
-                cross join lateral (select coalesce((select m.measure_id from client_primary_measure m
-                  where m.client_id = c.id), :default) as measure_id) p
-                left join lateral (select a.total from measure_answer a join client_session s on s.id = a.session_id
-                  where a.client_id = c.id and a.measure_id = p.measure_id and a.total is not null
-                  order by s.starts_at, a.recorded_at limit 1) f on true
-                left join lateral (select a.total, a.band from measure_answer a join client_session s on s.id = a.session_id
-                  where a.client_id = c.id and a.measure_id = p.measure_id and a.total is not null
-                  order by s.starts_at desc, a.recorded_at desc limit 1) l on true""")
-                .param("clients", clients.toArray(UUID[]::new))
-                .param("default", defaultMeasure)
-                .query((row, n) -> found.put(
-                        row.getObject("id", UUID.class),
-                        new Glance(
-                                row.getString("measure_id"),
-                                decimal(row, "first_total"),
-                                decimal(row, "last_total"),
-                                row.getString("last_band"),
-                                row.getBoolean("risk"))))
+    /** A score as progress reads it: the answer's total with its session's episode and start. */
+    public record StoredScore(
+            UUID episodeId,
+            UUID sessionId,
+            Instant sessionStart,
+            String measureId,
+            @Nullable Double total,
+            @Nullable String band,
+            boolean risk,
+            CompletedBy completedBy) {}
+
+    /** Every answer of the client with its episode, in session order; answers stay sealed and unread. */
+    public List<StoredScore> scoresOf(UUID client) {
+        return jdbc.sql("""
+                select s.episode_id, a.session_id, s.starts_at, a.measure_id, a.total, a.band, a.risk, a.completed_by
+                from measure_answer a join client_session s on s.id = a.session_id
+                where a.client_id = :client order by s.starts_at, a.recorded_at""")
+                .param("client", client)
+                .query((row, n) -> new StoredScore(
+                        row.getObject("episode_id", UUID.class),
+                        row.getObject("session_id", UUID.class),
+                        row.getTimestamp("starts_at").toInstant(),
+                        row.getString("measure_id"),
+                        decimal(row, "total"),
+                        row.getString("band"),
+                        row.getBoolean("risk"),
+                        CompletedBy.valueOf(row.getString("completed_by"))))
                 .list();
-        return found;
     }
 
-    /** A client's primary measure with its first and latest scores, as a caseload line shows them. */
-    public record Glance(
+    /** One measure in one episode: how many scores, the first and the latest, and any risk answer. */
+    public record EpisodeScores(
+            UUID episodeId,
             String measureId,
+            int scored,
             @Nullable Double first,
             @Nullable Double latest,
             @Nullable String latestBand,
             boolean riskAnswer) {}
+
+    /**
+     * For each of the episodes and each measure answered in it, only what a caseload line needs, in
+     * one query: however many sessions an episode has, PostgreSQL returns one row per measure.
+     */
+    public List<EpisodeScores> scoresByEpisode(List<UUID> clients, List<UUID> episodes) {
+        return jdbc.sql("""
+                select s.episode_id, a.measure_id, count(a.total) as scored,
+                  (array_agg(a.total order by s.starts_at, a.recorded_at) filter (where a.total is not null))[1]
+                    as first_total,
+                  (array_agg(a.total order by s.starts_at desc, a.recorded_at desc)
+                    filter (where a.total is not null))[1] as latest_total,
+                  (array_agg(a.band order by s.starts_at desc, a.recorded_at desc)
+                    filter (where a.total is not null))[1] as latest_band,
+                  bool_or(a.risk) as risk
+                from measure_answer a join client_session s on s.id = a.session_id
+                where a.client_id = any(:clients) and s.episode_id = any(:episodes)
+                group by s.episode_id, a.measure_id""")
+                .param("clients", clients.toArray(UUID[]::new))
+                .param("episodes", episodes.toArray(UUID[]::new))
+                .query((row, n) -> new EpisodeScores(
+                        row.getObject("episode_id", UUID.class),
+                        row.getString("measure_id"),
+                        row.getInt("scored"),
+                        decimal(row, "first_total"),
+                        decimal(row, "latest_total"),
+                        row.getString("latest_band"),
+                        row.getBoolean("risk")))
+                .list();
+    }
+
+    /** For each of the episodes, its attended sessions of the given (treatment) types. */
+    public Map<UUID, Integer> attendedContacts(List<UUID> clients, List<UUID> episodes, List<String> types) {
+        Map<UUID, Integer> found = new HashMap<>();
+        jdbc.sql("""
+                select episode_id, count(*) from client_session
+                where client_id = any(:clients) and episode_id = any(:episodes) and attendance = 'ATTENDED'
+                  and session_type = any(:types)
+                group by episode_id""")
+                .param("clients", clients.toArray(UUID[]::new))
+                .param("episodes", episodes.toArray(UUID[]::new))
+                .param("types", types.toArray(String[]::new))
+                .query((row, n) -> found.put(row.getObject(1, UUID.class), row.getInt(2)))
+                .list();
+        return found;
+    }
 
     private static @Nullable Double decimal(ResultSet row, String column) throws SQLException {
         java.math.BigDecimal value = row.getBigDecimal(column);

@@ -43,7 +43,8 @@ public class OutcomeSettingsRows {
                         row.getInt("chart_link_validity_days"),
                         row.getObject("send_before_hours", Integer.class),
                         row.getObject("feedback_after_hours", Integer.class),
-                        row.getString("feedback_measure")))
+                        row.getString("feedback_measure"),
+                        row.getInt("pcl5_cut_off")))
                 .optional();
     }
 
@@ -62,12 +63,13 @@ public class OutcomeSettingsRows {
         values.put("before", settings.sendBeforeHours());
         values.put("after", settings.feedbackAfterHours());
         values.put("feedback", settings.feedbackMeasure());
+        values.put("pcl5", settings.pcl5CutOff());
         jdbc.sql("""
                 insert into outcome_settings (tenant_id, commercial, enabled_measures, licensed_measures,
                   primary_measure, not_seen_warning_days, not_seen_alert_days, max_goals, link_validity_days,
-                  chart_link_validity_days, send_before_hours, feedback_after_hours, feedback_measure)
+                  chart_link_validity_days, send_before_hours, feedback_after_hours, feedback_measure, pcl5_cut_off)
                 values (:tenant, :commercial, :enabled, :licensed, :primary, :warning, :alert, :goals, :link,
-                  :chart, :before, :after, :feedback)
+                  :chart, :before, :after, :feedback, :pcl5)
                 on conflict (tenant_id) do update set commercial = excluded.commercial,
                   enabled_measures = excluded.enabled_measures, licensed_measures = excluded.licensed_measures,
                   primary_measure = excluded.primary_measure, not_seen_warning_days = excluded.not_seen_warning_days,
@@ -75,17 +77,18 @@ public class OutcomeSettingsRows {
                   link_validity_days = excluded.link_validity_days,
                   chart_link_validity_days = excluded.chart_link_validity_days,
                   send_before_hours = excluded.send_before_hours, feedback_after_hours = excluded.feedback_after_hours,
-                  feedback_measure = excluded.feedback_measure""").params(values).update();
+                  feedback_measure = excluded.feedback_measure, pcl5_cut_off = excluded.pcl5_cut_off""").params(values).update();
     }
 
     public List<SessionType> sessionTypes() {
-        return jdbc.sql("select code, name, measures from session_type order by position")
+        return jdbc.sql("select code, name, measures, treatment from session_type order by position")
                 .query((row, n) -> new SessionType(
                         row.getString("code"),
                         row.getString("name"),
                         row.getString("measures").isBlank()
                                 ? List.of()
-                                : List.of(row.getString("measures").split(","))))
+                                : List.of(row.getString("measures").split(",")),
+                        row.getBoolean("treatment")))
                 .list();
     }
 
@@ -94,12 +97,13 @@ public class OutcomeSettingsRows {
         for (int i = 0; i < types.size(); i++) {
             SessionType type = types.get(i);
             jdbc.sql("""
-                    insert into session_type (tenant_id, code, name, measures, position)
-                    values (:tenant, :code, :name, :measures, :position)""")
+                    insert into session_type (tenant_id, code, name, measures, treatment, position)
+                    values (:tenant, :code, :name, :measures, :treatment, :position)""")
                     .param("tenant", tenant.value())
                     .param("code", type.code())
                     .param("name", type.name())
                     .param("measures", String.join(",", type.measures()))
+                    .param("treatment", type.treatment())
                     .param("position", i)
                     .update();
         }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.trackwell.outcomes.AnswersIncomplete;
 import org.trackwell.outcomes.AnswersInvalid;
 import org.trackwell.outcomes.ClientLinks;
 import org.trackwell.outcomes.LinkUnusable;
@@ -35,12 +36,16 @@ class ClientLinkPages {
             ClientLinks.MeasureForm form = links.openMeasureLink(token);
             model.addAttribute("service", form.serviceName());
             model.addAttribute("measures", form.measures());
+            if (!model.containsAttribute("given")) {
+                model.addAttribute("given", Map.of());
+            }
             return "outcomes/answer";
         } catch (LinkUnusable unusable) {
             return unusable(unusable, model, response);
         }
     }
 
+    /** A refused submission shows the form again with the client's answers as they gave them. */
     @PostMapping("/c/{token}")
     String submit(
             @PathVariable String token,
@@ -48,11 +53,13 @@ class ClientLinkPages {
             Model model,
             HttpServletResponse response) {
         try {
-            links.submit(token, answersByMeasure(form));
+            Map<String, Map<String, Integer>> answers = answersByMeasure(form);
+            model.addAttribute("given", answers);
+            links.submit(token, answers);
             return "outcomes/answered";
-        } catch (AnswersInvalid invalid) {
+        } catch (AnswersInvalid | AnswersIncomplete refused) {
             response.setStatus(400);
-            model.addAttribute("error", invalid.getMessage());
+            model.addAttribute("error", refused.getMessage());
             return form(token, model, response);
         } catch (LinkUnusable unusable) {
             return unusable(unusable, model, response);
@@ -74,7 +81,7 @@ class ClientLinkPages {
         try {
             ClientLinks.SharedCharts shared = links.viewCharts(token, pin);
             Map<String, String> charts = new LinkedHashMap<>();
-            for (MeasureProgress m : shared.progress().measures()) {
+            for (MeasureProgress m : shared.progress().currentMeasures()) {
                 charts.put(m.measure().id(), ProgressChart.of(m));
             }
             model.addAttribute("service", shared.serviceName());

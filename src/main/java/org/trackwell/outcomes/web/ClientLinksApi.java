@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.outcomes.ClientLinks;
+import org.trackwell.outcomes.ClientProgress;
 import org.trackwell.outcomes.Measure;
 
 /** What a client's device calls with a link's token: no account, nothing identifying shown. */
@@ -34,6 +35,9 @@ class ClientLinksApi {
 
     record Pin(@NotNull @Size(max = 12) String pin) {}
 
+    /** The client's current episode's charts. */
+    record ChartsView(String primaryMeasure, List<OutcomesApi.MeasureProgressView> measures) {}
+
     @GetMapping("/{token}")
     FormView form(@PathVariable String token) {
         ClientLinks.MeasureForm form = links.openMeasureLink(token);
@@ -47,7 +51,9 @@ class ClientLinksApi {
     }
 
     @PostMapping("/{token}/charts")
-    OutcomesApi.ProgressView charts(@PathVariable String token, @Valid @RequestBody Pin body) {
-        return OutcomesApi.ProgressView.of(links.viewCharts(token, body.pin()).progress());
+    ChartsView charts(@PathVariable String token, @Valid @RequestBody Pin body) {
+        ClientProgress progress = links.viewCharts(token, body.pin()).progress();
+        return new ChartsView(
+                progress.primaryMeasure(), OutcomesApi.MeasureProgressView.of(progress.currentMeasures()));
     }
 }

@@ -80,12 +80,16 @@ class MeasureAdminPages {
                     number(form, "chartLinkValidityDays"),
                     optionalNumber(form, "sendBeforeHours"),
                     optionalNumber(form, "feedbackAfterHours"),
-                    form.getOrDefault("feedbackMeasure", "").isBlank() ? null : form.get("feedbackMeasure")));
+                    form.getOrDefault("feedbackMeasure", "").isBlank() ? null : form.get("feedbackMeasure"),
+                    number(form, "pcl5CutOff")));
             return "Settings saved.";
         });
     }
 
-    /** Rows {@code code.N}, {@code name.N}, {@code measures.N}; a row with no code is left out. */
+    /**
+     * Rows {@code code.N}, {@code name.N}, {@code measures.N} and the box {@code treatment.N}; a row
+     * with no code is left out.
+     */
     @PostMapping("/session-types")
     String sessionTypes(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return act(redirect, () -> {
@@ -96,7 +100,8 @@ class MeasureAdminPages {
                     types.add(new SessionType(
                             code,
                             form.getOrDefault("name." + i, "").strip(),
-                            split(form.getOrDefault("measures." + i, ""), ",")));
+                            split(form.getOrDefault("measures." + i, ""), ","),
+                            "true".equals(form.get("treatment." + i))));
                 }
             }
             catalogue.changeSessionTypes(types);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,9 @@ import org.trackwell.clients.LooksIdentifying;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.identity.User;
+import org.trackwell.outcomes.AnswerDrafts;
+import org.trackwell.outcomes.AnswersIncomplete;
+import org.trackwell.outcomes.AnswersInvalid;
 import org.trackwell.outcomes.Attendance;
 import org.trackwell.outcomes.ClientLinks;
 import org.trackwell.outcomes.ClientProgress;
@@ -32,6 +36,7 @@ import org.trackwell.outcomes.ClientSession;
 import org.trackwell.outcomes.ClientSessions;
 import org.trackwell.outcomes.Goal;
 import org.trackwell.outcomes.Goals;
+import org.trackwell.outcomes.MeasureAdministration;
 import org.trackwell.outcomes.MeasureCatalogue;
 import org.trackwell.outcomes.MeasureProgress;
 import org.trackwell.outcomes.NewSession;
@@ -46,7 +51,10 @@ import org.trackwell.shared.Refusal;
 @Controller
 class OutcomePages {
 
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
+
     private final ClientSessions sessions;
+    private final AnswerDrafts drafts;
     private final Progress progress;
     private final Goals goals;
     private final ClientLinks links;
@@ -56,6 +64,7 @@ class OutcomePages {
 
     OutcomePages(
             ClientSessions sessions,
+            AnswerDrafts drafts,
             Progress progress,
             Goals goals,
             ClientLinks links,
@@ -63,6 +72,7 @@ class OutcomePages {
             Accounts accounts,
             Clock clock) {
         this.sessions = sessions;
+        this.drafts = drafts;
         this.progress = progress;
         this.goals = goals;
         this.links = links;
@@ -157,6 +167,7 @@ class OutcomePages {
                         .map(catalogue::find)
                         .flatMap(java.util.Optional::stream)
                         .toList());
+        model.addAttribute("drafts", drafts.of(user, code, session));
         model.addAttribute("titles", titles());
         model.addAttribute(
                 "openGoals", goals.of(user, code).stream().filter(Goal::open).toList());
@@ -166,6 +177,10 @@ class OutcomePages {
         return "outcomes/session";
     }
 
+    /**
+     * Records a measure; a questionnaire answered only in part, or kept on purpose, is kept as a
+     * draft for the session rather than lost.
+     */
     @PostMapping("/clients/{code}/sessions/{session}/measures/{measure}")
     String answer(
             @AuthenticationPrincipal SignedInUser user,
@@ -175,14 +190,27 @@ class OutcomePages {
             @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
         return act(redirect, code, session, () -> {
-            var recorded = sessions.answer(user, code, session, measure, answers(form, "item."));
-            return measure + " recorded: "
-                    + (recorded.total() == null
-                            ? "not scored (too many items unanswered)"
-                            : ProgressChart.plain(recorded.total())
-                                    + (recorded.band() == null ? "" : " (" + recorded.band() + ")"))
-                    + ".";
+            Map<String, Integer> given = answers(form, "item.");
+            if ("draft".equals(form.get("keep"))) {
+                drafts.keep(user, code, session, measure, given);
+                return measure + " kept as a draft for this session.";
+            }
+            try {
+                return recorded(measure, sessions.answer(user, code, session, measure, given));
+            } catch (AnswersIncomplete incomplete) {
+                if (given.isEmpty()) {
+                    throw incomplete;
+                }
+                drafts.keep(user, code, session, measure, given);
+                throw new AnswersIncomplete(
+                        incomplete.getMessage() + " Your answers so far are kept as a draft for this session.");
+            }
         });
+    }
+
+    private static String recorded(String measure, MeasureAdministration recorded) {
+        return measure + " recorded: " + ProgressChart.plain(recorded.total())
+                + (recorded.band() == null ? "" : " (" + recorded.band() + ")") + ".";
     }
 
     @PostMapping("/clients/{code}/sessions/{session}/attendance")
@@ -338,7 +366,7 @@ class OutcomePages {
 
     private Map<String, String> charts(ClientProgress measured) {
         Map<String, String> charts = new LinkedHashMap<>();
-        for (MeasureProgress m : measured.measures()) {
+        for (MeasureProgress m : measured.currentMeasures()) {
             charts.put(m.measure().id(), ProgressChart.of(m));
         }
         return charts;
@@ -354,16 +382,19 @@ class OutcomePages {
         return accounts.list().stream().collect(Collectors.toMap(User::id, User::displayName));
     }
 
-    /** Form fields named {@code prefix + key} with a whole number, blanks left out. */
+    /**
+     * Form fields named {@code prefix + key} with a whole number written as the form sends one (ASCII
+     * digits, a minus sign at most), blanks left out: nothing else is read as a number.
+     */
     static Map<String, Integer> answers(Map<String, String> form, String prefix) {
         Map<String, Integer> answers = new LinkedHashMap<>();
         form.forEach((name, value) -> {
             if (name.startsWith(prefix) && !value.isBlank()) {
-                try {
-                    answers.put(name.substring(prefix.length()), Integer.parseInt(value.strip()));
-                } catch (NumberFormatException e) {
-                    throw new org.trackwell.outcomes.AnswersInvalid("Answers are whole numbers.");
+                String typed = value.strip();
+                if (!WHOLE_NUMBER.matcher(typed).matches()) {
+                    throw new AnswersInvalid("Answers are whole numbers, one of each question's options.");
                 }
+                answers.put(name.substring(prefix.length()), Integer.parseInt(typed));
             }
         });
         return answers;

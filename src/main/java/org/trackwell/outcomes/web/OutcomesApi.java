@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,18 +34,22 @@ import org.trackwell.outcomes.ClientLinks;
 import org.trackwell.outcomes.ClientProgress;
 import org.trackwell.outcomes.ClientSession;
 import org.trackwell.outcomes.ClientSessions;
+import org.trackwell.outcomes.EpisodeProgress;
 import org.trackwell.outcomes.Goal;
 import org.trackwell.outcomes.Goals;
 import org.trackwell.outcomes.Measure;
 import org.trackwell.outcomes.MeasureAdministration;
 import org.trackwell.outcomes.MeasureCatalogue;
 import org.trackwell.outcomes.MeasureNotFound;
+import org.trackwell.outcomes.MeasureProgress;
 import org.trackwell.outcomes.NewSession;
+import org.trackwell.outcomes.NotOnTrack;
 import org.trackwell.outcomes.OutcomeSettings;
 import org.trackwell.outcomes.Progress;
 import org.trackwell.outcomes.ProgressLine;
 import org.trackwell.outcomes.SessionMode;
 import org.trackwell.outcomes.SessionType;
+import org.trackwell.outcomes.TalkingTherapiesOutcome;
 import org.trackwell.shared.UserId;
 import tools.jackson.databind.JsonNode;
 
@@ -108,7 +113,8 @@ class OutcomesApi {
             @NotNull Integer chartLinkValidityDays,
             @Nullable Integer sendBeforeHours,
             @Nullable Integer feedbackAfterHours,
-            @Nullable String feedbackMeasure) {
+            @Nullable String feedbackMeasure,
+            @NotNull Integer pcl5CutOff) {
 
         OutcomeSettings toSettings() {
             return new OutcomeSettings(
@@ -123,7 +129,8 @@ class OutcomesApi {
                     chartLinkValidityDays,
                     sendBeforeHours,
                     feedbackAfterHours,
-                    feedbackMeasure);
+                    feedbackMeasure,
+                    pcl5CutOff);
         }
     }
 
@@ -132,7 +139,8 @@ class OutcomesApi {
     record SessionTypeRequest(
             @NotNull @Size(max = 30) String code,
             @NotNull @Size(max = 60) String name,
-            @NotNull List<String> measures) {}
+            @NotNull List<String> measures,
+            @NotNull Boolean treatment) {}
 
     record SessionRequest(
             @NotNull Instant startsAt,
@@ -201,23 +209,49 @@ class OutcomesApi {
     record LinkRequest(
             @Nullable List<String> measures, @Nullable Boolean email) {}
 
-    record ProgressView(String primaryMeasure, List<MeasureProgressView> measures) {
+    record ProgressView(String primaryMeasure, List<EpisodeView> episodes) {
 
         static ProgressView of(ClientProgress progress) {
             return new ProgressView(
                     progress.primaryMeasure(),
-                    progress.measures().stream()
-                            .map(m -> new MeasureProgressView(
-                                    m.measure().id(), m.measure().title(), m.points(), m.change()))
-                            .toList());
+                    progress.episodes().stream().map(EpisodeView::of).toList());
+        }
+    }
+
+    record EpisodeView(
+            UUID episodeId,
+            LocalDate referredOn,
+            @Nullable LocalDate closedOn,
+            boolean open,
+            List<MeasureProgressView> measures,
+            TalkingTherapiesOutcome talkingTherapies,
+            @Nullable NotOnTrack notOnTrack) {
+
+        static EpisodeView of(EpisodeProgress episode) {
+            return new EpisodeView(
+                    episode.episodeId(),
+                    episode.referredOn(),
+                    episode.closedOn(),
+                    episode.open(),
+                    MeasureProgressView.of(episode.measures()),
+                    episode.talkingTherapies(),
+                    episode.notOnTrack());
         }
     }
 
     record MeasureProgressView(
             String measure,
             String title,
-            List<org.trackwell.outcomes.MeasureProgress.Point> points,
-            @Nullable Change change) {}
+            List<MeasureProgress.Point> points,
+            @Nullable Change change) {
+
+        static List<MeasureProgressView> of(List<MeasureProgress> measures) {
+            return measures.stream()
+                    .map(m -> new MeasureProgressView(
+                            m.measure().id(), m.measure().title(), m.points(), m.change()))
+                    .toList();
+        }
+    }
 
     record ProgressLineView(
             String code,
@@ -230,6 +264,8 @@ class OutcomesApi {
             Change.@Nullable Light light,
             @Nullable Double percentImprovement,
             @Nullable Boolean reliableImprovement,
+            @Nullable TalkingTherapiesOutcome talkingTherapies,
+            @Nullable NotOnTrack notOnTrack,
             @Nullable String lastSeen,
             ProgressLine.NotSeen notSeen) {
 
@@ -246,6 +282,8 @@ class OutcomesApi {
                     change == null ? null : change.light(),
                     change == null ? null : change.percentImprovement(),
                     change == null ? null : change.reliableImprovement(),
+                    line.talkingTherapies(),
+                    line.notOnTrack(),
                     line.lastSeen() == null ? null : line.lastSeen().toString(),
                     line.notSeen());
         }
@@ -302,7 +340,7 @@ class OutcomesApi {
     @PutMapping("/session-types")
     List<SessionType> changeSessionTypes(@Valid @RequestBody List<@Valid SessionTypeRequest> body) {
         return catalogue.changeSessionTypes(body.stream()
-                .map(t -> new SessionType(t.code(), t.name(), t.measures()))
+                .map(t -> new SessionType(t.code(), t.name(), t.measures(), t.treatment()))
                 .toList());
     }
 
