@@ -2,9 +2,20 @@ package org.trackwell.clients;
 
 /** Where an episode of care is, in the order it usually goes. */
 public enum EpisodeStage {
-    REFERRAL,
-    SCREENING,
-    ASSESSMENT,
-    TREATMENT,
-    COMPLETION
+    REFERRAL("Referral"),
+    SCREENING("Screening"),
+    ASSESSMENT("Assessment"),
+    TREATMENT("Treatment"),
+    COMPLETION("Completion");
+
+    private final String label;
+
+    EpisodeStage(String label) {
+        this.label = label;
+    }
+
+    /** In the users' words, for pages. */
+    public String label() {
+        return label;
+    }
 }

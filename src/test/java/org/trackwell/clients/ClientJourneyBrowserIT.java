@@ -47,16 +47,17 @@ class ClientJourneyBrowserIT extends BrowserJourney {
 
         browser.findElement(By.id("consent-given")).click();
         Browser.clickAndWait(browser, By.cssSelector("#consent-form button"));
-        assertThat(browser.findElement(By.id("consents")).getText()).contains("RESEARCH_USE_OF_ANONYMISED_DATA: given");
+        assertThat(browser.findElement(By.id("consents")).getText()).contains("Research use of anonymised data: given");
 
         Browser.clickAndWait(browser, By.id("open-episode"));
-        assertThat(browser.findElement(By.id("episode-state")).getText()).isEqualTo("REFERRAL");
+        assertThat(browser.findElement(By.id("episode-state")).getText()).isEqualTo("Referral");
         new Select(browser.findElement(By.id("reason"))).selectByValue("COMPLETED");
         browser.findElement(By.id("planned")).click();
         Browser.clickAndWait(browser, By.cssSelector("#close-episode button"));
         assertThat(browser.findElement(By.id("episode-state")).getText())
                 .startsWith("Closed on")
-                .contains("COMPLETED");
+                .contains("(Completed)")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         assertThat(browser.findElements(By.id("reopen-episode"))).hasSize(1);
 
         browser.get(base + "/clients/find?q=" + code.toLowerCase().replace("-", "+"));
