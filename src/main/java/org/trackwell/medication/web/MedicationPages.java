@@ -32,8 +32,9 @@ import org.trackwell.identity.Team;
 import org.trackwell.medication.DoseRecord;
 import org.trackwell.medication.DoseRecords;
 import org.trackwell.medication.DoseSchedule;
-import org.trackwell.medication.MarChart;
 import org.trackwell.medication.MarCharts;
+import org.trackwell.medication.MarPrintout;
+import org.trackwell.medication.MarPrintouts;
 import org.trackwell.medication.MedicationAlerts;
 import org.trackwell.medication.MedicationRound;
 import org.trackwell.medication.Medicines;
@@ -60,6 +61,7 @@ class MedicationPages {
     private final Medicines medicines;
     private final Stock stock;
     private final MarCharts charts;
+    private final MarPrintouts printouts;
     private final MedicationAlerts alerts;
     private final Accounts accounts;
     private final Clock clock;
@@ -71,6 +73,7 @@ class MedicationPages {
             Medicines medicines,
             Stock stock,
             MarCharts charts,
+            MarPrintouts printouts,
             MedicationAlerts alerts,
             Accounts accounts,
             Clock clock) {
@@ -80,6 +83,7 @@ class MedicationPages {
         this.medicines = medicines;
         this.stock = stock;
         this.charts = charts;
+        this.printouts = printouts;
         this.alerts = alerts;
         this.accounts = accounts;
         this.clock = clock;
@@ -321,14 +325,13 @@ class MedicationPages {
     @GetMapping("/clients/{code}/medication/mar.pdf")
     ResponseEntity<byte[]> marPdf(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String code, @RequestParam YearMonth month) {
-        MarChart chart = charts.month(user, code, month);
+        MarPrintout printout = printouts.month(user, code, month);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"mar-" + code.toUpperCase(java.util.Locale.ROOT) + "-" + month
-                                + ".pdf\"")
-                .body(MarPdf.render(code.toUpperCase(java.util.Locale.ROOT), chart));
+                        "attachment; filename=\"mar-" + printout.client() + "-" + month + ".pdf\"")
+                .body(MarPdf.render(printout));
     }
 
     @GetMapping("/medication/medicines")
