@@ -36,6 +36,7 @@ import org.trackwell.medication.MarCharts;
 import org.trackwell.medication.MarPrintout;
 import org.trackwell.medication.MarPrintouts;
 import org.trackwell.medication.MedicationAlerts;
+import org.trackwell.medication.MedicationRefused;
 import org.trackwell.medication.MedicationRound;
 import org.trackwell.medication.Medicines;
 import org.trackwell.medication.NewDose;
@@ -154,12 +155,18 @@ class MedicationPages {
                 prescription.toString(),
                 "dueAt",
                 dueAt,
+                "outcome",
+                outcome.name(),
                 "reason",
                 reason,
+                "amount",
+                amount,
                 "note",
                 note,
                 "overrideReason",
-                overrideReason);
+                overrideReason,
+                "witnessEmail",
+                witnessEmail);
         FormOutcome.flash(redirect, typed, () -> {
             doses.record(
                     user,
@@ -218,9 +225,7 @@ class MedicationPages {
             @PathVariable String code,
             @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
-        Map<String, String> typed = new HashMap<>(form);
-        typed.keySet().removeIf(field -> field.startsWith("_"));
-        FormOutcome.flash(redirect, typed, () -> {
+        FormOutcome.flash(redirect, typed(form), () -> {
             prescriptions.prescribe(user, code, prescription(form));
             return "Prescription added.";
         });
@@ -246,8 +251,8 @@ class MedicationPages {
     String stockMovement(
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String code,
-            @RequestParam UUID medicine,
-            @RequestParam String action,
+            @RequestParam(defaultValue = "") String medicine,
+            @RequestParam(defaultValue = "RECEIPT") String action,
             @RequestParam(defaultValue = "") String quantity,
             @RequestParam(defaultValue = "") String batch,
             @RequestParam(defaultValue = "") String expiresOn,
@@ -261,20 +266,22 @@ class MedicationPages {
         Witness witness = witnessEmail.isBlank() ? null : new Witness(witnessEmail, witnessPassword, witnessCode);
         ClientInfo info = ClientInfo.of(request);
         Map<String, String> typed = Map.of(
-                "medicine", medicine.toString(),
+                "medicine", medicine,
                 "action", action,
                 "quantity", quantity,
                 "batch", batch,
                 "expiresOn", expiresOn,
-                "reason", reason);
+                "reason", reason,
+                "witnessEmail", witnessEmail);
         FormOutcome.flash(redirect, typed, () -> {
+            UUID chosen = chosenMedicine(medicine);
             BigDecimal amount = new BigDecimal(quantity.strip());
             return switch (action) {
                 case "RECEIPT" -> {
                     stock.receive(
                             user,
                             code,
-                            medicine,
+                            chosen,
                             amount,
                             batch,
                             expiresOn.isBlank() ? null : LocalDate.parse(expiresOn),
@@ -283,7 +290,7 @@ class MedicationPages {
                     yield "Receipt recorded.";
                 }
                 case "COUNT" -> {
-                    Stock.CountResult counted = stock.count(user, code, medicine, amount, witness, info);
+                    Stock.CountResult counted = stock.count(user, code, chosen, amount, witness, info);
                     yield counted.matches()
                             ? "The count matches the record."
                             : "The count (" + counted.counted().toPlainString() + ") differs from the record ("
@@ -293,7 +300,7 @@ class MedicationPages {
                     stock.remove(
                             user,
                             code,
-                            medicine,
+                            chosen,
                             StockMovement.Kind.valueOf(action),
                             amount,
                             reason,
@@ -342,7 +349,7 @@ class MedicationPages {
 
     @PostMapping("/medication/medicines")
     String addMedicine(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        FormOutcome.flash(redirect, () -> {
+        FormOutcome.flash(redirect, typed(form), () -> {
             String schedule = form.getOrDefault("cdSchedule", "");
             medicines.add(
                     form.getOrDefault("name", ""),
@@ -370,6 +377,21 @@ class MedicationPages {
             return "Alert marked as dealt with.";
         });
         return "redirect:/medication/alerts";
+    }
+
+    /** What a form gives back to show again on an error: its fields, without the CSRF token. */
+    private static Map<String, String> typed(Map<String, String> form) {
+        Map<String, String> typed = new HashMap<>(form);
+        typed.keySet().removeIf(field -> field.startsWith("_"));
+        return typed;
+    }
+
+    /** The medicine chosen in a form, which starts with none chosen so that nobody takes the first by mistake. */
+    private static UUID chosenMedicine(String medicine) {
+        if (medicine.isBlank()) {
+            throw MedicationRefused.invalid("Choose one of the service's medicines.");
+        }
+        return UUID.fromString(medicine);
     }
 
     /** The add-prescription form: times as "08:00, 20:00", days as "MON,THU", PRN limits for as-needed. */
@@ -409,7 +431,7 @@ class MedicationPages {
         String tolerance = form.getOrDefault("toleranceMinutes", "");
         String ends = form.getOrDefault("endsOn", "");
         return new NewPrescription(
-                UUID.fromString(form.getOrDefault("medicineId", "")),
+                chosenMedicine(form.getOrDefault("medicineId", "")),
                 new BigDecimal(form.getOrDefault("dose", "0").strip()),
                 form.getOrDefault("unit", ""),
                 form.get("route"),
