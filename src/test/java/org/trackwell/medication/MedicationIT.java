@@ -2,17 +2,26 @@ package org.trackwell.medication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -606,6 +615,85 @@ class MedicationIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.body()).startsWith("%PDF");
+    }
+
+    @Test
+    void printsTheMarAsALegalRecordOfWhoGaveEachDoseWhenWithWitnessesCorrectionsAndOverrides() throws Exception {
+        Instant due = clock.instant().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MINUTES);
+        ZonedDateTime local = due.atZone(LONDON);
+        String paracetamol = regular(medicine("Paracetamol", false), List.of(local.toLocalTime()), local.toLocalDate());
+        HttpResponse<String> given = dose(carer, paracetamol, due, "GIVEN", null, Map.of("note", "Taken with water"));
+        assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
+        HttpResponse<String> corrected = api.post(
+                "/api/v1/clients/" + code + "/doses/"
+                        + Api.read(given).get("id").asString() + "/corrections",
+                Api.json(Map.of(
+                        "outcome",
+                        "NOT_GIVEN",
+                        "reason",
+                        "REFUSED",
+                        "correctionReason",
+                        "Spat it out after recording")),
+                manager);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        HttpResponse<String> witnessed =
+                witnessedDose(asNeeded(medicine("Diazepam", true), 60, 3), otherCarerEmail, Api.GOOD_PASSWORD);
+        assertThat(witnessed.statusCode()).as(witnessed.body()).isEqualTo(201);
+        String lorazepam = asNeeded(medicine("Lorazepam", false), 240, 1);
+        assertThat(prn(carer, lorazepam, "1", null).statusCode()).isEqualTo(201);
+        assertThat(prn(manager, lorazepam, "1", "GP advised by phone").statusCode())
+                .isEqualTo(201);
+
+        List<String> pages = pdfPages("/clients/" + code + "/medication/mar.pdf?month=" + YearMonth.from(local), carer);
+
+        String month = local.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK));
+        for (int page = 1; page <= pages.size(); page++) {
+            assertThat(pages.get(page - 1))
+                    .as("every page says whose record it is, when it was printed and which page it is")
+                    .contains("Service medication", code, month, "Page " + page + " of " + pages.size())
+                    .containsPattern("printed \\d{1,2} \\w+ \\d{4} \\d{2}:\\d{2} by Cas Carer");
+        }
+        String text = String.join(" ", pages).replaceAll("\\s+", " ");
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK);
+        assertThat(text)
+                .contains("Paracetamol 5 mg tablet 2 tablets at " + local.toLocalTime(), "R*")
+                .contains("G given", "R refused", "M missed", "N nausea or vomiting", "A self-administered")
+                .contains(when.format(local) + " Paracetamol 5 mg tablet G given 2 tablets")
+                .contains(
+                        when.format(Instant.parse(Api.read(given).get("givenAt").asString())
+                                        .atZone(LONDON)) + " Cas Carer")
+                .contains("Note: Taken with water")
+                .contains("by Mo Manager: this entry no longer stands.", "Why: Spat it out after recording")
+                .contains("Diazepam 5 mg tablet G given 5 ml", "Cas Carer Wyn Witness")
+                .contains("Given beyond the as-needed limits. Why: GP advised by phone");
+        assertThat(text)
+                .as("no identifiers or codes beyond the MAR's own, which the legend explains")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T")
+                .doesNotContain("NOT_GIVEN", "REFUSED", "GIVEN", "PRN", "REGULAR");
+        assertThat(api.auditActions()).contains("mar.printed");
+    }
+
+    /** Downloads a PDF over HTTPS and reads it the way a person would, with pdftotext, page by page. */
+    private List<String> pdfPages(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<byte[]> pdf =
+                api.https().download(api.host(), path, "Cookie", "__Host-trackwell-session=" + token);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        Path file = Files.createTempFile("mar", ".pdf");
+        try {
+            Files.write(file, pdf.body());
+            Process pdftotext = new ProcessBuilder("pdftotext", "-layout", file.toString(), "-")
+                    .redirectErrorStream(true)
+                    .start();
+            String text = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(pdftotext.waitFor()).as(text).isZero();
+            return Arrays.stream(text.split("\f"))
+                    .filter(page -> !page.isBlank())
+                    .toList();
+        } finally {
+            Files.delete(file);
+        }
     }
 
     private String page(String path, String token) {

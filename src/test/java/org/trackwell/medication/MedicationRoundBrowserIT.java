@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.trackwell.support.Api;
 import org.trackwell.support.Browser;
@@ -87,7 +88,7 @@ class MedicationRoundBrowserIT extends BrowserJourney {
 
             tablet.findElement(By.cssSelector("#due-now .dose summary")).click();
             WebElement notGiven = tablet.findElement(By.cssSelector("#due-now .dose details select"));
-            new org.openqa.selenium.support.ui.Select(notGiven).selectByValue("REFUSED");
+            new Select(notGiven).selectByValue("REFUSED");
             tablet.findElement(By.cssSelector("#due-now .dose details input[name=note]"))
                     .sendKeys("Refused until Sarah Thompson visits");
             Browser.waitUntil(
@@ -130,6 +131,7 @@ class MedicationRoundBrowserIT extends BrowserJourney {
         Browser.signIn(browser, base, managerEmail, Api.GOOD_PASSWORD);
         Browser.waitForPath(browser, "/");
         Browser.open(browser, base + "/clients/" + code + "/medication");
+        new Select(browser.findElement(By.id("medicineId"))).selectByVisibleText("Sertraline 50 mg tablet");
         browser.findElement(By.id("dose")).sendKeys("1");
         browser.findElement(By.id("unit")).sendKeys("tablet");
         browser.findElement(By.id("times")).sendKeys("08:00");

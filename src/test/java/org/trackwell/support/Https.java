@@ -55,9 +55,18 @@ public final class Https implements AutoCloseable {
                 .build());
     }
 
+    /** Fetches a file whose bytes matter, such as a PDF. */
+    public HttpResponse<byte[]> download(String host, String path, String... headers) {
+        return send(request(host, path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -32,9 +32,11 @@ import org.trackwell.identity.Team;
 import org.trackwell.medication.DoseRecord;
 import org.trackwell.medication.DoseRecords;
 import org.trackwell.medication.DoseSchedule;
-import org.trackwell.medication.MarChart;
 import org.trackwell.medication.MarCharts;
+import org.trackwell.medication.MarPrintout;
+import org.trackwell.medication.MarPrintouts;
 import org.trackwell.medication.MedicationAlerts;
+import org.trackwell.medication.MedicationRefused;
 import org.trackwell.medication.MedicationRound;
 import org.trackwell.medication.Medicines;
 import org.trackwell.medication.NewDose;
@@ -60,6 +62,7 @@ class MedicationPages {
     private final Medicines medicines;
     private final Stock stock;
     private final MarCharts charts;
+    private final MarPrintouts printouts;
     private final MedicationAlerts alerts;
     private final Accounts accounts;
     private final Clock clock;
@@ -71,6 +74,7 @@ class MedicationPages {
             Medicines medicines,
             Stock stock,
             MarCharts charts,
+            MarPrintouts printouts,
             MedicationAlerts alerts,
             Accounts accounts,
             Clock clock) {
@@ -80,6 +84,7 @@ class MedicationPages {
         this.medicines = medicines;
         this.stock = stock;
         this.charts = charts;
+        this.printouts = printouts;
         this.alerts = alerts;
         this.accounts = accounts;
         this.clock = clock;
@@ -150,12 +155,18 @@ class MedicationPages {
                 prescription.toString(),
                 "dueAt",
                 dueAt,
+                "outcome",
+                outcome.name(),
                 "reason",
                 reason,
+                "amount",
+                amount,
                 "note",
                 note,
                 "overrideReason",
-                overrideReason);
+                overrideReason,
+                "witnessEmail",
+                witnessEmail);
         FormOutcome.flash(redirect, typed, () -> {
             doses.record(
                     user,
@@ -214,9 +225,7 @@ class MedicationPages {
             @PathVariable String code,
             @RequestParam Map<String, String> form,
             RedirectAttributes redirect) {
-        Map<String, String> typed = new HashMap<>(form);
-        typed.keySet().removeIf(field -> field.startsWith("_"));
-        FormOutcome.flash(redirect, typed, () -> {
+        FormOutcome.flash(redirect, typed(form), () -> {
             prescriptions.prescribe(user, code, prescription(form));
             return "Prescription added.";
         });
@@ -242,8 +251,8 @@ class MedicationPages {
     String stockMovement(
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable String code,
-            @RequestParam UUID medicine,
-            @RequestParam String action,
+            @RequestParam(defaultValue = "") String medicine,
+            @RequestParam(defaultValue = "RECEIPT") String action,
             @RequestParam(defaultValue = "") String quantity,
             @RequestParam(defaultValue = "") String batch,
             @RequestParam(defaultValue = "") String expiresOn,
@@ -257,20 +266,22 @@ class MedicationPages {
         Witness witness = witnessEmail.isBlank() ? null : new Witness(witnessEmail, witnessPassword, witnessCode);
         ClientInfo info = ClientInfo.of(request);
         Map<String, String> typed = Map.of(
-                "medicine", medicine.toString(),
+                "medicine", medicine,
                 "action", action,
                 "quantity", quantity,
                 "batch", batch,
                 "expiresOn", expiresOn,
-                "reason", reason);
+                "reason", reason,
+                "witnessEmail", witnessEmail);
         FormOutcome.flash(redirect, typed, () -> {
+            UUID chosen = chosenMedicine(medicine);
             BigDecimal amount = new BigDecimal(quantity.strip());
             return switch (action) {
                 case "RECEIPT" -> {
                     stock.receive(
                             user,
                             code,
-                            medicine,
+                            chosen,
                             amount,
                             batch,
                             expiresOn.isBlank() ? null : LocalDate.parse(expiresOn),
@@ -279,7 +290,7 @@ class MedicationPages {
                     yield "Receipt recorded.";
                 }
                 case "COUNT" -> {
-                    Stock.CountResult counted = stock.count(user, code, medicine, amount, witness, info);
+                    Stock.CountResult counted = stock.count(user, code, chosen, amount, witness, info);
                     yield counted.matches()
                             ? "The count matches the record."
                             : "The count (" + counted.counted().toPlainString() + ") differs from the record ("
@@ -289,7 +300,7 @@ class MedicationPages {
                     stock.remove(
                             user,
                             code,
-                            medicine,
+                            chosen,
                             StockMovement.Kind.valueOf(action),
                             amount,
                             reason,
@@ -321,14 +332,13 @@ class MedicationPages {
     @GetMapping("/clients/{code}/medication/mar.pdf")
     ResponseEntity<byte[]> marPdf(
             @AuthenticationPrincipal SignedInUser user, @PathVariable String code, @RequestParam YearMonth month) {
-        MarChart chart = charts.month(user, code, month);
+        MarPrintout printout = printouts.month(user, code, month);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"mar-" + code.toUpperCase(java.util.Locale.ROOT) + "-" + month
-                                + ".pdf\"")
-                .body(MarPdf.render(code.toUpperCase(java.util.Locale.ROOT), chart));
+                        "attachment; filename=\"mar-" + printout.client() + "-" + month + ".pdf\"")
+                .body(MarPdf.render(printout));
     }
 
     @GetMapping("/medication/medicines")
@@ -339,7 +349,7 @@ class MedicationPages {
 
     @PostMapping("/medication/medicines")
     String addMedicine(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        FormOutcome.flash(redirect, () -> {
+        FormOutcome.flash(redirect, typed(form), () -> {
             String schedule = form.getOrDefault("cdSchedule", "");
             medicines.add(
                     form.getOrDefault("name", ""),
@@ -367,6 +377,21 @@ class MedicationPages {
             return "Alert marked as dealt with.";
         });
         return "redirect:/medication/alerts";
+    }
+
+    /** What a form gives back to show again on an error: its fields, without the CSRF token. */
+    private static Map<String, String> typed(Map<String, String> form) {
+        Map<String, String> typed = new HashMap<>(form);
+        typed.keySet().removeIf(field -> field.startsWith("_"));
+        return typed;
+    }
+
+    /** The medicine chosen in a form, which starts with none chosen so that nobody takes the first by mistake. */
+    private static UUID chosenMedicine(String medicine) {
+        if (medicine.isBlank()) {
+            throw MedicationRefused.invalid("Choose one of the service's medicines.");
+        }
+        return UUID.fromString(medicine);
     }
 
     /** The add-prescription form: times as "08:00, 20:00", days as "MON,THU", PRN limits for as-needed. */
@@ -406,7 +431,7 @@ class MedicationPages {
         String tolerance = form.getOrDefault("toleranceMinutes", "");
         String ends = form.getOrDefault("endsOn", "");
         return new NewPrescription(
-                UUID.fromString(form.getOrDefault("medicineId", "")),
+                chosenMedicine(form.getOrDefault("medicineId", "")),
                 new BigDecimal(form.getOrDefault("dose", "0").strip()),
                 form.getOrDefault("unit", ""),
                 form.get("route"),
