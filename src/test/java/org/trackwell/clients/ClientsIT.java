@@ -175,7 +175,7 @@ class ClientsIT {
         assertThat(search("nhsNumber", "9434765919", practitioner)).containsExactly(code);
         assertThat(search("nhsNumber", "4010232137", practitioner)).isEmpty();
         assertThat(actions(code)).contains("client.updated");
-        String dump = dumpEveryTable();
+        String dump = TestPostgres.dumpEveryTable(TestPostgres.DATABASE);
         assertThat(dump).doesNotContain(marker, marker.toLowerCase(), "4010232137", "401 023 2137");
     }
 
@@ -246,7 +246,7 @@ class ClientsIT {
                         .asString())
                 .isEqualTo(note);
         assertThat(actions(code)).contains("pii-warning.overridden", "client.note-written");
-        assertThat(dumpEveryTable()).doesNotContain("07700 900123");
+        assertThat(TestPostgres.dumpEveryTable(TestPostgres.DATABASE)).doesNotContain("07700 900123");
     }
 
     @Test
@@ -451,22 +451,5 @@ class ClientsIT {
                 .param("target", "client:" + code)
                 .query(String.class)
                 .list();
-    }
-
-    /** Every row of every table as text, as a COPY of the whole database would show it. */
-    private static String dumpEveryTable() {
-        JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
-        StringBuilder dump = new StringBuilder();
-        for (String table : superuser
-                .sql("select tablename from pg_tables where schemaname = 'public'")
-                .query(String.class)
-                .list()) {
-            superuser
-                    .sql("select t::text from \"" + table + "\" t")
-                    .query(String.class)
-                    .list()
-                    .forEach(row -> dump.append(row).append('\n'));
-        }
-        return dump.toString();
     }
 }

@@ -230,7 +230,7 @@ class FreeTextSealedIT {
             shownAt.put(marker, path);
         }
 
-        String dump = dumpEveryTable();
+        String dump = TestPostgres.dumpEveryTable(TestPostgres.DATABASE);
         assertThat(dump).doesNotContain("Sarah Thompson");
         for (String marker : shownAt.keySet()) {
             assertThat(dump)
@@ -291,23 +291,6 @@ class FreeTextSealedIT {
             marker.append((char) ('a' + RANDOM.nextInt(26)));
         }
         return marker.toString();
-    }
-
-    /** Every row of every table as text, as a COPY of the whole database would show it. */
-    private static String dumpEveryTable() {
-        JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
-        StringBuilder dump = new StringBuilder();
-        for (String table : superuser
-                .sql("select tablename from pg_tables where schemaname = 'public'")
-                .query(String.class)
-                .list()) {
-            superuser
-                    .sql("select t::text from \"" + table + "\" t")
-                    .query(String.class)
-                    .list()
-                    .forEach(row -> dump.append(row).append('\n'));
-        }
-        return dump.toString();
     }
 
     /** One tenant with a practitioner and a client, and how each field is written and read. */

@@ -153,7 +153,7 @@ class FreeTextWrittenBeforeSealingIT {
                         .query(String.class)
                         .list())
                 .contains("24", "25", "26", "27");
-        String dump = dumpEveryTable();
+        String dump = TestPostgres.dumpEveryTable(DATABASE);
         TEXT.values()
                 .forEach(text -> assertThat(dump)
                         .doesNotContain(text)
@@ -328,22 +328,6 @@ class FreeTextWrittenBeforeSealingIT {
 
     private static JdbcClient superuser() {
         return JdbcClient.create(TestPostgres.asSuperuser(DATABASE));
-    }
-
-    private static String dumpEveryTable() {
-        JdbcClient superuser = superuser();
-        StringBuilder dump = new StringBuilder();
-        for (String table : superuser
-                .sql("select tablename from pg_tables where schemaname = 'public'")
-                .query(String.class)
-                .list()) {
-            superuser
-                    .sql("select t::text from \"" + table + "\" t")
-                    .query(String.class)
-                    .list()
-                    .forEach(row -> dump.append(row).append('\n'));
-        }
-        return dump.toString();
     }
 
     private static String marker() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trackwell.database.internal.DatabasePasswords;
 import org.trackwell.database.internal.EmbeddedPostgresServer;
 import org.trackwell.database.internal.RoleBootstrap;
@@ -86,6 +87,23 @@ public final class TestPostgres {
     public static DataSource asSuperuser(String database) {
         jdbcUrl(database);
         return server.superuser(database);
+    }
+
+    /** Every row of every table of the database as text, as a COPY of the whole database would show it. */
+    public static String dumpEveryTable(String database) {
+        JdbcClient superuser = JdbcClient.create(asSuperuser(database));
+        StringBuilder dump = new StringBuilder();
+        for (String table : superuser
+                .sql("select tablename from pg_tables where schemaname = 'public'")
+                .query(String.class)
+                .list()) {
+            superuser
+                    .sql("select t::text from \"" + table + "\" t")
+                    .query(String.class)
+                    .list()
+                    .forEach(row -> dump.append(row).append('\n'));
+        }
+        return dump.toString();
     }
 
     public static DataSource as(String role) {
