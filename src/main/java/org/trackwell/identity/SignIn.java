@@ -34,6 +34,8 @@ import org.trackwell.shared.Tokens;
 public class SignIn {
 
     private static final Logger log = LoggerFactory.getLogger(SignIn.class);
+    private static final Duration ADMISSION_PATIENCE = Duration.ofSeconds(10);
+    private static final Duration ADMISSION_POLL = Duration.ofMillis(10);
 
     private final AccountRows accounts;
     private final SignInRecords records;
@@ -250,26 +252,63 @@ public class SignIn {
 
     private record Admitted(StoredAccount account, AccountRows.AttemptCount count) {}
 
+    /**
+     * Admits the attempt, or waits its turn: while attempts from the same address or at the same
+     * account are still being checked and could take the last place before a limit, this one waits
+     * for their outcome (a success frees its place) rather than being refused or let past. So
+     * parallel guesses meet the limits exactly, and parallel right passwords all get in.
+     */
     private Attempt admit(
             TenantId tenant, ClientInfo client, Instant now, Supplier<Optional<StoredAccount>> findAccount) {
-        return transactions.inTenant(tenant, () -> {
-            records.takeTurn(client.address());
-            Optional<Instant> blockedUntil = records.blockedUntil(client.address(), now);
-            if (blockedUntil.isPresent()) {
-                throw new TooManyAttempts(Duration.between(now, blockedUntil.get()));
+        long giveUp = System.nanoTime() + ADMISSION_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return transactions.inTenant(tenant, () -> tryToAdmit(tenant, client, now, findAccount));
+            } catch (NotYourTurn wait) {
+                if (System.nanoTime() > giveUp) {
+                    throw new TooManyAttempts(Duration.ofSeconds(1));
+                }
+                try {
+                    Thread.sleep(ADMISSION_POLL);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TooManyAttempts(Duration.ofSeconds(1));
+                }
             }
-            long addressAttempts =
-                    records.countAttempt(client.address(), now, now.minus(properties.addressFailureWindow()));
-            if (addressAttempts > properties.addressFailureLimit()) {
-                throw new TooManyAttempts(properties.addressBlock());
-            }
-            SecurityPolicy policy = policies.current();
-            Optional<StoredAccount> account = findAccount.get();
-            Optional<Admitted> admission = account.filter(a -> a.mayAttemptSignIn(now))
-                    .flatMap(a -> accounts.admitAttempt(a.id(), policy.lockoutThreshold())
-                            .map(count -> new Admitted(a, count)));
-            return new Attempt(tenant, client, now, account, admission, addressAttempts, policy);
-        });
+        }
+    }
+
+    private Attempt tryToAdmit(
+            TenantId tenant, ClientInfo client, Instant now, Supplier<Optional<StoredAccount>> findAccount) {
+        if (!records.takeTurn(client.address())) {
+            throw new NotYourTurn();
+        }
+        Optional<Instant> blockedUntil = records.blockedUntil(client.address(), now);
+        if (blockedUntil.isPresent()) {
+            throw new TooManyAttempts(Duration.between(now, blockedUntil.get()));
+        }
+        long addressAttempts =
+                records.countAttempt(client.address(), now, now.minus(properties.addressFailureWindow()));
+        if (addressAttempts > properties.addressFailureLimit()) {
+            throw new NotYourTurn();
+        }
+        SecurityPolicy policy = policies.current();
+        Optional<StoredAccount> account = findAccount.get();
+        Optional<StoredAccount> mayTry = account.filter(a -> a.mayAttemptSignIn(now));
+        Optional<Admitted> admission = mayTry.flatMap(
+                a -> accounts.admitAttempt(a.id(), policy.lockoutThreshold()).map(count -> new Admitted(a, count)));
+        if (mayTry.isPresent() && admission.isEmpty()) {
+            throw new NotYourTurn();
+        }
+        return new Attempt(tenant, client, now, account, admission, addressAttempts, policy);
+    }
+
+    /** Other attempts hold the places up to a limit and are still being checked: wait for them. */
+    private static final class NotYourTurn extends RuntimeException {
+
+        NotYourTurn() {
+            super(null, null, false, false);
+        }
     }
 
     /** Runs the check of the password or code; if it cannot finish, the attempt is taken back. */

@@ -19,7 +19,8 @@ import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
 
 /**
- * Wrong guesses sent all at once meet the limits exactly: the address's 20 and the account's 5.
+ * Wrong guesses sent all at once meet the limits exactly: the address's 20 and the account's 5;
+ * right passwords sent all at once all get in.
  * The hashing queue is made long enough for every guess, so that each 429 here is the address
  * block (the queue's own limit is {@link SignInBurstIT}'s).
  */
@@ -64,5 +65,23 @@ class ParallelGuessingIT {
         assertThat(api.auditActions().stream().filter("sign-in.locked"::equals)).hasSize(1);
         assertThat(api.auditActions().stream().filter("sign-in.address-blocked"::equals))
                 .hasSize(1);
+    }
+
+    @Test
+    void parallelSignInsWithTheRightPasswordAllGetIn() throws Exception {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "rightatonce");
+        List<Callable<Integer>> signIns = new ArrayList<>();
+        for (int i = 0; i < GUESSES; i++) {
+            signIns.add(() -> api.login(api.adminEmail(), Api.GOOD_PASSWORD).statusCode());
+        }
+        List<Integer> answers = new ArrayList<>();
+        try (ExecutorService callers = Executors.newFixedThreadPool(GUESSES)) {
+            for (Future<Integer> answer : callers.invokeAll(signIns)) {
+                answers.add(answer.get());
+            }
+        }
+        assertThat(answers)
+                .as("an attempt still being checked holds a place only until it succeeds: " + answers)
+                .containsOnly(200);
     }
 }

@@ -71,15 +71,15 @@ public class SignInRecords {
     }
 
     /**
-     * Makes the attempts from one address take turns while each is admitted, so that parallel
-     * guesses are counted one after the other and none slips past the limit. Held to the end of
-     * the transaction.
+     * The attempts from one address take turns while each is admitted, so that parallel guesses
+     * are counted one after the other and none slips past the limit. Held to the end of the
+     * transaction; false when another attempt holds it, so that nobody waits holding a connection.
      */
-    public void takeTurn(String address) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('sign-in ' || :address, 0))")
+    public boolean takeTurn(String address) {
+        return jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended('sign-in ' || :address, 0))")
                 .param("address", address)
-                .query((row, n) -> true)
-                .list();
+                .query(Boolean.class)
+                .single();
     }
 
     /**
