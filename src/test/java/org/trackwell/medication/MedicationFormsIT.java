@@ -201,7 +201,7 @@ class MedicationFormsIT {
 
     @Test
     void theRoundKeepsTheReasonADoseWasNotGivenWhenTheNoteIsMissing() {
-        Instant due = clock.instant().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MINUTES);
+        Instant due = clock.instant().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MINUTES);
         ZonedDateTime local = due.atZone(LONDON);
         String prescription = regular(sertraline, local);
         PageSession pages = PageSession.signedIn(api, carerEmail, Api.GOOD_PASSWORD);
