@@ -25,7 +25,19 @@ public abstract class SealingMigration implements JavaMigration {
      * id, client_id, text}; {@code seal} stores one row's {@code :sealed} text by {@code :id} and
      * clears the old value. {@code table} and {@code column} are the sealed field's address.
      */
-    public record ClearColumn(String table, String column, String next, String seal) {}
+    public record ClearColumn(String table, String column, String next, String seal) {
+
+        /** A column whose clear text was set aside in {@code <column>_clear} beside its sealed column. */
+        public static ClearColumn setAside(String table, String column) {
+            String clear = column + "_clear";
+            return new ClearColumn(
+                    table,
+                    column,
+                    "select id, client_id, " + clear + " as text from " + table + " where " + clear
+                            + " is not null limit :batch",
+                    "update " + table + " set " + column + " = :sealed, " + clear + " = null where id = :id");
+        }
+    }
 
     private record ClearText(UUID id, UUID client, String text) {}
 

@@ -15,13 +15,7 @@ import org.trackwell.keys.SealingMigration;
 class SealClientFreeText extends SealingMigration {
 
     private static final List<ClearColumn> COLUMNS = List.of(
-            new ClearColumn(
-                    "episode",
-                    "referral_source",
-                    """
-                    select id, client_id, referral_source_clear as text from episode
-                    where referral_source_clear is not null limit :batch""",
-                    "update episode set referral_source = :sealed, referral_source_clear = null where id = :id"),
+            ClearColumn.setAside("episode", "referral_source"),
             new ClearColumn("client", "demographics_text", """
                     select id, id as client_id, jsonb_strip_nulls(jsonb_build_object(
                       'FIRST_LANGUAGE', demographics -> 'FIRST_LANGUAGE',

@@ -13,53 +13,13 @@ import org.trackwell.keys.SealingMigration;
 class SealMedicationFreeText extends SealingMigration {
 
     private static final List<ClearColumn> COLUMNS = List.of(
-            new ClearColumn(
-                    "prescription",
-                    "instructions",
-                    """
-                    select id, client_id, instructions_clear as text from prescription
-                    where instructions_clear is not null limit :batch""",
-                    "update prescription set instructions = :sealed, instructions_clear = null where id = :id"),
-            new ClearColumn(
-                    "prescription",
-                    "prescriber",
-                    """
-                    select id, client_id, prescriber_clear as text from prescription
-                    where prescriber_clear is not null limit :batch""",
-                    "update prescription set prescriber = :sealed, prescriber_clear = null where id = :id"),
-            new ClearColumn(
-                    "prescription",
-                    "prn_indication",
-                    """
-                    select id, client_id, prn_indication_clear as text from prescription
-                    where prn_indication_clear is not null limit :batch""",
-                    "update prescription set prn_indication = :sealed, prn_indication_clear = null where id = :id"),
-            new ClearColumn(
-                    "prescription",
-                    "stop_reason",
-                    """
-                    select id, client_id, stop_reason_clear as text from prescription
-                    where stop_reason_clear is not null limit :batch""",
-                    "update prescription set stop_reason = :sealed, stop_reason_clear = null where id = :id"),
-            new ClearColumn(
-                    "dose_record",
-                    "override_reason",
-                    """
-                    select id, client_id, override_reason_clear as text from dose_record
-                    where override_reason_clear is not null limit :batch""",
-                    "update dose_record set override_reason = :sealed, override_reason_clear = null where id = :id"),
-            new ClearColumn("dose_record", "correction_reason", """
-                    select id, client_id, correction_reason_clear as text from dose_record
-                    where correction_reason_clear is not null limit :batch""", """
-                    update dose_record set correction_reason = :sealed, correction_reason_clear = null
-                    where id = :id"""),
-            new ClearColumn(
-                    "stock_movement",
-                    "reason",
-                    """
-                    select id, client_id, reason_clear as text from stock_movement
-                    where reason_clear is not null limit :batch""",
-                    "update stock_movement set reason = :sealed, reason_clear = null where id = :id"));
+            ClearColumn.setAside("prescription", "instructions"),
+            ClearColumn.setAside("prescription", "prescriber"),
+            ClearColumn.setAside("prescription", "prn_indication"),
+            ClearColumn.setAside("prescription", "stop_reason"),
+            ClearColumn.setAside("dose_record", "override_reason"),
+            ClearColumn.setAside("dose_record", "correction_reason"),
+            ClearColumn.setAside("stock_movement", "reason"));
 
     SealMedicationFreeText(MigrationSealing sealing) {
         super(sealing, "25", "medication free text sealed", COLUMNS);
