@@ -35,7 +35,7 @@ public class AuditRequestFilter extends OncePerRequestFilter {
             if ((status == 401 || status == 403) && !AuditContext.recorded()) {
                 trail.recordSeparately(
                         AuditContext.actor(),
-                        "request.refused",
+                        AuditAction.REQUEST_REFUSED,
                         request.getMethod() + " " + routeOf(request),
                         Outcome.DENIED);
             }

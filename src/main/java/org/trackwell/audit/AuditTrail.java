@@ -41,22 +41,25 @@ public class AuditTrail {
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
-    public void record(String action, @Nullable String target, Outcome outcome) {
+    public void record(AuditAction action, @Nullable String target, Outcome outcome) {
         recordAs(AuditContext.actor(), action, target, outcome);
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
-    public void recordAs(Actor actor, String action, @Nullable String target, Outcome outcome) {
+    public void recordAs(Actor actor, AuditAction action, @Nullable String target, Outcome outcome) {
         append(actor, action, target, outcome);
     }
 
     /** For refusals: recorded in a transaction of its own, so it stays when the request's rolls back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordSeparately(Actor actor, String action, @Nullable String target, Outcome outcome) {
+    public void recordSeparately(Actor actor, AuditAction action, @Nullable String target, Outcome outcome) {
         append(actor, action, target, outcome);
     }
 
-    private void append(Actor actor, String action, @Nullable String target, Outcome outcome) {
+    private void append(Actor actor, AuditAction action, @Nullable String target, Outcome outcome) {
+        if (!action.names(target)) {
+            throw new IllegalArgumentException(action + " does not name " + target);
+        }
         AuditContext.Origin origin = AuditContext.origin();
         TenantId stream = CurrentTenant.get().orElse(OPERATOR_STREAM);
         rows.insert(new AuditRows.NewEvent(
@@ -65,7 +68,7 @@ public class AuditTrail {
                 actor.type().name(),
                 actor.id(),
                 actor.role(),
-                action,
+                action.code(),
                 target,
                 outcome.name(),
                 origin.address(),

@@ -26,7 +26,7 @@ public class AuditViewer {
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'AUDITOR')")
     public List<StoredEvent> search(AuditRows.Filter filter, int limit, long offset) {
         List<StoredEvent> events = rows.search(filter, limit, offset);
-        trail.record("audit.viewed", null, Outcome.SUCCESS);
+        trail.record(AuditAction.AUDIT_VIEWED, null, Outcome.SUCCESS);
         return events;
     }
 
@@ -36,7 +36,7 @@ public class AuditViewer {
     public List<StoredEvent> export(AuditRows.Filter filter, int limit) {
         stepUp.requireRecentConfirmation();
         List<StoredEvent> events = rows.search(filter, limit, 0);
-        trail.record("audit.exported", null, Outcome.SUCCESS);
+        trail.record(AuditAction.AUDIT_EXPORTED, null, Outcome.SUCCESS);
         return events;
     }
 }

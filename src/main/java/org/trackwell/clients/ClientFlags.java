@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientHistoryRows;
 import org.trackwell.clients.internal.StoredClient;
+import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 
 /** Flags raised on a client's page by other modules, shown until a practitioner or manager clears them. */
@@ -22,8 +24,16 @@ public class ClientFlags {
     private final AuditTrail trail;
     private final Ids ids;
     private final Clock clock;
+    private final TenantTransactions transactions;
 
-    ClientFlags(Clients clients, ClientHistoryRows rows, AuditTrail trail, Ids ids, Clock clock) {
+    ClientFlags(
+            Clients clients,
+            ClientHistoryRows rows,
+            AuditTrail trail,
+            Ids ids,
+            Clock clock,
+            TenantTransactions transactions) {
+        this.transactions = transactions;
         this.clients = clients;
         this.rows = rows;
         this.trail = trail;
@@ -31,17 +41,25 @@ public class ClientFlags {
         this.clock = clock;
     }
 
-    /** Raises a flag; the message must say what happened without identifying the client. */
-    @Transactional
-    public void raise(ClientRef client, String source, String message) {
-        rows.raiseFlag(CurrentTenant.require(), ids.next(), client.id(), source, message, clock.instant());
-        trail.record("client.flag-raised", client.auditTarget(), Outcome.SUCCESS);
+    /**
+     * Raises the flag once the concern's transaction has committed, in a transaction of its own;
+     * the event registry hands a concern whose flag could not be raised on again at the next start.
+     */
+    @TransactionalEventListener
+    void on(ConcernRaised concern) {
+        transactions.inNewTransaction(concern.tenant(), () -> {
+            ClientRef client = clients.byId(concern.client()).orElseThrow(ClientNotFound::new);
+            rows.raiseFlag(
+                    concern.tenant(), ids.next(), client.id(), concern.source(), concern.message(), clock.instant());
+            trail.record(AuditAction.CLIENT_FLAG_RAISED, client.auditTarget(), Outcome.SUCCESS);
+            return null;
+        });
     }
 
     @Transactional
     public List<ClientFlag> open(SignedInUser user, String code) {
         StoredClient client = clients.requireFullAccess(user, code);
-        trail.record("client.flags-viewed", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_FLAGS_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
         return rows.openFlags(client.id());
     }
 
@@ -51,6 +69,6 @@ public class ClientFlags {
         if (!rows.clearFlag(client.id(), flag, user.id(), clock.instant())) {
             throw new ClientChangeRefused("That flag is not open on this client.");
         }
-        trail.record("client.flag-cleared", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_FLAG_CLEARED, Clients.target(client.code()), Outcome.SUCCESS);
     }
 }

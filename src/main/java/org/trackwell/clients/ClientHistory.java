@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientHistoryRows;
@@ -79,13 +80,13 @@ public class ClientHistory {
                 user.id(),
                 clock.instant());
         clientRows.setRisk(client.id(), level);
-        trail.record("client.risk-recorded", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_RISK_RECORDED, Clients.target(client.code()), Outcome.SUCCESS);
     }
 
     @Transactional
     public List<RiskEntry> risks(SignedInUser user, String code) {
         StoredClient client = clients.requireFullAccess(user, code);
-        trail.record("client.risk-viewed", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_RISK_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
         return rows.risks(client.id()).stream()
                 .map(risk -> new RiskEntry(
                         risk.level(),
@@ -102,13 +103,13 @@ public class ClientHistory {
     public void recordConsent(SignedInUser user, String code, Consent consent) {
         StoredClient client = clients.requireFullAccess(user, code);
         rows.addConsent(CurrentTenant.require(), ids.next(), client.id(), consent, user.id(), clock.instant());
-        trail.record("client.consent-recorded", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_CONSENT_RECORDED, Clients.target(client.code()), Outcome.SUCCESS);
     }
 
     @Transactional
     public List<Consent> consents(SignedInUser user, String code) {
         StoredClient client = clients.requireFullAccess(user, code);
-        trail.record("client.consents-viewed", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_CONSENTS_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
         return rows.consents(client.id());
     }
 
@@ -140,13 +141,13 @@ public class ClientHistory {
                 encryption.seal(address(client, "client_note", "text", id), text.strip()),
                 user.id(),
                 clock.instant());
-        trail.record("client.note-written", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_NOTE_WRITTEN, Clients.target(client.code()), Outcome.SUCCESS);
     }
 
     @Transactional
     public List<ClientNote> notes(SignedInUser user, String code) {
         StoredClient client = clients.requireFullAccess(user, code);
-        trail.record("client.notes-viewed", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_NOTES_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
         return rows.notes(client.id(), 200).stream()
                 .map(note -> new ClientNote(
                         note.id(),

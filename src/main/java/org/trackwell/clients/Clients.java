@@ -17,6 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditEntry;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
@@ -106,7 +107,7 @@ public class Clients {
         if (user.has(Role.PRACTITIONER)) {
             rows.allocate(tenant, id, List.of(user.id()), now);
         }
-        trail.record("client.created", target(code), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_CREATED, target(code), Outcome.SUCCESS);
         return open(found(user, code.value()));
     }
 
@@ -127,7 +128,7 @@ public class Clients {
         guard.check(typed(reference, demographics), changed.acknowledgeIdentifying(), target(client.code()));
         TenantId tenant = CurrentTenant.require();
         rows.update(row(tenant, client.id(), client.code(), client.teamId(), reference, demographics, identifiers));
-        trail.record("client.updated", target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_UPDATED, target(client.code()), Outcome.SUCCESS);
         return open(found(user, code));
     }
 
@@ -135,7 +136,7 @@ public class Clients {
     @Transactional
     public ClientRecord record(SignedInUser user, String code) {
         StoredClient client = found(user, code);
-        trail.record("client.viewed", target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_VIEWED, target(client.code()), Outcome.SUCCESS);
         return open(client);
     }
 
@@ -154,6 +155,20 @@ public class Clients {
      */
     public ClientRef clinical(SignedInUser user, String code) {
         return ref(requireFullAccess(user, code));
+    }
+
+    /**
+     * The client a request names, within the user's reach for what it needs, with the request's
+     * one read recorded when it reads ({@link ReachedClient}).
+     */
+    @Transactional
+    public ClientRef reach(SignedInUser user, String code, ReachedClient.Need need, Optional<AuditAction> viewed) {
+        StoredClient client = switch (need) {
+            case CLINICAL_RECORD -> requireFullAccess(user, code);
+            case MEDICATION_RECORD -> found(user, code);
+        };
+        viewed.ifPresent(read -> trail.record(read, target(client.code()), Outcome.SUCCESS));
+        return ref(client);
     }
 
     /** For the medication module: the client, if the user may see its medication (carers may). */
@@ -200,7 +215,7 @@ public class Clients {
 
     @Transactional
     public List<ClientSummary> caseload(SignedInUser user, CaseloadFilter filter, int page) {
-        trail.record("client.caseload-viewed", null, Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_CASELOAD_VIEWED, null, Outcome.SUCCESS);
         return rows.caseload(Reach.of(user), filter, PAGE_SIZE + 1, (long) page * PAGE_SIZE);
     }
 
@@ -219,7 +234,7 @@ public class Clients {
                         .orElseThrow(() -> new ClientDetailsInvalid("That is not a valid NHS number."));
             case EMAIL -> value.strip().toLowerCase(Locale.ROOT);
         };
-        trail.record("client.searched", null, Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_SEARCHED, null, Outcome.SUCCESS);
         return rows.findByIndex(field, index(field, normalised), Reach.of(user)).stream()
                 .map(StoredClient::code)
                 .toList();
@@ -251,7 +266,7 @@ public class Clients {
             }
         }
         rows.allocate(CurrentTenant.require(), client.id(), practitioners, clock.instant());
-        trail.record("client.allocated", target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_ALLOCATED, target(client.code()), Outcome.SUCCESS);
     }
 
     /**
@@ -265,7 +280,7 @@ public class Clients {
             throw new AccessDeniedException("only the client's team managers");
         }
         List<AuditEntry> entries = trail.about(target(client.code()), 500);
-        trail.record("client.access-log-viewed", target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_ACCESS_LOG_VIEWED, target(client.code()), Outcome.SUCCESS);
         return entries;
     }
 
@@ -282,7 +297,7 @@ public class Clients {
             throw new ClientDetailsInvalid("The cap on open cases must be between 1 and 1000.");
         }
         settingsRows.save(CurrentTenant.require(), settings);
-        trail.record("client-settings.changed", null, Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_SETTINGS_CHANGED, null, Outcome.SUCCESS);
         return settings;
     }
 
@@ -309,7 +324,7 @@ public class Clients {
      * own, since the refusal rolls back the request's transaction.
      */
     private ClientNotFound outOfReach(SignedInUser user, PseudonymCode code) {
-        trail.recordSeparately(user.asActor(), "client.access-denied", target(code), Outcome.DENIED);
+        trail.recordSeparately(user.asActor(), AuditAction.CLIENT_ACCESS_DENIED, target(code), Outcome.DENIED);
         return new ClientNotFound();
     }
 

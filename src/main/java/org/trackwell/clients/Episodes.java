@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientRows;
@@ -61,7 +62,7 @@ public class Episodes {
     @Transactional
     public List<Episode> of(SignedInUser user, String code) {
         StoredClient client = clients.requireFullAccess(user, code);
-        trail.record("client.episodes-viewed", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_EPISODES_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
         return episodes(client.id());
     }
 
@@ -84,7 +85,7 @@ public class Episodes {
                 referredOn,
                 referralSource == null ? null : encryption.seal(sourceAddress(client.id(), id), referralSource),
                 clock.instant());
-        trail.record("episode.opened", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.EPISODE_OPENED, Clients.target(client.code()), Outcome.SUCCESS);
         return find(client, id);
     }
 
@@ -93,7 +94,7 @@ public class Episodes {
         StoredClient client = clients.requireFullAccess(user, code);
         requireOpen(find(client, episode));
         rows.setStage(episode, stage);
-        trail.record("episode.stage-changed", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.EPISODE_STAGE_CHANGED, Clients.target(client.code()), Outcome.SUCCESS);
         return find(client, episode);
     }
 
@@ -107,7 +108,7 @@ public class Episodes {
         }
         requireNotFuture(closedOn, "The closing date");
         rows.close(episode, closedOn, planned, reason);
-        trail.record("episode.closed", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.EPISODE_CLOSED, Clients.target(client.code()), Outcome.SUCCESS);
         return find(client, episode);
     }
 
@@ -122,7 +123,7 @@ public class Episodes {
         }
         requireRoomInCaseloads(client);
         rows.reopen(episode);
-        trail.record("episode.reopened", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.EPISODE_REOPENED, Clients.target(client.code()), Outcome.SUCCESS);
         return find(client, episode);
     }
 
@@ -132,7 +133,7 @@ public class Episodes {
         StoredClient client = clients.requireFullAccess(user, code);
         find(client, episode);
         rows.addFollowUp(CurrentTenant.require(), ids.next(), episode, dueOn, clock.instant());
-        trail.record("episode.follow-up-added", Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.EPISODE_FOLLOW_UP_ADDED, Clients.target(client.code()), Outcome.SUCCESS);
         return find(client, episode);
     }
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.IdentifyingText.Finding;
@@ -36,7 +37,7 @@ public class IdentifyingTextGuard {
         if (!acknowledged) {
             throw new LooksIdentifying(findings);
         }
-        trail.record("pii-warning.overridden", target, Outcome.SUCCESS);
+        trail.record(AuditAction.PII_WARNING_OVERRIDDEN, target, Outcome.SUCCESS);
     }
 
     /** Fields saved together: one warning naming all that was found, and one acknowledgement. */

@@ -27,6 +27,16 @@ public class TenantTransactions {
     }
 
     /**
+     * Always a transaction of its own, as work after another transaction has committed needs (an
+     * event listener's).
+     */
+    public <T> T inNewTransaction(TenantId tenant, Supplier<T> work) {
+        try (CurrentTenant.Scope scope = CurrentTenant.enter(tenant)) {
+            return separate.execute(status -> work.get());
+        }
+    }
+
+    /**
      * Joins a transaction already open for the same tenant; for another tenant it opens a
      * transaction of its own, since the open one's tenant setting cannot change.
      */

@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.Actor;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditContext;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
@@ -87,7 +88,7 @@ public class Accounts {
     public SetupLink inviteFirstAdmin(Tenant tenant, String email) {
         return transactions.inTenant(tenant.id(), () -> {
             Invitation invitation = create(tenant, email, "Administrator", Set.of(Role.TENANT_ADMIN));
-            trail.record("user.invited", "user:" + invitation.user(), Outcome.SUCCESS);
+            trail.record(AuditAction.USER_INVITED, "user:" + invitation.user(), Outcome.SUCCESS);
             return invitation.link();
         });
     }
@@ -105,7 +106,7 @@ public class Accounts {
         }
         Invitation invitation = create(tenant, email, displayName.strip(), roles);
         teams.setMemberships(tenant.id(), invitation.user(), knownTeams(teamIds));
-        trail.record("user.invited", "user:" + invitation.user(), Outcome.SUCCESS);
+        trail.record(AuditAction.USER_INVITED, "user:" + invitation.user(), Outcome.SUCCESS);
         mailer.send(
                 invitation.link().email(),
                 "Your Trackwell account at " + tenant.displayName(),
@@ -153,7 +154,7 @@ public class Accounts {
         requireAnotherAdmin(get(id), "disable");
         rows.setStatus(id, AccountStatus.DISABLED);
         sessions.revokeAllOf(id, "", clock.instant());
-        trail.record("user.disabled", "user:" + id, Outcome.SUCCESS);
+        trail.record(AuditAction.USER_DISABLED, "user:" + id, Outcome.SUCCESS);
     }
 
     @Transactional
@@ -165,7 +166,7 @@ public class Accounts {
                 user.status() == AccountStatus.DISABLED && !hasPassword(id)
                         ? AccountStatus.INVITED
                         : AccountStatus.ACTIVE);
-        trail.record("user.enabled", "user:" + id, Outcome.SUCCESS);
+        trail.record(AuditAction.USER_ENABLED, "user:" + id, Outcome.SUCCESS);
     }
 
     @Transactional
@@ -180,7 +181,7 @@ public class Accounts {
         }
         rows.setRoles(CurrentTenant.require(), id, roles);
         sessions.revokeAllOf(id, "", clock.instant());
-        trail.record("user.roles-changed", "user:" + id, Outcome.SUCCESS);
+        trail.record(AuditAction.USER_ROLES_CHANGED, "user:" + id, Outcome.SUCCESS);
     }
 
     @Transactional
@@ -188,7 +189,7 @@ public class Accounts {
     public void changeTeams(UserId id, Collection<UUID> teamIds) {
         get(id);
         teams.setMemberships(CurrentTenant.require(), id, knownTeams(teamIds));
-        trail.record("user.teams-changed", "user:" + id, Outcome.SUCCESS);
+        trail.record(AuditAction.USER_TEAMS_CHANGED, "user:" + id, Outcome.SUCCESS);
     }
 
     @Transactional
@@ -218,7 +219,7 @@ public class Accounts {
         }
         Team team = new Team(ids.next(), trimmed);
         teams.insert(CurrentTenant.require(), team);
-        trail.record("team.created", "team:" + team.id(), Outcome.SUCCESS);
+        trail.record(AuditAction.TEAM_CREATED, "team:" + team.id(), Outcome.SUCCESS);
         return team;
     }
 

@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trackwell.audit.Actor;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.identity.internal.OperatorRows;
@@ -103,7 +104,7 @@ public class Operators {
         rows.insert(id, normalised, now);
         String token = tokens.newToken();
         rows.insertSetupToken(Tokens.hash(token), id, now.plus(properties.setupLinkValidity()));
-        trail.record("operator.added", "operator:" + id, Outcome.SUCCESS);
+        trail.record(AuditAction.OPERATOR_ADDED, "operator:" + id, Outcome.SUCCESS);
         return token;
     }
 
@@ -117,7 +118,7 @@ public class Operators {
             throw new PasswordRejected(failures);
         }
         rows.setPassword(id, hasher.hash(password));
-        trail.recordAs(operatorActor(id), "sign-in.password-set", "operator:" + id, Outcome.SUCCESS);
+        trail.recordAs(operatorActor(id), AuditAction.SIGN_IN_PASSWORD_SET, "operator:" + id, Outcome.SUCCESS);
     }
 
     /**
@@ -150,7 +151,11 @@ public class Operators {
                 String challenge = tokens.newToken();
                 Instant expiresAt = now.plus(properties.secondFactorChallengeValidity());
                 rows.insertChallenge(Tokens.hash(challenge), id, expiresAt);
-                trail.recordAs(operatorActor(id), "sign-in.second-factor-required", "operator:" + id, Outcome.SUCCESS);
+                trail.recordAs(
+                        operatorActor(id),
+                        AuditAction.SIGN_IN_SECOND_FACTOR_REQUIRED,
+                        "operator:" + id,
+                        Outcome.SUCCESS);
                 return new SignInResult.SecondFactorNeeded(challenge, expiresAt);
             }
             return new SignInResult.SignedIn(openSession(id, now));
@@ -192,7 +197,7 @@ public class Operators {
         String text = Totp.base32(secret);
         rows.savePendingTotp(
                 operator.id(), secrets.seal(TOTP_TABLE, "secret", operator.id().toString(), text), clock.instant());
-        trail.recordAs(operator.asActor(), "mfa.totp-started", "operator:" + operator.id(), Outcome.SUCCESS);
+        trail.recordAs(operator.asActor(), AuditAction.MFA_TOTP_STARTED, "operator:" + operator.id(), Outcome.SUCCESS);
         String label = URLEncoder.encode("Trackwell operators:" + operator.email(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
         return new TotpEnrolment(
@@ -212,7 +217,8 @@ public class Operators {
             throw new SecondFactorRejected("That code is not right. Check the app's clock and try the newest code.");
         }
         rows.confirmTotp(operator.id(), step.getAsLong(), now);
-        trail.recordAs(operator.asActor(), "mfa.totp-confirmed", "operator:" + operator.id(), Outcome.SUCCESS);
+        trail.recordAs(
+                operator.asActor(), AuditAction.MFA_TOTP_CONFIRMED, "operator:" + operator.id(), Outcome.SUCCESS);
     }
 
     /** For a lost phone: the operator's authenticator is removed and their sessions end. */
@@ -221,7 +227,7 @@ public class Operators {
         StoredAccount operator = rows.findByEmail(email.strip().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new AccountChangeRefused("There is no operator with that e-mail address."));
         rows.removeTotp(operator.id(), clock.instant());
-        trail.record("mfa.reset", "operator:" + operator.id(), Outcome.SUCCESS);
+        trail.record(AuditAction.MFA_RESET, "operator:" + operator.id(), Outcome.SUCCESS);
     }
 
     /** Authenticator secrets are sealed under the master key: its rotation seals them again. */
@@ -267,7 +273,7 @@ public class Operators {
         String token = tokens.newToken();
         Instant expiresAt = now.plus(properties.sessionLifetime());
         rows.openSession(Tokens.hash(token), id, now, expiresAt);
-        trail.recordAs(operatorActor(id), "sign-in.signed-in", "operator:" + id, Outcome.SUCCESS);
+        trail.recordAs(operatorActor(id), AuditAction.SIGN_IN_SIGNED_IN, "operator:" + id, Outcome.SUCCESS);
         return new SessionToken(token, expiresAt, POLICY.idleTimeoutSeconds());
     }
 
@@ -291,7 +297,8 @@ public class Operators {
     @Transactional
     public void signOut(SignedInOperator operator) {
         rows.revoke(operator.sessionKey(), clock.instant());
-        trail.recordAs(operator.asActor(), "sign-in.signed-out", "operator:" + operator.id(), Outcome.SUCCESS);
+        trail.recordAs(
+                operator.asActor(), AuditAction.SIGN_IN_SIGNED_OUT, "operator:" + operator.id(), Outcome.SUCCESS);
     }
 
     private Void failed(Optional<StoredAccount> account, ClientInfo client, Instant now) {
@@ -301,7 +308,8 @@ public class Operators {
                     int[] counts = rows.countFailure(a.id());
                     if (counts[0] >= POLICY.lockoutThreshold()) {
                         rows.lock(a.id(), now.plus(POLICY.lockDuration(counts[1] + 1)));
-                        trail.recordAs(Actor.system(), "sign-in.locked", "operator:" + a.id(), Outcome.DENIED);
+                        trail.recordAs(
+                                Actor.system(), AuditAction.SIGN_IN_LOCKED, "operator:" + a.id(), Outcome.DENIED);
                     }
                 });
         long recent = records.countAttempt(client.address(), now, now.minus(properties.addressFailureWindow()));

@@ -31,6 +31,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.identity.internal.AccountRows;
@@ -145,7 +146,7 @@ public class Passkeys {
         if (!stored) {
             throw new SecondFactorRejected("That passkey is already registered.");
         }
-        trail.record("mfa.passkey-added", "user:" + user.id(), Outcome.SUCCESS);
+        trail.record(AuditAction.MFA_PASSKEY_ADDED, "user:" + user.id(), Outcome.SUCCESS);
         return new Passkey(id, label, now, null);
     }
 
@@ -161,7 +162,7 @@ public class Passkeys {
         if (!rows.remove(user.id(), passkey)) {
             throw new SecondFactorRejected("There is no such passkey on your account.");
         }
-        trail.record("mfa.passkey-removed", "user:" + user.id(), Outcome.SUCCESS);
+        trail.record(AuditAction.MFA_PASSKEY_REMOVED, "user:" + user.id(), Outcome.SUCCESS);
     }
 
     /** Options for signing in with one of the user's passkeys. Must run in the tenant's transaction. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.identity.internal.PolicyRows;
@@ -65,7 +66,7 @@ public class Policies {
             throw new AccountChangeRefused(String.join(" ", problems));
         }
         rows.save(CurrentTenant.require(), policy);
-        trail.record("security-policy.changed", null, Outcome.SUCCESS);
+        trail.record(AuditAction.SECURITY_POLICY_CHANGED, null, Outcome.SUCCESS);
         return policy;
     }
 }

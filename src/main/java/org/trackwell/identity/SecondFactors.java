@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.identity.internal.AccountRows;
@@ -89,7 +90,7 @@ public class SecondFactors {
         random.nextBytes(secret);
         String text = Totp.base32(secret);
         rows.savePending(user.tenant(), user.id(), encryption.seal(secretAddress(user.id()), text), clock.instant());
-        trail.record("mfa.totp-started", "user:" + user.id(), Outcome.SUCCESS);
+        trail.record(AuditAction.MFA_TOTP_STARTED, "user:" + user.id(), Outcome.SUCCESS);
         return new TotpEnrolment(text, otpauthUri(user, text));
     }
 
@@ -120,12 +121,12 @@ public class SecondFactors {
         Instant now = clock.instant();
         OptionalLong step = Totp.matchingStep(secretOf(user.id(), pending), code.strip(), now, 0);
         if (step.isEmpty()) {
-            trail.record("mfa.totp-confirmed", "user:" + user.id(), Outcome.FAILED);
+            trail.record(AuditAction.MFA_TOTP_CONFIRMED, "user:" + user.id(), Outcome.FAILED);
             throw new SecondFactorRejected("That code is not right. Check the app's clock and try the newest code.");
         }
         rows.confirm(user.id(), step.getAsLong(), now);
         List<String> codes = newRecoveryCodes(user.id());
-        trail.record("mfa.totp-confirmed", "user:" + user.id(), Outcome.SUCCESS);
+        trail.record(AuditAction.MFA_TOTP_CONFIRMED, "user:" + user.id(), Outcome.SUCCESS);
         mailer.send(
                 user.email(),
                 "Two-factor sign-in is on",
@@ -141,7 +142,7 @@ public class SecondFactors {
             throw new SecondFactorRejected("Set up an authenticator app first.");
         }
         List<String> codes = newRecoveryCodes(user.id());
-        trail.record("mfa.recovery-codes-replaced", "user:" + user.id(), Outcome.SUCCESS);
+        trail.record(AuditAction.MFA_RECOVERY_CODES_REPLACED, "user:" + user.id(), Outcome.SUCCESS);
         return codes;
     }
 
@@ -161,7 +162,7 @@ public class SecondFactors {
         rows.removeAll(user);
         passkeys.removeAll(user);
         sessions.revokeAllOf(user, "", clock.instant());
-        trail.record("mfa.reset", "user:" + user, Outcome.SUCCESS);
+        trail.record(AuditAction.MFA_RESET, "user:" + user, Outcome.SUCCESS);
         mailer.send(
                 account.email(),
                 "Your two-factor sign-in was reset",
@@ -194,7 +195,7 @@ public class SecondFactors {
         if (normalised.isEmpty() || !rows.useRecoveryCode(account.id(), hasher.keyedHash(normalised), now)) {
             return false;
         }
-        trail.record("mfa.recovery-code-used", "user:" + account.id(), Outcome.SUCCESS);
+        trail.record(AuditAction.MFA_RECOVERY_CODE_USED, "user:" + account.id(), Outcome.SUCCESS);
         mailer.send(
                 account.email(),
                 "A recovery code was used",

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.identity.internal.SessionRows;
@@ -86,7 +87,7 @@ public class Sessions {
     @Transactional
     public void signOut(SignedInUser user) {
         rows.revoke(user.sessionKey(), clock.instant());
-        trail.record("sign-in.signed-out", "user:" + user.id(), Outcome.SUCCESS);
+        trail.record(AuditAction.SIGN_IN_SIGNED_OUT, "user:" + user.id(), Outcome.SUCCESS);
     }
 
     /** Keeps the session alive now (the page's "stay signed in"). */

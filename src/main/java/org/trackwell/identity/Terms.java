@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.identity.internal.TermsRows;
@@ -37,7 +38,7 @@ public class Terms {
         }
         TermsOfUse terms = new TermsOfUse(version, text, clock.instant());
         rows.publish(terms);
-        trail.record("terms.published", "terms:" + version, Outcome.SUCCESS);
+        trail.record(AuditAction.TERMS_PUBLISHED, "terms:" + version, Outcome.SUCCESS);
         return terms;
     }
 
@@ -54,6 +55,6 @@ public class Terms {
             throw new AccountChangeRefused("Those are not the current terms of use. Please read them again.");
         }
         rows.accept(CurrentTenant.require(), user.id(), version, clock.instant());
-        trail.record("terms.accepted", "terms:" + version, Outcome.SUCCESS);
+        trail.record(AuditAction.TERMS_ACCEPTED, "terms:" + version, Outcome.SUCCESS);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.keys.internal.ClientKeyRows;
@@ -60,7 +61,7 @@ public class FieldEncryption {
         rows.destroy(tenant, clock.instant());
         keyring.forget(tenant);
         keyring.forgetClientsOf(tenant);
-        trail.record("tenant-keys.destroyed", "tenant:" + tenant, Outcome.SUCCESS);
+        trail.record(AuditAction.TENANT_KEYS_DESTROYED, "tenant:" + tenant, Outcome.SUCCESS);
     }
 
     /** Drops the tenant's unwrapped keys from memory, so the next use reads them again. */
@@ -94,6 +95,6 @@ public class FieldEncryption {
         keyring.keys(tenant);
         clientRows.destroy(tenant, client, clock.instant());
         keyring.forgetClient(tenant, client);
-        trail.record("client-key.destroyed", "client:" + client, Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_KEY_DESTROYED, "client:" + client, Outcome.SUCCESS);
     }
 }

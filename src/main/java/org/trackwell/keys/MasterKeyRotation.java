@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
@@ -64,7 +65,7 @@ public class MasterKeyRotation {
             }
             resealInstallationSecrets();
             master.destroyAllButPrimary();
-            trail.record("keys.master-rotated", null, Outcome.SUCCESS);
+            trail.record(AuditAction.KEYS_MASTER_ROTATED, null, Outcome.SUCCESS);
             return new Result(rewrapped);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the master key could not be rotated", e);

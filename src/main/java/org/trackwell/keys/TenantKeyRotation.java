@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
@@ -108,7 +109,7 @@ public class TenantKeyRotation {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the tenant's new key could not be made", e);
         }
-        trail.record("keys.tenant-rotation-started", "tenant:" + tenant.slug(), Outcome.SUCCESS);
+        trail.record(AuditAction.KEYS_TENANT_ROTATION_STARTED, "tenant:" + tenant.slug(), Outcome.SUCCESS);
         return null;
     }
 
@@ -181,7 +182,7 @@ public class TenantKeyRotation {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the old keys could not be destroyed", e);
         }
-        trail.record("keys.tenant-rotated", "tenant:" + tenant.slug(), Outcome.SUCCESS);
+        trail.record(AuditAction.KEYS_TENANT_ROTATED, "tenant:" + tenant.slug(), Outcome.SUCCESS);
         return null;
     }
 

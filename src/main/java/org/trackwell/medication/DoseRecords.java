@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
@@ -142,14 +143,14 @@ public class DoseRecords {
         if (!rows.recordEffect(CurrentTenant.require(), stored.record().id(), effect, user.id(), clock.instant())) {
             throw MedicationRefused.conflict("Whether it helped has already been recorded.");
         }
-        trail.record("dose.effect-recorded", client.auditTarget(), Outcome.SUCCESS);
+        trail.record(AuditAction.DOSE_EFFECT_RECORDED, client.auditTarget(), Outcome.SUCCESS);
     }
 
     /** Every record in the period, corrections included, with its free text opened; reading is recorded. */
     @Transactional
     public List<DoseRecord> history(SignedInUser user, String code, Instant from, Instant to) {
         ClientRef client = clients.forMedication(user, code);
-        trail.record("mar.viewed", client.auditTarget(), Outcome.SUCCESS);
+        trail.record(AuditAction.MAR_VIEWED, client.auditTarget(), Outcome.SUCCESS);
         return rows.ofClient(client.id(), from, to).stream().map(this::opened).toList();
     }
 
@@ -256,9 +257,12 @@ public class DoseRecords {
                             : "That record has already been corrected. Correct the latest record instead.");
         }
         stock.administered(client, p, record, corrected, user);
-        trail.record(corrected == null ? "dose.recorded" : "dose.corrected", client.auditTarget(), Outcome.SUCCESS);
+        trail.record(
+                corrected == null ? AuditAction.DOSE_RECORDED : AuditAction.DOSE_CORRECTED,
+                client.auditTarget(),
+                Outcome.SUCCESS);
         if (override != null) {
-            trail.record("dose.prn-limit-overridden", client.auditTarget(), Outcome.SUCCESS);
+            trail.record(AuditAction.DOSE_PRN_LIMIT_OVERRIDDEN, client.auditTarget(), Outcome.SUCCESS);
         }
         return record;
     }
@@ -345,7 +349,8 @@ public class DoseRecords {
 
     /** An as-needed dose refused for its limits is recorded as refused, with who, on its own. */
     private MedicationRefused refusedOverLimit(SignedInUser user, ClientRef client, String why) {
-        trail.recordSeparately(user.asActor(), "dose.prn-limit-refused", client.auditTarget(), Outcome.DENIED);
+        trail.recordSeparately(
+                user.asActor(), AuditAction.DOSE_PRN_LIMIT_REFUSED, client.auditTarget(), Outcome.DENIED);
         return MedicationRefused.conflict(why);
     }
 

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
@@ -63,7 +64,7 @@ public class MarCharts {
     @Transactional
     public MarChart month(SignedInUser user, String code, YearMonth month) {
         ClientRef client = clients.forMedication(user, code);
-        trail.record("mar.viewed", client.auditTarget(), Outcome.SUCCESS);
+        trail.record(AuditAction.MAR_VIEWED, client.auditTarget(), Outcome.SUCCESS);
         ZoneId zone = medicines.settings().zone();
         return chart(client, month.atDay(1), month.atEndOfMonth(), zone, month);
     }
@@ -77,7 +78,7 @@ public class MarCharts {
             throw MedicationRefused.invalid("Choose a period of up to a year, the start before the end.");
         }
         List<ClientRef> inTeam = clients.inTeam(user, team);
-        trail.record("medication-report.viewed", "team:" + team, Outcome.SUCCESS);
+        trail.record(AuditAction.MEDICATION_REPORT_VIEWED, "team:" + team, Outcome.SUCCESS);
         ZoneId zone = medicines.settings().zone();
         List<ClientAdherence> lines = new ArrayList<>();
         Adherence total = Adherence.of(0, 0, 0, 0, 0, 0);

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
@@ -84,7 +85,7 @@ public class MarPrintouts {
                         name(staff, record.recordedBy()),
                         record.witness() == null ? null : name(staff, record.witness())))
                 .toList();
-        trail.record("mar.printed", client.auditTarget(), Outcome.SUCCESS);
+        trail.record(AuditAction.MAR_PRINTED, client.auditTarget(), Outcome.SUCCESS);
         return new MarPrintout(
                 tenants.byId(CurrentTenant.require()).map(Tenant::displayName).orElseThrow(),
                 client.code().toString(),

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.Clients;
@@ -32,7 +33,7 @@ public class MedicationAlerts {
     @Transactional
     public List<MedicationAlert> open(SignedInUser user) {
         requireManager(user);
-        trail.record("medication-alerts.viewed", null, Outcome.SUCCESS);
+        trail.record(AuditAction.MEDICATION_ALERTS_VIEWED, null, Outcome.SUCCESS);
         return rows.open(user.teams().toArray(UUID[]::new)).stream()
                 .flatMap(a -> clients.byId(a.clientId()).stream()
                         .map(c -> new MedicationAlert(a.id(), c.code(), a.kind(), a.message(), a.raisedAt())))
@@ -45,7 +46,7 @@ public class MedicationAlerts {
         if (!rows.acknowledge(alert, user.teams().toArray(UUID[]::new), user.id(), clock.instant())) {
             throw MedicationRefused.notFound("There is no such open alert for your teams.");
         }
-        trail.record("medication-alert.acknowledged", "medication-alert:" + alert, Outcome.SUCCESS);
+        trail.record(AuditAction.MEDICATION_ALERT_ACKNOWLEDGED, "medication-alert:" + alert, Outcome.SUCCESS);
     }
 
     private static void requireManager(SignedInUser user) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
@@ -74,7 +75,7 @@ public class MedicationRound {
     @Transactional
     public Round of(SignedInUser user, UUID team) {
         List<ClientRef> inTeam = clients.inTeam(user, team);
-        trail.record("medication-round.viewed", "team:" + team, Outcome.SUCCESS);
+        trail.record(AuditAction.MEDICATION_ROUND_VIEWED, "team:" + team, Outcome.SUCCESS);
         Instant now = clock.instant();
         MedicationSettings settings = medicines.settings();
         Map<UUID, PseudonymCode> codes = new HashMap<>();

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.medication.internal.MedicineRows;
@@ -64,7 +65,7 @@ public class Medicines {
         if (!rows.insert(CurrentTenant.require(), medicine, clock.instant())) {
             throw MedicationRefused.conflict("The service already has " + medicine.label() + ".");
         }
-        trail.record("medicine.added", "medicine:" + medicine.id(), Outcome.SUCCESS);
+        trail.record(AuditAction.MEDICINE_ADDED, "medicine:" + medicine.id(), Outcome.SUCCESS);
         return medicine;
     }
 
@@ -95,7 +96,7 @@ public class Medicines {
         }
         MedicationSettings settings = new MedicationSettings(zoneId, tolerance, prnEffect, lowStock, expiry);
         rows.saveSettings(CurrentTenant.require(), settings);
-        trail.record("medication-settings.changed", null, Outcome.SUCCESS);
+        trail.record(AuditAction.MEDICATION_SETTINGS_CHANGED, null, Outcome.SUCCESS);
         return settings;
     }
 

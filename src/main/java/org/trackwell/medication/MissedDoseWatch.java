@@ -7,11 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.trackwell.clients.ClientFlags;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
+import org.trackwell.clients.ConcernRaised;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.medication.internal.AlertRows;
 import org.trackwell.medication.internal.DoseRows;
@@ -39,7 +40,7 @@ class MissedDoseWatch {
     private final AlertRows alerts;
     private final Medicines medicines;
     private final Clients clients;
-    private final ClientFlags flags;
+    private final ApplicationEventPublisher events;
     private final Ids ids;
     private final Clock clock;
 
@@ -51,7 +52,7 @@ class MissedDoseWatch {
             AlertRows alerts,
             Medicines medicines,
             Clients clients,
-            ClientFlags flags,
+            ApplicationEventPublisher events,
             Ids ids,
             Clock clock) {
         this.tenants = tenants;
@@ -61,7 +62,7 @@ class MissedDoseWatch {
         this.alerts = alerts;
         this.medicines = medicines;
         this.clients = clients;
-        this.flags = flags;
+        this.events = events;
         this.ids = ids;
         this.clock = clock;
     }
@@ -111,7 +112,7 @@ class MissedDoseWatch {
         ClientRef client = clients.byId(p.clientId()).orElseThrow();
         String message = "Missed dose: " + p.medicine().label() + " due at "
                 + WHEN.format(dueAt.atZone(settings.zone())) + " was not recorded.";
-        flags.raise(client, "medication", message);
+        events.publishEvent(new ConcernRaised(CurrentTenant.require(), client.id(), "medication", message));
         alerts.insert(
                 CurrentTenant.require(),
                 ids.next(),

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
@@ -59,7 +60,7 @@ public class Prescriptions {
         Prescription prescription = validated(client, request, null);
         guard.check(typed(prescription, null), request.acknowledgeIdentifying(), client.auditTarget());
         rows.insert(CurrentTenant.require(), prescription, user.id());
-        trail.record("prescription.started", client.auditTarget(), Outcome.SUCCESS);
+        trail.record(AuditAction.PRESCRIPTION_STARTED, client.auditTarget(), Outcome.SUCCESS);
         return prescription;
     }
 
@@ -72,7 +73,7 @@ public class Prescriptions {
         guard.check(typed(replacement, why), request.acknowledgeIdentifying(), client.auditTarget());
         stopOrRefuse(client, id, "Changed: " + why, user);
         rows.insert(CurrentTenant.require(), replacement, user.id());
-        trail.record("prescription.changed", client.auditTarget(), Outcome.SUCCESS);
+        trail.record(AuditAction.PRESCRIPTION_CHANGED, client.auditTarget(), Outcome.SUCCESS);
         return replacement;
     }
 
@@ -82,14 +83,14 @@ public class Prescriptions {
         String why = requireReason(reason);
         guard.check(why, acknowledged, client.auditTarget());
         stopOrRefuse(client, id, why, user);
-        trail.record("prescription.stopped", client.auditTarget(), Outcome.SUCCESS);
+        trail.record(AuditAction.PRESCRIPTION_STOPPED, client.auditTarget(), Outcome.SUCCESS);
     }
 
     /** Current and stopped prescriptions, current first; carers see them too. */
     @Transactional
     public List<Prescription> of(SignedInUser user, String code) {
         ClientRef client = clients.forMedication(user, code);
-        trail.record("prescriptions.viewed", client.auditTarget(), Outcome.SUCCESS);
+        trail.record(AuditAction.PRESCRIPTIONS_VIEWED, client.auditTarget(), Outcome.SUCCESS);
         return rows.ofClient(client.id());
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
@@ -198,7 +199,7 @@ public class Stock {
                         client.code() + ": " + m.label() + " counted " + counted.toPlainString() + ", the record says "
                                 + expected.toPlainString() + ".",
                         clock.instant());
-                trail.record("stock.discrepancy", client.auditTarget(), Outcome.SUCCESS);
+                trail.record(AuditAction.STOCK_DISCREPANCY, client.auditTarget(), Outcome.SUCCESS);
             }
             return new CountResult(expected, counted, matches);
         });
@@ -208,7 +209,7 @@ public class Stock {
     @Transactional
     public List<StockLine> of(SignedInUser user, String code) {
         ClientRef client = clients.forMedication(user, code);
-        trail.record("stock.viewed", client.auditTarget(), Outcome.SUCCESS);
+        trail.record(AuditAction.STOCK_VIEWED, client.auditTarget(), Outcome.SUCCESS);
         MedicationSettings medication = settings.settings();
         Instant now = clock.instant();
         LocalDate today = now.atZone(medication.zone()).toLocalDate();
@@ -234,7 +235,7 @@ public class Stock {
     @Transactional
     public List<RegisterLine> register(SignedInUser user, String code, UUID medicine) {
         ClientRef client = clients.forMedication(user, code);
-        trail.record("stock.register-viewed", client.auditTarget(), Outcome.SUCCESS);
+        trail.record(AuditAction.STOCK_REGISTER_VIEWED, client.auditTarget(), Outcome.SUCCESS);
         BigDecimal balance = BigDecimal.ZERO;
         List<RegisterLine> lines = new ArrayList<>();
         for (StoredMovement stored : rows.movements(client.id(), medicine)) {
@@ -338,11 +339,18 @@ public class Stock {
                 witness,
                 clock.instant());
         insert(client, movement);
-        trail.record(
-                "stock." + kind.name().toLowerCase(java.util.Locale.ROOT) + "-recorded",
-                client.auditTarget(),
-                Outcome.SUCCESS);
+        trail.record(auditAction(kind), client.auditTarget(), Outcome.SUCCESS);
         return movement;
+    }
+
+    private static AuditAction auditAction(StockMovement.Kind kind) {
+        return switch (kind) {
+            case RECEIPT -> AuditAction.STOCK_RECEIPT_RECORDED;
+            case ADMINISTRATION -> AuditAction.STOCK_ADMINISTRATION_RECORDED;
+            case RETURN -> AuditAction.STOCK_RETURN_RECORDED;
+            case DISPOSAL -> AuditAction.STOCK_DISPOSAL_RECORDED;
+            case COUNT -> AuditAction.STOCK_COUNT_RECORDED;
+        };
     }
 
     private void insert(ClientRef client, StockMovement movement) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.shared.Ids;
@@ -74,7 +75,7 @@ public class Tenants {
                 new TenantId(ids.next()), normalised, displayName.strip(), TenantStatus.ACTIVE, clock.instant());
         rows.insert(tenant);
         rows.addHost(tenant.id(), normalised + "." + properties.baseDomain());
-        trail.record("tenant.created", "tenant:" + normalised, Outcome.SUCCESS);
+        trail.record(AuditAction.TENANT_CREATED, "tenant:" + normalised, Outcome.SUCCESS);
         byHost.invalidateAll();
         return tenant;
     }
@@ -137,7 +138,7 @@ public class Tenants {
         Tenant tenant = bySlug(slug);
         rows.updateStatus(tenant.id(), status);
         trail.record(
-                status == TenantStatus.ACTIVE ? "tenant.resumed" : "tenant.suspended",
+                status == TenantStatus.ACTIVE ? AuditAction.TENANT_RESUMED : AuditAction.TENANT_SUSPENDED,
                 "tenant:" + tenant.slug(),
                 Outcome.SUCCESS);
         byHost.invalidateAll();

@@ -69,7 +69,7 @@ class AuditTimeOrderIT {
 
     @Test
     void theRuntimeRoleCannotDateAnEntryItself() {
-        record("test.entry");
+        record(AuditAction.CLIENT_VIEWED);
         try (Runtime runtime = new Runtime(tenant)) {
             for (String time :
                     List.of("now() - interval '1 hour'", "clock_timestamp() + interval '1 minute'", "now()")) {
@@ -95,7 +95,7 @@ class AuditTimeOrderIT {
                         .param("id", late.toString())
                         .update());
                 awaitWaitingForTheLock();
-                record("test.newer");
+                record(AuditAction.CLIENT_UPDATED);
                 gate.jdbc.sql("select pg_advisory_unlock(4242)").query().singleRow();
                 held.get(10, TimeUnit.SECONDS);
             } finally {
@@ -104,7 +104,7 @@ class AuditTimeOrderIT {
         }
         JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
         Instant newer = superuser
-                .sql("select occurred_at from audit_event where tenant_id = :t and action = 'test.newer'")
+                .sql("select occurred_at from audit_event where tenant_id = :t and action = 'client.updated'")
                 .param("t", tenant.id().value())
                 .query(Timestamp.class)
                 .single()
@@ -164,7 +164,8 @@ class AuditTimeOrderIT {
                     for (int i = 0; i < 40; i++) {
                         int n = i;
                         transactions.inTenant(tenant.id(), () -> {
-                            trail.record("test.concurrent", "thing:" + writer + "-" + n, Outcome.SUCCESS);
+                            trail.record(
+                                    AuditAction.CLIENT_VIEWED, "client:thing-" + writer + "-" + n, Outcome.SUCCESS);
                             // Commits out of the order the entries were dated in.
                             pause((writer + n) % 5);
                             return null;
@@ -192,9 +193,9 @@ class AuditTimeOrderIT {
                 .isGreaterThanOrEqualTo(8 * 40);
     }
 
-    private void record(String action) {
+    private void record(AuditAction action) {
         transactions.inTenant(tenant.id(), () -> {
-            trail.record(action, "thing:1", Outcome.SUCCESS);
+            trail.record(action, "client:thing-1", Outcome.SUCCESS);
             return null;
         });
     }

@@ -123,7 +123,7 @@ class AuditTrailIT {
         long before = count();
         try {
             transactions.inTenant(api.tenant().id(), () -> {
-                trail.record("test.rolled-back", "thing:1", Outcome.SUCCESS);
+                trail.record(AuditAction.CLIENT_UPDATED, "client:thing-1", Outcome.SUCCESS);
                 throw new IllegalStateException("the action failed");
             });
         } catch (IllegalStateException expected) {

@@ -61,7 +61,7 @@ class TamperDetectionIT {
         for (int i = 1; i <= 10; i++) {
             int n = i;
             transactions.inTenant(tenant.id(), () -> {
-                trail.record("test.entry", "thing:" + n, Outcome.SUCCESS);
+                trail.record(AuditAction.CLIENT_VIEWED, "client:" + n, Outcome.SUCCESS);
                 return null;
             });
         }
@@ -72,13 +72,13 @@ class TamperDetectionIT {
 
     @Test
     void findsAnAlteredEntryAtItsPlace() {
-        tamper("update audit_event set target = 'thing:forged' where tenant_id = :t and target = 'thing:4'");
+        tamper("update audit_event set target = 'thing:forged' where tenant_id = :t and target = 'client:4'");
         assertBreak(4, Kind.ALTERED);
     }
 
     @Test
     void findsADeletedEntryAtItsPlace() {
-        tamper("delete from audit_event where tenant_id = :t and target = 'thing:6'");
+        tamper("delete from audit_event where tenant_id = :t and target = 'client:6'");
         assertBreak(6, Kind.DELETED);
     }
 
@@ -146,7 +146,7 @@ class TamperDetectionIT {
     void findsAChainRewrittenWholeAgainstTheExportedCheckpoints() throws Exception {
         assertThat(Files.readString(EXPORTED.resolve(tenant.id() + ".checkpoints")))
                 .isNotBlank();
-        tamper("update audit_event set target = 'thing:rewritten' where tenant_id = :t and target = 'thing:2'");
+        tamper("update audit_event set target = 'thing:rewritten' where tenant_id = :t and target = 'client:2'");
         rehashWholeChainAndCheckpoints();
         assertThat(verifier.verify(tenant.id(), Optional.empty()).firstBreak())
                 .hasValueSatisfying(b -> assertThat(b.kind()).isEqualTo(Kind.BAD_SIGNATURE));

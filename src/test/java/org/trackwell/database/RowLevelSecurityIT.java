@@ -33,6 +33,7 @@ class RowLevelSecurityIT {
             "blocked_address",
             "terms_of_use",
             "audit_pending",
+            "event_publication",
             "operator_account",
             "operator_setup_token",
             "operator_session",

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.Accounts;
+import org.trackwell.outcomes.internal.ScheduledLinks;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;
@@ -138,6 +139,15 @@ class OutcomesIT {
         JsonNode flags = Api.read(api.get("/api/v1/clients/" + code + "/flags", practitioner));
         assertThat(flags).hasSize(1);
         assertThat(flags.get(0).get("message").asString()).contains("PHQ-9 item 9");
+        assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(
+                                org.trackwell.support.TestPostgres.asSuperuser())
+                        .sql("select count(*) from event_publication where completion_date is null"
+                                + " and serialized_event like :tenant")
+                        .param("tenant", "%" + api.tenant().id().value() + "%")
+                        .query(Long.class)
+                        .single())
+                .as("the concern, handled, is no longer waiting")
+                .isZero();
         String page = api.https()
                 .get(api.host(), "/clients/" + code, "Cookie", "__Host-trackwell-session=" + practitioner)
                 .body();
@@ -487,6 +497,12 @@ class OutcomesIT {
         assertThat(page("/clients/" + code + "/sessions/" + later, practitioner))
                 .contains("GAD-7", "Sleep better");
         assertThat(page("/progress", practitioner)).contains(code, "improved");
+        assertThat(page("/clients/" + code + "/outcomes", practitioner)).isNotEmpty();
+        assertThat(page("/clients/" + code + "/sessions/" + later, practitioner))
+                .isNotEmpty();
+        assertThat(lastEntriesAbout(code, 2))
+                .as("one read of one page leaves one entry")
+                .containsExactly("outcomes.viewed", "session.viewed");
         assertThat(page("/admin/measures", admin)).contains("PHQ-9", "Free to use");
         assertThat(page("/admin/measures/new?from=PHQ-9", admin)).contains("Little interest or pleasure");
         assertThat(page(measureLink.substring(measureLink.indexOf("/c/")), null))
@@ -544,6 +560,20 @@ class OutcomesIT {
         assertThat(Api.read(api.get(base + "/sessions", practitioner)).get(0).get("measures"))
                 .isEmpty();
         assertThat(Api.read(api.get(base + "/goals", practitioner))).isEmpty();
+    }
+
+    /** The actions of the latest entries about the client, oldest first. */
+    private List<String> lastEntriesAbout(String code, int count) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(org.trackwell.support.TestPostgres.asSuperuser())
+                .sql("""
+                        select action from audit_event where tenant_id = :t and target = :target
+                        order by occurred_at desc, id desc limit :count""")
+                .param("t", api.tenant().id().value())
+                .param("target", "client:" + code)
+                .param("count", count)
+                .query(String.class)
+                .list()
+                .reversed();
     }
 
     private String page(String path, String token) {

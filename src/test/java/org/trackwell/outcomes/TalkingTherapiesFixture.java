@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * The hand-computed episodes of {@code outcomes/talking-therapies-episodes.csv}: first and last
  * PHQ-9 and GAD-7 scores, attended treatment contacts, and the outcome NHS England's rules give.
  */
-record TalkingTherapiesFixture(
+public record TalkingTherapiesFixture(
         int row,
         int phq9First,
         @Nullable Integer phq9Last,
@@ -25,7 +25,7 @@ record TalkingTherapiesFixture(
         @Nullable String reliableRecovery,
         String why) {
 
-    static List<TalkingTherapiesFixture> episodes() {
+    public static List<TalkingTherapiesFixture> episodes() {
         try (InputStream in =
                 TalkingTherapiesFixture.class.getResourceAsStream("/outcomes/talking-therapies-episodes.csv")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)

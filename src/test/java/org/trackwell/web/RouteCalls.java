@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.trackwell.outcomes.SessionType;
+import org.trackwell.outcomes.internal.SessionType;
 import org.trackwell.support.Api;
 import org.trackwell.web.MatrixWorld.Fresh;
 import org.trackwell.web.Targets.Ref;

@@ -2,12 +2,12 @@ package org.trackwell.identity.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.trackwell.audit.Actor;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.shared.UserId;
@@ -20,31 +20,29 @@ import org.trackwell.shared.UserId;
 public class SignInRecords {
 
     public enum Kind {
-        SIGNED_IN(Outcome.SUCCESS),
-        FAILED(Outcome.FAILED),
-        LOCKED(Outcome.DENIED),
-        UNLOCKED(Outcome.SUCCESS),
-        ADDRESS_BLOCKED(Outcome.DENIED),
-        SIGNED_OUT(Outcome.SUCCESS),
-        PASSWORD_SET(Outcome.SUCCESS),
-        PASSWORD_CHANGED(Outcome.SUCCESS),
-        SECOND_FACTOR_REQUIRED(Outcome.SUCCESS),
-        SECOND_FACTOR_FAILED(Outcome.FAILED),
-        IDENTITY_CONFIRMED(Outcome.SUCCESS),
-        IDENTITY_NOT_CONFIRMED(Outcome.FAILED),
-        WITNESS_CONFIRMED(Outcome.SUCCESS),
-        WITNESS_NOT_CONFIRMED(Outcome.FAILED),
-        PASSWORD_RESET_REQUESTED(Outcome.SUCCESS),
-        PASSWORD_RESET(Outcome.SUCCESS);
+        SIGNED_IN(AuditAction.SIGN_IN_SIGNED_IN, Outcome.SUCCESS),
+        FAILED(AuditAction.SIGN_IN_FAILED, Outcome.FAILED),
+        LOCKED(AuditAction.SIGN_IN_LOCKED, Outcome.DENIED),
+        UNLOCKED(AuditAction.SIGN_IN_UNLOCKED, Outcome.SUCCESS),
+        ADDRESS_BLOCKED(AuditAction.SIGN_IN_ADDRESS_BLOCKED, Outcome.DENIED),
+        SIGNED_OUT(AuditAction.SIGN_IN_SIGNED_OUT, Outcome.SUCCESS),
+        PASSWORD_SET(AuditAction.SIGN_IN_PASSWORD_SET, Outcome.SUCCESS),
+        PASSWORD_CHANGED(AuditAction.SIGN_IN_PASSWORD_CHANGED, Outcome.SUCCESS),
+        SECOND_FACTOR_REQUIRED(AuditAction.SIGN_IN_SECOND_FACTOR_REQUIRED, Outcome.SUCCESS),
+        SECOND_FACTOR_FAILED(AuditAction.SIGN_IN_SECOND_FACTOR_FAILED, Outcome.FAILED),
+        IDENTITY_CONFIRMED(AuditAction.SIGN_IN_IDENTITY_CONFIRMED, Outcome.SUCCESS),
+        IDENTITY_NOT_CONFIRMED(AuditAction.SIGN_IN_IDENTITY_NOT_CONFIRMED, Outcome.FAILED),
+        WITNESS_CONFIRMED(AuditAction.SIGN_IN_WITNESS_CONFIRMED, Outcome.SUCCESS),
+        WITNESS_NOT_CONFIRMED(AuditAction.SIGN_IN_WITNESS_NOT_CONFIRMED, Outcome.FAILED),
+        PASSWORD_RESET_REQUESTED(AuditAction.SIGN_IN_PASSWORD_RESET_REQUESTED, Outcome.SUCCESS),
+        PASSWORD_RESET(AuditAction.SIGN_IN_PASSWORD_RESET, Outcome.SUCCESS);
 
+        private final AuditAction action;
         private final Outcome outcome;
 
-        Kind(Outcome outcome) {
+        Kind(AuditAction action, Outcome outcome) {
+            this.action = action;
             this.outcome = outcome;
-        }
-
-        String action() {
-            return "sign-in." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -58,7 +56,7 @@ public class SignInRecords {
 
     /** Records a sign-in event about {@code user} (if known) on behalf of {@code actor}. */
     public void record(Kind kind, Actor actor, @Nullable UserId user) {
-        trail.recordAs(actor, kind.action(), user == null ? null : "user:" + user, kind.outcome);
+        trail.recordAs(actor, kind.action, user == null ? null : "user:" + user, kind.outcome);
     }
 
     public Optional<Instant> blockedUntil(String address, Instant now) {

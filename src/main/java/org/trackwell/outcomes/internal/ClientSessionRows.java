@@ -13,9 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.trackwell.keys.EncryptedText;
-import org.trackwell.outcomes.Attendance;
-import org.trackwell.outcomes.CompletedBy;
-import org.trackwell.outcomes.SessionMode;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 
@@ -133,6 +130,16 @@ public class ClientSessionRows {
                 select a.*, s.starts_at from measure_answer a join client_session s on s.id = a.session_id
                 where a.client_id = :client order by s.starts_at, a.recorded_at""")
                 .param("client", client)
+                .query(ClientSessionRows::answer)
+                .list();
+    }
+
+    public List<StoredAnswer> answersOf(UUID client, UUID session) {
+        return jdbc.sql("""
+                select a.*, s.starts_at from measure_answer a join client_session s on s.id = a.session_id
+                where a.client_id = :client and a.session_id = :session order by a.recorded_at""")
+                .param("client", client)
+                .param("session", session)
                 .query(ClientSessionRows::answer)
                 .list();
     }

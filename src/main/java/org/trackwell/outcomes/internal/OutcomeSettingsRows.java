@@ -13,9 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.trackwell.outcomes.CatalogueEntry.Origin;
-import org.trackwell.outcomes.OutcomeSettings;
-import org.trackwell.outcomes.SessionType;
+import org.trackwell.outcomes.internal.CatalogueEntry.Origin;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 

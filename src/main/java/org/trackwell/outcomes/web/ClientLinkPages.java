@@ -9,13 +9,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.trackwell.outcomes.AnswersIncomplete;
-import org.trackwell.outcomes.AnswersInvalid;
-import org.trackwell.outcomes.ClientLinks;
-import org.trackwell.outcomes.LinkUnusable;
-import org.trackwell.outcomes.MeasureProgress;
-import org.trackwell.outcomes.ProgressChart;
-import org.trackwell.outcomes.WrongPin;
+import org.trackwell.outcomes.internal.AnswersIncomplete;
+import org.trackwell.outcomes.internal.AnswersInvalid;
+import org.trackwell.outcomes.internal.ClientLinks;
+import org.trackwell.outcomes.internal.LinkUnusable;
+import org.trackwell.outcomes.internal.MeasureProgress;
+import org.trackwell.outcomes.internal.ProgressChart;
+import org.trackwell.outcomes.internal.WrongPin;
 
 /**
  * The pages a client opens from a link, with no account: questionnaires to answer, and their
@@ -110,7 +110,7 @@ class ClientLinkPages {
             String[] parts = name.split("[.]", 3);
             if (parts.length == 3 && parts[0].equals("m")) {
                 answers.computeIfAbsent(parts[1], k -> new LinkedHashMap<>());
-                OutcomePages.answers(Map.of(parts[2], value), "").forEach(answers.get(parts[1])::put);
+                SessionPages.answers(Map.of(parts[2], value), "").forEach(answers.get(parts[1])::put);
             }
         });
         return answers;

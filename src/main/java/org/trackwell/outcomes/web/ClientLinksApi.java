@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.trackwell.outcomes.ClientLinks;
-import org.trackwell.outcomes.ClientProgress;
-import org.trackwell.outcomes.Measure;
+import org.trackwell.outcomes.internal.ClientLinks;
+import org.trackwell.outcomes.internal.ClientProgress;
+import org.trackwell.outcomes.internal.Measure;
 
 /** What a client's device calls with a link's token: no account, nothing identifying shown. */
 @RestController
@@ -36,7 +36,7 @@ class ClientLinksApi {
     record Pin(@NotNull @Size(max = 12) String pin) {}
 
     /** The client's current episode's charts. */
-    record ChartsView(String primaryMeasure, List<OutcomesApi.MeasureProgressView> measures) {}
+    record ChartsView(String primaryMeasure, List<ProgressApi.MeasureProgressView> measures) {}
 
     @GetMapping("/{token}")
     FormView form(@PathVariable String token) {
@@ -54,6 +54,6 @@ class ClientLinksApi {
     ChartsView charts(@PathVariable String token, @Valid @RequestBody Pin body) {
         ClientProgress progress = links.viewCharts(token, body.pin()).progress();
         return new ChartsView(
-                progress.primaryMeasure(), OutcomesApi.MeasureProgressView.of(progress.currentMeasures()));
+                progress.primaryMeasure(), ProgressApi.MeasureProgressView.of(progress.currentMeasures()));
     }
 }

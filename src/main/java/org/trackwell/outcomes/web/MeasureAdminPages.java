@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.outcomes.CatalogueEntry;
-import org.trackwell.outcomes.Measure;
-import org.trackwell.outcomes.MeasureCatalogue;
-import org.trackwell.outcomes.OutcomeSettings;
-import org.trackwell.outcomes.SessionType;
+import org.trackwell.outcomes.internal.CatalogueEntry;
+import org.trackwell.outcomes.internal.Measure;
+import org.trackwell.outcomes.internal.MeasureCatalogue;
+import org.trackwell.outcomes.internal.OutcomeSettings;
+import org.trackwell.outcomes.internal.SessionType;
 import org.trackwell.shared.FormOutcome;
 import org.trackwell.shared.Refusal;
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.trackwell.outcomes.Measure;
+import org.trackwell.outcomes.internal.Measure;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

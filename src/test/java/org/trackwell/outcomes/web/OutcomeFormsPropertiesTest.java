@@ -9,10 +9,10 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.trackwell.outcomes.AnswersInvalid;
-import org.trackwell.outcomes.DefinitionInvalid;
-import org.trackwell.outcomes.Measure;
-import org.trackwell.outcomes.MeasureDefinitions;
+import org.trackwell.outcomes.internal.AnswersInvalid;
+import org.trackwell.outcomes.internal.DefinitionInvalid;
+import org.trackwell.outcomes.internal.Measure;
+import org.trackwell.outcomes.internal.MeasureDefinitions;
 
 /**
  * The outcome forms as a browser might post them: answers typed as anything, and the
@@ -24,7 +24,7 @@ class OutcomeFormsPropertiesTest {
     @Property(tries = 2000)
     void answersAreReadAsWholeNumbersOrRefused(@ForAll("answerForms") Map<String, String> form) {
         try {
-            Map<String, Integer> answers = OutcomePages.answers(form, "item.");
+            Map<String, Integer> answers = SessionPages.answers(form, "item.");
             assertThat(answers.keySet()).allSatisfy(item -> assertThat(form).containsKey("item." + item));
         } catch (AnswersInvalid refused) {
             assertThat(refused.getMessage()).isNotBlank();

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.trackwell.outcomes.DefinitionInvalid;
-import org.trackwell.outcomes.Measure;
-import org.trackwell.outcomes.MeasureDefinitions;
+import org.trackwell.outcomes.internal.DefinitionInvalid;
+import org.trackwell.outcomes.internal.Measure;
+import org.trackwell.outcomes.internal.MeasureDefinitions;
 
 class QuestionnaireDraftTest {
 

@@ -1,0 +1,163 @@
+package org.trackwell.outcomes.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
+import org.trackwell.clients.CaseloadFilter;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.ClientSummary;
+import org.trackwell.clients.Clients;
+import org.trackwell.clients.Episode;
+import org.trackwell.clients.Episodes;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.outcomes.internal.ClientSessionRows.EpisodeScores;
+import org.trackwell.outcomes.internal.ClientSessionRows.StoredScore;
+import org.trackwell.shared.CurrentTenant;
+
+/**
+ * Whether clients are getting better, episode by episode: per client, and across a caseload at a
+ * glance from each client's current episode.
+ */
+@Service
+public class Progress {
+
+    private final Clients clients;
+    private final Episodes episodes;
+    private final MeasureCatalogue catalogue;
+    private final ClientSessionRows sessions;
+    private final OutcomeSettingsRows settingsRows;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    Progress(
+            Clients clients,
+            Episodes episodes,
+            MeasureCatalogue catalogue,
+            ClientSessionRows sessions,
+            OutcomeSettingsRows settingsRows,
+            AuditTrail trail,
+            Clock clock) {
+        this.clients = clients;
+        this.episodes = episodes;
+        this.catalogue = catalogue;
+        this.sessions = sessions;
+        this.settingsRows = settingsRows;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    /** A client's progress; the caller has recorded the read (a page, or a chart link's use). */
+    @Transactional(readOnly = true)
+    public ClientProgress of(ClientRef client) {
+        String primary = settingsRows
+                .primaryMeasureOf(client.id())
+                .orElse(catalogue.settings().primaryMeasure());
+        List<Episode> all = episodes.ofClient(client);
+        Map<UUID, Integer> contacts = sessions.attendedContacts(
+                List.of(client.id()), all.stream().map(Episode::id).toList(), catalogue.treatmentTypes());
+        Map<UUID, List<StoredScore>> scores = new HashMap<>();
+        for (StoredScore score : sessions.scoresOf(client.id())) {
+            scores.computeIfAbsent(score.episodeId(), k -> new ArrayList<>()).add(score);
+        }
+        Function<String, Optional<Measure>> measures = remembered();
+        return new ClientProgress(
+                primary,
+                all.stream()
+                        .map(episode -> EpisodeOutcomes.progress(
+                                episode,
+                                scores.getOrDefault(episode.id(), List.of()),
+                                contacts.getOrDefault(episode.id(), 0),
+                                primary,
+                                measures))
+                        .toList());
+    }
+
+    @Transactional
+    public void choosePrimaryMeasure(ClientRef client, String measure) {
+        catalogue.requireEnabled(measure);
+        settingsRows.setPrimaryMeasure(CurrentTenant.require(), client.id(), measure);
+        trail.record(AuditAction.PRIMARY_MEASURE_CHANGED, client.auditTarget(), Outcome.SUCCESS);
+    }
+
+    /** The caseload page's clients, each with its current episode's progress at a glance. */
+    @Transactional
+    public List<ProgressLine> caseload(SignedInUser user, CaseloadFilter filter, int page) {
+        List<ClientSummary> summaries = clients.caseload(user, filter, page);
+        List<UUID> ids = summaries.stream().map(ClientSummary::id).toList();
+        List<UUID> current = summaries.stream()
+                .map(ClientSummary::episodeId)
+                .filter(Objects::nonNull)
+                .toList();
+        OutcomeSettings settings = catalogue.settings();
+        Map<UUID, String> primaries = settingsRows.primaryMeasures(ids);
+        Map<UUID, List<EpisodeScores>> scores = new HashMap<>();
+        for (EpisodeScores measured : sessions.scoresByEpisode(ids, current)) {
+            scores.computeIfAbsent(measured.episodeId(), k -> new ArrayList<>()).add(measured);
+        }
+        Map<UUID, Integer> contacts = sessions.attendedContacts(ids, current, catalogue.treatmentTypes());
+        Instant now = clock.instant();
+        Map<UUID, Instant> lastAttended = sessions.lastAttended(ids, now);
+        Function<String, Optional<Measure>> measures = remembered();
+        List<ProgressLine> lines = new ArrayList<>();
+        for (ClientSummary summary : summaries) {
+            String primary = primaries.getOrDefault(summary.id(), settings.primaryMeasure());
+            UUID episode = summary.episodeId();
+            EpisodeOutcomes.Glance glance = episode == null
+                    ? EpisodeOutcomes.Glance.NO_EPISODE
+                    : EpisodeOutcomes.glance(
+                            scores.getOrDefault(episode, List.of()),
+                            contacts.getOrDefault(episode, 0),
+                            primary,
+                            measures);
+            Instant seen = lastAttended.get(summary.id());
+            lines.add(new ProgressLine(
+                    summary.id(),
+                    summary.code(),
+                    summary.teamId(),
+                    summary.risk(),
+                    glance.riskAnswer(),
+                    primary,
+                    glance.latest(),
+                    glance.band(),
+                    glance.change(),
+                    glance.talkingTherapies(),
+                    glance.notOnTrack(),
+                    seen == null
+                            ? null
+                            : seen.atZone(ClientSessions.SERVICE_ZONE).toLocalDate(),
+                    notSeen(seen, now, settings, summary.episodeOpen())));
+        }
+        return lines;
+    }
+
+    /** The catalogue's measures, each looked up once per request. */
+    private Function<String, Optional<Measure>> remembered() {
+        Map<String, Optional<Measure>> found = new HashMap<>();
+        return id -> found.computeIfAbsent(id, catalogue::find);
+    }
+
+    private static ProgressLine.NotSeen notSeen(
+            @Nullable Instant seen, Instant now, OutcomeSettings settings, boolean episodeOpen) {
+        if (seen == null || !episodeOpen) {
+            return ProgressLine.NotSeen.RECENTLY;
+        }
+        long days = Duration.between(seen, now).toDays();
+        return days >= settings.notSeenAlertDays()
+                ? ProgressLine.NotSeen.ALERT
+                : days >= settings.notSeenWarningDays() ? ProgressLine.NotSeen.WARNING : ProgressLine.NotSeen.RECENTLY;
+    }
+}

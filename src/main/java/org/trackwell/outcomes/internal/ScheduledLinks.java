@@ -1,0 +1,89 @@
+package org.trackwell.outcomes.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.trackwell.clients.Clients;
+import org.trackwell.database.TenantTransactions;
+import org.trackwell.outcomes.internal.ClientSessionRows.StoredSession;
+import org.trackwell.tenancy.Tenant;
+import org.trackwell.tenancy.Tenants;
+
+/**
+ * Sends measure links before sessions and feedback links after them, where the tenant turned this
+ * on, to clients who consented. Each session's link goes once (a unique row per session and
+ * purpose), so any number of nodes may run this.
+ */
+@Component
+public class ScheduledLinks {
+
+    /** How far back a missed run still sends feedback, so turning the feature on sends no backlog. */
+    private static final Duration CATCH_UP = Duration.ofHours(6);
+
+    private final Tenants tenants;
+    private final TenantTransactions transactions;
+    private final MeasureCatalogue catalogue;
+    private final ClientSessionRows sessions;
+    private final ClientLinks links;
+    private final Clients clients;
+    private final Clock clock;
+
+    ScheduledLinks(
+            Tenants tenants,
+            TenantTransactions transactions,
+            MeasureCatalogue catalogue,
+            ClientSessionRows sessions,
+            ClientLinks links,
+            Clients clients,
+            Clock clock) {
+        this.tenants = tenants;
+        this.transactions = transactions;
+        this.catalogue = catalogue;
+        this.sessions = sessions;
+        this.links = links;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${trackwell.outcomes.link-schedule-interval:5m}", initialDelayString = "1m")
+    void sendDue() {
+        for (Tenant tenant : tenants.list()) {
+            if (tenant.active()) {
+                transactions.inTenant(tenant.id(), this::sendDueInTenant);
+            }
+        }
+    }
+
+    /** Sends what is due in the current tenant; returns how many links went out. */
+    public int sendDueInTenant() {
+        OutcomeSettings settings = catalogue.settings();
+        Instant now = clock.instant();
+        int sent = 0;
+        if (settings.sendBeforeHours() != null) {
+            for (StoredSession session :
+                    sessions.startingBetween(now, now.plus(Duration.ofHours(settings.sendBeforeHours())))) {
+                sent += send(session, session.plannedMeasures(), "BEFORE");
+            }
+        }
+        if (settings.feedbackAfterHours() != null && settings.feedbackMeasure() != null) {
+            Instant due = now.minus(Duration.ofHours(settings.feedbackAfterHours()));
+            for (StoredSession session : sessions.attendedBetween(due.minus(CATCH_UP), due)) {
+                sent += send(session, List.of(settings.feedbackMeasure()), "AFTER");
+            }
+        }
+        return sent;
+    }
+
+    private int send(StoredSession session, List<String> measures, String purpose) {
+        Set<String> enabled = new HashSet<>(catalogue.settings().enabledMeasures());
+        List<String> usable = measures.stream().filter(enabled::contains).toList();
+        return clients.byId(session.clientId())
+                .map(client -> links.sendScheduled(client, session, usable, purpose) ? 1 : 0)
+                .orElse(0);
+    }
+}

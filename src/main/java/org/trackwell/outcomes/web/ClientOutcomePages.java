@@ -1,0 +1,223 @@
+package org.trackwell.outcomes.web;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.trackwell.audit.AuditAction;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.LooksIdentifying;
+import org.trackwell.clients.ReachedClient;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.outcomes.internal.Attendance;
+import org.trackwell.outcomes.internal.ClientLinks;
+import org.trackwell.outcomes.internal.ClientProgress;
+import org.trackwell.outcomes.internal.ClientSession;
+import org.trackwell.outcomes.internal.ClientSessions;
+import org.trackwell.outcomes.internal.Goal;
+import org.trackwell.outcomes.internal.Goals;
+import org.trackwell.outcomes.internal.MeasureCatalogue;
+import org.trackwell.outcomes.internal.MeasureProgress;
+import org.trackwell.outcomes.internal.NewSession;
+import org.trackwell.outcomes.internal.Progress;
+import org.trackwell.outcomes.internal.ProgressChart;
+import org.trackwell.outcomes.internal.SessionMode;
+import org.trackwell.shared.FormOutcome;
+import org.trackwell.shared.QrCode;
+import org.trackwell.shared.Refusal;
+
+/** A client's outcomes page: their sessions, scores and charts, goals, and the links shared with them. */
+@Controller
+class ClientOutcomePages {
+
+    private final PractitionerNames names;
+    private final ClientSessions sessions;
+    private final Progress progress;
+    private final Goals goals;
+    private final ClientLinks links;
+    private final MeasureCatalogue catalogue;
+    private final Clock clock;
+
+    ClientOutcomePages(
+            ClientSessions sessions,
+            Progress progress,
+            Goals goals,
+            ClientLinks links,
+            MeasureCatalogue catalogue,
+            Clock clock,
+            PractitionerNames names) {
+        this.names = names;
+        this.sessions = sessions;
+        this.progress = progress;
+        this.goals = goals;
+        this.links = links;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    @GetMapping("/clients/{code}/outcomes")
+    String outcomes(@ReachedClient(viewed = AuditAction.OUTCOMES_VIEWED) ClientRef client, Model model) {
+        List<ClientSession> all = sessions.of(client);
+        ClientProgress measured = progress.of(client);
+        List<Goal> goalList = goals.of(client);
+        model.addAttribute("code", client.code().toString());
+        model.addAttribute("sessions", all.reversed());
+        model.addAttribute("progress", measured);
+        model.addAttribute("charts", charts(measured));
+        model.addAttribute("goals", goalList);
+        model.addAttribute("goalLabels", ProgressChart.labels(goalList));
+        model.addAttribute(
+                "goalChart",
+                goalList.stream().anyMatch(g -> !g.ratings().isEmpty()) ? ProgressChart.ofGoals(goalList) : null);
+        model.addAttribute("durations", Goal.ProblemDuration.values());
+        model.addAttribute("chartLinks", links.chartLinks(client));
+        model.addAttribute(
+                "measures",
+                catalogue.settings().enabledMeasures().stream().sorted().toList());
+        model.addAttribute("types", catalogue.sessionTypes());
+        model.addAttribute("modes", SessionMode.values());
+        model.addAttribute("attendances", Attendance.values());
+        model.addAttribute("names", names.byId());
+        model.addAttribute("now", LocalDateTime.now(clock.withZone(ZONE)).truncatedTo(ChronoUnit.MINUTES));
+        return "outcomes/client";
+    }
+
+    @PostMapping("/clients/{code}/outcomes/sessions")
+    String recordSession(
+            @AuthenticationPrincipal SignedInUser user,
+            @ReachedClient ClientRef client,
+            @RequestParam String startsAt,
+            @RequestParam String type,
+            @RequestParam SessionMode mode,
+            @RequestParam(defaultValue = "") String attendance,
+            @RequestParam(defaultValue = "") String notes,
+            @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            RedirectAttributes redirect) {
+        try {
+            ClientSession session = sessions.record(
+                    user,
+                    client,
+                    new NewSession(
+                            LocalDateTime.parse(startsAt).atZone(ZONE).toInstant(),
+                            type,
+                            mode,
+                            attendance.isBlank() ? null : Attendance.valueOf(attendance),
+                            null,
+                            null,
+                            notes,
+                            acknowledgeIdentifying));
+            redirect.addFlashAttribute("done", "Session recorded.");
+            return "redirect:/clients/" + client.code() + "/sessions/" + session.id();
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute("error", "Give the session's date and time.");
+        } catch (LooksIdentifying warned) {
+            redirect.addFlashAttribute("error", warned.getMessage() + " Tick the box to save it anyway.");
+            redirect.addFlashAttribute("askAcknowledge", true);
+        } catch (Refusal refused) {
+            FormOutcome.throwIfNotFound(refused);
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/clients/" + client.code() + "/outcomes";
+    }
+
+    @PostMapping("/clients/{code}/goals")
+    String addGoal(
+            @AuthenticationPrincipal SignedInUser user,
+            @ReachedClient ClientRef client,
+            @RequestParam Goal.Kind kind,
+            @RequestParam String wording,
+            @RequestParam(defaultValue = "") String duration,
+            @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            RedirectAttributes redirect) {
+        return actOnClient(redirect, client, () -> {
+            goals.add(
+                    user,
+                    client,
+                    kind,
+                    wording,
+                    duration.isBlank() ? null : Goal.ProblemDuration.valueOf(duration),
+                    acknowledgeIdentifying);
+            return kind == Goal.Kind.GOAL ? "Goal added." : "Problem added.";
+        });
+    }
+
+    @PostMapping("/clients/{code}/goals/{goal}")
+    String reword(
+            @AuthenticationPrincipal SignedInUser user,
+            @ReachedClient ClientRef client,
+            @PathVariable UUID goal,
+            @RequestParam String wording,
+            @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            RedirectAttributes redirect) {
+        return actOnClient(redirect, client, () -> {
+            goals.reword(user, client, goal, wording, acknowledgeIdentifying);
+            return "Reworded; the earlier words are kept.";
+        });
+    }
+
+    @PostMapping("/clients/{code}/goals/{goal}/close")
+    String closeGoal(
+            @AuthenticationPrincipal SignedInUser user,
+            @ReachedClient ClientRef client,
+            @PathVariable UUID goal,
+            RedirectAttributes redirect) {
+        return actOnClient(redirect, client, () -> {
+            goals.close(user, client, goal);
+            return "Closed.";
+        });
+    }
+
+    @PostMapping("/clients/{code}/primary-measure")
+    String primaryMeasure(@ReachedClient ClientRef client, @RequestParam String measure, RedirectAttributes redirect) {
+        return actOnClient(redirect, client, () -> {
+            progress.choosePrimaryMeasure(client, measure);
+            return "Primary measure changed to " + measure + ".";
+        });
+    }
+
+    /** Shows the chart link and its PIN once: they are to be given to the client separately. */
+    @PostMapping("/clients/{code}/chart-links")
+    String chartLink(@AuthenticationPrincipal SignedInUser user, @ReachedClient ClientRef client, Model model) {
+        ClientLinks.IssuedChartLink link = links.chartLink(user, client);
+        model.addAttribute("code", client.code().toString());
+        model.addAttribute("chartLink", link);
+        model.addAttribute("qr", QrCode.dataUri(link.url(), 240));
+        return "outcomes/chart-link";
+    }
+
+    @PostMapping("/clients/{code}/chart-links/{link}/revoke")
+    String revoke(@ReachedClient ClientRef client, @PathVariable UUID link, RedirectAttributes redirect) {
+        return actOnClient(redirect, client, () -> {
+            links.revoke(client, link);
+            return "The chart link no longer works.";
+        });
+    }
+
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/London");
+
+    private Map<String, String> charts(ClientProgress measured) {
+        Map<String, String> charts = new LinkedHashMap<>();
+        for (MeasureProgress m : measured.currentMeasures()) {
+            charts.put(m.measure().id(), ProgressChart.of(m));
+        }
+        return charts;
+    }
+
+    private static String actOnClient(
+            RedirectAttributes redirect, ClientRef client, java.util.function.Supplier<String> action) {
+        FormOutcome.flash(redirect, action);
+        return "redirect:/clients/" + client.code() + "/outcomes";
+    }
+}

@@ -1,0 +1,177 @@
+package org.trackwell.outcomes.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.trackwell.audit.AuditAction;
+import org.trackwell.clients.CaseloadFilter;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.Clients;
+import org.trackwell.clients.ReachedClient;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.outcomes.internal.Change;
+import org.trackwell.outcomes.internal.ClientLinks;
+import org.trackwell.outcomes.internal.ClientProgress;
+import org.trackwell.outcomes.internal.EpisodeProgress;
+import org.trackwell.outcomes.internal.MeasureProgress;
+import org.trackwell.outcomes.internal.NotOnTrack;
+import org.trackwell.outcomes.internal.Progress;
+import org.trackwell.outcomes.internal.ProgressLine;
+import org.trackwell.outcomes.internal.TalkingTherapiesOutcome;
+
+/** Progress on measures: one client's, the caseload's, the primary measure and chart links shared with the client. */
+@RestController
+@RequestMapping("/api/v1")
+class ProgressApi {
+
+    private final Progress progress;
+    private final ClientLinks links;
+
+    ProgressApi(Progress progress, ClientLinks links) {
+        this.progress = progress;
+        this.links = links;
+    }
+
+    record PrimaryMeasure(@NotNull String measure) {}
+
+    record ProgressView(String primaryMeasure, List<EpisodeView> episodes) {
+
+        static ProgressView of(ClientProgress progress) {
+            return new ProgressView(
+                    progress.primaryMeasure(),
+                    progress.episodes().stream().map(EpisodeView::of).toList());
+        }
+    }
+
+    record EpisodeView(
+            UUID episodeId,
+            LocalDate referredOn,
+            @Nullable LocalDate closedOn,
+            boolean open,
+            List<MeasureProgressView> measures,
+            TalkingTherapiesOutcome talkingTherapies,
+            @Nullable NotOnTrack notOnTrack) {
+
+        static EpisodeView of(EpisodeProgress episode) {
+            return new EpisodeView(
+                    episode.episodeId(),
+                    episode.referredOn(),
+                    episode.closedOn(),
+                    episode.open(),
+                    MeasureProgressView.of(episode.measures()),
+                    episode.talkingTherapies(),
+                    episode.notOnTrack());
+        }
+    }
+
+    record MeasureProgressView(
+            String measure,
+            String title,
+            List<MeasureProgress.Point> points,
+            @Nullable Change change) {
+
+        static List<MeasureProgressView> of(List<MeasureProgress> measures) {
+            return measures.stream()
+                    .map(m -> new MeasureProgressView(
+                            m.measure().id(), m.measure().title(), m.points(), m.change()))
+                    .toList();
+        }
+    }
+
+    record ProgressLineView(
+            String code,
+            UUID teamId,
+            String risk,
+            boolean riskAnswer,
+            String primaryMeasure,
+            @Nullable Double latest,
+            @Nullable String band,
+            Change.@Nullable Light light,
+            @Nullable Double percentImprovement,
+            @Nullable Boolean reliableImprovement,
+            @Nullable TalkingTherapiesOutcome talkingTherapies,
+            @Nullable NotOnTrack notOnTrack,
+            @Nullable String lastSeen,
+            ProgressLine.NotSeen notSeen) {
+
+        static ProgressLineView of(ProgressLine line) {
+            Change change = line.change();
+            return new ProgressLineView(
+                    line.code().toString(),
+                    line.teamId(),
+                    line.risk().name(),
+                    line.riskAnswer(),
+                    line.primaryMeasure(),
+                    line.latest(),
+                    line.band(),
+                    change == null ? null : change.light(),
+                    change == null ? null : change.percentImprovement(),
+                    change == null ? null : change.reliableImprovement(),
+                    line.talkingTherapies(),
+                    line.notOnTrack(),
+                    line.lastSeen() == null ? null : line.lastSeen().toString(),
+                    line.notSeen());
+        }
+    }
+
+    record ProgressPage(List<ProgressLineView> clients, boolean hasMore) {}
+
+    @GetMapping("/clients/{code}/progress")
+    ProgressView progress(@ReachedClient(viewed = AuditAction.PROGRESS_VIEWED) ClientRef client) {
+        return ProgressView.of(progress.of(client));
+    }
+
+    @PutMapping("/clients/{code}/primary-measure")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void primaryMeasure(@ReachedClient ClientRef client, @Valid @RequestBody PrimaryMeasure body) {
+        progress.choosePrimaryMeasure(client, body.measure());
+    }
+
+    @GetMapping("/progress")
+    ProgressPage caseload(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(required = false) @Nullable UUID team,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page) {
+        List<ProgressLine> lines = progress.caseload(user, new CaseloadFilter(team, null, null), page);
+        return new ProgressPage(
+                lines.stream()
+                        .limit(Clients.pageSize())
+                        .map(ProgressLineView::of)
+                        .toList(),
+                lines.size() > Clients.pageSize());
+    }
+
+    @GetMapping("/clients/{code}/chart-links")
+    List<ClientLinks.ChartLink> chartLinks(@ReachedClient ClientRef client) {
+        return links.chartLinks(client);
+    }
+
+    @PostMapping("/clients/{code}/chart-links")
+    @ResponseStatus(HttpStatus.CREATED)
+    ClientLinks.IssuedChartLink chartLink(@AuthenticationPrincipal SignedInUser user, @ReachedClient ClientRef client) {
+        return links.chartLink(user, client);
+    }
+
+    @DeleteMapping("/clients/{code}/chart-links/{link}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@ReachedClient ClientRef client, @PathVariable UUID link) {
+        links.revoke(client, link);
+    }
+}
