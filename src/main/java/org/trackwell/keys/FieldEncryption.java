@@ -3,8 +3,10 @@ package org.trackwell.keys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditTrail;
@@ -28,8 +30,16 @@ public class FieldEncryption {
     private final Keyring keyring;
     private final AuditTrail trail;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    FieldEncryption(TenantKeyRows rows, ClientKeyRows clientRows, MasterKey master, AuditTrail trail, Clock clock) {
+    FieldEncryption(
+            TenantKeyRows rows,
+            ClientKeyRows clientRows,
+            MasterKey master,
+            AuditTrail trail,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.clientRows = clientRows;
         this.keyring = new Keyring(rows, clientRows, master, clock);
@@ -50,14 +60,17 @@ public class FieldEncryption {
 
     /**
      * Crypto-shredding a whole tenant: destroys its keys, after which nothing sealed for the tenant
-     * or any of its clients opens again, and nothing new can be sealed. Recorded in the audit trail.
+     * or any of its clients opens again, and nothing new can be sealed. Recorded in the audit trail
+     * and announced ({@link KeyDestroyed}) to the erasure ledger of the backups.
      */
     @Transactional
     public void destroyTenantKeys(TenantId tenant) {
         if (!CurrentTenant.get().map(tenant::equals).orElse(false)) {
             throw new IllegalArgumentException("a tenant's keys can be destroyed only within the tenant");
         }
-        rows.destroy(tenant, clock.instant());
+        Instant now = clock.instant();
+        rows.destroy(tenant, now);
+        events.publishEvent(new KeyDestroyed(tenant, null, now));
         keyring.forget(tenant);
         keyring.forgetClientsOf(tenant);
         trail.record("tenant-keys.destroyed", "tenant:" + tenant, Outcome.SUCCESS);
@@ -87,12 +100,16 @@ public class FieldEncryption {
     /**
      * Crypto-shredding: destroys the client's key, after which nothing sealed for that client can
      * be opened again, here or in any copy of the database taken after the destroyed row's space
-     * is reused; nothing new can be sealed for them either. Recorded in the audit trail.
+     * is reused; nothing new can be sealed for them either. Recorded in the audit trail and
+     * announced ({@link KeyDestroyed}) to the erasure ledger of the backups, which destroys it again
+     * in any restore of an older backup.
      */
     @Transactional
     public void destroyClientKey(TenantId tenant, UUID client) {
         keyring.keys(tenant);
-        clientRows.destroy(tenant, client, clock.instant());
+        Instant now = clock.instant();
+        clientRows.destroy(tenant, client, now);
+        events.publishEvent(new KeyDestroyed(tenant, client, now));
         keyring.forgetClient(tenant, client);
         trail.record("client-key.destroyed", "client:" + client, Outcome.SUCCESS);
     }

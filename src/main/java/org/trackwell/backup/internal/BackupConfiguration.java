@@ -14,6 +14,7 @@ import org.trackwell.backup.Backups;
 import org.trackwell.backup.BaseBackupSummary;
 import org.trackwell.backup.RestoreCheck;
 import org.trackwell.database.EmbeddedCluster;
+import org.trackwell.keys.KeyDestroyed;
 import org.trackwell.shared.DataDirectory;
 
 @Configuration(proxyBeanMethods = false)
@@ -68,6 +69,11 @@ class BackupConfiguration {
         @Override
         public boolean enabled() {
             return false;
+        }
+
+        @Override
+        public void recordErasure(KeyDestroyed destroyed) {
+            // An external PostgreSQL's backups are its own tools'; see "External PostgreSQL" in docs/operations.md.
         }
 
         @Override
