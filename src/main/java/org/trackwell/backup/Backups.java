@@ -35,6 +35,12 @@ public interface Backups {
      */
     void recordErasure(KeyDestroyed destroyed);
 
+    /**
+     * Every key destruction in the erasure ledger, oldest first, checked whole; refused where no
+     * ledger is kept, or when records were altered or removed.
+     */
+    List<KeyDestroyed> erasures();
+
     /** Whether this installation backs up at all (the embedded database; an external one is backed up by its own tools). */
     boolean enabled();
 }

@@ -113,4 +113,30 @@ public class FieldEncryption {
         keyring.forgetClient(tenant, client);
         trail.record("client-key.destroyed", "client:" + client, Outcome.SUCCESS);
     }
+
+    /**
+     * Destroys again, within the current tenant, a key that the erasure ledger says was destroyed,
+     * in a database restored by other tools (pgBackRest) from before that; whether it was still
+     * there. Recorded in the audit trail when it was; not announced again.
+     */
+    @Transactional
+    public boolean destroyAgain(KeyDestroyed destroyed) {
+        if (!CurrentTenant.get().map(destroyed.tenant()::equals).orElse(false)) {
+            throw new IllegalArgumentException("a key can be destroyed again only within its tenant");
+        }
+        boolean wasThere = destroyed
+                        .clientKey()
+                        .map(client -> clientRows.destroyAgain(destroyed.tenant(), client, destroyed.at()))
+                        .orElseGet(() -> rows.destroyAgain(destroyed.tenant(), destroyed.at()))
+                > 0;
+        if (wasThere) {
+            keyring.forget(destroyed.tenant());
+            keyring.forgetClientsOf(destroyed.tenant());
+            trail.record(
+                    destroyed.clientKey().isPresent() ? "client-key.destroyed-again" : "tenant-keys.destroyed-again",
+                    destroyed.clientKey().map(client -> "client:" + client).orElse("tenant:" + destroyed.tenant()),
+                    Outcome.SUCCESS);
+        }
+        return wasThere;
+    }
 }

@@ -33,19 +33,25 @@ final class ErasureLedger {
     private static final String NONE = "none";
 
     private final BackupStore store;
+    private final BackupKeys keys;
     private final Sealing sealing;
     private @Nullable Head head;
 
     private record Head(long records, String digest) {}
 
-    ErasureLedger(BackupStore store, Sealing sealing) {
+    ErasureLedger(BackupStore store, BackupKeys keys) {
         this.store = store;
-        this.sealing = sealing;
+        this.keys = keys;
+        this.sealing = keys.sealing();
     }
 
-    /** Appends one destruction; the caller holds the ledger's lock across processes. */
+    /**
+     * Appends one destruction, into a store that is this installation's; the caller holds the
+     * ledger's lock across processes.
+     */
     synchronized void append(KeyDestroyed destroyed) {
         try {
+            keys.claim(store);
             Head last = head;
             if (last == null || store.exists(name(last.records() + 1))) {
                 last = headOf(read());
@@ -58,6 +64,10 @@ final class ErasureLedger {
             head = null;
             throw new UncheckedIOException("cannot write to the erasure ledger in " + store.describe(), e);
         }
+    }
+
+    String where() {
+        return store.describe();
     }
 
     /** How many records the ledger holds, checked whole. */

@@ -27,9 +27,6 @@ class ErasureRecorder {
 
     @EventListener
     void keyDestroyed(KeyDestroyed destroyed) {
-        if (!backups.enabled()) {
-            return;
-        }
         jdbc.sql("select pg_advisory_xact_lock(:lock)")
                 .param("lock", LEDGER_LOCK)
                 .query()

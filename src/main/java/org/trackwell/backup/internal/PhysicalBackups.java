@@ -92,7 +92,7 @@ class PhysicalBackups implements Backups {
         this.retention = properties.retention();
         this.backupKeys = BackupKeys.loadOrCreate(keys, random, System.out);
         this.sealing = backupKeys.sealing();
-        this.ledger = new ErasureLedger(store, sealing);
+        this.ledger = new ErasureLedger(store, backupKeys);
         try {
             tracked("The backup store", this::claimStore);
         } catch (RuntimeException e) {
@@ -196,10 +196,14 @@ class PhysicalBackups implements Backups {
     @Override
     public void recordErasure(KeyDestroyed destroyed) {
         tracked("The erasure ledger", () -> {
-            claimStore();
             ledger.append(destroyed);
             return null;
         });
+    }
+
+    @Override
+    public List<KeyDestroyed> erasures() {
+        return ledger.destructions();
     }
 
     @Override

@@ -42,12 +42,12 @@ public final class Restore {
 
     public static RestoreResult run(RestoreRequest request) {
         BackupStore store = BackupStores.open(request.store());
-        Sealing sealing = (request.recoveryKey() != null
-                        ? BackupKeys.fromStore(store, request.recoveryKey())
-                        : BackupKeys.installations(java.util.Objects.requireNonNull(request.installationKeys())))
-                .sealing();
+        BackupKeys keys = request.recoveryKey() != null
+                ? BackupKeys.fromStore(store, request.recoveryKey())
+                : BackupKeys.installations(java.util.Objects.requireNonNull(request.installationKeys()));
+        Sealing sealing = keys.sealing();
         BaseBackupSummary base = chooseBase(PhysicalBackups.listIn(store, sealing), request.toTime());
-        List<KeyDestroyed> erased = erasures(new ErasureLedger(store, sealing), base);
+        List<KeyDestroyed> erased = erasures(new ErasureLedger(store, keys), base);
         Path target = request.dataDirectory().toAbsolutePath().normalize();
         refuseOccupied(target, request.replace());
         RecoveredDatabase.requireStopped(target);

@@ -27,11 +27,8 @@ class ErasureLedgerTest {
                 .extracting(KeyDestroyed::at)
                 .containsExactly(Instant.ofEpochSecond(1), Instant.ofEpochSecond(2), Instant.ofEpochSecond(3));
         assertThat(ledger.destructions().get(2).clientKey()).isEmpty();
-        assertThat(new ErasureLedger(
-                                SealedStore.in(directory).store(),
-                                SealedStore.in(directory).sealing())
-                        .records())
-                .isEqualTo(3);
+        SealedStore again = SealedStore.in(directory);
+        assertThat(new ErasureLedger(again.store(), again.keys()).records()).isEqualTo(3);
     }
 
     @Test
@@ -68,7 +65,7 @@ class ErasureLedgerTest {
 
     private ErasureLedger ledgerWithThree() throws Exception {
         SealedStore fixture = SealedStore.in(directory);
-        ErasureLedger ledger = new ErasureLedger(fixture.store(), fixture.sealing());
+        ErasureLedger ledger = new ErasureLedger(fixture.store(), fixture.keys());
         ledger.append(new KeyDestroyed(tenant, UUID.randomUUID(), Instant.ofEpochSecond(1)));
         ledger.append(new KeyDestroyed(tenant, UUID.randomUUID(), Instant.ofEpochSecond(2)));
         ledger.append(new KeyDestroyed(tenant, null, Instant.ofEpochSecond(3)));
