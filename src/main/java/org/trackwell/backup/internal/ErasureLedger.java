@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -146,7 +147,7 @@ final class ErasureLedger {
     }
 
     static String name(long number) {
-        return PREFIX + String.format(java.util.Locale.ROOT, "%012d", number);
+        return PREFIX + String.format(Locale.ROOT, "%012d", number);
     }
 
     private static String digest(byte[] record) {

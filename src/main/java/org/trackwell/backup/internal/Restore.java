@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.BaseBackupSummary;
@@ -82,7 +83,7 @@ public final class Restore {
             throw e;
         }
         Optional<Instant> reached;
-        java.util.concurrent.atomic.AtomicInteger destroyedAgain = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger destroyedAgain = new AtomicInteger();
         try {
             reached = RecoveredDatabase.recover(
                     target,
@@ -94,7 +95,8 @@ public final class Restore {
             Path aside = target.resolveSibling(
                     target.getFileName() + ".failed-" + Clock.systemUTC().millis());
             moveQuietly(target, aside);
-            throw new BackupRefused("PostgreSQL could not replay the backup (" + e.getMessage()
+            throw new BackupRefused("PostgreSQL could not replay the backup, or the erasure ledger could not be"
+                    + " applied to it (" + e.getMessage()
                     + "). Nothing was started;" + " the restored files are in " + aside + " for inspection.");
         }
         DirectoryTrees.deleteQuietly(target.resolve("restore-wal"));

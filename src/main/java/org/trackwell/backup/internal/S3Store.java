@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.trackwell.backup.S3Location;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -135,7 +136,7 @@ final class S3Store implements BackupStore {
         private final String key;
         private final ByteArrayOutputStream part = new ByteArrayOutputStream(64 * 1024);
         private final List<CompletedPart> parts = new ArrayList<>();
-        private String uploadId;
+        private @Nullable String uploadId;
         private boolean closed;
 
         Upload(String key) {
