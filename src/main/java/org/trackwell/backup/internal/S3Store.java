@@ -66,7 +66,7 @@ final class S3Store implements BackupStore {
         try {
             return s3.getObject(request -> request.bucket(location.bucket()).key(key(name)));
         } catch (NoSuchKeyException e) {
-            throw new NoSuchFileException(describe() + name);
+            throw new NoSuchFileException(name + " in " + describe());
         } catch (SdkException e) {
             throw new IOException("cannot read " + name + " from " + describe() + ": " + e.getMessage(), e);
         }
@@ -95,7 +95,7 @@ final class S3Store implements BackupStore {
                     .sorted()
                     .toList();
         } catch (SdkException e) {
-            throw new IOException("cannot list " + describe() + prefix + ": " + e.getMessage(), e);
+            throw new IOException("cannot list " + prefix + " in " + describe() + ": " + e.getMessage(), e);
         }
     }
 
