@@ -51,6 +51,9 @@ public final class Bench {
             if (options.runs("encryption")) {
                 figures.addAll(EncryptionScenario.run(server, options));
             }
+            if (options.runs("backup")) {
+                figures.addAll(BackupScenario.run(server, seed, options, out));
+            }
             figures.addAll(MemoryScenario.run(server));
         }
         System.out.println();

@@ -49,7 +49,7 @@ final class CaseloadScenario {
     }
 
     /** Inserts the clients straight into the tenant's tables, as a migration from another system would. */
-    private static String seedClients(Server server, String team, int count) throws Exception {
+    static String seedClients(Server server, String team, int count) throws Exception {
         String tenant = Jdbc.tenantId(server, "bench");
         SecureRandom random = new SecureRandom();
         String last = null;

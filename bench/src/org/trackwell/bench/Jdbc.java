@@ -32,6 +32,11 @@ final class Jdbc {
                 password(server, "TRACKWELL_DATABASE_OWNER_PASSWORD", "owner"));
     }
 
+    /** As the embedded server's superuser, for switching WAL segments. */
+    static Connection connectAsSuperuser(Server server) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(), "postgres", password(server, "", "superuser"));
+    }
+
     /** The configured password, or the embedded server's generated one from the data directory. */
     private static String password(Server server, String variable, String role) {
         String configured = server.environment.get(variable);

@@ -33,6 +33,12 @@ final class Load {
 
     /** {@code call} returns an outcome code (an HTTP status, or 0 for a plain success). */
     static Result run(int workers, Duration duration, Callable<Integer> call) throws Exception {
+        return run(workers, duration, () -> true, call);
+    }
+
+    /** As {@link #run(int, Duration, Callable)}, stopping early once {@code going} turns false. */
+    static Result run(int workers, Duration duration, java.util.function.BooleanSupplier going, Callable<Integer> call)
+            throws Exception {
         long end = System.nanoTime() + duration.toNanos();
         long maxCallsPerWorker = 5_000_000;
         try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
@@ -41,7 +47,7 @@ final class Load {
             for (int i = 0; i < workers; i++) {
                 futures.add(pool.submit(() -> {
                     Worker worker = new Worker();
-                    while (System.nanoTime() < end && worker.count < maxCallsPerWorker) {
+                    while (System.nanoTime() < end && going.getAsBoolean() && worker.count < maxCallsPerWorker) {
                         long before = System.nanoTime();
                         int outcome = call.call();
                         worker.record(System.nanoTime() - before, outcome);

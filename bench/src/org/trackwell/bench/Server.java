@@ -72,10 +72,16 @@ final class Server implements AutoCloseable {
 
     /** Runs an operator command with the same configuration, returning its output. */
     String operator(String... args) throws IOException, InterruptedException {
+        return operator(Map.of(), args);
+    }
+
+    /** As {@link #operator(String...)}, with some settings changed (another data directory, say). */
+    String operator(Map<String, String> changed, String... args) throws IOException, InterruptedException {
         List<String> command = javaCommand(jar);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
+        builder.environment().putAll(changed);
         Process cli = builder.start();
         String output;
         try (InputStream in = cli.getInputStream()) {
@@ -154,13 +160,13 @@ final class Server implements AutoCloseable {
         return new ArrayList<>(List.of(java, "-jar", jar));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

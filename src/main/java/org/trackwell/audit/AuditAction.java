@@ -58,6 +58,14 @@ public enum AuditAction {
     KEYS_TENANT_ROTATED("keys.tenant-rotated", Target.TENANT, "a tenant key rotation finished"),
     TENANT_KEYS_DESTROYED(
             "tenant-keys.destroyed", Target.TENANT, "a tenant's keys were destroyed: its data can no longer be opened"),
+    TENANT_KEYS_DESTROYED_AGAIN(
+            "tenant-keys.destroyed-again",
+            Target.TENANT,
+            "a tenant's keys, destroyed before, were destroyed again after a restore from the erasure ledger"),
+    CLIENT_KEY_DESTROYED_AGAIN(
+            "client-key.destroyed-again",
+            Target.CLIENT,
+            "a client's key, destroyed before, was destroyed again after a restore from the erasure ledger"),
     CLIENT_KEY_DESTROYED(
             "client-key.destroyed", Target.CLIENT, "a client's key was destroyed: their data can no longer be opened"),
     AUDIT_VIEWED("audit.viewed", Target.NONE, "the audit trail was viewed"),

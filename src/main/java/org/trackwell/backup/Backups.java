@@ -2,6 +2,7 @@ package org.trackwell.backup;
 
 import java.util.List;
 import java.util.Optional;
+import org.trackwell.keys.KeyDestroyed;
 
 /** The installation's backups: base backups now and on a schedule, continuous WAL shipping, the list. */
 public interface Backups {
@@ -27,6 +28,18 @@ public interface Backups {
      * health, for this process and for operator commands. Nothing, before the first base backup.
      */
     Optional<RestoreCheck> checkRestore();
+
+    /**
+     * Appends a key destruction to the erasure ledger in the backup store, for restores of older
+     * backups to destroy the key again; fails if it cannot be written.
+     */
+    void recordErasure(KeyDestroyed destroyed);
+
+    /**
+     * Every key destruction in the erasure ledger, oldest first, checked whole; refused where no
+     * ledger is kept, or when records were altered or removed.
+     */
+    List<KeyDestroyed> erasures();
 
     /** Whether this installation backs up at all (the embedded database; an external one is backed up by its own tools). */
     boolean enabled();

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *     backup key, from {@code installationKeys} (for verifying backups)
  */
 public record RestoreRequest(
-        Path store,
+        StoreLocation store,
         @Nullable String recoveryKey,
         @Nullable Path installationKeys,
         @Nullable Instant toTime,

@@ -10,6 +10,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.trackwell.database.internal.EmbeddedPostgresServer;
 
 /**
@@ -26,8 +28,13 @@ public final class RecoveredDatabase {
         EmbeddedPostgresServer.requireNoServiceOn(installation);
     }
 
-    /** The time of the last transaction replayed, once the server has left recovery; the server is stopped again. */
-    public static Optional<Instant> recover(Path installation, int port, Path binaries, Duration within) {
+    /**
+     * The time of the last transaction replayed, once the server has left recovery; then
+     * {@code afterRecovery} runs as the superuser on Trackwell's database, before anything else can reach the server, and
+     * the server is stopped again.
+     */
+    public static Optional<Instant> recover(
+            Path installation, int port, Path binaries, Duration within, Consumer<DataSource> afterRecovery) {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.open(
                 new EmbeddedPostgresServer.Settings(installation, port, true, binaries, false, Duration.ofSeconds(30)),
                 new SecureRandom())) {
@@ -40,11 +47,13 @@ public final class RecoveredDatabase {
                     }
                     Thread.sleep(200);
                 }
+                Optional<Instant> reached;
                 try (ResultSet row = sql.executeQuery("select pg_last_xact_replay_timestamp()")) {
                     row.next();
-                    Timestamp reached = row.getTimestamp(1);
-                    return Optional.ofNullable(reached).map(Timestamp::toInstant);
+                    reached = Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant);
                 }
+                afterRecovery.accept(server.superuser(EmbeddedPostgresServer.DATABASE));
+                return reached;
             } catch (SQLException e) {
                 throw new IllegalStateException("PostgreSQL did not recover: " + e.getMessage(), e);
             } catch (InterruptedException e) {

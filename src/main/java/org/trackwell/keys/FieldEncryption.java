@@ -3,8 +3,10 @@ package org.trackwell.keys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
@@ -29,8 +31,16 @@ public class FieldEncryption {
     private final Keyring keyring;
     private final AuditTrail trail;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    FieldEncryption(TenantKeyRows rows, ClientKeyRows clientRows, MasterKey master, AuditTrail trail, Clock clock) {
+    FieldEncryption(
+            TenantKeyRows rows,
+            ClientKeyRows clientRows,
+            MasterKey master,
+            AuditTrail trail,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.clientRows = clientRows;
         this.keyring = new Keyring(rows, clientRows, master, clock);
@@ -51,14 +61,17 @@ public class FieldEncryption {
 
     /**
      * Crypto-shredding a whole tenant: destroys its keys, after which nothing sealed for the tenant
-     * or any of its clients opens again, and nothing new can be sealed. Recorded in the audit trail.
+     * or any of its clients opens again, and nothing new can be sealed. Recorded in the audit trail
+     * and announced ({@link KeyDestroyed}) to the erasure ledger of the backups.
      */
     @Transactional
     public void destroyTenantKeys(TenantId tenant) {
         if (!CurrentTenant.get().map(tenant::equals).orElse(false)) {
             throw new IllegalArgumentException("a tenant's keys can be destroyed only within the tenant");
         }
-        rows.destroy(tenant, clock.instant());
+        Instant now = clock.instant();
+        rows.destroy(tenant, now);
+        events.publishEvent(new KeyDestroyed(tenant, null, now));
         keyring.forget(tenant);
         keyring.forgetClientsOf(tenant);
         trail.record(AuditAction.TENANT_KEYS_DESTROYED, "tenant:" + tenant, Outcome.SUCCESS);
@@ -88,13 +101,45 @@ public class FieldEncryption {
     /**
      * Crypto-shredding: destroys the client's key, after which nothing sealed for that client can
      * be opened again, here or in any copy of the database taken after the destroyed row's space
-     * is reused; nothing new can be sealed for them either. Recorded in the audit trail.
+     * is reused; nothing new can be sealed for them either. Recorded in the audit trail and
+     * announced ({@link KeyDestroyed}) to the erasure ledger of the backups, which destroys it again
+     * in any restore of an older backup.
      */
     @Transactional
     public void destroyClientKey(TenantId tenant, UUID client) {
         keyring.keys(tenant);
-        clientRows.destroy(tenant, client, clock.instant());
+        Instant now = clock.instant();
+        clientRows.destroy(tenant, client, now);
+        events.publishEvent(new KeyDestroyed(tenant, client, now));
         keyring.forgetClient(tenant, client);
         trail.record(AuditAction.CLIENT_KEY_DESTROYED, "client:" + client, Outcome.SUCCESS);
+    }
+
+    /**
+     * Destroys again, within the current tenant, a key that the erasure ledger says was destroyed,
+     * in a database restored by other tools (pgBackRest) from before that; whether it was still
+     * there. Recorded in the audit trail when it was; not announced again.
+     */
+    @Transactional
+    public boolean destroyAgain(KeyDestroyed destroyed) {
+        if (!CurrentTenant.get().map(destroyed.tenant()::equals).orElse(false)) {
+            throw new IllegalArgumentException("a key can be destroyed again only within its tenant");
+        }
+        boolean wasThere = destroyed
+                        .clientKey()
+                        .map(client -> clientRows.destroyAgain(destroyed.tenant(), client, destroyed.at()))
+                        .orElseGet(() -> rows.destroyAgain(destroyed.tenant(), destroyed.at()))
+                > 0;
+        if (wasThere) {
+            keyring.forget(destroyed.tenant());
+            keyring.forgetClientsOf(destroyed.tenant());
+            trail.record(
+                    destroyed.clientKey().isPresent()
+                            ? AuditAction.CLIENT_KEY_DESTROYED_AGAIN
+                            : AuditAction.TENANT_KEYS_DESTROYED_AGAIN,
+                    destroyed.clientKey().map(client -> "client:" + client).orElse("tenant:" + destroyed.tenant()),
+                    Outcome.SUCCESS);
+        }
+        return wasThere;
     }
 }

@@ -14,6 +14,7 @@ import org.trackwell.backup.Backups;
 import org.trackwell.backup.BaseBackupSummary;
 import org.trackwell.backup.RestoreCheck;
 import org.trackwell.database.EmbeddedCluster;
+import org.trackwell.keys.KeyDestroyed;
 import org.trackwell.shared.DataDirectory;
 
 @Configuration(proxyBeanMethods = false)
@@ -28,12 +29,32 @@ class BackupConfiguration {
             SecureRandom random,
             Clock clock) {
         if (cluster == null || !cluster.archiving()) {
-            return new NoBackups();
+            return new NoBackups(ledgerOnly(properties, dataDirectory, random));
         }
         return new PhysicalBackups(cluster, properties, dataDirectory, random, clock);
     }
 
+    /**
+     * With an external PostgreSQL (backed up by its own tools), a store set explicitly keeps the
+     * erasure ledger alone, sealed under a backup key of its own like a full store.
+     */
+    private static @Nullable ErasureLedger ledgerOnly(
+            BackupProperties properties, DataDirectory dataDirectory, SecureRandom random) {
+        if (properties.directory() == null && properties.s3() == null) {
+            return null;
+        }
+        BackupStore store = BackupStores.open(PhysicalBackups.storeLocation(properties, dataDirectory));
+        BackupKeys keys = BackupKeys.loadOrCreate(dataDirectory.privateDirectory("keys"), random, System.out);
+        return new ErasureLedger(store, keys);
+    }
+
     private static final class NoBackups implements Backups {
+
+        private final @Nullable ErasureLedger ledger;
+
+        NoBackups(@Nullable ErasureLedger ledger) {
+            this.ledger = ledger;
+        }
 
         private static BackupRefused refused() {
             return new BackupRefused("Trackwell backs up only its embedded database with WAL archiving on; back up an"
@@ -62,12 +83,28 @@ class BackupConfiguration {
 
         @Override
         public String storeLocation() {
-            return "none";
+            return ledger != null ? ledger.where() : "none";
         }
 
         @Override
         public boolean enabled() {
             return false;
+        }
+
+        @Override
+        public void recordErasure(KeyDestroyed destroyed) {
+            if (ledger != null) {
+                ledger.append(destroyed);
+            }
+        }
+
+        @Override
+        public List<KeyDestroyed> erasures() {
+            if (ledger == null) {
+                throw new BackupRefused("No erasure ledger is kept: with an external PostgreSQL, set"
+                        + " TRACKWELL_BACKUP_DIRECTORY or TRACKWELL_BACKUP_S3_BUCKET (docs/operations.md).");
+            }
+            return ledger.destructions();
         }
 
         @Override

@@ -32,6 +32,7 @@ final class Manifest {
         properties.setProperty("finishedAt", summary.finishedAt().toString());
         properties.setProperty("bytes", Long.toString(summary.bytes()));
         properties.setProperty("firstWalSegment", summary.firstWalSegment());
+        properties.setProperty("erasureRecords", Long.toString(summary.erasureRecords()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         properties.store(out, "Trackwell base backup");
         return new ByteArrayInputStream(out.toByteArray());
@@ -45,6 +46,7 @@ final class Manifest {
                 Instant.parse(properties.getProperty("startedAt")),
                 Instant.parse(properties.getProperty("finishedAt")),
                 Long.parseLong(properties.getProperty("bytes")),
-                properties.getProperty("firstWalSegment"));
+                properties.getProperty("firstWalSegment"),
+                Long.parseLong(properties.getProperty("erasureRecords", "0")));
     }
 }

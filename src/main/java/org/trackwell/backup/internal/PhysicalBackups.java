@@ -34,7 +34,10 @@ import org.trackwell.backup.BackupStatus;
 import org.trackwell.backup.Backups;
 import org.trackwell.backup.BaseBackupSummary;
 import org.trackwell.backup.RestoreCheck;
+import org.trackwell.backup.S3Location;
+import org.trackwell.backup.StoreLocation;
 import org.trackwell.database.EmbeddedCluster;
+import org.trackwell.keys.KeyDestroyed;
 import org.trackwell.shared.DataDirectory;
 
 /**
@@ -71,6 +74,7 @@ class PhysicalBackups implements Backups {
     private final Clock clock;
     private final java.time.Duration retention;
     private final RestoreChecks restoreChecks;
+    private final ErasureLedger ledger;
     private volatile @Nullable Failure failure;
 
     PhysicalBackups(
@@ -80,14 +84,15 @@ class PhysicalBackups implements Backups {
             SecureRandom random,
             Clock clock) {
         this.cluster = cluster;
-        this.store = new DirectoryStore(storeDirectory(properties, dataDirectory));
+        StoreLocation location = storeLocation(properties, dataDirectory);
+        this.store = BackupStores.open(location);
         this.keys = dataDirectory.privateDirectory("keys");
-        this.restoreChecks = new RestoreChecks(
-                storeDirectory(properties, dataDirectory), keys, cluster.binaries(), dataDirectory, clock);
+        this.restoreChecks = new RestoreChecks(location, keys, cluster.binaries(), dataDirectory, clock);
         this.clock = clock;
         this.retention = properties.retention();
         this.backupKeys = BackupKeys.loadOrCreate(keys, random, System.out);
         this.sealing = backupKeys.sealing();
+        this.ledger = new ErasureLedger(store, backupKeys);
         try {
             tracked("The backup store", this::claimStore);
         } catch (RuntimeException e) {
@@ -105,10 +110,19 @@ class PhysicalBackups implements Backups {
         }
     }
 
-    static Path storeDirectory(BackupProperties properties, DataDirectory dataDirectory) {
-        return properties.directory() != null
-                ? Path.of(properties.directory())
-                : dataDirectory.root().resolveSibling("backups");
+    static StoreLocation storeLocation(BackupProperties properties, DataDirectory dataDirectory) {
+        S3Location s3 = properties.s3();
+        if (s3 != null) {
+            if (s3.bucket() == null || s3.bucket().isBlank()) {
+                throw new IllegalStateException("trackwell.backup.s3.bucket (TRACKWELL_BACKUP_S3_BUCKET) is not set,"
+                        + " but other S3 settings are: set it, or remove them to back up into a directory.");
+            }
+            return s3;
+        }
+        return new StoreLocation.Directory(
+                properties.directory() != null
+                        ? Path.of(properties.directory())
+                        : dataDirectory.root().resolveSibling("backups"));
     }
 
     @Override
@@ -174,6 +188,24 @@ class PhysicalBackups implements Backups {
         return store.describe();
     }
 
+    /**
+     * Every key destruction goes into the ledger before its transaction commits; if the ledger
+     * cannot be written, the destruction fails with it, since a restore could otherwise bring the
+     * key back.
+     */
+    @Override
+    public void recordErasure(KeyDestroyed destroyed) {
+        tracked("The erasure ledger", () -> {
+            ledger.append(destroyed);
+            return null;
+        });
+    }
+
+    @Override
+    public List<KeyDestroyed> erasures() {
+        return ledger.destructions();
+    }
+
     @Override
     public synchronized int shipArchivedWal() {
         return tracked("Shipping archived WAL", this::ship);
@@ -216,11 +248,13 @@ class PhysicalBackups implements Backups {
         String id = ID.format(started);
         try (Connection connection = embedded.superuser().getConnection();
                 Statement sql = connection.createStatement()) {
+            long erasureRecords = ledger.records();
             String firstSegment = single(sql, "select pg_walfile_name(pg_backup_start('trackwell " + id + "', true))");
             long bytes = sealTar(embedded, id, sql);
             sealKeys(id);
             ship();
-            BaseBackupSummary summary = new BaseBackupSummary(id, started, clock.instant(), bytes, firstSegment);
+            BaseBackupSummary summary =
+                    new BaseBackupSummary(id, started, clock.instant(), bytes, firstSegment, erasureRecords);
             sealing.seal(Manifest.write(summary), store, Manifest.file(id, Manifest.MANIFEST));
             log.info("Base backup {} taken: {} bytes of data, from WAL segment {}", id, bytes, firstSegment);
             int pruned = prune(store, sealing, clock.instant().minus(retention));

@@ -14,12 +14,15 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.BaseBackupSummary;
 import org.trackwell.backup.RestoreRequest;
 import org.trackwell.backup.RestoreResult;
 import org.trackwell.database.RecoveredDatabase;
+import org.trackwell.keys.DestroyedKeys;
+import org.trackwell.keys.KeyDestroyed;
 import org.trackwell.shared.DataDirectory;
 import org.trackwell.shared.DirectoryTrees;
 
@@ -39,12 +42,13 @@ public final class Restore {
     private Restore() {}
 
     public static RestoreResult run(RestoreRequest request) {
-        BackupStore store = new DirectoryStore(request.store());
-        Sealing sealing = (request.recoveryKey() != null
-                        ? BackupKeys.fromStore(store, request.recoveryKey())
-                        : BackupKeys.installations(java.util.Objects.requireNonNull(request.installationKeys())))
-                .sealing();
+        BackupStore store = BackupStores.open(request.store());
+        BackupKeys keys = request.recoveryKey() != null
+                ? BackupKeys.fromStore(store, request.recoveryKey())
+                : BackupKeys.installations(java.util.Objects.requireNonNull(request.installationKeys()));
+        Sealing sealing = keys.sealing();
         BaseBackupSummary base = chooseBase(PhysicalBackups.listIn(store, sealing), request.toTime());
+        List<KeyDestroyed> erased = erasures(new ErasureLedger(store, keys), base);
         Path target = request.dataDirectory().toAbsolutePath().normalize();
         refuseOccupied(target, request.replace());
         RecoveredDatabase.requireStopped(target);
@@ -79,17 +83,39 @@ public final class Restore {
             throw e;
         }
         Optional<Instant> reached;
+        AtomicInteger destroyedAgain = new AtomicInteger();
         try {
-            reached = RecoveredDatabase.recover(target, request.databasePort(), request.binaries(), REPLAY_LIMIT);
+            reached = RecoveredDatabase.recover(
+                    target,
+                    request.databasePort(),
+                    request.binaries(),
+                    REPLAY_LIMIT,
+                    superuser -> destroyedAgain.set(DestroyedKeys.destroyAgain(superuser, erased)));
         } catch (RuntimeException e) {
             Path aside = target.resolveSibling(
                     target.getFileName() + ".failed-" + Clock.systemUTC().millis());
             moveQuietly(target, aside);
-            throw new BackupRefused("PostgreSQL could not replay the backup (" + e.getMessage()
+            throw new BackupRefused("PostgreSQL could not replay the backup, or the erasure ledger could not be"
+                    + " applied to it (" + e.getMessage()
                     + "). Nothing was started;" + " the restored files are in " + aside + " for inspection.");
         }
         DirectoryTrees.deleteQuietly(target.resolve("restore-wal"));
-        return new RestoreResult(base.id(), countWal(store, base), reached);
+        return new RestoreResult(base.id(), countWal(store, base), reached, erased.size(), destroyedAgain.get());
+    }
+
+    /**
+     * The destructions recorded in the ledger, all of them: those from before the backup are in it
+     * already and change nothing, and a destruction stamped just before the backup may have
+     * committed after it. Refused if the ledger holds fewer records than when the backup was taken.
+     */
+    private static List<KeyDestroyed> erasures(ErasureLedger ledger, BaseBackupSummary base) {
+        List<KeyDestroyed> erased = ledger.destructions();
+        if (erased.size() < base.erasureRecords()) {
+            throw new BackupRefused("The erasure ledger in the backup store holds " + erased.size()
+                    + " records, but held " + base.erasureRecords() + " when base backup " + base.id()
+                    + " was taken: records of key destructions were removed, and erased data could come back.");
+        }
+        return erased;
     }
 
     private static int countWal(BackupStore store, BaseBackupSummary base) {

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.trackwell.backup.RestoreCheck;
 import org.trackwell.backup.RestoreRequest;
 import org.trackwell.backup.RestoreResult;
+import org.trackwell.backup.StoreLocation;
 import org.trackwell.shared.DataDirectory;
 import org.trackwell.shared.DirectoryTrees;
 
@@ -31,14 +32,14 @@ final class RestoreChecks {
 
     private static final Logger log = LoggerFactory.getLogger(RestoreChecks.class);
 
-    private final Path store;
+    private final StoreLocation store;
     private final Path keys;
     private final Path binaries;
     private final Path scratch;
     private final Path result;
     private final Clock clock;
 
-    RestoreChecks(Path store, Path keys, Path binaries, DataDirectory dataDirectory, Clock clock) {
+    RestoreChecks(StoreLocation store, Path keys, Path binaries, DataDirectory dataDirectory, Clock clock) {
         this.store = store;
         this.keys = keys;
         this.binaries = binaries;

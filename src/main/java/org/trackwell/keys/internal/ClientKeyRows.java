@@ -79,4 +79,21 @@ public class ClientKeyRows {
                 .param("now", Timestamp.from(now))
                 .update();
     }
+
+    /**
+     * As {@link #destroy}, for a key that may already be destroyed, in a tenant that may not exist
+     * (a restore to before it was made); returns 1 if a live key was destroyed or a destroyed one
+     * recorded.
+     */
+    public int destroyAgain(TenantId tenant, UUID client, Instant at) {
+        return jdbc.sql("""
+                insert into client_data_key (tenant_id, client_id, aead_keyset, created_at, destroyed_at)
+                select :tenant, :client, null, :at, :at where exists (select 1 from tenant where id = :tenant)
+                on conflict (tenant_id, client_id) do update set aead_keyset = null, destroyed_at = :at
+                where client_data_key.aead_keyset is not null""")
+                .param("tenant", tenant.value())
+                .param("client", client)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
 }

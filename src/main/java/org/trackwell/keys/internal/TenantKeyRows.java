@@ -85,4 +85,16 @@ public class TenantKeyRows {
                 .param("now", Timestamp.from(now))
                 .update();
     }
+
+    /** As {@link #destroy}, for keys that may already be destroyed, of a tenant that may not exist. */
+    public int destroyAgain(TenantId tenant, Instant at) {
+        return jdbc.sql("""
+                insert into tenant_data_key (tenant_id, aead_keyset, mac_keyset, created_at, destroyed_at)
+                select :tenant, null, null, :at, :at where exists (select 1 from tenant where id = :tenant)
+                on conflict (tenant_id) do update set aead_keyset = null, mac_keyset = null, destroyed_at = :at
+                where tenant_data_key.destroyed_at is null""")
+                .param("tenant", tenant.value())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
 }

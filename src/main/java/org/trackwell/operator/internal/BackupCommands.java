@@ -7,8 +7,12 @@ import java.util.concurrent.Callable;
 import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.Backups;
 import org.trackwell.backup.BaseBackupSummary;
+import org.trackwell.database.TenantTransactions;
+import org.trackwell.keys.FieldEncryption;
+import org.trackwell.keys.KeyDestroyed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -18,7 +22,8 @@ import picocli.CommandLine.Spec;
             BackupCommands.Now.class,
             BackupCommands.ListBackups.class,
             RestoreCommand.class,
-            VerifyBackupCommand.class
+            VerifyBackupCommand.class,
+            BackupCommands.Erasures.class
         },
         description = "Encrypted backups of the embedded database, and restores (docs/operations.md).")
 public class BackupCommands {
@@ -93,6 +98,53 @@ public class BackupCommands {
             if (!bases.isEmpty()) {
                 out.println("Restorable: from " + seconds(bases.getFirst().finishedAt()) + " to the last archived WAL"
                         + (wal.isEmpty() ? "" : " (" + wal.getLast().substring("wal/".length()) + ")"));
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "erasures",
+            description = "Check the erasure ledger; with --apply, destroy again every key it records (after a"
+                    + " restore of an external PostgreSQL by its own tools, before the service starts).")
+    static class Erasures implements Callable<Integer> {
+
+        private final Backups backups;
+        private final FieldEncryption encryption;
+        private final TenantTransactions transactions;
+
+        @Option(names = "--apply", description = "Destroy again every key the ledger records")
+        boolean apply;
+
+        @Spec
+        CommandSpec spec;
+
+        Erasures(Backups backups, FieldEncryption encryption, TenantTransactions transactions) {
+            this.backups = backups;
+            this.encryption = encryption;
+            this.transactions = transactions;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<KeyDestroyed> erasures;
+            try {
+                erasures = backups.erasures();
+            } catch (BackupRefused refused) {
+                spec.commandLine().getErr().println(refused.getMessage());
+                return REFUSED;
+            }
+            out.println("Erasure ledger in " + backups.storeLocation() + ": " + erasures.size()
+                    + " key destructions, checked"
+                    + (erasures.isEmpty()
+                            ? ""
+                            : "; the last at " + seconds(erasures.getLast().at())));
+            if (apply) {
+                long again = erasures.stream()
+                        .filter(erased -> transactions.inTenant(erased.tenant(), () -> encryption.destroyAgain(erased)))
+                        .count();
+                out.println("Applied again: " + again + " of the keys were still there and are destroyed now.");
             }
             return 0;
         }

@@ -1,6 +1,7 @@
 package org.trackwell.operator.internal;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.RestoreRequest;
 import org.trackwell.backup.RestoreResult;
 import org.trackwell.backup.Restores;
+import org.trackwell.backup.S3Location;
+import org.trackwell.backup.StoreLocation;
 import org.trackwell.shared.StartRefused;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -46,8 +49,9 @@ public class RestoreCommand implements Callable<Integer> {
 
     @Option(
             names = "--store",
-            description = "The backup store (default: TRACKWELL_BACKUP_DIRECTORY or backups beside the data directory)")
-    Path store;
+            description = "The backup store: a directory, or s3://bucket/prefix (default: TRACKWELL_BACKUP_S3_BUCKET,"
+                    + " TRACKWELL_BACKUP_DIRECTORY or backups beside the data directory)")
+    String store;
 
     @Option(names = "--replace", description = "Overwrite a data directory that is not empty")
     boolean replace;
@@ -65,7 +69,7 @@ public class RestoreCommand implements Callable<Integer> {
         try {
             Path data = dataDirectory();
             RestoreResult result = Restores.restore(new RestoreRequest(
-                    store != null ? store : defaultStore(data),
+                    storeLocation(store, data),
                     Files.readString(recoveryKeyFile),
                     null,
                     target.latest ? null : target.toTime,
@@ -79,6 +83,10 @@ public class RestoreCommand implements Callable<Integer> {
                     .getOut()
                     .println("Restored base backup " + result.baseBackupId() + " with " + result.walSegments()
                             + " WAL segments into " + data);
+            spec.commandLine()
+                    .getOut()
+                    .println("Erasure ledger: " + result.erasuresInLedger() + " key destructions applied again ("
+                            + result.keysDestroyedAgain() + " of the keys were in what was restored)");
             spec.commandLine()
                     .getOut()
                     .println("Reached: "
@@ -109,9 +117,39 @@ public class RestoreCommand implements Callable<Integer> {
                 data.resolve("postgres-binaries").toString()));
     }
 
-    static Path defaultStore(Path data) {
+    /**
+     * The store named on the command line, else the one the service is configured with. An S3
+     * bucket is reached with the service's settings ({@code TRACKWELL_BACKUP_S3_ENDPOINT},
+     * {@code _REGION}, {@code _PATH_STYLE}, {@code _ACCESS_KEY_ID}, {@code _SECRET_ACCESS_KEY}) or
+     * AWS's usual sources.
+     */
+    static StoreLocation storeLocation(String given, Path data) {
+        if (given != null && given.startsWith("s3://")) {
+            String path = given.substring("s3://".length());
+            int slash = path.indexOf('/');
+            return s3(slash < 0 ? path : path.substring(0, slash), slash < 0 ? "" : path.substring(slash + 1));
+        }
+        if (given != null) {
+            return new StoreLocation.Directory(Path.of(given));
+        }
+        String bucket = System.getenv("TRACKWELL_BACKUP_S3_BUCKET");
+        if (bucket != null && !bucket.isBlank()) {
+            return s3(bucket, setting("TRACKWELL_BACKUP_S3_PREFIX", ""));
+        }
         String configured = System.getenv("TRACKWELL_BACKUP_DIRECTORY");
-        return configured != null ? Path.of(configured) : data.resolveSibling("backups");
+        return new StoreLocation.Directory(configured != null ? Path.of(configured) : data.resolveSibling("backups"));
+    }
+
+    private static S3Location s3(String bucket, String prefix) {
+        String endpoint = System.getenv("TRACKWELL_BACKUP_S3_ENDPOINT");
+        return new S3Location(
+                bucket,
+                prefix,
+                endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
+                System.getenv("TRACKWELL_BACKUP_S3_REGION"),
+                Boolean.parseBoolean(System.getenv("TRACKWELL_BACKUP_S3_PATH_STYLE")),
+                System.getenv("TRACKWELL_BACKUP_S3_ACCESS_KEY_ID"),
+                System.getenv("TRACKWELL_BACKUP_S3_SECRET_ACCESS_KEY"));
     }
 
     private static String setting(String variable, String fallback) {

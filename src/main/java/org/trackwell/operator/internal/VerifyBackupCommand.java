@@ -31,8 +31,9 @@ public class VerifyBackupCommand implements Callable<Integer> {
 
     @Option(
             names = "--store",
-            description = "The backup store (default: TRACKWELL_BACKUP_DIRECTORY or backups beside the data directory)")
-    Path store;
+            description = "The backup store: a directory, or s3://bucket/prefix (default: TRACKWELL_BACKUP_S3_BUCKET,"
+                    + " TRACKWELL_BACKUP_DIRECTORY or backups beside the data directory)")
+    String store;
 
     @Spec
     CommandSpec spec;
@@ -47,7 +48,7 @@ public class VerifyBackupCommand implements Callable<Integer> {
             copy = Files.createTempDirectory("trackwell-backup-verify").resolve("data");
             port = freePort();
             RestoreResult result = Restores.restore(new RestoreRequest(
-                    store != null ? store : RestoreCommand.defaultStore(data),
+                    RestoreCommand.storeLocation(store, data),
                     null,
                     data.resolve("keys"),
                     null,

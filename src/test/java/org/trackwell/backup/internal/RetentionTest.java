@@ -50,7 +50,7 @@ class RetentionTest {
             throws Exception {
         Instant at = Instant.parse(finished);
         sealing.seal(
-                Manifest.write(new BaseBackupSummary(id, at, at, 1, firstWal)),
+                Manifest.write(new BaseBackupSummary(id, at, at, 1, firstWal, 0)),
                 store,
                 Manifest.file(id, Manifest.MANIFEST));
     }
