@@ -67,6 +67,14 @@ public class ClientIdentification {
         return ofClients(Set.of(client.id())).getOrDefault(client.id(), ClientIdentity.NONE);
     }
 
+    /** The client's identification, for one who may change it; reading it is recorded. */
+    @Transactional
+    public ClientIdentity forChanging(SignedInUser user, String code) {
+        StoredClient client = clients.requireFullAccess(user, code);
+        trail.record("client.identification-viewed", Clients.target(client.code()), Outcome.SUCCESS);
+        return ofClients(Set.of(client.id())).getOrDefault(client.id(), ClientIdentity.NONE);
+    }
+
     /** Replaces the preferred name and room (blank clears one); the photo is left as it is. */
     @Transactional
     public ClientIdentity change(

@@ -33,7 +33,7 @@ class IdentificationPages {
     @GetMapping("/clients/{code}/identification")
     String page(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model) {
         model.addAttribute("code", code.toUpperCase(Locale.ROOT));
-        model.addAttribute("identity", identification.of(user, code));
+        model.addAttribute("identity", identification.forChanging(user, code));
         return "clients/identification";
     }
 
