@@ -272,4 +272,60 @@ class MedicationRoundBrowserIT extends BrowserJourney {
             tablet.quit();
         }
     }
+
+    @Test
+    void aManagerSetsThePreferredNameRoomAndPhotoThatCarersCheckOnTheRound() throws java.io.IOException {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "identify");
+        String admin = api.signInAsAdmin();
+        String team = api.newTeam(admin, "Elm Unit");
+        String managerEmail = api.newUserInTeam(admin, "Mo Manager", team, "MANAGER");
+        String manager = api.signIn(managerEmail, Api.GOOD_PASSWORD);
+        String code = Api.read(api.post("/api/v1/clients", Api.json(Map.of("teamId", team)), manager))
+                .get("code")
+                .asString();
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("photos");
+        java.nio.file.Path notAPhoto =
+                java.nio.file.Files.writeString(folder.resolve("notes.txt"), "Not a photo at all");
+        java.nio.file.Path photo = java.nio.file.Files.write(folder.resolve("ann.png"), TestImages.png(64, 48));
+        String base = "https://" + api.host() + ":" + port;
+
+        Browser.signIn(browser, base, managerEmail, Api.GOOD_PASSWORD);
+        Browser.waitForPath(browser, "/");
+        Browser.open(browser, base + "/clients/" + code);
+        Browser.clickAndWait(browser, By.id("identification-link"));
+        browser.findElement(By.id("preferredName")).sendKeys("Ann");
+        browser.findElement(By.id("room")).sendKeys("Room 12");
+        Browser.clickAndWait(browser, By.cssSelector("#identification-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("identification-done")).getText())
+                .isEqualTo("Preferred name and room saved.");
+        assertThat(browser.findElement(By.id("preferredName")).getAttribute("value"))
+                .isEqualTo("Ann");
+        assertThat(browser.findElement(By.id("room")).getAttribute("value")).isEqualTo("Room 12");
+
+        browser.findElement(By.id("photo")).sendKeys(notAPhoto.toString());
+        Browser.clickAndWait(browser, By.cssSelector("#photo-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("identification-error")).getText())
+                .isEqualTo("That is not a photo: upload a JPEG or PNG image.");
+        assertThat(browser.findElement(By.id("no-photo")).getText()).isEqualTo("No photo yet.");
+
+        browser.findElement(By.id("photo")).sendKeys(photo.toString());
+        Browser.clickAndWait(browser, By.cssSelector("#photo-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("identification-done")).getText()).isEqualTo("Photo saved.");
+        WebElement shown = browser.findElement(By.id("client-photo"));
+        Browser.waitUntil(
+                browser,
+                driver -> Long.valueOf(64)
+                        .equals(((ChromeDriver) driver).executeScript("return arguments[0].naturalWidth", shown)));
+
+        Browser.clickAndWait(browser, By.cssSelector("#photo-remove-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("identification-done")).getText()).isEqualTo("Photo removed.");
+        assertThat(browser.findElements(By.id("client-photo"))).isEmpty();
+        assertThat(api.auditActions())
+                .contains(
+                        "client.identification-changed",
+                        "client.photo-changed",
+                        "client.photo-viewed",
+                        "client.photo-removed");
+        assertThat(Browser.consoleProblems(browser)).isEmpty();
+    }
 }
