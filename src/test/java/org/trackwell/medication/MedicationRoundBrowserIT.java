@@ -287,6 +287,8 @@ class MedicationRoundBrowserIT extends BrowserJourney {
         java.nio.file.Path notAPhoto =
                 java.nio.file.Files.writeString(folder.resolve("notes.txt"), "Not a photo at all");
         java.nio.file.Path photo = java.nio.file.Files.write(folder.resolve("ann.png"), TestImages.png(64, 48));
+        java.nio.file.Path tooLarge = java.nio.file.Files.write(
+                folder.resolve("large.png"), java.util.Arrays.copyOf(TestImages.png(64, 48), 3 * 1024 * 1024));
         String base = "https://" + api.host() + ":" + port;
 
         Browser.signIn(browser, base, managerEmail, Api.GOOD_PASSWORD);
@@ -307,6 +309,11 @@ class MedicationRoundBrowserIT extends BrowserJourney {
         assertThat(browser.findElement(By.id("identification-error")).getText())
                 .isEqualTo("That is not a photo: upload a JPEG or PNG image.");
         assertThat(browser.findElement(By.id("no-photo")).getText()).isEqualTo("No photo yet.");
+
+        browser.findElement(By.id("photo")).sendKeys(tooLarge.toString());
+        Browser.clickAndWait(browser, By.cssSelector("#photo-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("identification-error")).getText())
+                .isEqualTo("The photo is too large: it can be at most 2 MB.");
 
         browser.findElement(By.id("photo")).sendKeys(photo.toString());
         Browser.clickAndWait(browser, By.cssSelector("#photo-form button[type=submit]"));
