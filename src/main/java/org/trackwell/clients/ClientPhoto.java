@@ -1,5 +1,7 @@
 package org.trackwell.clients;
 
+import java.util.Arrays;
+
 /** A client's photo, opened: a JPEG or PNG image and its media type. */
 public record ClientPhoto(String contentType, byte[] image) {
 
@@ -16,12 +18,12 @@ public record ClientPhoto(String contentType, byte[] image) {
     public boolean equals(Object other) {
         return other instanceof ClientPhoto that
                 && contentType.equals(that.contentType)
-                && java.util.Arrays.equals(image, that.image);
+                && Arrays.equals(image, that.image);
     }
 
     @Override
     public int hashCode() {
-        return contentType.hashCode() * 31 + java.util.Arrays.hashCode(image);
+        return contentType.hashCode() * 31 + Arrays.hashCode(image);
     }
 
     @Override
