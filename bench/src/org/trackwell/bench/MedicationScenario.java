@@ -66,7 +66,7 @@ final class MedicationScenario {
         Arithmetic arithmetic = arithmetic(prescriptions, options.smoke() ? Duration.ofSeconds(2) : Duration.ofSeconds(5));
 
         String path = "/api/v1/clients/" + code + "/doses";
-        String body = "{\"prescriptionId\":\"" + prn + "\",\"outcome\":\"GIVEN\",\"amount\":\"1\"}";
+        String body = "{\"prescriptionId\":\"" + prn + "\",\"outcome\":\"GIVEN\",\"amount\":\"1\",\"personConfirmed\":true}";
         Load.Result doses = Load.run(4, duration, () -> {
             Calls.post(server, seed, carer, path, body);
             return 201;

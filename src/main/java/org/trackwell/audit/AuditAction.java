@@ -92,6 +92,13 @@ public enum AuditAction {
     CLIENT_FLAGS_VIEWED("client.flags-viewed", Target.CLIENT, "a client's flags were viewed"),
     CLIENT_FLAG_CLEARED("client.flag-cleared", Target.CLIENT, "a flag was cleared"),
     CLIENT_EPISODES_VIEWED("client.episodes-viewed", Target.CLIENT, "a client's episodes were viewed"),
+    CLIENT_IDENTIFICATION_VIEWED(
+            "client.identification-viewed", Target.CLIENT, "a client's preferred name and room were read"),
+    CLIENT_IDENTIFICATION_CHANGED(
+            "client.identification-changed", Target.CLIENT, "a client's preferred name or room changed"),
+    CLIENT_PHOTO_CHANGED("client.photo-changed", Target.CLIENT, "a client's photo was added or replaced"),
+    CLIENT_PHOTO_REMOVED("client.photo-removed", Target.CLIENT, "a client's photo was removed"),
+    CLIENT_PHOTO_VIEWED("client.photo-viewed", Target.CLIENT, "a client's photo was shown"),
     CLIENT_SETTINGS_CHANGED("client-settings.changed", Target.NONE, "the client settings changed"),
     PII_WARNING_OVERRIDDEN(
             "pii-warning.overridden", Target.CLIENT, "text that looked identifying was saved after the warning"),
@@ -137,6 +144,10 @@ public enum AuditAction {
     CHART_LINK_LOCKED("chart-link.locked", Target.CLIENT_LINK, "a chart link was locked after wrong PINs"),
     MEDICINE_ADDED("medicine.added", Target.MEDICINE, "a medicine was added to the formulary"),
     MEDICATION_SETTINGS_CHANGED("medication-settings.changed", Target.NONE, "the medication settings changed"),
+    MEDICATION_ROUND_IDENTIFICATION_CHANGED(
+            "medication-settings.round-identification-changed",
+            Target.SETTING_CHANGE,
+            "what the round shows to identify people changed"),
     MEDICATION_ROUND_VIEWED("medication-round.viewed", Target.TEAM, "a team's medication round was viewed"),
     MEDICATION_REPORT_VIEWED("medication-report.viewed", Target.TEAM, "a team's medication report was viewed"),
     MEDICATION_ALERTS_VIEWED("medication-alerts.viewed", Target.NONE, "medication alerts were viewed"),
@@ -175,7 +186,8 @@ public enum AuditAction {
         MEASURE("measure:", "`measure:<id>`"),
         MEDICINE("medicine:", "`medicine:<id>`"),
         MEDICATION_ALERT("medication-alert:", "`medication-alert:<id>`"),
-        ROUTE(null, "`METHOD /route`, ids replaced by `{id}`");
+        ROUTE(null, "`METHOD /route`, ids replaced by `{id}`"),
+        SETTING_CHANGE(null, "`<setting>:<old value>-><new value>`");
 
         private final @Nullable String prefix;
         private final String shape;
@@ -196,6 +208,7 @@ public enum AuditAction {
             return switch (this) {
                 case NONE -> false;
                 case ROUTE -> true;
+                case SETTING_CHANGE -> target.contains(":") && target.contains("->");
                 case ACCOUNT -> target.startsWith("user:") || target.startsWith("operator:");
                 default -> target.startsWith(prefix);
             };

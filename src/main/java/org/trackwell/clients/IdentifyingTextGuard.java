@@ -1,8 +1,10 @@
 package org.trackwell.clients;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -27,10 +29,31 @@ public class IdentifyingTextGuard {
     }
 
     public void check(@Nullable String text, boolean acknowledged, String target) {
-        if (text == null || text.isBlank()) {
-            return;
-        }
-        List<Finding> findings = detector.findIn(text);
+        warn(findings(text), acknowledged, target);
+    }
+
+    /**
+     * Fields saved together where one is meant to hold some kinds of identifying detail (a preferred
+     * name is a name by design): those kinds in it do not warn, anything else in it or in the others
+     * does, with one warning and one acknowledgement.
+     */
+    public void check(
+            @Nullable String meantText,
+            Set<IdentifyingText.Kind> meant,
+            @Nullable String others,
+            boolean acknowledged,
+            String target) {
+        List<Finding> findings = new ArrayList<>();
+        findings(meantText).stream().filter(f -> !meant.contains(f.kind())).forEach(findings::add);
+        findings.addAll(findings(others));
+        warn(findings, acknowledged, target);
+    }
+
+    private List<Finding> findings(@Nullable String text) {
+        return text == null || text.isBlank() ? List.of() : detector.findIn(text);
+    }
+
+    private void warn(List<Finding> findings, boolean acknowledged, String target) {
         if (findings.isEmpty()) {
             return;
         }

@@ -2,7 +2,7 @@ package org.trackwell.keys;
 
 import java.util.Arrays;
 
-/** A sealed text as repositories store it. Only {@link FieldEncryption#open} reads it. */
+/** A sealed text (or photo) as repositories store it. Only {@link FieldEncryption} opens it. */
 public record EncryptedText(byte[] ciphertext) {
 
     public EncryptedText {

@@ -53,6 +53,18 @@ public class FieldEncryption {
         return keyring.seal(address, plaintext);
     }
 
+    /** Seals bytes that are not text, such as a photo, in the same way. */
+    @Transactional
+    public EncryptedText seal(FieldAddress address, byte[] plaintext) {
+        return keyring.seal(address, plaintext);
+    }
+
+    /** Opens sealed bytes at the address they were sealed for; anywhere else it fails closed. */
+    @Transactional
+    public byte[] openBytes(FieldAddress address, EncryptedText sealed) {
+        return keyring.openBytes(address, sealed);
+    }
+
     /** Opens a sealed value at the address it was sealed for; anywhere else it fails closed. */
     @Transactional
     public String open(FieldAddress address, EncryptedText sealed) {

@@ -55,15 +55,22 @@ final class Keyring {
     }
 
     EncryptedText seal(FieldAddress address, String plaintext) {
+        return seal(address, plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    EncryptedText seal(FieldAddress address, byte[] plaintext) {
         try {
-            return new EncryptedText(
-                    aeadFor(address).encrypt(plaintext.getBytes(StandardCharsets.UTF_8), address.associatedData()));
+            return new EncryptedText(aeadFor(address).encrypt(plaintext, address.associatedData()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealing failed", e);
         }
     }
 
     String open(FieldAddress address, EncryptedText sealed) {
+        return new String(openBytes(address, sealed), StandardCharsets.UTF_8);
+    }
+
+    byte[] openBytes(FieldAddress address, EncryptedText sealed) {
         try {
             return openOnce(address, sealed);
         } catch (CannotOpen | GeneralSecurityException e) {
@@ -77,9 +84,8 @@ final class Keyring {
         }
     }
 
-    private String openOnce(FieldAddress address, EncryptedText sealed) throws GeneralSecurityException {
-        byte[] plaintext = aeadFor(address).decrypt(sealed.ciphertext(), address.associatedData());
-        return new String(plaintext, StandardCharsets.UTF_8);
+    private byte[] openOnce(FieldAddress address, EncryptedText sealed) throws GeneralSecurityException {
+        return aeadFor(address).decrypt(sealed.ciphertext(), address.associatedData());
     }
 
     /** Drops the tenant's unwrapped keys from memory, so the next use reads them again. */

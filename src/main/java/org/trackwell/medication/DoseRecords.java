@@ -91,7 +91,9 @@ public class DoseRecords {
         TenantId tenant = CurrentTenant.require();
         Prescription prescription = transactions.inTenant(tenant, () -> {
             warnIfIdentifying(user, code, dose.acknowledgeIdentifying(), dose.note(), dose.overrideReason());
-            return prescription(user, code, dose.prescriptionId());
+            Prescription found = prescription(user, code, dose.prescriptionId());
+            requirePersonConfirmed(dose);
+            return found;
         });
         UserId witness =
                 needsWitness(prescription, dose.outcome()) ? witnessing.confirm(user, dose.witness(), info) : null;
@@ -127,7 +129,8 @@ public class DoseRecords {
                 correction.note(),
                 null,
                 correction.overrideReason(),
-                correction.acknowledgeIdentifying());
+                correction.acknowledgeIdentifying(),
+                correction.personConfirmed());
         return transactions.inTenant(tenant, () -> store(user, code, aligned, witness, corrected, reason.strip()));
     }
 
@@ -277,6 +280,20 @@ public class DoseRecords {
                 Arrays.asList(note, reason),
                 acknowledged,
                 clients.forMedication(user, code).auditTarget());
+    }
+
+    /**
+     * The right-person check: a dose is recorded only once the carer has confirmed they checked the
+     * person against what the round shows. A correction amends a record made that way and is not
+     * asked again.
+     */
+    private static void requirePersonConfirmed(NewDose dose) {
+        if (!dose.personConfirmed()) {
+            throw MedicationRefused.invalid(
+                    "Check that this is the right person, and confirm it, before recording the dose.",
+                    List.of("personConfirmed: must be true, once you have checked the person against what the round"
+                            + " shows"));
+        }
     }
 
     private static void requireOutcome(NewDose dose, @Nullable String note) {

@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
+import org.trackwell.clients.ClientIdentification;
+import org.trackwell.clients.ClientIdentity;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
 import org.trackwell.clients.PseudonymCode;
@@ -37,6 +39,7 @@ public class MedicationRound {
     static final Duration LOOK_AHEAD = Duration.ofHours(4);
 
     private final Clients clients;
+    private final ClientIdentification identification;
     private final PrescriptionRows prescriptions;
     private final DoseRows doses;
     private final Medicines medicines;
@@ -45,12 +48,14 @@ public class MedicationRound {
 
     MedicationRound(
             Clients clients,
+            ClientIdentification identification,
             PrescriptionRows prescriptions,
             DoseRows doses,
             Medicines medicines,
             AuditTrail trail,
             Clock clock) {
         this.clients = clients;
+        this.identification = identification;
         this.prescriptions = prescriptions;
         this.doses = doses;
         this.medicines = medicines;
@@ -70,7 +75,16 @@ public class MedicationRound {
     /** An as-needed dose given long enough ago to ask whether it helped. */
     public record EffectToAsk(PseudonymCode client, UUID doseId, Prescription prescription, Instant givenAt) {}
 
-    public record Round(Instant at, List<RoundDose> doses, List<AsNeeded> asNeeded, List<EffectToAsk> effects) {}
+    /**
+     * The round, with each of its clients as the round shows them to be checked by ({@code
+     * people}, by code).
+     */
+    public record Round(
+            Instant at,
+            List<RoundDose> doses,
+            List<AsNeeded> asNeeded,
+            List<EffectToAsk> effects,
+            Map<PseudonymCode, RoundPerson> people) {}
 
     @Transactional
     public Round of(SignedInUser user, UUID team) {
@@ -82,7 +96,7 @@ public class MedicationRound {
         inTeam.forEach(c -> codes.put(c.id(), c.code()));
         List<UUID> ids = List.copyOf(codes.keySet());
         if (ids.isEmpty()) {
-            return new Round(now, List.of(), List.of(), List.of());
+            return new Round(now, List.of(), List.of(), List.of(), Map.of());
         }
         List<Prescription> running = prescriptions.runningSince(ids, now.minus(LOOK_BACK));
         List<DoseRecord> recorded = DoseRecords.standing(
@@ -107,7 +121,11 @@ public class MedicationRound {
                         .filter(p -> p.id().equals(r.prescriptionId()))
                         .map(p -> new EffectToAsk(codes.get(p.clientId()), r.id(), p, r.givenAt())))
                 .toList();
-        return new Round(now, due, asNeeded, effects);
+        Map<UUID, ClientIdentity> identities = identification.ofClients(ids);
+        Map<PseudonymCode, RoundPerson> people = new HashMap<>();
+        codes.forEach((id, code) ->
+                people.put(code, RoundPerson.of(code, identities.getOrDefault(id, ClientIdentity.NONE), settings)));
+        return new Round(now, due, asNeeded, effects, people);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -74,9 +75,19 @@ public class Medicines {
         return rows.settings().orElseGet(MedicationSettings::defaults);
     }
 
+    /**
+     * A tenant admin changes how the service runs medication; {@code shown}, what the round shows to
+     * identify people, stays as it was when absent.
+     */
     @Transactional
     @PreAuthorize("hasRole('TENANT_ADMIN')")
-    public MedicationSettings changeSettings(String zone, int tolerance, int prnEffect, int lowStock, int expiry) {
+    public MedicationSettings changeSettings(
+            String zone,
+            int tolerance,
+            int prnEffect,
+            int lowStock,
+            int expiry,
+            @Nullable Set<RoundIdentification> shown) {
         ZoneId zoneId;
         try {
             zoneId = ZoneId.of(zone);
@@ -94,10 +105,54 @@ public class Medicines {
             throw MedicationRefused.invalid(
                     "Tolerance 5 to 240 minutes, PRN follow-up 10 to 480 minutes, low stock 1 to 90 days, expiry 1 to 365 days.");
         }
-        MedicationSettings settings = new MedicationSettings(zoneId, tolerance, prnEffect, lowStock, expiry);
-        rows.saveSettings(CurrentTenant.require(), settings);
+        MedicationSettings before = settings();
+        return save(
+                before,
+                new MedicationSettings(
+                        zoneId,
+                        tolerance,
+                        prnEffect,
+                        lowStock,
+                        expiry,
+                        shown == null ? before.roundIdentification() : shown));
+    }
+
+    /** A tenant admin chooses what the round shows beside each client's code: at least one thing. */
+    @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public MedicationSettings changeRoundIdentification(Set<RoundIdentification> shown) {
+        MedicationSettings before = settings();
+        return save(
+                before,
+                new MedicationSettings(
+                        before.zone(),
+                        before.toleranceMinutes(),
+                        before.prnEffectMinutes(),
+                        before.lowStockDays(),
+                        before.expiryWarningDays(),
+                        shown));
+    }
+
+    /**
+     * Saves the settings; a change of what the round shows is recorded with what it was and what it
+     * is now, since it decides how carers tell one person from another.
+     */
+    private MedicationSettings save(MedicationSettings before, MedicationSettings changed) {
+        if (changed.roundIdentification().isEmpty()) {
+            throw MedicationRefused.invalid(
+                    "Choose at least one thing the round shows to identify people: preferred name, room or photo.",
+                    List.of("roundIdentification: choose at least one of PREFERRED_NAME, ROOM, PHOTO"));
+        }
+        rows.saveSettings(CurrentTenant.require(), changed);
         trail.record(AuditAction.MEDICATION_SETTINGS_CHANGED, null, Outcome.SUCCESS);
-        return settings;
+        if (!before.roundIdentification().equals(changed.roundIdentification())) {
+            trail.record(
+                    AuditAction.MEDICATION_ROUND_IDENTIFICATION_CHANGED,
+                    "round-identification:" + MedicineRows.joined(before.roundIdentification()) + "->"
+                            + MedicineRows.joined(changed.roundIdentification()),
+                    Outcome.SUCCESS);
+        }
+        return changed;
     }
 
     static boolean blank(@Nullable String text) {

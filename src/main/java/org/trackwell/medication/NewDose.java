@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param witness for a controlled drug given: the second member of staff, confirming on the spot
  * @param overrideReason why an as-needed dose is given inside its limits' refusal
  * @param acknowledgeIdentifying the user has seen that the note or reason looks identifying and means it
+ * @param personConfirmed the carer has checked they are with the right person, by what the round
+ *     shows; a new record is refused without it
  */
 public record NewDose(
         UUID prescriptionId,
@@ -25,4 +27,5 @@ public record NewDose(
         @Nullable String note,
         @Nullable Witness witness,
         @Nullable String overrideReason,
-        boolean acknowledgeIdentifying) {}
+        boolean acknowledgeIdentifying,
+        boolean personConfirmed) {}

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trackwell.identity.Accounts;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
+import org.trackwell.support.TestImages;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
@@ -92,7 +93,17 @@ class FreeTextSealedIT {
             new FreeText("dose_record.note", true, Service::doseNote, Service::doses),
             new FreeText("dose_record.override_reason", true, Service::override, Service::doses),
             new FreeText("dose_record.correction_reason", true, Service::correction, Service::doses),
-            new FreeText("stock_movement.reason", true, Service::removal, Service::register));
+            new FreeText("stock_movement.reason", true, Service::removal, Service::register),
+            new FreeText(
+                    "client.preferred_name",
+                    false,
+                    (s, text, ack) -> s.identification(text, s.room, ack),
+                    s -> s.ofClient("/identification")),
+            new FreeText(
+                    "client.room",
+                    true,
+                    (s, text, ack) -> s.identification(s.preferredName, text, ack),
+                    s -> s.ofClient("/identification")));
 
     /**
      * Columns that could hold text and are not free text about a client, with why; "table.*" for a
@@ -147,6 +158,12 @@ class FreeTextSealedIT {
             Map.entry("client_note.kind", "case or session"),
             Map.entry("client_flag.source", "the module that raised it"),
             Map.entry("client_flag.message", "written by the product, with the pseudonym code only"),
+            Map.entry("event_publication.event_type", "the Java type of an event between modules"),
+            Map.entry("event_publication.listener_id", "the method that handles it"),
+            Map.entry(
+                    "event_publication.serialized_event",
+                    "ids and words the product writes (a concern's message, as client_flag.message), deleted once handled"),
+            Map.entry("event_publication.status", "the registry's state of the event"),
             Map.entry("outcome_settings.*", "the service's measures"),
             Map.entry("session_type.*", "the service's session types"),
             Map.entry("tenant_measure.*", "measures the service imported or built"),
@@ -169,6 +186,8 @@ class FreeTextSealedIT {
             Map.entry("client_link.measures", "measure ids"),
             Map.entry("client_link.pin_hash", "a PIN hash"),
             Map.entry("client_link.sent_for", "before or after a session"),
+            Map.entry("client_photo.content_type", "JPEG or PNG"),
+            Map.entry("client_photo.photo", "the client's photo, sealed under their key: the dump test finds none"),
             Map.entry("medication_settings.*", "the service's medication settings"),
             Map.entry("medicine.*", "the service's catalogue of medicines"),
             Map.entry("prescription.unit", "the dose's unit, such as tablets or ml"),
@@ -230,8 +249,14 @@ class FreeTextSealedIT {
             shownAt.put(marker, path);
         }
 
+        byte[] photo = TestImages.png(8, 8);
+        assertThat(service.photo(photo).statusCode()).isEqualTo(204);
+
         String dump = TestPostgres.dumpEveryTable(TestPostgres.DATABASE);
         assertThat(dump).doesNotContain("Sarah Thompson");
+        assertThat(dump)
+                .as("the photo is stored only sealed")
+                .doesNotContain(HexFormat.of().formatHex(photo));
         for (String marker : shownAt.keySet()) {
             assertThat(dump)
                     .doesNotContain(marker)
@@ -306,6 +331,9 @@ class FreeTextSealedIT {
 
         @Nullable
         String latestClient;
+
+        String preferredName = "Ann";
+        String room = "Room 12";
 
         Service(Api api) {
             this.api = api;
@@ -498,6 +526,28 @@ class FreeTextSealedIT {
                     practitioner);
         }
 
+        /** The preferred name and the room are written together; each writer keeps the other's value. */
+        HttpResponse<String> identification(String name, String place, boolean acknowledged) {
+            HttpResponse<String> response = api.put(
+                    ofClient("/identification"),
+                    Api.json(Map.of("preferredName", name, "room", place, "acknowledgeIdentifying", acknowledged)),
+                    practitioner);
+            if (response.statusCode() == 200) {
+                preferredName = name;
+                room = place;
+            }
+            return response;
+        }
+
+        HttpResponse<String> photo(byte[] image) {
+            return api.https()
+                    .send(api.https()
+                            .request(api.host(), ofClient("/photo"), "Authorization", "Bearer " + practitioner)
+                            .header("Content-Type", "image/png")
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(image))
+                            .build());
+        }
+
         HttpResponse<String> removal(String reason, boolean acknowledged) {
             return api.post(
                     ofClient("/stock/removals"),
@@ -528,6 +578,7 @@ class FreeTextSealedIT {
             body.put("prescriptionId", prescription);
             body.put("outcome", "GIVEN");
             body.put("amount", "1");
+            body.put("personConfirmed", true);
             return api.post(ofClient("/doses"), Api.json(body), practitioner);
         }
 

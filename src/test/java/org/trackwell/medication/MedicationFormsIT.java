@@ -191,7 +191,9 @@ class MedicationFormsIT {
                         "witnessEmail",
                         witnessEmail,
                         "witnessPassword",
-                        "not the witness's password"));
+                        "not the witness's password",
+                        "personConfirmed",
+                        "true"));
 
         assertThat(html).contains("Nothing was recorded.");
         assertThat(value(html, "amount-" + prescription)).isEqualTo("3");
@@ -225,7 +227,9 @@ class MedicationFormsIT {
                         "reason",
                         "OTHER",
                         "note",
-                        ""));
+                        "",
+                        "personConfirmed",
+                        "true"));
 
         assertThat(html).contains("Say what the other reason was in the note.");
         assertThat(selected(html, "reason-" + prescription + due.getEpochSecond()))

@@ -309,12 +309,8 @@ class MedicationIT {
     void aControlledDrugNeedsASecondMemberOfStaffWithTheirOwnPassword() {
         String medicine = medicine("Morphine sulfate", true);
         String prescription = asNeeded(medicine, 60, 6);
-        String path = "/api/v1/clients/" + code + "/doses";
 
-        assertThat(api.post(
-                                path,
-                                Api.json(Map.of("prescriptionId", prescription, "outcome", "GIVEN", "amount", "5")),
-                                carer)
+        assertThat(recordDose(Map.of("prescriptionId", prescription, "outcome", "GIVEN", "amount", "5"), carer)
                         .statusCode())
                 .isEqualTo(400);
         HttpResponse<String> wrong = witnessedDose(prescription, otherCarerEmail, "not the password at all");
@@ -356,10 +352,8 @@ class MedicationIT {
                                 carer)
                         .statusCode())
                 .isEqualTo(201);
-        HttpResponse<String> given = api.post(
-                "/api/v1/clients/" + code + "/doses",
-                Api.json(Map.of("prescriptionId", prescription, "outcome", "GIVEN", "amount", "5", "witness", witness)),
-                carer);
+        HttpResponse<String> given = recordDose(
+                Map.of("prescriptionId", prescription, "outcome", "GIVEN", "amount", "5", "witness", witness), carer);
         assertThat(given.statusCode()).isEqualTo(201);
         assertThat(api.post(
                                 stock + "/removals",
@@ -752,9 +746,8 @@ class MedicationIT {
 
     /** The carer gives 5 ml of an as-needed controlled drug, with a witness confirming on the spot. */
     private HttpResponse<String> witnessedDose(String prescription, String witnessEmail, String witnessPassword) {
-        return api.post(
-                "/api/v1/clients/" + code + "/doses",
-                Api.json(Map.of(
+        return recordDose(
+                Map.of(
                         "prescriptionId",
                         prescription,
                         "outcome",
@@ -762,8 +755,15 @@ class MedicationIT {
                         "amount",
                         "5",
                         "witness",
-                        Map.of("email", witnessEmail, "password", witnessPassword))),
+                        Map.of("email", witnessEmail, "password", witnessPassword)),
                 carer);
+    }
+
+    /** Records a dose as a carer does on the round: having checked they are with the right person. */
+    private HttpResponse<String> recordDose(Map<String, ?> body, String token) {
+        Map<String, Object> confirmed = new HashMap<>(body);
+        confirmed.put("personConfirmed", true);
+        return api.post("/api/v1/clients/" + code + "/doses", Api.json(confirmed), token);
     }
 
     /** Moves time on; sessions idle that long have ended, so everyone signs in again. */
@@ -874,7 +874,7 @@ class MedicationIT {
         if (overrideReason != null) {
             body.put("overrideReason", overrideReason);
         }
-        return api.post("/api/v1/clients/" + code + "/doses", Api.json(body), token);
+        return recordDose(body, token);
     }
 
     private HttpResponse<String> prnAt(String token, String prescription, Instant givenAt, String overrideReason) {
@@ -883,7 +883,7 @@ class MedicationIT {
         if (overrideReason != null) {
             body.put("overrideReason", overrideReason);
         }
-        return api.post("/api/v1/clients/" + code + "/doses", Api.json(body), token);
+        return recordDose(body, token);
     }
 
     private HttpResponse<String> dose(
@@ -895,6 +895,6 @@ class MedicationIT {
         if (reason != null) {
             body.put("reason", reason);
         }
-        return api.post("/api/v1/clients/" + code + "/doses", Api.json(body), token);
+        return recordDose(body, token);
     }
 }

@@ -19,6 +19,7 @@ import org.trackwell.support.Browser;
 import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;
+import org.trackwell.support.TestImages;
 
 class MedicationRoundBrowserIT extends BrowserJourney {
 
@@ -27,7 +28,7 @@ class MedicationRoundBrowserIT extends BrowserJourney {
     MutableClock clock;
 
     @Test
-    void aCarerRunsTheRoundOnATabletAndRecordsADoseWithOneTap() {
+    void aCarerRunsTheRoundOnATabletAndRecordsADoseOnceTheyHaveConfirmedThePerson() {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "round");
         String admin = api.signInAsAdmin();
         String team = api.newTeam(admin, "Rowan Unit");
@@ -81,6 +82,8 @@ class MedicationRoundBrowserIT extends BrowserJourney {
             assertThat(overflow).as("the round fits the tablet's width").isEqualTo(true);
 
             int before = due.size();
+            first.findElement(By.cssSelector(".give-form input[name=personConfirmed]"))
+                    .click();
             Browser.clickAndWait(tablet, By.cssSelector("#due-now .dose button.give"));
             assertThat(tablet.findElement(By.id("round-done")).getText()).isEqualTo("Given recorded for " + code + ".");
             assertThat(tablet.findElements(By.cssSelector("#due-now .dose"))).hasSize(before - 1);
@@ -96,6 +99,8 @@ class MedicationRoundBrowserIT extends BrowserJourney {
                     driver -> driver.findElement(By.cssSelector("#due-now .dose details .identifying-warning"))
                             .getText()
                             .contains("a person's name"));
+            tablet.findElement(By.cssSelector("#due-now .dose details input[name=personConfirmed]"))
+                    .click();
             Browser.clickAndWait(tablet, By.cssSelector("#due-now .dose details button"));
             assertThat(tablet.findElement(By.id("round-error")).getText()).contains("Tick the box");
             WebElement warned = tablet.findElement(By.cssSelector("#due-now .dose details[open]"));
@@ -104,6 +109,7 @@ class MedicationRoundBrowserIT extends BrowserJourney {
                     .isEqualTo("Refused until Sarah Thompson visits");
             warned.findElement(By.cssSelector("input[name=acknowledgeIdentifying]"))
                     .click();
+            warned.findElement(By.cssSelector("input[name=personConfirmed]")).click();
             Browser.clickAndWait(tablet, By.cssSelector("#due-now .dose details[open] button"));
             assertThat(tablet.findElement(By.id("recorded")).getText()).contains("Not given (R)");
             assertThat(Browser.consoleProblems(tablet)).isEmpty();
@@ -156,6 +162,177 @@ class MedicationRoundBrowserIT extends BrowserJourney {
         assertThat(browser.findElement(By.id("prescriptions")).getText())
                 .contains("Sertraline", "With breakfast; Sarah Thompson reminds her");
         assertThat(api.auditActions()).contains("pii-warning.overridden", "prescription.started");
+        assertThat(Browser.consoleProblems(browser)).isEmpty();
+    }
+
+    @Test
+    void aCarerSeesWhoTheDoseIsForConfirmsThePersonAndSeesThePhotoOnceTheAdminChoosesIt() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "rightperson");
+        String admin = api.signInAsAdmin();
+        String team = api.newTeam(admin, "Hazel Unit");
+        String manager = api.signIn(api.newUserInTeam(admin, "Mo Manager", team, "MANAGER"), Api.GOOD_PASSWORD);
+        String carerEmail = api.newUserInTeam(admin, "Cas Carer", team, "CARER");
+        String code = Api.read(api.post("/api/v1/clients", Api.json(Map.of("teamId", team)), manager))
+                .get("code")
+                .asString();
+        api.put(
+                "/api/v1/clients/" + code + "/identification",
+                Api.json(Map.of("preferredName", "Ann", "room", "Room 12")),
+                manager);
+        api.https()
+                .send(api.https()
+                        .request(api.host(), "/api/v1/clients/" + code + "/photo", "Authorization", "Bearer " + manager)
+                        .header("Content-Type", "image/png")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(TestImages.png(48, 48)))
+                        .build());
+        String medicine = Api.read(api.post(
+                        "/api/v1/medicines",
+                        Api.json(Map.of("name", "Ibuprofen", "form", "tablet", "strength", "200 mg", "route", "oral")),
+                        manager))
+                .get("id")
+                .asString();
+        api.post(
+                "/api/v1/clients/" + code + "/prescriptions",
+                Api.json(Map.of(
+                        "medicineId", medicine,
+                        "dose", "1",
+                        "unit", "tablet",
+                        "startsOn",
+                                LocalDate.now(ZoneId.of("Europe/London"))
+                                        .minusDays(1)
+                                        .toString(),
+                        "prescriber", "Dr A Example",
+                        "kind", "PRN",
+                        "prn",
+                                Map.of(
+                                        "indication", "Pain",
+                                        "minDose", "1",
+                                        "maxDose", "2",
+                                        "minIntervalMinutes", 0,
+                                        "maxDosesPerDay", 8))),
+                manager);
+        String base = "https://" + api.host() + ":" + port;
+
+        ChromeDriver tablet = Browser.start(820, 1180);
+        try {
+            Browser.signIn(tablet, base, carerEmail, Api.GOOD_PASSWORD);
+            Browser.waitForPath(tablet, "/");
+            Browser.open(tablet, base + "/medication/round?team=" + team);
+            WebElement prn = tablet.findElement(By.cssSelector("#as-needed .dose"));
+            assertThat(prn.findElement(By.cssSelector(".person-name")).getText())
+                    .isEqualTo("Ann — Room 12");
+            assertThat(prn.getText()).contains(code, "I have checked this is Ann (Room 12)");
+            assertThat(prn.findElements(By.cssSelector("img.client-photo")))
+                    .as("the safe default shows no photo")
+                    .isEmpty();
+
+            WebElement amount = prn.findElement(By.cssSelector("input[name=amount]"));
+            amount.clear();
+            amount.sendKeys("1.5");
+            Browser.clickAndWait(tablet, By.cssSelector("#as-needed .dose button.give"));
+            assertThat(tablet.findElement(By.id("round-error")).getText())
+                    .contains("Check that this is the right person");
+            assertThat(tablet.findElement(By.cssSelector("#as-needed .dose input[name=amount]"))
+                            .getAttribute("value"))
+                    .as("what was typed is kept")
+                    .isEqualTo("1.5");
+            assertThat(api.auditActions()).doesNotContain("dose.recorded");
+
+            tablet.findElement(By.cssSelector("#as-needed .dose input[name=personConfirmed]"))
+                    .click();
+            Browser.clickAndWait(tablet, By.cssSelector("#as-needed .dose button.give"));
+            assertThat(tablet.findElement(By.id("round-done")).getText()).isEqualTo("Given recorded for " + code + ".");
+            assertThat(api.auditActions()).contains("dose.recorded");
+
+            Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
+            Browser.waitForPath(browser, "/");
+            Browser.open(browser, base + "/admin/medication/round-identification");
+            assertThat(browser.findElement(By.id("shown-preferred_name")).isSelected())
+                    .isTrue();
+            assertThat(browser.findElement(By.id("shown-room")).isSelected()).isTrue();
+            browser.findElement(By.id("shown-preferred_name")).click();
+            browser.findElement(By.id("shown-room")).click();
+            browser.findElement(By.id("shown-photo")).click();
+            Browser.clickAndWait(browser, By.cssSelector("#round-identification-form button[type=submit]"));
+            assertThat(browser.findElement(By.id("settings-done")).getText()).contains("Saved");
+            assertThat(browser.findElement(By.id("shown-photo")).isSelected()).isTrue();
+            assertThat(Browser.consoleProblems(browser)).isEmpty();
+
+            Browser.open(tablet, base + "/medication/round?team=" + team);
+            WebElement shown = tablet.findElement(By.cssSelector("#as-needed .dose"));
+            assertThat(shown.findElements(By.cssSelector(".person-name"))).isEmpty();
+            assertThat(shown.getText()).doesNotContain("Ann", "Room 12").contains("the person in the photo");
+            WebElement photo = shown.findElement(By.cssSelector("img.client-photo"));
+            Browser.waitUntil(
+                    tablet,
+                    driver -> Long.valueOf(48)
+                            .equals(((ChromeDriver) driver).executeScript("return arguments[0].naturalWidth", photo)));
+            assertThat(Browser.consoleProblems(tablet)).isEmpty();
+        } finally {
+            tablet.quit();
+        }
+    }
+
+    @Test
+    void aManagerSetsThePreferredNameRoomAndPhotoThatCarersCheckOnTheRound() throws java.io.IOException {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "identify");
+        String admin = api.signInAsAdmin();
+        String team = api.newTeam(admin, "Elm Unit");
+        String managerEmail = api.newUserInTeam(admin, "Mo Manager", team, "MANAGER");
+        String manager = api.signIn(managerEmail, Api.GOOD_PASSWORD);
+        String code = Api.read(api.post("/api/v1/clients", Api.json(Map.of("teamId", team)), manager))
+                .get("code")
+                .asString();
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("photos");
+        java.nio.file.Path notAPhoto =
+                java.nio.file.Files.writeString(folder.resolve("notes.txt"), "Not a photo at all");
+        java.nio.file.Path photo = java.nio.file.Files.write(folder.resolve("ann.png"), TestImages.png(64, 48));
+        java.nio.file.Path tooLarge = java.nio.file.Files.write(
+                folder.resolve("large.png"), java.util.Arrays.copyOf(TestImages.png(64, 48), 3 * 1024 * 1024));
+        String base = "https://" + api.host() + ":" + port;
+
+        Browser.signIn(browser, base, managerEmail, Api.GOOD_PASSWORD);
+        Browser.waitForPath(browser, "/");
+        Browser.open(browser, base + "/clients/" + code);
+        Browser.clickAndWait(browser, By.id("identification-link"));
+        browser.findElement(By.id("preferredName")).sendKeys("Ann");
+        browser.findElement(By.id("room")).sendKeys("Room 12");
+        Browser.clickAndWait(browser, By.cssSelector("#identification-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("identification-done")).getText())
+                .isEqualTo("Preferred name and room saved.");
+        assertThat(browser.findElement(By.id("preferredName")).getAttribute("value"))
+                .isEqualTo("Ann");
+        assertThat(browser.findElement(By.id("room")).getAttribute("value")).isEqualTo("Room 12");
+
+        browser.findElement(By.id("photo")).sendKeys(notAPhoto.toString());
+        Browser.clickAndWait(browser, By.cssSelector("#photo-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("identification-error")).getText())
+                .isEqualTo("That is not a photo: upload a JPEG or PNG image.");
+        assertThat(browser.findElement(By.id("no-photo")).getText()).isEqualTo("No photo yet.");
+
+        browser.findElement(By.id("photo")).sendKeys(tooLarge.toString());
+        Browser.clickAndWait(browser, By.cssSelector("#photo-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("identification-error")).getText())
+                .isEqualTo("The photo is too large: it can be at most 2 MB.");
+
+        browser.findElement(By.id("photo")).sendKeys(photo.toString());
+        Browser.clickAndWait(browser, By.cssSelector("#photo-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("identification-done")).getText()).isEqualTo("Photo saved.");
+        WebElement shown = browser.findElement(By.id("client-photo"));
+        Browser.waitUntil(
+                browser,
+                driver -> Long.valueOf(64)
+                        .equals(((ChromeDriver) driver).executeScript("return arguments[0].naturalWidth", shown)));
+
+        Browser.clickAndWait(browser, By.cssSelector("#photo-remove-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("identification-done")).getText()).isEqualTo("Photo removed.");
+        assertThat(browser.findElements(By.id("client-photo"))).isEmpty();
+        assertThat(api.auditActions())
+                .contains(
+                        "client.identification-changed",
+                        "client.photo-changed",
+                        "client.photo-viewed",
+                        "client.photo-removed");
         assertThat(Browser.consoleProblems(browser)).isEmpty();
     }
 }

@@ -249,6 +249,8 @@ class AuthorisationMatrixIT {
             case Body.Json json -> json.text();
             case Body.Form form -> form.fields().toString();
             case Body.Empty empty -> "";
+            case Body.Bytes bytes -> bytes.contentType() + ", " + bytes.bytes().length + " bytes";
+            case Body.Upload upload -> upload.fileName() + ", " + upload.bytes().length + " bytes";
         };
     }
 }

@@ -83,7 +83,7 @@ record Caller(
         return String.valueOf(response.statusCode());
     }
 
-    /** A request body: none, JSON, or a page's form. */
+    /** A request body: none, JSON, a page's form, bytes such as an image, or a page's form with a file. */
     sealed interface Body {
 
         Body NONE = new Empty();
@@ -114,6 +114,38 @@ record Caller(
             @Override
             public BodyPublisher publisher() {
                 return BodyPublishers.ofString(text);
+            }
+        }
+
+        record Bytes(String contentType, byte[] bytes) implements Body {
+            @Override
+            public BodyPublisher publisher() {
+                return BodyPublishers.ofByteArray(bytes);
+            }
+        }
+
+        /** A form with one file, as a browser sends an upload. */
+        record Upload(String field, String fileName, String fileType, byte[] bytes) implements Body {
+
+            private static final String BOUNDARY = "matrix-boundary-7d1f";
+
+            @Override
+            public String contentType() {
+                return "multipart/form-data; boundary=" + BOUNDARY;
+            }
+
+            @Override
+            public BodyPublisher publisher() {
+                String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field
+                        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n";
+                String tail = "\r\n--" + BOUNDARY + "--\r\n";
+                byte[] start = head.getBytes(StandardCharsets.UTF_8);
+                byte[] end = tail.getBytes(StandardCharsets.UTF_8);
+                byte[] all = new byte[start.length + bytes.length + end.length];
+                System.arraycopy(start, 0, all, 0, start.length);
+                System.arraycopy(bytes, 0, all, start.length, bytes.length);
+                System.arraycopy(end, 0, all, start.length + bytes.length, end.length);
+                return BodyPublishers.ofByteArray(all);
             }
         }
 

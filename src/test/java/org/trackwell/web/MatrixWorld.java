@@ -58,6 +58,7 @@ final class MatrixWorld {
         PRESCRIPTION(false),
         DOSE(false),
         ALERT(false),
+        PHOTO(false),
         PASSKEY(false),
         TOTP_ENROLMENT(false);
 
@@ -203,6 +204,10 @@ final class MatrixWorld {
             case PRESCRIPTION -> base.with(Ref.PRESCRIPTION, team.prescription(code, base.get(Ref.MEDICINE)));
             case DOSE -> base.with(Ref.DOSE, team.dose(code, base.get(Ref.PRESCRIPTION)));
             case ALERT -> base.with(Ref.ALERT, team.alert(code, base.get(Ref.MEDICINE)));
+            case PHOTO -> {
+                team.photo(code);
+                yield base;
+            }
             case PASSKEY ->
                 base.with(
                         Ref.PASSKEY,

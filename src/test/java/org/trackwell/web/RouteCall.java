@@ -114,6 +114,14 @@ record RouteCall(
                 sessionOfItsOwn);
     }
 
+    /** The body is the bytes of a file: as the API takes it, or as a page's upload form sends it. */
+    RouteCall file(String contentType, byte[] bytes, boolean asUpload) {
+        Body file = asUpload
+                ? new Body.Upload("photo", "photo.png", contentType, bytes)
+                : new Body.Bytes(contentType, bytes);
+        return new RouteCall(route, variables, query, targets -> file, fresh, namesInBody, sessionOfItsOwn);
+    }
+
     RouteCall fresh(MatrixWorld.Fresh fresh) {
         return new RouteCall(route, variables, query, body, fresh, namesInBody, sessionOfItsOwn);
     }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.trackwell.outcomes.internal.SessionType;
 import org.trackwell.support.Api;
+import org.trackwell.support.TestImages;
 import org.trackwell.web.MatrixWorld.Fresh;
 import org.trackwell.web.Targets.Ref;
 
@@ -167,6 +168,7 @@ final class RouteCalls {
                                 7,
                                 "expiryWarningDays",
                                 30)),
+                form("POST /admin/medication/round-identification", t -> map("shown", "PREFERRED_NAME")),
                 json("PUT /api/v1/outcome-settings", t -> outcomeSettings()),
                 form("POST /admin/measures/settings", t -> strings(outcomeSettings())),
                 json("PUT /api/v1/session-types", t -> SessionType.defaults()),
@@ -241,6 +243,14 @@ final class RouteCalls {
                 form("POST /clients/{code}/consents", t -> map("purpose", "SHARING_WITH_GP", "given", "true")),
                 RouteCall.of("POST /api/v1/clients/{code}/flags/{flag}/clear").fresh(Fresh.FLAG),
                 RouteCall.of("POST /clients/{code}/flags/{flag}/clear").fresh(Fresh.FLAG),
+                json("PUT /api/v1/clients/{code}/identification", t -> map("preferredName", "Ann", "room", "Room 12")),
+                form("POST /clients/{code}/identification", t -> map("preferredName", "Ann", "room", "Room 12")),
+                RouteCall.of("GET /api/v1/clients/{code}/photo").fresh(Fresh.PHOTO),
+                RouteCall.of("GET /clients/{code}/photo").fresh(Fresh.PHOTO),
+                RouteCall.of("PUT /api/v1/clients/{code}/photo").file("image/png", TestImages.png(4, 4), false),
+                RouteCall.of("POST /clients/{code}/photo").file("image/png", TestImages.png(4, 4), true),
+                RouteCall.of("DELETE /api/v1/clients/{code}/photo").fresh(Fresh.PHOTO),
+                RouteCall.of("POST /clients/{code}/photo/remove").fresh(Fresh.PHOTO),
                 json("POST /api/v1/clients/{code}/notes", t -> map("text", "Seen today.")),
                 form("POST /clients/{code}/notes", t -> map("text", "Seen today.")),
                 json("POST /api/v1/identifying-text", t -> map("text", "Seen today.")),
@@ -319,8 +329,8 @@ final class RouteCalls {
 
     private static List<RouteCall> medication() {
         String month = YearMonth.now().toString();
-        Function<Targets, Map<String, Object>> dose =
-                t -> map("prescriptionId", t.get(Ref.PRESCRIPTION), "outcome", "GIVEN", "amount", 1);
+        Function<Targets, Map<String, Object>> dose = t -> map(
+                "prescriptionId", t.get(Ref.PRESCRIPTION), "outcome", "GIVEN", "amount", 1, "personConfirmed", true);
         return List.of(
                 json("POST /api/v1/clients/{code}/prescriptions", RouteCalls::prescription),
                 form("POST /clients/{code}/medication/prescriptions", t -> strings(prescriptionForm(t))),
@@ -337,11 +347,18 @@ final class RouteCalls {
                 form(
                                 "POST /medication/round/doses",
                                 t -> map(
-                                        "client", t.get(Ref.CLIENT),
-                                        "team", t.get(Ref.TEAM),
-                                        "prescription", t.get(Ref.PRESCRIPTION),
-                                        "outcome", "GIVEN",
-                                        "amount", "1"))
+                                        "client",
+                                        t.get(Ref.CLIENT),
+                                        "team",
+                                        t.get(Ref.TEAM),
+                                        "prescription",
+                                        t.get(Ref.PRESCRIPTION),
+                                        "outcome",
+                                        "GIVEN",
+                                        "amount",
+                                        "1",
+                                        "personConfirmed",
+                                        "true"))
                         .refersInBody(),
                 json(
                                 "POST /api/v1/clients/{code}/doses/{id}/corrections",

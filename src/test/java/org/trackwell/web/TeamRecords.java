@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.support.Api;
+import org.trackwell.support.TestImages;
 import org.trackwell.web.Targets.Ref;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -157,9 +158,34 @@ final class TeamRecords {
     String dose(String code, String prescription) {
         return post(
                         "/api/v1/clients/" + code + "/doses",
-                        Map.of("prescriptionId", prescription, "outcome", "GIVEN", "amount", 1))
+                        Map.of(
+                                "prescriptionId",
+                                prescription,
+                                "outcome",
+                                "GIVEN",
+                                "amount",
+                                1,
+                                "personConfirmed",
+                                true))
                 .get("id")
                 .asString();
+    }
+
+    /** Gives the client a photo, as their clinician does. */
+    void photo(String code) {
+        HttpResponse<String> response = tenant.https()
+                .send(tenant.https()
+                        .request(
+                                tenant.host(),
+                                "/api/v1/clients/" + code + "/photo",
+                                "Authorization",
+                                "Bearer " + clinician)
+                        .header("Content-Type", "image/png")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(TestImages.png(4, 4)))
+                        .build());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("photo not saved: " + response.statusCode() + " " + response.body());
+        }
     }
 
     /** A flag raised by an answer to PHQ-9's item about self-harm. */

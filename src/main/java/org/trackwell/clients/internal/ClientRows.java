@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -175,6 +176,35 @@ public class ClientRows {
                         row.getString("stage") == null ? null : EpisodeStage.valueOf(row.getString("stage")),
                         row.getString("stage") != null && row.getDate("closed_on") == null))
                 .list();
+    }
+
+    /** A client's preferred name and room, sealed; either may be missing. */
+    public record SealedIdentity(
+            @Nullable EncryptedText preferredName, @Nullable EncryptedText room) {}
+
+    public void changeIdentity(UUID client, SealedIdentity identity) {
+        jdbc.sql("update client set preferred_name = :name, room = :room where id = :client")
+                .param("name", bytes(identity.preferredName()))
+                .param("room", bytes(identity.room()))
+                .param("client", client)
+                .update();
+    }
+
+    /** The preferred names and rooms of these clients, by client. */
+    public Map<UUID, SealedIdentity> identities(Collection<UUID> clients) {
+        Map<UUID, SealedIdentity> found = new HashMap<>();
+        jdbc.sql("select id, preferred_name, room from client where id = any(:clients)")
+                .param("clients", clients.toArray(UUID[]::new))
+                .query(row -> {
+                    found.put(
+                            row.getObject("id", UUID.class),
+                            new SealedIdentity(sealed(row.getBytes("preferred_name")), sealed(row.getBytes("room"))));
+                });
+        return found;
+    }
+
+    private static @Nullable EncryptedText sealed(byte @Nullable [] bytes) {
+        return bytes == null ? null : new EncryptedText(bytes);
     }
 
     public List<UserId> practitioners(UUID client) {

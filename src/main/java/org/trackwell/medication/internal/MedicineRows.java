@@ -5,13 +5,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.trackwell.medication.MedicationSettings;
 import org.trackwell.medication.Medicine;
+import org.trackwell.medication.RoundIdentification;
 import org.trackwell.shared.TenantId;
 
 /** The tenant's medicines and medication settings. */
@@ -77,24 +81,40 @@ public class MedicineRows {
                         row.getInt("tolerance_minutes"),
                         row.getInt("prn_effect_minutes"),
                         row.getInt("low_stock_days"),
-                        row.getInt("expiry_warning_days")))
+                        row.getInt("expiry_warning_days"),
+                        identification(row.getString("round_identification"))))
                 .optional();
     }
 
     public void saveSettings(TenantId tenant, MedicationSettings settings) {
         jdbc.sql("""
                 insert into medication_settings (tenant_id, time_zone, tolerance_minutes, prn_effect_minutes,
-                  low_stock_days, expiry_warning_days)
-                values (:tenant, :zone, :tolerance, :effect, :low, :expiry)
+                  low_stock_days, expiry_warning_days, round_identification)
+                values (:tenant, :zone, :tolerance, :effect, :low, :expiry, :identification)
                 on conflict (tenant_id) do update set time_zone = excluded.time_zone,
                   tolerance_minutes = excluded.tolerance_minutes, prn_effect_minutes = excluded.prn_effect_minutes,
-                  low_stock_days = excluded.low_stock_days, expiry_warning_days = excluded.expiry_warning_days""")
+                  low_stock_days = excluded.low_stock_days, expiry_warning_days = excluded.expiry_warning_days,
+                  round_identification = excluded.round_identification""")
                 .param("tenant", tenant.value())
                 .param("zone", settings.zone().getId())
                 .param("tolerance", settings.toleranceMinutes())
                 .param("effect", settings.prnEffectMinutes())
                 .param("low", settings.lowStockDays())
                 .param("expiry", settings.expiryWarningDays())
+                .param("identification", joined(settings.roundIdentification()))
                 .update();
+    }
+
+    /** As stored: the names, in their order, comma-separated. */
+    public static String joined(Set<RoundIdentification> shown) {
+        return shown.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static Set<RoundIdentification> identification(String joined) {
+        EnumSet<RoundIdentification> shown = EnumSet.noneOf(RoundIdentification.class);
+        for (String name : joined.split(",")) {
+            shown.add(RoundIdentification.valueOf(name));
+        }
+        return shown;
     }
 }

@@ -44,6 +44,8 @@ import org.trackwell.medication.NewPrescription;
 import org.trackwell.medication.NotGivenReason;
 import org.trackwell.medication.Prescription;
 import org.trackwell.medication.Prescriptions;
+import org.trackwell.medication.RoundIdentification;
+import org.trackwell.medication.RoundPerson;
 import org.trackwell.medication.Stock;
 import org.trackwell.medication.StockMovement;
 import org.trackwell.medication.Witness;
@@ -91,10 +93,16 @@ class MedicationApi {
             @NotNull Integer toleranceMinutes,
             @NotNull Integer prnEffectMinutes,
             @NotNull Integer lowStockDays,
-            @NotNull Integer expiryWarningDays) {}
+            @NotNull Integer expiryWarningDays,
+            @Nullable Set<RoundIdentification> roundIdentification) {}
 
     record SettingsView(
-            String timeZone, int toleranceMinutes, int prnEffectMinutes, int lowStockDays, int expiryWarningDays) {
+            String timeZone,
+            int toleranceMinutes,
+            int prnEffectMinutes,
+            int lowStockDays,
+            int expiryWarningDays,
+            List<RoundIdentification> roundIdentification) {
 
         static SettingsView of(MedicationSettings s) {
             return new SettingsView(
@@ -102,7 +110,8 @@ class MedicationApi {
                     s.toleranceMinutes(),
                     s.prnEffectMinutes(),
                     s.lowStockDays(),
-                    s.expiryWarningDays());
+                    s.expiryWarningDays(),
+                    s.roundIdentification().stream().sorted().toList());
         }
     }
 
@@ -208,7 +217,8 @@ class MedicationApi {
             @Nullable @Valid WitnessRequest witness,
             @Nullable @Size(max = 500) String overrideReason,
             @Nullable @Size(max = 500) String correctionReason,
-            @Nullable Boolean acknowledgeIdentifying) {
+            @Nullable Boolean acknowledgeIdentifying,
+            @Nullable Boolean personConfirmed) {
 
         NewDose toNew(@Nullable UUID prescription) {
             return new NewDose(
@@ -221,7 +231,8 @@ class MedicationApi {
                     note,
                     witness == null ? null : witness.toWitness(),
                     overrideReason,
-                    Boolean.TRUE.equals(acknowledgeIdentifying));
+                    Boolean.TRUE.equals(acknowledgeIdentifying),
+                    Boolean.TRUE.equals(personConfirmed));
         }
     }
 
@@ -271,7 +282,27 @@ class MedicationApi {
             Map<UUID, RoundPrescriptionView> prescriptions,
             List<RoundDoseView> doses,
             List<AsNeededView> asNeeded,
-            List<EffectView> effects) {}
+            List<EffectView> effects,
+            Map<String, PersonView> people) {}
+
+    /**
+     * A client on the round as the service has chosen to show them: what the carer checks, and the
+     * words they confirm. {@code photo} is where the photo is, when it is shown and on file.
+     */
+    record PersonView(
+            @Nullable String preferredName,
+            @Nullable String room,
+            @Nullable String photo,
+            String confirmation) {
+
+        static PersonView of(RoundPerson person) {
+            return new PersonView(
+                    person.preferredName(),
+                    person.room(),
+                    person.photo() ? "/api/v1/clients/" + person.code() + "/photo" : null,
+                    person.confirmation());
+        }
+    }
 
     record RoundPrescriptionView(
             String client,
@@ -365,7 +396,8 @@ class MedicationApi {
                 body.toleranceMinutes(),
                 body.prnEffectMinutes(),
                 body.lowStockDays(),
-                body.expiryWarningDays()));
+                body.expiryWarningDays(),
+                body.roundIdentification()));
     }
 
     @GetMapping("/clients/{code}/prescriptions")
@@ -500,7 +532,14 @@ class MedicationApi {
                                 e.doseId(),
                                 e.prescription().medicine().label(),
                                 e.givenAt()))
-                        .toList());
+                        .toList(),
+                people(r));
+    }
+
+    private static Map<String, PersonView> people(MedicationRound.Round r) {
+        Map<String, PersonView> people = new java.util.TreeMap<>();
+        r.people().forEach((code, person) -> people.put(code.toString(), PersonView.of(person)));
+        return people;
     }
 
     @GetMapping("/clients/{code}/stock")

@@ -126,6 +126,7 @@ class MedicationPages {
                                     || d.status().name().equals("NOT_GIVEN"))
                             .toList());
             model.addAttribute("asNeeded", r.asNeeded());
+            model.addAttribute("people", r.people());
             model.addAttribute("effects", r.effects());
         }
         return "medication/round";
@@ -148,6 +149,7 @@ class MedicationPages {
             @RequestParam(defaultValue = "") String witnessPassword,
             @RequestParam(defaultValue = "") String witnessCode,
             @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            @RequestParam(defaultValue = "false") boolean personConfirmed,
             HttpServletRequest request,
             RedirectAttributes redirect) {
         Map<String, String> typed = Map.of(
@@ -181,7 +183,8 @@ class MedicationPages {
                             note,
                             witnessEmail.isBlank() ? null : new Witness(witnessEmail, witnessPassword, witnessCode),
                             overrideReason,
-                            acknowledgeIdentifying),
+                            acknowledgeIdentifying,
+                            personConfirmed),
                     ClientInfo.of(request));
             return (outcome == DoseRecord.Outcome.GIVEN ? "Given" : "Not given") + " recorded for " + client + ".";
         });
