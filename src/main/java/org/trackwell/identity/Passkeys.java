@@ -111,7 +111,8 @@ public class Passkeys {
 
     /** Verifies the new credential against the ceremony's challenge and keeps it under the name given. */
     @Transactional
-    public Passkey finishRegistration(SignedInUser user, UUID ceremony, String name, String response, RelyingParty rp) {
+    public Passkey finishRegistration(
+            SignedInUser user, UUID ceremony, @Nullable String name, String response, RelyingParty rp) {
         String label = name == null || name.isBlank() ? "Passkey" : name.strip();
         if (label.length() > 60) {
             throw new SecondFactorRejected("Give the passkey a name of up to 60 characters.");

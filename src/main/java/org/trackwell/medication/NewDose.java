@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A dose to record.
  *
+ * @param prescriptionId the prescription it is for; none in a correction, which keeps the original's
  * @param dueAt the scheduled time it answers; none for an as-needed dose
  * @param amount what was given; the prescribed dose when absent
  * @param givenAt when; now when absent
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param acknowledgeIdentifying the user has seen that the note or reason looks identifying and means it
  */
 public record NewDose(
-        UUID prescriptionId,
+        @Nullable UUID prescriptionId,
         @Nullable Instant dueAt,
         DoseRecord.Outcome outcome,
         @Nullable NotGivenReason reason,

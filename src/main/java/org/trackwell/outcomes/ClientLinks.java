@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -141,7 +142,8 @@ public class ClientLinks {
                         .orElseThrow(() -> new SessionChangeRefused(
                                 "The client has not agreed to measures by e-mail, or no e-mail address is on file."))
                 : null;
-        IssuedLink link = issue(client, session, chosen, null, user.id());
+        IssuedLink link = Objects.requireNonNull(
+                issue(client, session, chosen, null, user.id()), "only a scheduled link can already have been sent");
         if (address != null) {
             mail(address, link);
         }
@@ -189,7 +191,11 @@ public class ClientLinks {
         ClientRef client = clients.byId(link.clientId()).orElseThrow(LinkUnusable::unknown);
         for (String measure : link.measures()) {
             try {
-                sessions.answerAsClient(client, link.sessionId(), measure, answers.getOrDefault(measure, Map.of()));
+                sessions.answerAsClient(
+                        client,
+                        Objects.requireNonNull(link.sessionId(), "a measures link names its session"),
+                        measure,
+                        answers.getOrDefault(measure, Map.of()));
             } catch (SessionChangeRefused alreadyAnswered) {
                 // The practitioner recorded it first; the client's copy adds nothing.
             }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -205,7 +206,8 @@ public class ClientSessions {
         });
         Score score = measure.score(given);
         if (!score.scored()) {
-            throw new AnswersIncomplete(score.reasonNotScored());
+            throw new AnswersIncomplete(
+                    Objects.requireNonNull(score.reasonNotScored(), "an unscored measure says why"));
         }
         UUID id = ids.next();
         Instant now = clock.instant();

@@ -166,7 +166,7 @@ public class AuditRows {
 
     /** Appends links to a stream's chain and takes their entries off the pending list, in two statements. */
     public void seal(UUID stream, List<Seal> seals, Instant at) {
-        batch.execute((ConnectionCallback<Void>) connection -> {
+        batch.execute((ConnectionCallback<Integer>) connection -> {
             Array seqs = connection.createArrayOf(
                     "bigint", seals.stream().map(Seal::seq).toArray());
             Array events = connection.createArrayOf(
@@ -186,9 +186,8 @@ public class AuditRows {
                 insert.executeUpdate();
                 delete.setObject(1, stream);
                 delete.setArray(2, events);
-                delete.executeUpdate();
+                return delete.executeUpdate();
             }
-            return null;
         });
     }
 

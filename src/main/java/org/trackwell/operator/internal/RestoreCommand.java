@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.RestoreRequest;
 import org.trackwell.backup.RestoreResult;
@@ -32,6 +33,7 @@ public class RestoreCommand implements Callable<Integer> {
         boolean latest;
 
         @Option(names = "--to-time", required = true, description = "An ISO-8601 instant, e.g. 2026-12-01T10:15:00Z")
+        @Nullable
         Instant toTime;
     }
 
@@ -42,11 +44,13 @@ public class RestoreCommand implements Callable<Integer> {
     Path recoveryKeyFile;
 
     @Option(names = "--data-dir", description = "Where to restore (default: TRACKWELL_DATA_DIR or ./data)")
+    @Nullable
     Path dataDirectory;
 
     @Option(
             names = "--store",
             description = "The backup store (default: TRACKWELL_BACKUP_DIRECTORY or backups beside the data directory)")
+    @Nullable
     Path store;
 
     @Option(names = "--replace", description = "Overwrite a data directory that is not empty")
@@ -97,7 +101,7 @@ public class RestoreCommand implements Callable<Integer> {
         return configuredDataDirectory(dataDirectory);
     }
 
-    static Path configuredDataDirectory(Path given) {
+    static Path configuredDataDirectory(@Nullable Path given) {
         return (given != null ? given : Path.of(setting("TRACKWELL_DATA_DIR", "./data")))
                 .toAbsolutePath()
                 .normalize();

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -209,7 +210,8 @@ class OutcomePages {
     }
 
     private static String recorded(String measure, MeasureAdministration recorded) {
-        return measure + " recorded: " + ProgressChart.plain(recorded.total())
+        return measure + " recorded: "
+                + ProgressChart.plain(Objects.requireNonNull(recorded.total(), "a recorded measure is scored"))
                 + (recorded.band() == null ? "" : " (" + recorded.band() + ")") + ".";
     }
 
