@@ -183,7 +183,7 @@ public class ClientLinks {
      * second submission or a failed one changes nothing.
      */
     @Transactional
-    public void submit(String token, Map<String, Map<String, Integer>> answers) {
+    public void submit(String token, Map<String, ? extends Map<String, ? extends @Nullable Integer>> answers) {
         StoredLink link = usable(token, Kind.MEASURES);
         if (!rows.use(link.id(), clock.instant())) {
             throw LinkUnusable.gone("This link has already been used.");
@@ -195,7 +195,7 @@ public class ClientLinks {
                         client,
                         Objects.requireNonNull(link.sessionId(), "a measures link names its session"),
                         measure,
-                        answers.getOrDefault(measure, Map.of()));
+                        Objects.requireNonNullElse(answers.get(measure), Map.of()));
             } catch (SessionChangeRefused alreadyAnswered) {
                 // The practitioner recorded it first; the client's copy adds nothing.
             }

@@ -168,7 +168,11 @@ public class ClientSessions {
      */
     @Transactional
     public MeasureAdministration answer(
-            SignedInUser user, String code, UUID session, String measureId, Map<String, Integer> answers) {
+            SignedInUser user,
+            String code,
+            UUID session,
+            String measureId,
+            Map<String, ? extends @Nullable Integer> answers) {
         ClientRef client = clients.clinical(user, code);
         return store(
                 client, requireAnswerable(client, session), measureId, answers, CompletedBy.PRACTITIONER, user.id());
@@ -185,7 +189,7 @@ public class ClientSessions {
 
     /** A measure the client answered through a link; the link has already been checked. */
     MeasureAdministration answerAsClient(
-            ClientRef client, UUID session, String measureId, Map<String, Integer> answers) {
+            ClientRef client, UUID session, String measureId, Map<String, ? extends @Nullable Integer> answers) {
         StoredSession stored = rows.find(client.id(), session).orElseThrow(SessionNotFound::new);
         return store(client, stored, measureId, answers, CompletedBy.CLIENT, null);
     }
@@ -194,7 +198,7 @@ public class ClientSessions {
             ClientRef client,
             StoredSession session,
             String measureId,
-            Map<String, Integer> answers,
+            Map<String, ? extends @Nullable Integer> answers,
             CompletedBy completedBy,
             @Nullable UserId by) {
         Measure measure = catalogue.requireEnabled(measureId);
