@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.trackwell.audit.ChainBreak.Kind;
@@ -114,8 +116,8 @@ public class AuditVerifier {
         private Instant previousTime = Instant.MIN;
         private long expectedSeq = 1;
         private long checked;
-        private ChainBreak firstBreak;
-        private StoredEvent mismatched;
+        private @Nullable ChainBreak firstBreak;
+        private @Nullable StoredEvent mismatched;
 
         Walk(Map<Long, List<AuditRows.Checkpoint>> checkpoints) {
             this.checkpoints = checkpoints;
@@ -172,7 +174,8 @@ public class AuditVerifier {
          * Entries are sealed in time order: a mismatched entry followed by one dated before it was
          * moved; otherwise it was altered.
          */
-        void decide(StoredEvent next) {
+        void decide(@Nullable StoredEvent next) {
+            StoredEvent mismatched = Objects.requireNonNull(this.mismatched, "decided only after a mismatch");
             boolean moved = next != null && next.occurredAt().isBefore(mismatched.occurredAt());
             firstBreak = new ChainBreak(
                     expectedSeq,

@@ -136,7 +136,7 @@ public class Operators {
                 transactional(() -> rows.findByEmail(email.strip().toLowerCase(Locale.ROOT)));
         boolean right;
         if (account.isPresent() && account.get().mayAttemptSignIn(now)) {
-            right = hasher.matches(password, account.get().passwordHash());
+            right = hasher.matches(password, account.get().hashToCheck());
         } else {
             hasher.matchNothing(password);
             right = false;

@@ -10,6 +10,7 @@ import com.webauthn4j.data.PublicKeyCredentialParameters;
 import com.webauthn4j.data.PublicKeyCredentialType;
 import com.webauthn4j.data.RegistrationData;
 import com.webauthn4j.data.RegistrationParameters;
+import com.webauthn4j.data.attestation.AttestationObject;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
@@ -26,6 +27,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -112,7 +114,8 @@ public class Passkeys {
 
     /** Verifies the new credential against the ceremony's challenge and keeps it under the name given. */
     @Transactional
-    public Passkey finishRegistration(SignedInUser user, UUID ceremony, String name, String response, RelyingParty rp) {
+    public Passkey finishRegistration(
+            SignedInUser user, UUID ceremony, @Nullable String name, String response, RelyingParty rp) {
         String label = name == null || name.isBlank() ? "Passkey" : name.strip();
         if (label.length() > 60) {
             throw new SecondFactorRejected("Give the passkey a name of up to 60 characters.");
@@ -128,8 +131,12 @@ public class Passkeys {
             // whatever the reason, the credential is refused.
             throw new SecondFactorRejected("The passkey could not be checked. Try again.");
         }
-        AttestedCredentialData credential =
-                data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
+        // A registration that verified carries its attestation and the credential attested.
+        AttestationObject attestation =
+                Objects.requireNonNull(data.getAttestationObject(), "a verified registration has its attestation");
+        AttestedCredentialData credential = Objects.requireNonNull(
+                attestation.getAuthenticatorData().getAttestedCredentialData(),
+                "a verified registration has its credential");
         UUID id = ids.next();
         Instant now = clock.instant();
         boolean stored = rows.insert(
@@ -139,7 +146,7 @@ public class Passkeys {
                         user.id(),
                         credential.getCredentialId(),
                         credentials.convert(credential),
-                        data.getAttestationObject().getAuthenticatorData().getSignCount(),
+                        attestation.getAuthenticatorData().getSignCount(),
                         label,
                         now,
                         null));
@@ -187,8 +194,12 @@ public class Passkeys {
             return false;
         }
         try {
-            byte[] credentialId =
-                    webAuthn.parseAuthenticationResponseJSON(response).getCredentialId();
+            // webauthn4j marks this byte[] getter with JetBrains' type-use @Nullable, which lands on
+            // the element type (byte) and so never matches byte[]; the array itself is checked here.
+            @SuppressWarnings("NullAway")
+            byte[] credentialId = Objects.requireNonNull(
+                    webAuthn.parseAuthenticationResponseJSON(response).getCredentialId(),
+                    "an assertion names its credential");
             Optional<StoredPasskey> passkey = rows.of(user).stream()
                     .filter(p -> Arrays.equals(p.credentialId(), credentialId))
                     .findFirst();
@@ -212,7 +223,11 @@ public class Passkeys {
                     response,
                     new AuthenticationParameters(
                             server(rp, challenge.get()), record, List.of(credentialId), false, true));
-            rows.used(passkey.get().id(), data.getAuthenticatorData().getSignCount(), clock.instant());
+            rows.used(
+                    passkey.get().id(),
+                    Objects.requireNonNull(data.getAuthenticatorData(), "a verified assertion has its data")
+                            .getSignCount(),
+                    clock.instant());
             return true;
         } catch (RuntimeException malformedOrInvalid) {
             return false;

@@ -87,7 +87,7 @@ public class SignIn {
         Attempt attempt = admit(tenant, client, now, () -> accounts.findByEmail(normalisedEmail));
         boolean passwordRight = check(attempt, () -> {
             if (attempt.admitted().isPresent()) {
-                return hasher.matches(password, attempt.admitted().get().passwordHash());
+                return hasher.matches(password, attempt.admitted().get().hashToCheck());
             }
             hasher.matchNothing(password);
             return false;
@@ -98,7 +98,7 @@ public class SignIn {
         }
         StoredAccount user = attempt.admitted().get();
         Optional<String> upgraded =
-                hasher.needsRehash(user.passwordHash()) ? Optional.of(hasher.hash(password)) : Optional.empty();
+                hasher.needsRehash(user.hashToCheck()) ? Optional.of(hasher.hash(password)) : Optional.empty();
         return transactions.inTenant(tenant, () -> {
             succeeded(attempt);
             upgraded.ifPresent(hash -> accounts.rehash(user.id(), hash));
@@ -177,7 +177,7 @@ public class SignIn {
         StoredAccount account = attempt.admitted().get();
         boolean confirmed = check(attempt, () -> {
             boolean passwordRight =
-                    password != null && !password.isEmpty() && hasher.matches(password, account.passwordHash());
+                    password != null && !password.isEmpty() && hasher.matches(password, account.hashToCheck());
             return transactions.inTenant(tenant, () -> {
                 if (!passwordRight && (code == null || !secondFactors.accepts(account, code))) {
                     return false;
@@ -208,7 +208,7 @@ public class SignIn {
             boolean passwordRight;
             if (attempt.admitted().isPresent() && password != null && !password.isEmpty()) {
                 passwordRight =
-                        hasher.matches(password, attempt.admitted().get().passwordHash());
+                        hasher.matches(password, attempt.admitted().get().hashToCheck());
             } else {
                 hasher.matchNothing(password == null ? "" : password);
                 passwordRight = false;

@@ -45,8 +45,9 @@ public class MigrationSealing {
     public void forEachTenant(Connection connection, TenantWork work) {
         JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
         Keyring keyring = new Keyring(new TenantKeyRows(jdbc), new ClientKeyRows(jdbc), master, clock);
-        for (UUID id :
-                jdbc.sql("select id from tenant order by id").query(UUID.class).list()) {
+        for (UUID id : jdbc.sql("select id from tenant order by id")
+                .query((row, n) -> row.getObject(1, UUID.class))
+                .list()) {
             TenantId tenant = new TenantId(id);
             setTenant(jdbc, id.toString());
             try (CurrentTenant.Scope scope = CurrentTenant.enter(tenant)) {

@@ -1,6 +1,7 @@
 package org.trackwell.medication;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,6 @@ final class Amounts {
         problem(amount, what, false).ifPresent(why -> {
             throw MedicationRefused.invalid(why);
         });
-        return amount;
+        return Objects.requireNonNull(amount, "a missing amount is refused above");
     }
 }

@@ -168,7 +168,10 @@ public class DoseRecords {
         return records.stream().filter(r -> !corrected.contains(r.id())).toList();
     }
 
-    private Prescription prescription(SignedInUser user, String code, UUID id) {
+    private Prescription prescription(SignedInUser user, String code, @Nullable UUID id) {
+        if (id == null) {
+            throw MedicationRefused.invalid("Say which prescription the dose is for.");
+        }
         ClientRef client = clients.forMedication(user, code);
         return prescriptions
                 .find(client.id(), id)
@@ -213,12 +216,12 @@ public class DoseRecords {
                 throw MedicationRefused.invalid("An as-needed dose has no due time.");
             }
             if (dose.outcome() == DoseRecord.Outcome.GIVEN) {
-                amount = dose.amount() == null ? p.prn().minDose() : dose.amount();
-                if (amount.compareTo(p.prn().minDose()) < 0
-                        || amount.compareTo(p.prn().maxDose()) > 0) {
+                amount = dose.amount() == null ? p.limits().minDose() : dose.amount();
+                if (amount.compareTo(p.limits().minDose()) < 0
+                        || amount.compareTo(p.limits().maxDose()) > 0) {
                     throw MedicationRefused.invalid(
-                            "The dose must be from " + p.prn().minDose().toPlainString() + " to "
-                                    + p.prn().maxDose().toPlainString() + " " + p.unit() + ".");
+                            "The dose must be from " + p.limits().minDose().toPlainString() + " to "
+                                    + p.limits().maxDose().toPlainString() + " " + p.unit() + ".");
                 }
                 override = checkLimits(user, client, p, givenAt, corrected, dose.overrideReason());
             }
@@ -350,7 +353,7 @@ public class DoseRecords {
                         && (corrected == null || !r.id().equals(corrected.id())))
                 .map(DoseRecord::givenAt)
                 .toList();
-        Optional<String> rule = PrnLimits.broken(p.prn(), given, givenAt);
+        Optional<String> rule = PrnLimits.broken(p.limits(), given, givenAt);
         if (rule.isEmpty()) {
             return null;
         }

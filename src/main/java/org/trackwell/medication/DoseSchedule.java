@@ -171,7 +171,7 @@ public record DoseSchedule(
                 }
             }
             case EVERY_N_DAYS -> {
-                if (ChronoUnit.DAYS.between(startsOn, date) % every == 0) {
+                if (ChronoUnit.DAYS.between(startsOn, date) % interval() == 0) {
                     times.forEach(time -> due.add(new Due(at(date, time, zone), dose)));
                 }
             }
@@ -185,6 +185,11 @@ public record DoseSchedule(
         return due;
     }
 
+    /** N of an every-N schedule, which the constructor requires. */
+    private int interval() {
+        return Objects.requireNonNull(every, "an every-N schedule has its N");
+    }
+
     private void everyHours(
             LocalDate startsOn,
             @Nullable LocalDate endsOn,
@@ -194,7 +199,7 @@ public record DoseSchedule(
             ZoneId zone,
             List<Due> due) {
         Instant anchor = at(startsOn, times.getFirst(), zone);
-        Duration step = Duration.ofHours(every);
+        Duration step = Duration.ofHours(interval());
         // Any date is a valid end or start, up to the calendar's last day: compare days before
         // moving past one, and count whole seconds, which span the calendar without overflowing.
         Instant end = endsOn == null || !endsOn.isBefore(to.atZone(zone).toLocalDate())

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -80,7 +81,9 @@ public class MarPrintouts {
         List<MarPrintout.Entry> entries = doses.ofClient(client.id(), from, to).stream()
                 .map(doseRecords::opened)
                 .map(record -> new MarPrintout.Entry(
-                        prescribed.get(record.prescriptionId()),
+                        Objects.requireNonNull(
+                                prescribed.get(record.prescriptionId()),
+                                "a client's dose is of one of their prescriptions"),
                         record,
                         name(staff, record.recordedBy()),
                         record.witness() == null ? null : name(staff, record.witness())))

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -119,7 +120,7 @@ public class MedicationRound {
                 .map(StoredDose::record)
                 .flatMap(r -> running.stream()
                         .filter(p -> p.id().equals(r.prescriptionId()))
-                        .map(p -> new EffectToAsk(codes.get(p.clientId()), r.id(), p, r.givenAt())))
+                        .map(p -> new EffectToAsk(codeOf(codes, p), r.id(), p, r.givenAt())))
                 .toList();
         Map<UUID, ClientIdentity> identities = identification.ofClients(ids);
         Map<PseudonymCode, RoundPerson> people = new HashMap<>();
@@ -163,8 +164,7 @@ public class MedicationRound {
                                 : now.isAfter(d.at())
                                         ? RoundDose.Status.OVERDUE
                                         : now.isBefore(start) ? RoundDose.Status.UPCOMING : RoundDose.Status.DUE;
-                due.add(new RoundDose(
-                        p.clientId(), codes.get(p.clientId()), p, d.at(), d.dose(), start, end, status, record));
+                due.add(new RoundDose(p.clientId(), codeOf(codes, p), p, d.at(), d.dose(), start, end, status, record));
             }
         }
         due.sort(Comparator.comparing(RoundDose::status).thenComparing(RoundDose::dueAt));
@@ -182,8 +182,12 @@ public class MedicationRound {
                 .filter(r -> r.givenAt().isAfter(now.minus(Duration.ofHours(24))))
                 .count();
         Instant next = PrnLimits.nextAllowed(
-                        p.prn(), given.stream().map(DoseRecord::givenAt).toList(), now)
+                        p.limits(), given.stream().map(DoseRecord::givenAt).toList(), now)
                 .orElse(null);
-        return new AsNeeded(p.clientId(), codes.get(p.clientId()), p, last, inDay, next);
+        return new AsNeeded(p.clientId(), codeOf(codes, p), p, last, inDay, next);
+    }
+
+    private static PseudonymCode codeOf(Map<UUID, PseudonymCode> codes, Prescription p) {
+        return Objects.requireNonNull(codes.get(p.clientId()), "a running prescription's client is in the team");
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -155,6 +156,7 @@ public class Medicines {
         return changed;
     }
 
+    @Contract("null -> true")
     static boolean blank(@Nullable String text) {
         return text == null || text.isBlank();
     }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A dose to record.
  *
+ * @param prescriptionId the prescription it is for; none in a correction, which keeps the original's
  * @param dueAt the scheduled time it answers; none for an as-needed dose
  * @param amount what was given; the prescribed dose when absent
  * @param givenAt when; now when absent
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *     shows; a new record is refused without it
  */
 public record NewDose(
-        UUID prescriptionId,
+        @Nullable UUID prescriptionId,
         @Nullable Instant dueAt,
         DoseRecord.Outcome outcome,
         @Nullable NotGivenReason reason,

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,11 @@ public record Prescription(
      */
     public record Prn(
             String indication, BigDecimal minDose, BigDecimal maxDose, int minIntervalMinutes, int maxDosesPerDay) {}
+
+    /** The limits of an as-needed prescription, which always has them. */
+    public Prn limits() {
+        return Objects.requireNonNull(prn, "an as-needed prescription has its limits");
+    }
 
     public boolean active() {
         return stoppedAt == null;

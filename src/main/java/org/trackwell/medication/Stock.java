@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -253,7 +254,7 @@ public class Stock {
             return;
         }
         BigDecimal before = corrected != null && corrected.outcome() == DoseRecord.Outcome.GIVEN
-                ? corrected.amount()
+                ? Objects.requireNonNull(corrected.amount(), "a given dose has its amount")
                 : BigDecimal.ZERO;
         BigDecimal now = record.outcome() == DoseRecord.Outcome.GIVEN ? record.amount() : BigDecimal.ZERO;
         BigDecimal change = before.subtract(now);

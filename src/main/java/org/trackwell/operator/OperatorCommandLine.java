@@ -2,6 +2,7 @@ package org.trackwell.operator;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.WebApplicationType;
@@ -103,7 +104,8 @@ public final class OperatorCommandLine {
         System.setProperty("trackwell.database.archive-wal", "false");
         System.out.println("Verifying the audit trail of the restored copy:");
         int verified = run(application, new String[] {"audit", "verify"});
-        DirectoryTrees.deleteQuietly(verify.restoredInto().getParent());
+        DirectoryTrees.deleteQuietly(Objects.requireNonNull(
+                verify.restoredInto().getParent(), "the copy is restored into a directory of its own"));
         System.out.println(
                 verified == 0 ? "Backup verified: OK" : "Backup verification FAILED: the audit trail did not verify");
         return verified;

@@ -91,7 +91,7 @@ public class AuditRows {
     /** Streams with pending events, across tenants (the pending list holds identifiers only). */
     public List<UUID> streamsWithPendingEvents() {
         return jdbc.sql("select distinct tenant_id from audit_pending")
-                .query(UUID.class)
+                .query((row, n) -> row.getObject(1, UUID.class))
                 .list();
     }
 
@@ -166,7 +166,7 @@ public class AuditRows {
 
     /** Appends links to a stream's chain and takes their entries off the pending list, in two statements. */
     public void seal(UUID stream, List<Seal> seals, Instant at) {
-        batch.execute((ConnectionCallback<Void>) connection -> {
+        batch.execute((ConnectionCallback<@Nullable Void>) connection -> {
             Array seqs = connection.createArrayOf(
                     "bigint", seals.stream().map(Seal::seq).toArray());
             Array events = connection.createArrayOf(

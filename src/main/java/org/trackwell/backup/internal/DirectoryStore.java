@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.trackwell.shared.DataDirectory;
 
@@ -67,7 +68,7 @@ final class DirectoryStore implements BackupStore {
 
     @Override
     public List<String> list(String prefix) throws IOException {
-        Path directory = resolve(prefix).getParent();
+        Path directory = Objects.requireNonNull(resolve(prefix).getParent(), "a name in the store has a parent");
         if (!Files.isDirectory(directory)) {
             return List.of();
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.BaseBackupSummary;
 import org.trackwell.backup.RestoreRequest;
@@ -122,7 +123,7 @@ public final class Restore {
         return walFrom(store, base.firstWalSegment()).size();
     }
 
-    static BaseBackupSummary chooseBase(List<BaseBackupSummary> bases, Instant toTime) {
+    static BaseBackupSummary chooseBase(List<BaseBackupSummary> bases, @Nullable Instant toTime) {
         return bases.stream()
                 .filter(base -> toTime == null || !base.finishedAt().isAfter(toTime))
                 .max(Comparator.comparing(BaseBackupSummary::finishedAt))
@@ -203,7 +204,7 @@ public final class Restore {
         }
     }
 
-    private static void askForRecovery(Path postgres, Instant toTime) throws IOException {
+    private static void askForRecovery(Path postgres, @Nullable Instant toTime) throws IOException {
         Files.createFile(postgres.resolve("recovery.signal"));
         StringBuilder settings =
                 new StringBuilder("\n# Restore by Trackwell\nrestore_command = 'cp ../restore-wal/%f %p'\n");

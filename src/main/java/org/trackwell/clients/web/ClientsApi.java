@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -219,7 +220,9 @@ class ClientsApi {
         if (field == null) {
             throw new ClientDetailsInvalid("Search by reference, nhsNumber or email.");
         }
-        String value = reference != null ? reference : nhsNumber != null ? nhsNumber : email;
+        String value = reference != null
+                ? reference
+                : nhsNumber != null ? nhsNumber : Objects.requireNonNull(email, "the field searched is given");
         return clients.search(user, field, value).stream().map(Object::toString).toList();
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,9 +45,9 @@ class ReachedClients implements HandlerMethodArgumentResolver, WebMvcConfigurer 
     @Override
     public ClientRef resolveArgument(
             MethodParameter parameter,
-            ModelAndViewContainer mavContainer,
+            @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest request,
-            WebDataBinderFactory binderFactory) {
+            @Nullable WebDataBinderFactory binderFactory) {
         ReachedClient reached = parameter.getParameterAnnotation(ReachedClient.class);
         SignedInUser user = signedInUser().orElseThrow(ClientNotFound::new);
         String code = pathVariables(request).get("code");

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +74,9 @@ class DatabaseConfiguration {
 
     @Bean
     DatabaseLocation databaseLocation(DatabaseProperties properties, @Nullable EmbeddedPostgresServer embedded) {
-        String url = embedded != null ? embedded.jdbcUrl(EmbeddedPostgresServer.DATABASE) : properties.url();
+        String url = embedded != null
+                ? embedded.jdbcUrl(EmbeddedPostgresServer.DATABASE)
+                : Objects.requireNonNull(properties.url(), "without the embedded server, the url is given");
         return new DatabaseLocation(url, properties.username(), properties.ownerUsername(), embedded != null);
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL server programs run on one data directory: {@code initdb}, {@code pg_ctl} and
@@ -168,7 +169,7 @@ final class Postmaster {
         run(command, timeout, null);
     }
 
-    private void run(List<String> command, Duration timeout, String input) {
+    private void run(List<String> command, Duration timeout, @Nullable String input) {
         List<String> full = new ArrayList<>();
         if (runningAsRoot()) {
             full.addAll(List.of("unshare", "-U"));

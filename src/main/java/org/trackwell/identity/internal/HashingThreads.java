@@ -1,6 +1,7 @@
 package org.trackwell.identity.internal;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -63,10 +64,11 @@ class HashingThreads implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TooManyAttempts(RETRY_AFTER);
         } catch (ExecutionException e) {
-            switch (e.getCause()) {
+            Throwable cause = Objects.requireNonNullElse(e.getCause(), e);
+            switch (cause) {
                 case RuntimeException failure -> throw failure;
                 case Error error -> throw error;
-                default -> throw new IllegalStateException(e.getCause());
+                default -> throw new IllegalStateException(cause);
             }
         }
     }

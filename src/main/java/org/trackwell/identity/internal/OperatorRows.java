@@ -61,7 +61,7 @@ public class OperatorRows {
 
     public java.util.List<String> activeEmails() {
         return jdbc.sql("select email from operator_account where status = 'ACTIVE' order by email")
-                .query(String.class)
+                .query((row, n) -> row.getString(1))
                 .list();
     }
 

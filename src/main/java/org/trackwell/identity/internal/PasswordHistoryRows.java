@@ -33,7 +33,7 @@ public class PasswordHistoryRows {
                         + " order by changed_at desc limit :count")
                 .param("user", user.value())
                 .param("count", count)
-                .query(String.class)
+                .query((row, n) -> row.getString(1))
                 .list();
     }
 }

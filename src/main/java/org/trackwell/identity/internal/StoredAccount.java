@@ -1,6 +1,7 @@
 package org.trackwell.identity.internal;
 
 import java.time.Instant;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.identity.AccountStatus;
 import org.trackwell.shared.UserId;
@@ -18,6 +19,11 @@ public record StoredAccount(
 
     public boolean mayAttemptSignIn(Instant now) {
         return status == AccountStatus.ACTIVE && passwordHash != null && !lockedAt(now);
+    }
+
+    /** The hash a password is checked against: only accounts that may attempt sign-in are checked. */
+    public String hashToCheck() {
+        return Objects.requireNonNull(passwordHash, "an account that may attempt sign-in has a password");
     }
 
     public boolean lockedAt(Instant now) {

@@ -107,7 +107,7 @@ public class StockRows {
     public List<UUID> medicinesOf(UUID client) {
         return jdbc.sql("select distinct medicine_id from stock_movement where client_id = :client")
                 .param("client", client)
-                .query(UUID.class)
+                .query((row, n) -> row.getObject(1, UUID.class))
                 .list();
     }
 

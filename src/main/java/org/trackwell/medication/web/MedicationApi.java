@@ -521,7 +521,7 @@ class MedicationApi {
                                 a.client().toString(),
                                 a.prescription().id(),
                                 a.prescription().medicine().label(),
-                                a.prescription().prn().indication(),
+                                a.prescription().limits().indication(),
                                 a.lastGiven(),
                                 a.givenInLastDay(),
                                 a.nextAllowedAt()))

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.AuditVerifier;
 import org.trackwell.audit.StreamVerification;
@@ -34,9 +35,11 @@ public class AuditCommands {
         CommandSpec spec;
 
         @Option(names = "--tenant", description = "Only this tenant (default: every tenant and the operator stream)")
+        @Nullable
         String slug;
 
         @Option(names = "--checkpoints", description = "Directory of exported checkpoint files to check against")
+        @Nullable
         Path checkpoints;
 
         /** Whether every stream verified; any break makes the command exit 1. */

@@ -2,7 +2,9 @@ package org.trackwell.operator.internal;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.trackwell.keys.MasterKeyRotation;
 import org.trackwell.keys.TenantKeyRotation;
 import org.trackwell.shared.Refusal;
@@ -32,6 +34,7 @@ public class KeysCommands {
             boolean master;
 
             @Option(names = "--tenant", required = true, description = "This tenant's field key (by slug)")
+            @Nullable
             String tenant;
         }
 
@@ -68,7 +71,7 @@ public class KeysCommands {
             }
             Tenant tenant;
             try {
-                tenant = tenants.bySlug(which.tenant);
+                tenant = tenants.bySlug(Objects.requireNonNull(which.tenant, "picocli requires --master or --tenant"));
             } catch (Refusal refusal) {
                 spec.commandLine().getErr().println(refusal.getMessage());
                 return TenantCommands.REFUSED;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.RestoreRequest;
 import org.trackwell.backup.RestoreResult;
@@ -35,6 +36,7 @@ public class RestoreCommand implements Callable<Integer> {
         boolean latest;
 
         @Option(names = "--to-time", required = true, description = "An ISO-8601 instant, e.g. 2026-12-01T10:15:00Z")
+        @Nullable
         Instant toTime;
     }
 
@@ -45,12 +47,14 @@ public class RestoreCommand implements Callable<Integer> {
     Path recoveryKeyFile;
 
     @Option(names = "--data-dir", description = "Where to restore (default: TRACKWELL_DATA_DIR or ./data)")
+    @Nullable
     Path dataDirectory;
 
     @Option(
             names = "--store",
             description = "The backup store: a directory, or s3://bucket/prefix (default: TRACKWELL_BACKUP_S3_BUCKET,"
                     + " TRACKWELL_BACKUP_DIRECTORY or backups beside the data directory)")
+    @Nullable
     String store;
 
     @Option(names = "--replace", description = "Overwrite a data directory that is not empty")
@@ -105,7 +109,7 @@ public class RestoreCommand implements Callable<Integer> {
         return configuredDataDirectory(dataDirectory);
     }
 
-    static Path configuredDataDirectory(Path given) {
+    static Path configuredDataDirectory(@Nullable Path given) {
         return (given != null ? given : Path.of(setting("TRACKWELL_DATA_DIR", "./data")))
                 .toAbsolutePath()
                 .normalize();
@@ -123,7 +127,7 @@ public class RestoreCommand implements Callable<Integer> {
      * {@code _REGION}, {@code _PATH_STYLE}, {@code _ACCESS_KEY_ID}, {@code _SECRET_ACCESS_KEY}) or
      * AWS's usual sources.
      */
-    static StoreLocation storeLocation(String given, Path data) {
+    static StoreLocation storeLocation(@Nullable String given, Path data) {
         if (given != null && given.startsWith("s3://")) {
             String path = given.substring("s3://".length());
             int slash = path.indexOf('/');

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.RestoreRequest;
 import org.trackwell.backup.RestoreResult;
@@ -33,12 +34,13 @@ public class VerifyBackupCommand implements Callable<Integer> {
             names = "--store",
             description = "The backup store: a directory, or s3://bucket/prefix (default: TRACKWELL_BACKUP_S3_BUCKET,"
                     + " TRACKWELL_BACKUP_DIRECTORY or backups beside the data directory)")
+    @Nullable
     String store;
 
     @Spec
     CommandSpec spec;
 
-    private Path copy;
+    private @Nullable Path copy;
     private int port;
 
     @Override
@@ -71,7 +73,7 @@ public class VerifyBackupCommand implements Callable<Integer> {
     }
 
     /** The restored copy, for the audit verification that follows. */
-    public Path restoredInto() {
+    public @Nullable Path restoredInto() {
         return copy;
     }
 

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -139,7 +140,8 @@ public class ClientLinks {
                         .orElseThrow(() -> new SessionChangeRefused(
                                 "The client has not agreed to measures by e-mail, or no e-mail address is on file."))
                 : null;
-        IssuedLink link = issue(client, session, chosen, null, user.id());
+        IssuedLink link = Objects.requireNonNull(
+                issue(client, session, chosen, null, user.id()), "only a scheduled link can already have been sent");
         if (address != null) {
             mail(address, link);
         }
@@ -182,7 +184,7 @@ public class ClientLinks {
      * second submission or a failed one changes nothing.
      */
     @Transactional
-    public void submit(String token, Map<String, Map<String, Integer>> answers) {
+    public void submit(String token, Map<String, ? extends Map<String, ? extends @Nullable Integer>> answers) {
         StoredLink link = usable(token, Kind.MEASURES);
         if (!rows.use(link.id(), clock.instant())) {
             throw LinkUnusable.gone("This link has already been used.");
@@ -190,7 +192,11 @@ public class ClientLinks {
         ClientRef client = clients.byId(link.clientId()).orElseThrow(LinkUnusable::unknown);
         for (String measure : link.measures()) {
             try {
-                sessions.answerAsClient(client, link.sessionId(), measure, answers.getOrDefault(measure, Map.of()));
+                sessions.answerAsClient(
+                        client,
+                        Objects.requireNonNull(link.sessionId(), "a measures link names its session"),
+                        measure,
+                        Objects.requireNonNullElse(answers.get(measure), Map.of()));
             } catch (SessionChangeRefused alreadyAnswered) {
                 // The practitioner recorded it first; the client's copy adds nothing.
             }

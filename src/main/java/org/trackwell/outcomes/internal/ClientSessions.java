@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -174,7 +175,11 @@ public class ClientSessions {
      */
     @Transactional
     public MeasureAdministration answer(
-            SignedInUser user, ClientRef client, UUID session, String measureId, Map<String, Integer> answers) {
+            SignedInUser user,
+            ClientRef client,
+            UUID session,
+            String measureId,
+            Map<String, ? extends @Nullable Integer> answers) {
         return store(
                 client, requireAnswerable(client, session), measureId, answers, CompletedBy.PRACTITIONER, user.id());
     }
@@ -190,7 +195,7 @@ public class ClientSessions {
 
     /** A measure the client answered through a link; the link has already been checked. */
     MeasureAdministration answerAsClient(
-            ClientRef client, UUID session, String measureId, Map<String, Integer> answers) {
+            ClientRef client, UUID session, String measureId, Map<String, ? extends @Nullable Integer> answers) {
         StoredSession stored = rows.find(client.id(), session).orElseThrow(SessionNotFound::new);
         return store(client, stored, measureId, answers, CompletedBy.CLIENT, null);
     }
@@ -199,7 +204,7 @@ public class ClientSessions {
             ClientRef client,
             StoredSession session,
             String measureId,
-            Map<String, Integer> answers,
+            Map<String, ? extends @Nullable Integer> answers,
             CompletedBy completedBy,
             @Nullable UserId by) {
         Measure measure = catalogue.requireEnabled(measureId);
@@ -211,7 +216,8 @@ public class ClientSessions {
         });
         Score score = measure.score(given);
         if (!score.scored()) {
-            throw new AnswersIncomplete(score.reasonNotScored());
+            throw new AnswersIncomplete(
+                    Objects.requireNonNull(score.reasonNotScored(), "an unscored measure says why"));
         }
         UUID id = ids.next();
         Instant now = clock.instant();

@@ -78,7 +78,10 @@ final class EpisodeOutcomes {
                 episode.closedOn(),
                 readings.stream()
                         .map(r -> new MeasureProgress(
-                                r.measure(), byMeasure.get(r.measure().id()), r.change()))
+                                r.measure(),
+                                Objects.requireNonNull(
+                                        byMeasure.get(r.measure().id()), "each reading is of a measure scored"),
+                                r.change()))
                         .toList(),
                 talkingTherapies(readings, treatmentContacts),
                 notOnTrack(readings));
@@ -91,11 +94,12 @@ final class EpisodeOutcomes {
             Function<String, Optional<Measure>> catalogue) {
         List<Reading> readings = new ArrayList<>();
         for (EpisodeScores measured : scores) {
-            if (measured.scored() > 0 && measured.first() != null && measured.latest() != null) {
+            Double first = measured.first();
+            Double latest = measured.latest();
+            if (measured.scored() > 0 && first != null && latest != null) {
                 catalogue
                         .apply(measured.measureId())
-                        .ifPresent(m ->
-                                readings.add(new Reading(m, measured.scored(), measured.first(), measured.latest())));
+                        .ifPresent(m -> readings.add(new Reading(m, measured.scored(), first, latest)));
             }
         }
         readings.sort(primaryFirst(primary));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -95,7 +96,7 @@ class MeasureAdminPages {
         return act(redirect, () -> {
             List<SessionType> types = new ArrayList<>();
             for (int i = 0; form.containsKey("code." + i); i++) {
-                String code = form.get("code." + i).strip();
+                String code = form.getOrDefault("code." + i, "").strip();
                 if (!code.isEmpty()) {
                     types.add(new SessionType(
                             code,
@@ -159,7 +160,7 @@ class MeasureAdminPages {
         }
     }
 
-    private static Integer optionalNumber(Map<String, String> form, String name) {
+    private static @Nullable Integer optionalNumber(Map<String, String> form, String name) {
         String value = form.getOrDefault(name, "").strip();
         return value.isEmpty() ? null : number(form, name);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -125,7 +126,8 @@ class SessionPages {
     }
 
     private static String recorded(String measure, MeasureAdministration recorded) {
-        return measure + " recorded: " + ProgressChart.plain(recorded.total())
+        return measure + " recorded: "
+                + ProgressChart.plain(Objects.requireNonNull(recorded.total(), "a recorded measure is scored"))
                 + (recorded.band() == null ? "" : " (" + recorded.band() + ")") + ".";
     }
 

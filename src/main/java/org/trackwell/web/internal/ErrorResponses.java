@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,11 @@ class ErrorResponses {
         if (refusal instanceof ConfirmItIsYou && !Problem.isApi(request.getRequestURI())) {
             return new ModelAndView("redirect:/account/confirm?next=" + afterConfirming(request));
         }
-        return new Problem(refusal.status(), refusal.title(), refusal.getMessage(), refusal.details())
+        return new Problem(
+                        refusal.status(),
+                        refusal.title(),
+                        Objects.requireNonNull(refusal.getMessage(), "a refusal always says why"),
+                        refusal.details())
                 .respond(request, request.getRequestURI());
     }
 

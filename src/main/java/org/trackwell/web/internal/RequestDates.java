@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
@@ -22,7 +23,7 @@ class RequestDates implements WebMvcConfigurer {
         registry.addConverter(String.class, YearMonth.class, reading(YearMonth::parse, "a month such as 2026-12"));
     }
 
-    private static <T> Converter<String, T> reading(Function<String, T> parse, String expected) {
+    private static <T> Converter<String, @Nullable T> reading(Function<String, T> parse, String expected) {
         return text -> {
             if (text.isBlank()) {
                 return null;

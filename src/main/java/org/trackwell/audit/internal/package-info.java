@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.audit.internal;
+
+import org.jspecify.annotations.NullMarked;

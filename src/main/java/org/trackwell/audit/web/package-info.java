@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.audit.web;
+
+import org.jspecify.annotations.NullMarked;

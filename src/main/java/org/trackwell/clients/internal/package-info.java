@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.clients.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.clients.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.database.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.identity.web;
+
+import org.jspecify.annotations.NullMarked;

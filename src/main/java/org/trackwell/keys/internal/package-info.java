@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.keys.internal;
+
+import org.jspecify.annotations.NullMarked;

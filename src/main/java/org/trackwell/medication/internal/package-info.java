@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.medication.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.medication.web;
+
+import org.jspecify.annotations.NullMarked;

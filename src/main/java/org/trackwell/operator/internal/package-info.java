@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.operator.internal;
+
+import org.jspecify.annotations.NullMarked;

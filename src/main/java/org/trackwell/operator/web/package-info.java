@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.operator.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.outcomes.internal;
+
+import org.jspecify.annotations.NullMarked;

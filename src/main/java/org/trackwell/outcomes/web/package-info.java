@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.outcomes.web;
+
+import org.jspecify.annotations.NullMarked;

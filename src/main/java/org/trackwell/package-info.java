@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.tenancy.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.web.internal;
+
+import org.jspecify.annotations.NullMarked;
