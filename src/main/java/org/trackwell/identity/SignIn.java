@@ -16,6 +16,7 @@ import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.internal.AccountRows;
 import org.trackwell.identity.internal.ChallengeRows;
 import org.trackwell.identity.internal.PasswordHasher;
+import org.trackwell.identity.internal.Realm;
 import org.trackwell.identity.internal.SignInRecords;
 import org.trackwell.identity.internal.SignInRecords.Kind;
 import org.trackwell.identity.internal.StoredAccount;
@@ -26,7 +27,7 @@ import org.trackwell.shared.TenantId;
 import org.trackwell.shared.Tokens;
 
 /**
- * Sign-in to the current tenant: password, then a second factor if the user has one. Unknown e-mail, wrong password, locked or disabled
+ * Sign-in to the current realm (a tenant, or the installation for operators): password, then a second factor if the user has one. Unknown e-mail, wrong password, locked or disabled
  * account: the same answer after the same work. The password hash runs outside any database
  * transaction, so a slow hash never holds a connection.
  */
@@ -341,7 +342,7 @@ public class SignIn {
     }
 
     private static Actor actor(StoredAccount user) {
-        return new Actor(Actor.Type.USER, user.id().toString(), null);
+        return Realm.actor(user.id());
     }
 
     /** A wrong second-factor code given elsewhere (with a password-reset link) counts like a failed sign-in. */
