@@ -54,7 +54,7 @@ public class Sessions {
     public Optional<SignedInUser> authenticate(String token) {
         String key = Tokens.hash(token);
         Instant now = clock.instant();
-        Optional<LiveSession> found = rows.live(key, properties.defaultSecondFactorRoles());
+        Optional<LiveSession> found = rows.live(key, properties.defaultSecondFactorRoles(), Realm.installation());
         if (found.isEmpty()) {
             return Optional.empty();
         }
