@@ -7,21 +7,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.Operators;
 import org.trackwell.identity.SessionCookie;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
+import org.trackwell.support.MappedRoutes;
 import org.trackwell.support.MutableClock;
 import org.trackwell.support.Oathtool;
 import org.trackwell.support.TrackwellTest;
@@ -122,25 +119,12 @@ class SeparationOfDutiesIT {
     }
 
     /** Every mapped route as {@code METHOD /path}, its variables filled with references to nothing. */
-    private Set<String> routes() {
-        Set<String> routes = new TreeSet<>();
-        for (RequestMappingHandlerMapping mapping :
-                context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                Set<String> methods = new TreeSet<>();
-                info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
-                if (methods.isEmpty()) {
-                    methods.add("GET");
-                }
-                for (String pattern : info.getPatternValues()) {
-                    String path = pattern.replaceAll(
-                                    "\\{[^}]*}", UUID.randomUUID().toString())
-                            .replace("**", "x");
-                    methods.forEach(method -> routes.add(method + " " + path));
-                }
-            }
-        }
-        return routes;
+    private List<String> routes() {
+        return MappedRoutes.of(context).stream()
+                .map(route -> route.replace(MappedRoutes.ANY_METHOD + " ", "GET ")
+                        .replaceAll("\\{[^}]*}", UUID.randomUUID().toString())
+                        .replace("**", "x"))
+                .toList();
     }
 
     /** The status of one call, with the session (if any) as a bearer token or as the page's cookie. */
