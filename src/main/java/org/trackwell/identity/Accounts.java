@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.trackwell.audit.Actor;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditContext;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.internal.AccountRows;
+import org.trackwell.identity.internal.Realm;
 import org.trackwell.identity.internal.SessionRows;
 import org.trackwell.identity.internal.SetupTokenRows;
 import org.trackwell.identity.internal.SetupTokenRows.Purpose;
@@ -27,6 +27,7 @@ import org.trackwell.identity.internal.TeamRows;
 import org.trackwell.mail.Mailer;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
+import org.trackwell.shared.TenantId;
 import org.trackwell.shared.Tokens;
 import org.trackwell.shared.UserId;
 import org.trackwell.tenancy.Tenant;
@@ -134,7 +135,7 @@ public class Accounts {
             throw new LinkNotValid();
         }
         passwords.set(account, password);
-        records.record(SignInRecords.Kind.PASSWORD_SET, new Actor(Actor.Type.USER, user.toString(), null), user);
+        records.record(SignInRecords.Kind.PASSWORD_SET, Realm.actor(user), user);
     }
 
     @Transactional(readOnly = true)
@@ -229,22 +230,39 @@ public class Accounts {
     }
 
     private Invitation create(Tenant tenant, String email, String displayName, Set<Role> roles) {
+        NewAccount account = open(email, displayName, roles);
+        String url = tenants.baseUrl(tenant) + "/account/setup?token=" + account.setupToken();
+        return new Invitation(account.id(), new SetupLink(account.email(), url, account.expiresAt()));
+    }
+
+    /** An invited account of the current realm and its one-time set-up token (a secret). */
+    record NewAccount(UserId id, String email, String setupToken, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "NewAccount[id=" + id + ", setupToken=***]";
+        }
+    }
+
+    /** Opens an invited account in the current realm (a tenant's, or the installation's for an operator). */
+    NewAccount open(String email, String displayName, Set<Role> roles) {
+        TenantId realm = CurrentTenant.require();
         String normalisedEmail = email.strip().toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(normalisedEmail).matches()) {
             throw new AccountChangeRefused("That is not an e-mail address.");
         }
         if (rows.emailTaken(normalisedEmail)) {
-            throw new AccountChangeRefused("There is already a user with that e-mail address.");
+            throw new AccountChangeRefused("There is already " + (Realm.installation() ? "an operator" : "a user")
+                    + " with that e-mail address.");
         }
         UserId user = new UserId(ids.next());
         Instant now = clock.instant();
-        rows.insertInvited(tenant.id(), user, normalisedEmail, displayName, now);
-        roles.forEach(role -> rows.addRole(tenant.id(), user, role));
+        rows.insertInvited(realm, user, normalisedEmail, displayName, now);
+        roles.forEach(role -> rows.addRole(realm, user, role));
         String token = tokens.newToken();
         Instant expiresAt = now.plus(properties.setupLinkValidity());
-        setupTokens.insert(tenant.id(), Tokens.hash(token), user, Purpose.SETUP, now, expiresAt);
-        String url = tenants.baseUrl(tenant) + "/account/setup?token=" + token;
-        return new Invitation(user, new SetupLink(normalisedEmail, url, expiresAt));
+        setupTokens.insert(realm, Tokens.hash(token), user, Purpose.SETUP, now, expiresAt);
+        return new NewAccount(user, normalisedEmail, token, expiresAt);
     }
 
     private List<UUID> knownTeams(Collection<UUID> teamIds) {

@@ -9,6 +9,7 @@ import org.trackwell.identity.internal.AccountRows;
 import org.trackwell.identity.internal.PasswordHasher;
 import org.trackwell.identity.internal.PasswordHistoryRows;
 import org.trackwell.identity.internal.PasswordRules;
+import org.trackwell.identity.internal.Realm;
 import org.trackwell.identity.internal.StoredAccount;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.tenancy.Tenants;
@@ -44,11 +45,13 @@ class PasswordSetter {
 
     List<String> failures(StoredAccount account, String password) {
         SecurityPolicy policy = policies.current();
-        String tenantName = tenants.byId(CurrentTenant.require())
-                .map(tenant -> tenant.displayName())
-                .orElse("");
+        String realmName = Realm.installation()
+                ? "Trackwell"
+                : tenants.byId(CurrentTenant.require())
+                        .map(tenant -> tenant.displayName())
+                        .orElse("");
         List<String> failures = new ArrayList<>(rules.failures(
-                password, new PasswordRules.Context(account.email(), account.displayName(), tenantName), policy));
+                password, new PasswordRules.Context(account.email(), account.displayName(), realmName), policy));
         if (failures.isEmpty() && reused(account, password, policy.passwordHistory())) {
             failures.add(
                     "Choose a password you have not used for your last " + policy.passwordHistory() + " passwords.");

@@ -18,13 +18,12 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.identity.internal.AccountRows;
 import org.trackwell.identity.internal.PasswordHasher;
+import org.trackwell.identity.internal.Realm;
 import org.trackwell.identity.internal.SecondFactorRows;
 import org.trackwell.identity.internal.SecondFactorRows.StoredTotp;
 import org.trackwell.identity.internal.SessionRows;
 import org.trackwell.identity.internal.StoredAccount;
 import org.trackwell.identity.internal.Totp;
-import org.trackwell.keys.FieldAddress;
-import org.trackwell.keys.FieldEncryption;
 import org.trackwell.mail.Mailer;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.QrCode;
@@ -44,7 +43,7 @@ public class SecondFactors {
     private final SecondFactorRows rows;
     private final AccountRows accounts;
     private final SessionRows sessions;
-    private final FieldEncryption encryption;
+    private final TotpSecrets secrets;
     private final PasswordHasher hasher;
     private final Tenants tenants;
     private final SecureRandom random;
@@ -58,7 +57,7 @@ public class SecondFactors {
             SecondFactorRows rows,
             AccountRows accounts,
             SessionRows sessions,
-            FieldEncryption encryption,
+            TotpSecrets secrets,
             PasswordHasher hasher,
             Tenants tenants,
             SecureRandom random,
@@ -70,7 +69,7 @@ public class SecondFactors {
         this.rows = rows;
         this.accounts = accounts;
         this.sessions = sessions;
-        this.encryption = encryption;
+        this.secrets = secrets;
         this.hasher = hasher;
         this.tenants = tenants;
         this.random = random;
@@ -89,8 +88,8 @@ public class SecondFactors {
         byte[] secret = new byte[Totp.SECRET_BYTES];
         random.nextBytes(secret);
         String text = Totp.base32(secret);
-        rows.savePending(user.tenant(), user.id(), encryption.seal(secretAddress(user.id()), text), clock.instant());
-        trail.record(AuditAction.MFA_TOTP_STARTED, "user:" + user.id(), Outcome.SUCCESS);
+        rows.savePending(user.tenant(), user.id(), secrets.seal(user.id(), text), clock.instant());
+        trail.record(AuditAction.MFA_TOTP_STARTED, Realm.target(user.id()), Outcome.SUCCESS);
         return new TotpEnrolment(text, otpauthUri(user, text));
     }
 
@@ -98,7 +97,7 @@ public class SecondFactors {
     @Transactional(readOnly = true)
     public Optional<TotpEnrolment> pending(SignedInUser user) {
         return rows.totp(user.id()).filter(totp -> !totp.confirmed()).map(pending -> {
-            String secret = encryption.open(secretAddress(user.id()), pending.secret());
+            String secret = secrets.open(user.id(), pending.secret());
             return new TotpEnrolment(secret, otpauthUri(user, secret));
         });
     }
@@ -115,24 +114,29 @@ public class SecondFactors {
     /** Turns the pending authenticator on with a code from it; returns the recovery codes, once. */
     @Transactional
     public List<String> confirmTotp(SignedInUser user, String code) {
-        StoredTotp pending = rows.totp(user.id())
-                .filter(totp -> !totp.confirmed())
-                .orElseThrow(() -> new SecondFactorRejected("Start setting up an authenticator app first."));
-        Instant now = clock.instant();
-        OptionalLong step = Totp.matchingStep(secretOf(user.id(), pending), code.strip(), now, 0);
-        if (step.isEmpty()) {
-            trail.record(AuditAction.MFA_TOTP_CONFIRMED, "user:" + user.id(), Outcome.FAILED);
-            throw new SecondFactorRejected("That code is not right. Check the app's clock and try the newest code.");
-        }
-        rows.confirm(user.id(), step.getAsLong(), now);
+        confirmApp(user, code);
         List<String> codes = newRecoveryCodes(user.id());
-        trail.record(AuditAction.MFA_TOTP_CONFIRMED, "user:" + user.id(), Outcome.SUCCESS);
         mailer.send(
                 user.email(),
                 "Two-factor sign-in is on",
                 "Your Trackwell account now asks for a code from your authenticator app when you sign in.\n"
                         + "If this was not you, tell your administrator at once.\n");
         return codes;
+    }
+
+    /** Turns the pending authenticator on with a code from it (operators have no recovery codes yet). */
+    void confirmApp(SignedInUser user, String code) {
+        StoredTotp pending = rows.totp(user.id())
+                .filter(totp -> !totp.confirmed())
+                .orElseThrow(() -> new SecondFactorRejected("Start setting up an authenticator app first."));
+        Instant now = clock.instant();
+        OptionalLong step = Totp.matchingStep(secretOf(user.id(), pending), code.strip(), now, 0);
+        if (step.isEmpty()) {
+            trail.record(AuditAction.MFA_TOTP_CONFIRMED, Realm.target(user.id()), Outcome.FAILED);
+            throw new SecondFactorRejected("That code is not right. Check the app's clock and try the newest code.");
+        }
+        rows.confirm(user.id(), step.getAsLong(), now);
+        trail.record(AuditAction.MFA_TOTP_CONFIRMED, Realm.target(user.id()), Outcome.SUCCESS);
     }
 
     /** A new set of recovery codes; the old set stops working. */
@@ -158,11 +162,16 @@ public class SecondFactors {
     @Transactional
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void reset(UserId user) {
-        StoredAccount account = accounts.findById(user).orElseThrow(UserNotFound::new);
+        remove(accounts.findById(user).orElseThrow(UserNotFound::new));
+    }
+
+    /** Removes every second factor of the account (a lost phone) and ends its sessions. */
+    void remove(StoredAccount account) {
+        UserId user = account.id();
         rows.removeAll(user);
         passkeys.removeAll(user);
         sessions.revokeAllOf(user, "", clock.instant());
-        trail.record(AuditAction.MFA_RESET, "user:" + user, Outcome.SUCCESS);
+        trail.record(AuditAction.MFA_RESET, Realm.target(user), Outcome.SUCCESS);
         mailer.send(
                 account.email(),
                 "Your two-factor sign-in was reset",
@@ -221,16 +230,14 @@ public class SecondFactors {
     }
 
     private byte[] secretOf(UserId user, StoredTotp totp) {
-        return Totp.fromBase32(encryption.open(secretAddress(user), totp.secret()));
-    }
-
-    static FieldAddress secretAddress(UserId user) {
-        return new FieldAddress(CurrentTenant.require(), "totp_factor", "secret", user.toString());
+        return Totp.fromBase32(secrets.open(user, totp.secret()));
     }
 
     private String otpauthUri(SignedInUser user, String secret) {
-        String issuer = "Trackwell "
-                + tenants.byId(user.tenant()).map(t -> t.displayName()).orElse("");
+        String issuer = Realm.isInstallation(user.tenant())
+                ? "Trackwell operators"
+                : "Trackwell "
+                        + tenants.byId(user.tenant()).map(t -> t.displayName()).orElse("");
         String label = URLEncoder.encode(issuer.strip() + ":" + user.email(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
         return "otpauth://totp/" + label + "?secret=" + secret + "&issuer="

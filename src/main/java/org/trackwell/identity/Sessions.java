@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
+import org.trackwell.identity.internal.Realm;
 import org.trackwell.identity.internal.SessionRows;
 import org.trackwell.identity.internal.SessionRows.LiveSession;
 import org.trackwell.shared.CurrentTenant;
@@ -17,7 +18,7 @@ import org.trackwell.shared.Tokens;
 import org.trackwell.shared.UserId;
 
 /**
- * Opaque session tokens. A token ends at the tenant's idle timeout after its last use and in any
+ * Opaque session tokens, of the current realm's accounts. A token ends at the tenant's idle timeout after its last use and in any
  * case at the session lifetime after sign-in. Use is written back at most once a minute, so a
  * session may end up to that much before the full idle timeout, never after it.
  */
@@ -54,7 +55,7 @@ public class Sessions {
     public Optional<SignedInUser> authenticate(String token) {
         String key = Tokens.hash(token);
         Instant now = clock.instant();
-        Optional<LiveSession> found = rows.live(key, properties.defaultSecondFactorRoles());
+        Optional<LiveSession> found = rows.live(key, properties.defaultSecondFactorRoles(), Realm.installation());
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -87,7 +88,7 @@ public class Sessions {
     @Transactional
     public void signOut(SignedInUser user) {
         rows.revoke(user.sessionKey(), clock.instant());
-        trail.record(AuditAction.SIGN_IN_SIGNED_OUT, "user:" + user.id(), Outcome.SUCCESS);
+        trail.record(AuditAction.SIGN_IN_SIGNED_OUT, Realm.target(user.id()), Outcome.SUCCESS);
     }
 
     /** Keeps the session alive now (the page's "stay signed in"). */

@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.trackwell.audit.Actor;
+import org.trackwell.identity.internal.Realm;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 
-/** Who a valid session token belongs to, as every request sees them. */
+/** Who a valid session token belongs to, as every request sees them: a tenant's user, or an operator (the installation realm). */
 public record SignedInUser(
         TenantId tenant,
         UserId id,
@@ -28,6 +29,9 @@ public record SignedInUser(
 
     /** This user as the audit trail names them: by id and roles, never by name or e-mail. */
     public Actor asActor() {
+        if (Realm.isInstallation(tenant)) {
+            return new Actor(Actor.Type.OPERATOR, id.toString(), "OPERATOR");
+        }
         return Actor.user(
                 id.toString(),
                 String.join(",", roles.stream().map(Role::name).sorted().toList()));

@@ -39,12 +39,12 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (CurrentTenant.get().isEmpty() && carrier == Carrier.BEARER_HEADER) {
             token(request).flatMap(operators::authenticate).ifPresent(operator -> {
-                SecurityContextHolder.getContext().setAuthentication(new OperatorAuthentication(operator));
+                SecurityContextHolder.getContext().setAuthentication(SignedInAuthentication.of(operator));
                 AuditContext.actAs(operator.asActor());
             });
         } else if (CurrentTenant.get().isPresent()) {
             token(request).flatMap(sessions::authenticate).ifPresent(user -> {
-                SecurityContextHolder.getContext().setAuthentication(new SignedInAuthentication(user));
+                SecurityContextHolder.getContext().setAuthentication(SignedInAuthentication.of(user));
                 AuditContext.actAs(user.asActor());
             });
         }

@@ -11,7 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.trackwell.audit.AuditTrail;
 import org.trackwell.identity.Accounts;
+import org.trackwell.identity.Operators;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.support.Fixtures;
 import org.trackwell.support.TestPostgres;
@@ -33,12 +35,7 @@ class RowLevelSecurityIT {
             "blocked_address",
             "terms_of_use",
             "audit_pending",
-            "event_publication",
-            "operator_account",
-            "operator_setup_token",
-            "operator_session",
-            "operator_totp",
-            "operator_challenge");
+            "event_publication");
 
     private final JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
 
@@ -53,6 +50,9 @@ class RowLevelSecurityIT {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    Operators operators;
 
     @Test
     void everyTenantTableLeadsWithTenantIdAndForcesRowLevelSecurity() {
@@ -93,7 +93,7 @@ class RowLevelSecurityIT {
                         select con.conname from pg_constraint con
                         join pg_class c on c.oid = con.conrelid
                         join pg_class r on r.oid = con.confrelid
-                        where con.contype = 'f' and r.relname not in ('tenant', 'tenant_host', 'terms_of_use', 'operator_account')
+                        where con.contype = 'f' and r.relname not in ('tenant', 'tenant_host', 'terms_of_use')
                           and not exists (
                             select 1 from pg_attribute a
                             where a.attrelid = con.conrelid and a.attnum = con.conkey[1] and a.attname = 'tenant_id')""").query(String.class).list();
@@ -163,6 +163,39 @@ class RowLevelSecurityIT {
     }
 
     @Test
+    void operatorsAccountsAreSeenOnlyInTheInstallationRealmWhichSeesNoTenantsRows() {
+        Tenant a = tenants.create(Fixtures.uniqueSlug("rls-realm"), "Realm");
+        accounts.inviteFirstAdmin(a, "admin@realm.test");
+        operators.add("ops-" + UUID.randomUUID() + "@platform.test");
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        UUID installation = AuditTrail.OPERATOR_STREAM.value();
+
+        try (CurrentTenant.Scope scope = CurrentTenant.enter(a.id())) {
+            List<UUID> seen = transactions.execute(status -> jdbc.sql("select tenant_id from user_account")
+                    .query(UUID.class)
+                    .list());
+            assertThat(seen).containsOnly(a.id().value());
+        }
+        try (CurrentTenant.Scope scope = CurrentTenant.enter(AuditTrail.OPERATOR_STREAM)) {
+            transactions.executeWithoutResult(status -> {
+                assertThat(jdbc.sql("select tenant_id from user_account")
+                                .query(UUID.class)
+                                .list())
+                        .isNotEmpty()
+                        .containsOnly(installation);
+                for (String table : tablesWithTenantId()) {
+                    assertThat(jdbc.sql("select count(*) from " + table + " where tenant_id <> :installation")
+                                    .param("installation", installation)
+                                    .query(Long.class)
+                                    .single())
+                            .as("tenants' rows of " + table + " seen in the installation realm")
+                            .isZero();
+                }
+            });
+        }
+    }
+
+    @Test
     void tenantSettingDoesNotOutliveItsTransaction() {
         Tenant a = tenants.create(Fixtures.uniqueSlug("rls-leak"), "Leak");
         accounts.inviteFirstAdmin(a, "admin@leak.test");
@@ -177,6 +210,15 @@ class RowLevelSecurityIT {
                             .single())
                     .isEmpty();
         }
+    }
+
+    private List<String> tablesWithTenantId() {
+        return superuser.sql("""
+                        select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id'
+                        where n.nspname = 'public' and c.relkind in ('r', 'p')""").query(String.class).list().stream()
+                .filter(table -> !OUTSIDE_TENANTS.contains(table))
+                .toList();
     }
 
     private String firstPrimaryKeyColumn(String table) {

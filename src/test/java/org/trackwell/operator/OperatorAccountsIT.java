@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trackwell.identity.Accounts;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;
 import org.trackwell.support.Oathtool;
+import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
 
@@ -121,6 +123,28 @@ class OperatorAccountsIT {
     }
 
     @Test
+    void anOperatorsAuthenticatorIsSealedAgainWhenTheMasterKeyIsRotatedAndKeepsWorking() {
+        byte[] before = sealedSecret();
+        int exit = OperatorCommandLine.execute(
+                context,
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter()),
+                "keys",
+                "rotate",
+                "--master");
+
+        assertThat(exit).isZero();
+        assertThat(sealedSecret()).isNotEqualTo(before);
+        assertThat(https.get(
+                                OPERATOR_HOST,
+                                "/api/v1/operator/health",
+                                "Authorization",
+                                "Bearer " + signIn(Api.GOOD_PASSWORD))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void anOperatorSignsInOnTheOperatorHostAndSeesDetailedHealth() {
         String token = signIn(Api.GOOD_PASSWORD);
         HttpResponse<String> health =
@@ -183,6 +207,15 @@ class OperatorAccountsIT {
         HttpResponse<String> locked = login(Api.GOOD_PASSWORD);
         assertThat(locked.statusCode()).isEqualTo(401);
         assertThat(locked.body()).contains("not right");
+    }
+
+    private byte[] sealedSecret() {
+        return JdbcClient.create(TestPostgres.asSuperuser())
+                .sql("select f.secret from totp_factor f join user_account a on a.tenant_id = f.tenant_id"
+                        + " and a.id = f.user_id where a.email = :email")
+                .param("email", email)
+                .query(byte[].class)
+                .single();
     }
 
     /** Adds an operator through the command line and sets their password through the set-up API. */

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,11 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.Role;
 import org.trackwell.support.Https;
+import org.trackwell.support.MappedRoutes;
 import org.trackwell.support.MutableClock;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
@@ -46,7 +44,7 @@ import org.trackwell.web.Targets.Ref;
 class AuthorisationMatrixIT {
 
     /** A route mapped for any method is called with GET. */
-    private static final String ANY_METHOD = "*";
+    private static final String ANY_METHOD = MappedRoutes.ANY_METHOD;
 
     @LocalServerPort
     int port;
@@ -70,7 +68,7 @@ class AuthorisationMatrixIT {
     void everyRouteAnswersEveryCallerAsTheMatrixSays() throws Exception {
         long started = System.nanoTime();
         AuthorisationMatrix matrix = AuthorisationMatrix.read();
-        Set<String> routes = mappedRoutes();
+        Set<String> routes = MappedRoutes.of(context);
         List<String> columns = Stream.concat(
                         Stream.of("anonymous"),
                         Stream.concat(Stream.of(Role.values()).map(Role::name), Stream.of("operator")))
@@ -96,28 +94,6 @@ class AuthorisationMatrixIT {
                 "Authorisation matrix: %d routes, %d calls in %d s%n",
                 routes.size(), calls.get(), (System.nanoTime() - started) / 1_000_000_000);
         assertThat(problems).as(String.join("\n", problems)).isEmpty();
-    }
-
-    /** Every path pattern and method of every handler mapping, as {@code METHOD /path}. */
-    private Set<String> mappedRoutes() {
-        Set<String> routes = new TreeSet<>((a, b) -> {
-            int byPath = a.substring(a.indexOf(' ')).compareTo(b.substring(b.indexOf(' ')));
-            return byPath != 0 ? byPath : a.compareTo(b);
-        });
-        for (RequestMappingHandlerMapping mapping :
-                context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                Set<String> methods = new LinkedHashSet<>();
-                info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
-                if (methods.isEmpty()) {
-                    methods.add(ANY_METHOD);
-                }
-                for (String pattern : info.getPatternValues()) {
-                    methods.forEach(method -> routes.add(method + " " + pattern));
-                }
-            }
-        }
-        return routes;
     }
 
     /**

@@ -48,6 +48,13 @@ public class AccountRows {
                 > 0;
     }
 
+    /** The e-mail addresses of the realm's active accounts. */
+    public List<String> activeEmails() {
+        return jdbc.sql("select email from user_account where status = 'ACTIVE' order by email")
+                .query((row, n) -> row.getString(1))
+                .list();
+    }
+
     public Optional<StoredAccount> findByEmail(String email) {
         return jdbc.sql("select * from user_account where email = :email")
                 .param("email", email)

@@ -52,8 +52,11 @@ public class SessionRows {
                 .update();
     }
 
-    /** The session, if live; {@code defaultSecondFactorRoles} apply where the tenant has no policy of its own. */
-    public Optional<LiveSession> live(String tokenHash, Set<Role> defaultSecondFactorRoles) {
+    /**
+     * The session, if live; {@code defaultSecondFactorRoles} apply where the tenant has no policy of
+     * its own, unless {@code everyoneMustEnrol} (the installation realm: operators).
+     */
+    public Optional<LiveSession> live(String tokenHash, Set<Role> defaultSecondFactorRoles, boolean everyoneMustEnrol) {
         return jdbc.sql("""
                 select s.user_id, a.email, a.display_name, s.last_used_at, s.expires_at, s.verified_at,
                   (select string_agg(r.role, ',') from user_role r where r.user_id = s.user_id) as roles,
@@ -64,12 +67,14 @@ public class SessionRows {
                     from terms_of_use c order by c.published_at desc limit 1), true) as terms_accepted,
                   not exists (select 1 from totp_factor f where f.user_id = s.user_id and f.confirmed_at is not null)
                     and not exists (select 1 from passkey k where k.user_id = s.user_id)
-                    and exists (select 1 from user_role r where r.user_id = s.user_id and r.role = any(string_to_array(
-                      coalesce((select p.second_factor_roles from security_policy p), :defaultRoles), ',')))
+                    and (:everyone or exists (select 1 from user_role r where r.user_id = s.user_id
+                      and r.role = any(string_to_array(
+                        coalesce((select p.second_factor_roles from security_policy p), :defaultRoles), ','))))
                     as must_enrol
                 from user_session s join user_account a on a.tenant_id = s.tenant_id and a.id = s.user_id
                 where s.token_hash = :hash and s.revoked_at is null and a.status = 'ACTIVE'""")
                 .param("hash", tokenHash)
+                .param("everyone", everyoneMustEnrol)
                 .param(
                         "defaultRoles",
                         String.join(

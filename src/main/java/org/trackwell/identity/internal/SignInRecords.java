@@ -56,7 +56,7 @@ public class SignInRecords {
 
     /** Records a sign-in event about {@code user} (if known) on behalf of {@code actor}. */
     public void record(Kind kind, Actor actor, @Nullable UserId user) {
-        trail.recordAs(actor, kind.action, user == null ? null : "user:" + user, kind.outcome);
+        trail.recordAs(actor, kind.action, user == null ? null : Realm.target(user), kind.outcome);
     }
 
     public Optional<Instant> blockedUntil(String address, Instant now) {
