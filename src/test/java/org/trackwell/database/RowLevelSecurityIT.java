@@ -33,6 +33,8 @@ class RowLevelSecurityIT {
             "blocked_address",
             "terms_of_use",
             "audit_pending",
+            "monitoring_check_result",
+            "monitoring_baseline",
             "operator_account",
             "operator_setup_token",
             "operator_session",

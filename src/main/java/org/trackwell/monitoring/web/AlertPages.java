@@ -1,6 +1,7 @@
 package org.trackwell.monitoring.web;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,11 +40,14 @@ class AlertPages {
     @PostMapping("/admin/alerts/acknowledge")
     String acknowledge(
             @AuthenticationPrincipal SignedInUser user,
-            @RequestParam UUID alert,
+            @RequestParam(required = false) @Nullable UUID alert,
             @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
         FormOutcome.flash(redirect, () -> {
-            alerts.acknowledge(alert, note, "user:" + user.id().value());
+            alerts.acknowledge(
+                    alert == null ? new UUID(0, 0) : alert,
+                    note,
+                    "user:" + user.id().value());
             return "Alert acknowledged.";
         });
         return "redirect:/admin/alerts";
@@ -67,9 +71,9 @@ class AlertPages {
     }
 
     @PostMapping("/admin/webhooks/remove")
-    String remove(@RequestParam UUID webhook, RedirectAttributes redirect) {
+    String remove(@RequestParam(required = false) @Nullable UUID webhook, RedirectAttributes redirect) {
         FormOutcome.flash(redirect, () -> {
-            webhooks.remove(webhook);
+            webhooks.remove(webhook == null ? new UUID(0, 0) : webhook);
             return "Webhook removed.";
         });
         return "redirect:/admin/webhooks";
