@@ -11,7 +11,7 @@ import org.trackwell.audit.Actor;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
-import org.trackwell.monitoring.internal.AlertRows;
+import org.trackwell.monitoring.internal.MonitoringAlertRows;
 import org.trackwell.monitoring.internal.Notifications;
 import org.trackwell.shared.Ids;
 
@@ -25,7 +25,7 @@ public class Alerts {
 
     static final int NOTE_LIMIT = 1000;
 
-    private final AlertRows rows;
+    private final MonitoringAlertRows rows;
     private final Notifications notifications;
     private final AuditTrail trail;
     private final TenantTransactions transactions;
@@ -33,7 +33,7 @@ public class Alerts {
     private final Clock clock;
 
     Alerts(
-            AlertRows rows,
+            MonitoringAlertRows rows,
             Notifications notifications,
             AuditTrail trail,
             TenantTransactions transactions,

@@ -111,8 +111,12 @@ public final class TestPostgres {
     }
 
     public static DataSource as(String role) {
+        return as(role, DATABASE);
+    }
+
+    public static DataSource as(String role, String database) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(jdbcUrl());
+        dataSource.setUrl(jdbcUrl(database));
         dataSource.setUser(role);
         dataSource.setPassword(
                 switch (role) {

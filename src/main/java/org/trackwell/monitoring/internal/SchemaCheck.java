@@ -64,15 +64,15 @@ public class SchemaCheck implements IntegrityCheck {
     Set<String> fingerprint() {
         Set<String> lines = new java.util.TreeSet<>();
         lines.addAll(lines("""
-                select 'table ' || c.relname || ' kind=' || c.relkind || ' rls=' || c.relrowsecurity
-                       || ' force=' || c.relforcerowsecurity || ' owner=' || pg_get_userbyid(c.relowner)
+                select 'table ' || c.relname || ' kind=' || c.relkind::text || ' rls=' || c.relrowsecurity::text
+                       || ' force=' || c.relforcerowsecurity::text || ' owner=' || pg_get_userbyid(c.relowner)
                        || ' grants=' || coalesce(array_to_string(array(select a::text from unnest(c.relacl) a order by 1), ','), '')
                 from pg_class c
                 where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
                   and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')"""));
         lines.addAll(lines("""
                 select 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
-                       || ' notnull=' || a.attnotnull || ' default=' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+                       || ' notnull=' || a.attnotnull::text || ' default=' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
                        || ' grants=' || coalesce(array_to_string(array(select x::text from unnest(a.attacl) x order by 1), ','), '')
                 from pg_attribute a
                 join pg_class c on c.oid = a.attrelid
@@ -86,7 +86,7 @@ public class SchemaCheck implements IntegrityCheck {
         lines.addAll(lines("""
                 select 'index ' || indexname || ' ' || indexdef from pg_indexes where schemaname = 'public'"""));
         lines.addAll(lines("""
-                select 'trigger ' || c.relname || '.' || t.tgname || ' enabled=' || t.tgenabled || ' ' || pg_get_triggerdef(t.oid)
+                select 'trigger ' || c.relname || '.' || t.tgname || ' enabled=' || t.tgenabled::text || ' ' || pg_get_triggerdef(t.oid)
                 from pg_trigger t join pg_class c on c.oid = t.tgrelid
                 where c.relnamespace = 'public'::regnamespace and not t.tgisinternal"""));
         lines.addAll(lines("""
@@ -96,7 +96,7 @@ public class SchemaCheck implements IntegrityCheck {
                 from pg_policies where schemaname = 'public'"""));
         lines.addAll(lines("""
                 select 'function ' || p.oid::regprocedure::text || ' owner=' || pg_get_userbyid(p.proowner)
-                       || ' definer=' || p.prosecdef || ' config=' || coalesce(array_to_string(p.proconfig, ','), '')
+                       || ' definer=' || p.prosecdef::text || ' config=' || coalesce(array_to_string(p.proconfig, ','), '')
                        || ' grants=' || coalesce(array_to_string(array(select a::text from unnest(p.proacl) a order by 1), ','), '')
                        || ' body=' || md5(coalesce(p.prosrc, ''))
                 from pg_proc p

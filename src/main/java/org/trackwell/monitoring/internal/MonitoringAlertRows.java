@@ -17,14 +17,14 @@ import org.trackwell.monitoring.NewAlert;
 
 /** Alerts of the stream current on this thread: a tenant's, or the installation's (nil UUID) with none. */
 @Repository
-public class AlertRows {
+public class MonitoringAlertRows {
 
     private static final String STREAM =
             "coalesce(nullif(current_setting('app.tenant_id', true), '')::uuid, '00000000-0000-0000-0000-000000000000')";
 
     private final JdbcClient jdbc;
 
-    AlertRows(JdbcClient jdbc) {
+    MonitoringAlertRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -50,14 +50,14 @@ public class AlertRows {
     public List<Alert> newest(int limit) {
         return jdbc.sql("select * from monitoring_alert order by happened_at desc, id desc limit :limit")
                 .param("limit", limit)
-                .query(AlertRows::alert)
+                .query(MonitoringAlertRows::alert)
                 .list();
     }
 
     public Optional<Alert> byId(UUID id) {
         return jdbc.sql("select * from monitoring_alert where id = :id")
                 .param("id", id)
-                .query(AlertRows::alert)
+                .query(MonitoringAlertRows::alert)
                 .optional();
     }
 
