@@ -16,6 +16,7 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.keys.InstallationSecrets;
 import org.trackwell.monitoring.internal.WebhookRows;
+import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 
 /**
@@ -60,7 +61,12 @@ public class Webhooks {
         byte[] key = new byte[32];
         random.nextBytes(key);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-        rows.insert(id, checked, secrets.seal("monitoring_webhook", "secret", id.toString(), secret), clock.instant());
+        UUID stream = CurrentTenant.get().orElse(AuditTrail.OPERATOR_STREAM).value();
+        rows.insert(
+                id,
+                checked,
+                secrets.seal("monitoring_webhook", "secret", WebhookRows.secretRow(stream, id), secret),
+                clock.instant());
         trail.record("webhook.added", "webhook:" + id, Outcome.SUCCESS);
         return new NewWebhook(id, checked, secret);
     }

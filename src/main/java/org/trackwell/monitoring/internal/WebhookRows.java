@@ -25,6 +25,11 @@ public class WebhookRows {
 
     public record Stored(UUID id, String url, EncryptedText secret, Instant createdAt) {}
 
+    /** Where a webhook's secret is sealed: bound to its stream as well as its row. */
+    public static String secretRow(UUID stream, UUID webhook) {
+        return stream + "/" + webhook;
+    }
+
     public record Due(UUID id, UUID webhookId, String url, EncryptedText secret, String body, int attempts) {}
 
     public void insert(UUID id, String url, EncryptedText secret, Instant at) {
@@ -45,6 +50,24 @@ public class WebhookRows {
                         new EncryptedText(row.getBytes("secret")),
                         row.getTimestamp("created_at").toInstant()))
                 .list();
+    }
+
+    /** Every secret of the stream, removed webhooks' too, by webhook id. */
+    public java.util.Map<UUID, EncryptedText> secrets() {
+        return jdbc
+                .sql("select id, secret from monitoring_webhook")
+                .query((row, n) ->
+                        java.util.Map.entry(row.getObject("id", UUID.class), new EncryptedText(row.getBytes("secret"))))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    public void replaceSecret(UUID id, EncryptedText secret) {
+        jdbc.sql("update monitoring_webhook set secret = :secret where id = :id")
+                .param("id", id)
+                .param("secret", secret.ciphertext())
+                .update();
     }
 
     public boolean remove(UUID id, Instant at) {

@@ -69,17 +69,20 @@ public class WebhookSender {
         tenants.list().stream().map(Tenant::id).forEach(streams::add);
         int attempts = 0;
         for (TenantId stream : streams) {
-            attempts += transactions.inTenant(stream, this::deliverDueInStream);
+            attempts += transactions.inTenant(stream, () -> deliverDueInStream(stream));
         }
         return attempts;
     }
 
-    private int deliverDueInStream() {
+    private int deliverDueInStream(TenantId stream) {
         Instant now = clock.instant();
         List<WebhookRows.Due> due = rows.due(now, BATCH);
         for (WebhookRows.Due delivery : due) {
             String secret = secrets.open(
-                    "monitoring_webhook", "secret", delivery.webhookId().toString(), delivery.secret());
+                    "monitoring_webhook",
+                    "secret",
+                    WebhookRows.secretRow(stream.value(), delivery.webhookId()),
+                    delivery.secret());
             String outcome = post(delivery.url(), delivery.body(), secret);
             if (outcome.startsWith("HTTP 2")) {
                 rows.attempted(delivery.id(), outcome, now, null);
