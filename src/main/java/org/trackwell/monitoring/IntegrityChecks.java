@@ -104,8 +104,17 @@ public class IntegrityChecks {
         String subject = subject(result);
         alerts.raise(NewAlert.forOperators(rule, subject, what, result.checkedAt(), ALERT_WINDOW));
         for (TenantId tenant : tenants) {
-            alerts.raise(NewAlert.forTenant(tenant, rule, subject, what, result.checkedAt(), ALERT_WINDOW));
+            alerts.raise(NewAlert.forTenant(
+                    tenant, rule, subject, forTenantAdmins(result.check()), result.checkedAt(), ALERT_WINDOW));
         }
+    }
+
+    /** Tenant admins read what it means for their service, without the installation's detail. */
+    private static String forTenantAdmins(Check check) {
+        return check == Check.AUDIT_TRAIL
+                ? "The audit trail of this service no longer verifies: an entry was changed, removed or added"
+                        + " outside Trackwell. The operators have been alerted and have the details."
+                : check.title() + " of the installation need attention. The operators have been alerted.";
     }
 
     /** The finding itself is the subject, so a new finding is a new alert and a repeated one is not. */

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param certificateWarning how long before a certificate expires it is a finding
  * @param webhookRetries how many times a webhook delivery is tried before it is given up
  * @param webhookFirstRetry the wait before the first retry; each later one waits twice as long
+ * @param webhookPoll how often due webhook deliveries are looked for
  * @param webhooksToLoopback whether webhooks may go by plain HTTP to this machine's loopback
  *     address (for a local relay, and the tests); otherwise only HTTPS
  */
@@ -34,4 +35,5 @@ public record MonitoringProperties(
         @DefaultValue("30d") Duration certificateWarning,
         @DefaultValue("8") int webhookRetries,
         @DefaultValue("30s") Duration webhookFirstRetry,
+        @DefaultValue("5s") Duration webhookPoll,
         @DefaultValue("false") boolean webhooksToLoopback) {}

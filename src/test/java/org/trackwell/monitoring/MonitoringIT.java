@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,7 @@ import org.trackwell.database.TenantTransactions;
 import org.trackwell.monitoring.internal.WebhookSender;
 import org.trackwell.operator.OperatorCommandLine;
 import org.trackwell.support.Fixtures;
+import org.trackwell.support.MutableClock;
 import org.trackwell.support.TestMail;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
@@ -71,6 +73,9 @@ class MonitoringIT {
     Webhooks webhooks;
 
     @Autowired
+    Alerts alerts;
+
+    @Autowired
     WebhookSender sender;
 
     @Autowired
@@ -87,6 +92,9 @@ class MonitoringIT {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    MutableClock clock;
 
     private final JdbcClient superuser = JdbcClient.create(new SingleConnectionDataSource(connection(), true));
     private String operator;
@@ -142,6 +150,17 @@ class MonitoringIT {
     }
 
     @Test
+    @Order(0)
+    void theSchemaFingerprintIsRecordedAsTheMigrationsLeftItBeforeAnyCheck() {
+        Boolean beforeAnyCheck = superuser.sql("""
+                        select b.recorded_at <= (select min(checked_at) from monitoring_check_result)
+                        from monitoring_baseline b
+                        where b.kind = 'schema'
+                          and b.key = (select max(installed_rank)::text from flyway_schema_history)""").query(Boolean.class).single();
+        assertThat(beforeAnyCheck).isTrue();
+    }
+
+    @Test
     @Order(1)
     void aReplacedJarIsFoundAndAlerted() throws Exception {
         Files.writeString(FILES.resolve("trackwell.jar"), "a jar someone swapped in");
@@ -173,11 +192,11 @@ class MonitoringIT {
     @Test
     @Order(4)
     void rowLevelSecurityTurnedOffIsFoundAndAlerted() {
-        superuser.sql("alter table client no force row level security").update();
+        superuser.sql("alter table client disable row level security").update();
         try {
-            assertAlerted("table client kind=r rls=true force=false");
+            assertAlerted("table client kind=r rls=false force=true");
         } finally {
-            superuser.sql("alter table client force row level security").update();
+            superuser.sql("alter table client enable row level security").update();
         }
     }
 
@@ -205,6 +224,14 @@ class MonitoringIT {
 
     @Test
     @Order(7)
+    void eachCheckVerifiesTheNewAuditEntriesAndTheWholeChainsOnceAWeek() {
+        clock.advance(Duration.ofDays(8));
+        assertThat(auditTrailResult()).contains("whole chains");
+        assertThat(auditTrailResult()).contains("new entries");
+    }
+
+    @Test
+    @Order(8)
     void aTenantsWholeChainRewrittenConsistentlyIsFoundAgainstTheExportedCheckpoints() {
         Tenant tenant = tenants.create(Fixtures.uniqueSlug("rewritten"), "Rewritten Service");
         for (int i = 1; i <= 5; i++) {
@@ -228,6 +255,25 @@ class MonitoringIT {
                 .update();
         superuser.sql("set session_replication_role = origin").update();
         assertAlerted("tenant " + tenant.slug() + ": the chain breaks");
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("admin", null, "ROLE_TENANT_ADMIN"));
+        try {
+            assertThat(transactions.inTenant(tenant.id(), () -> alerts.newest(10)))
+                    .extracting(Alert::what)
+                    .containsExactly("The audit trail of this service no longer verifies: an entry was changed,"
+                            + " removed or added outside Trackwell. The operators have been alerted and have the"
+                            + " details.");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private String auditTrailResult() {
+        return checks.runAll().stream()
+                .filter(result -> result.check() == Check.AUDIT_TRAIL)
+                .findFirst()
+                .orElseThrow()
+                .summary();
     }
 
     private void assertAlerted(String finding) {
