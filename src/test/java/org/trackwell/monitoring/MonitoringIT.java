@@ -64,6 +64,8 @@ class MonitoringIT {
     private static final Path FILES = Path.of("target/test-data/monitoring-files");
     private static final String DATABASE = "trackwell_monitoring";
     private static final List<String[]> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final java.util.concurrent.atomic.AtomicInteger FAILURES_TO_ANSWER =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static HttpServer receiver;
 
     @Autowired
@@ -108,7 +110,7 @@ class MonitoringIT {
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             RECEIVED.add(new String[] {body, exchange.getRequestHeaders().getFirst("X-Trackwell-Signature")});
-            exchange.sendResponseHeaders(204, -1);
+            exchange.sendResponseHeaders(FAILURES_TO_ANSWER.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204, -1);
             exchange.close();
         });
         receiver.start();
@@ -232,6 +234,27 @@ class MonitoringIT {
 
     @Test
     @Order(8)
+    void aFailedWebhookPostIsTriedAgainOnlyAfterItsBackoffByTheClockAndThenDelivered() throws Exception {
+        FAILURES_TO_ANSWER.set(1);
+        Files.writeString(FILES.resolve("retried.conf"), "added=1\n");
+        try {
+            checks.runAll();
+            assertThat(sender.deliverDue()).isEqualTo(1);
+            assertThat(sender.deliverDue()).as("not again before the backoff").isZero();
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(sender.deliverDue()).isEqualTo(1);
+            assertThat(RECEIVED).hasSize(2);
+            WebhookDelivery delivery = asOperator(() -> webhooks.deliveries(1)).getFirst();
+            assertThat(delivery.state()).isEqualTo("delivered");
+            assertThat(delivery.attempts()).isEqualTo(2);
+            assertThat(delivery.lastOutcome()).isEqualTo("HTTP 204");
+        } finally {
+            Files.delete(FILES.resolve("retried.conf"));
+        }
+    }
+
+    @Test
+    @Order(100)
     void aTenantsWholeChainRewrittenConsistentlyIsFoundAgainstTheExportedCheckpoints() {
         Tenant tenant = tenants.create(Fixtures.uniqueSlug("rewritten"), "Rewritten Service");
         for (int i = 1; i <= 5; i++) {
@@ -263,6 +286,16 @@ class MonitoringIT {
                     .containsExactly("The audit trail of this service no longer verifies: an entry was changed,"
                             + " removed or added outside Trackwell. The operators have been alerted and have the"
                             + " details.");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private <T> T asOperator(java.util.function.Supplier<T> work) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("op", null, "ROLE_OPERATOR"));
+        try {
+            return transactions.inTenant(AuditTrail.OPERATOR_STREAM, work);
         } finally {
             SecurityContextHolder.clearContext();
         }

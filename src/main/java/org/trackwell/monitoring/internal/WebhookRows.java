@@ -70,12 +70,20 @@ public class WebhookRows {
                 .update();
     }
 
+    /** Removes the webhook and gives up what was still to be sent to it. */
     public boolean remove(UUID id, Instant at) {
-        return jdbc.sql("update monitoring_webhook set removed_at = :at where id = :id and removed_at is null")
-                        .param("id", id)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        boolean removed =
+                jdbc.sql("update monitoring_webhook set removed_at = :at where id = :id and removed_at is null")
+                                .param("id", id)
+                                .param("at", Timestamp.from(at))
+                                .update()
+                        == 1;
+        if (removed) {
+            jdbc.sql("""
+                    update monitoring_webhook_delivery set next_attempt_at = null, last_outcome = 'webhook removed'
+                    where webhook_id = :id and delivered_at is null and next_attempt_at is not null""").param("id", id).update();
+        }
+        return removed;
     }
 
     public void enqueue(UUID id, UUID webhook, UUID alert, String body, Instant at) {
@@ -94,7 +102,7 @@ public class WebhookRows {
                 select d.id, d.webhook_id, w.url, w.secret, d.body, d.attempts
                 from monitoring_webhook_delivery d
                 join monitoring_webhook w on w.tenant_id = d.tenant_id and w.id = d.webhook_id
-                where d.next_attempt_at <= :now
+                where d.next_attempt_at <= :now and w.removed_at is null
                 order by d.next_attempt_at limit :limit
                 for update of d skip locked""")
                 .param("now", Timestamp.from(now))
