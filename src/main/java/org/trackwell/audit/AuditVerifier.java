@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.trackwell.audit.ChainBreak.Kind;
@@ -105,7 +107,7 @@ public class AuditVerifier {
         }
         Optional<AuditRows.Checkpoint> anchor = exported.stream()
                 .filter(checkpoint -> checkpoint.seq() <= verifiedUpTo)
-                .max(java.util.Comparator.comparingLong(AuditRows.Checkpoint::seq));
+                .max(Comparator.comparingLong(AuditRows.Checkpoint::seq));
         Walk walk = new Walk(bySeq, anchor.orElse(null));
         streaming.query(CHAIN, walk::step, anchor.map(AuditRows.Checkpoint::seq).orElse(1L));
         walk.finish();
@@ -137,7 +139,7 @@ public class AuditVerifier {
     private static final class Walk {
 
         private final Map<Long, List<AuditRows.Checkpoint>> checkpoints;
-        private AuditRows.@org.jspecify.annotations.Nullable Checkpoint anchor;
+        private AuditRows.@Nullable Checkpoint anchor;
         private byte[] previous = ChainHash.GENESIS;
         private Instant previousTime = Instant.MIN;
         private long expectedSeq = 1;
@@ -145,9 +147,7 @@ public class AuditVerifier {
         private ChainBreak firstBreak;
         private StoredEvent mismatched;
 
-        Walk(
-                Map<Long, List<AuditRows.Checkpoint>> checkpoints,
-                AuditRows.@org.jspecify.annotations.Nullable Checkpoint anchor) {
+        Walk(Map<Long, List<AuditRows.Checkpoint>> checkpoints, AuditRows.@Nullable Checkpoint anchor) {
             this.checkpoints = checkpoints;
             this.anchor = anchor;
             if (anchor != null) {

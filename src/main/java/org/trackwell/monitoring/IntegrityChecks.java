@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -14,6 +15,7 @@ import org.trackwell.database.TenantTransactions;
 import org.trackwell.monitoring.internal.CheckRows;
 import org.trackwell.monitoring.internal.FilesCheck;
 import org.trackwell.monitoring.internal.IntegrityCheck;
+import org.trackwell.monitoring.internal.SchemaCheck;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.TenantId;
 
@@ -32,6 +34,7 @@ public class IntegrityChecks {
     private final CheckRows rows;
     private final Alerts alerts;
     private final FilesCheck files;
+    private final SchemaCheck schema;
     private final TenantTransactions transactions;
     private final Ids ids;
     private final Clock clock;
@@ -41,6 +44,7 @@ public class IntegrityChecks {
             CheckRows rows,
             Alerts alerts,
             FilesCheck files,
+            SchemaCheck schema,
             TenantTransactions transactions,
             Ids ids,
             Clock clock) {
@@ -50,6 +54,7 @@ public class IntegrityChecks {
         this.rows = rows;
         this.alerts = alerts;
         this.files = files;
+        this.schema = schema;
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
@@ -72,6 +77,11 @@ public class IntegrityChecks {
     /** Takes the installed files as they are now (after an upgrade); returns how many. */
     public int acceptInstalledFiles() {
         return inInstallation(files::accept);
+    }
+
+    /** Takes the schema as it is now (a change made on purpose outside a migration); returns how many items. */
+    public int acceptSchema() {
+        return inInstallation(schema::accept);
     }
 
     private CheckResult run(IntegrityCheck check) {
@@ -123,7 +133,7 @@ public class IntegrityChecks {
         return subject.length() > 300 ? subject.substring(0, 300) : subject;
     }
 
-    private <T> T inInstallation(java.util.function.Supplier<T> work) {
+    private <T> T inInstallation(Supplier<T> work) {
         return transactions.inTenant(AuditTrail.OPERATOR_STREAM, work);
     }
 }

@@ -220,8 +220,20 @@ class MonitoringIT {
         assertThat(run("check")).isZero();
         Files.writeString(FILES.resolve("extra.conf"), "added=1\n");
         assertThat(run("check")).isEqualTo(1);
+        assertThat(run("check", "--accept-files")).isZero();
         Files.delete(FILES.resolve("extra.conf"));
-        assertThat(run("check")).isZero();
+        assertThat(run("check")).isEqualTo(1);
+        assertThat(run("check", "--accept-files")).isZero();
+        superuser
+                .sql("create index a_dba_added on client (tenant_id, created_at)")
+                .update();
+        try {
+            assertThat(run("check")).isEqualTo(1);
+            assertThat(run("check", "--accept-schema")).isZero();
+        } finally {
+            superuser.sql("drop index a_dba_added").update();
+        }
+        assertThat(run("check", "--accept-schema")).isZero();
     }
 
     @Test

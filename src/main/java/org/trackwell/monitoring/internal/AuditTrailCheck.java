@@ -11,6 +11,7 @@ import org.trackwell.audit.ChainBreak;
 import org.trackwell.audit.CheckpointExport;
 import org.trackwell.audit.StreamVerification;
 import org.trackwell.monitoring.Check;
+import org.trackwell.monitoring.CheckStatus;
 import org.trackwell.monitoring.MonitoringProperties;
 import org.trackwell.shared.TenantId;
 import org.trackwell.tenancy.Tenant;
@@ -77,8 +78,8 @@ public class AuditTrailCheck implements IntegrityCheck {
         }
         String scope = whole ? "whole chains" : "new entries";
         return broken.isEmpty()
-                ? IntegrityCheck.Outcome.ok(checked + " entries verified (" + scope + ")")
-                : new Outcome(org.trackwell.monitoring.CheckStatus.FINDING, String.join("; ", broken), tenantsBroken);
+                ? Outcome.ok(checked + " entries verified (" + scope + ")")
+                : new Outcome(CheckStatus.FINDING, String.join("; ", broken), tenantsBroken);
     }
 
     private long verify(TenantId stream, String name, boolean whole, List<String> broken) {

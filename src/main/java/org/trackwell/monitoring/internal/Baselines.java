@@ -1,5 +1,6 @@
 package org.trackwell.monitoring.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public class Baselines {
                 .param("kind", kind)
                 .param("key", key)
                 .param("value", value)
-                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("at", Timestamp.from(clock.instant()))
                 .update();
     }
 

@@ -1,6 +1,7 @@
 package org.trackwell.monitoring.internal;
 
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public class CheckRows {
     }
 
     public List<CheckResult> latestOfEach() {
-        return java.util.Arrays.stream(Check.values())
+        return Arrays.stream(Check.values())
                 .map(this::latest)
                 .flatMap(Optional::stream)
                 .toList();

@@ -1,6 +1,8 @@
 package org.trackwell.monitoring.internal;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.system.ApplicationHome;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,8 +107,8 @@ public class FilesCheck implements IntegrityCheck {
         return List.copyOf(paths);
     }
 
-    private static @org.jspecify.annotations.Nullable Path runningJar() {
-        java.io.File source = new ApplicationHome().getSource();
+    private static @Nullable Path runningJar() {
+        File source = new ApplicationHome().getSource();
         return source != null && source.getName().endsWith(".jar")
                 ? source.toPath().toAbsolutePath().normalize()
                 : null;
@@ -114,7 +117,7 @@ public class FilesCheck implements IntegrityCheck {
     static String sha256(Path file) {
         try (DigestInputStream in =
                 new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

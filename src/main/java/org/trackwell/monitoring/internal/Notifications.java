@@ -10,6 +10,7 @@ import org.trackwell.identity.AccountStatus;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.Operators;
 import org.trackwell.identity.Role;
+import org.trackwell.identity.User;
 import org.trackwell.mail.Mailer;
 import org.trackwell.monitoring.Alert;
 import org.trackwell.shared.Ids;
@@ -63,7 +64,7 @@ public class Notifications {
         return accounts.list().stream()
                 .filter(user ->
                         user.status() == AccountStatus.ACTIVE && user.roles().contains(Role.TENANT_ADMIN))
-                .map(org.trackwell.identity.User::email)
+                .map(User::email)
                 .toList();
     }
 

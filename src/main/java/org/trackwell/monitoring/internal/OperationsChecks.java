@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.trackwell.backup.BackupStatus;
@@ -67,7 +68,7 @@ class OperationsChecks {
         return age.toHours() + " h";
     }
 
-    private static IntegrityCheck simple(Check check, java.util.function.Supplier<IntegrityCheck.Outcome> run) {
+    private static IntegrityCheck simple(Check check, Supplier<IntegrityCheck.Outcome> run) {
         return new IntegrityCheck() {
             @Override
             public Check check() {

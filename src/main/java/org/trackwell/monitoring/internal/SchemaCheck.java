@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +58,14 @@ public class SchemaCheck implements IntegrityCheck {
                 + (differences.size() > SHOWN ? "; ..." : ""));
     }
 
+    /** Takes the schema as it is now as the one to compare against (a change a DBA made on purpose). */
+    @Transactional
+    public int accept() {
+        Set<String> now = fingerprint(jdbc);
+        baselines.put(KIND, version(jdbc), String.join("\n", now));
+        return now.size();
+    }
+
     /** The schema's version: the last migration Flyway ran. */
     static String version(JdbcClient jdbc) {
         return jdbc.sql("select coalesce(max(installed_rank), 0)::text from flyway_schema_history")
@@ -66,7 +75,7 @@ public class SchemaCheck implements IntegrityCheck {
 
     /** One line per item, sorted; objects that belong to an extension are left to the extension's line. */
     static Set<String> fingerprint(JdbcClient jdbc) {
-        Set<String> lines = new java.util.TreeSet<>();
+        Set<String> lines = new TreeSet<>();
         lines.addAll(lines(jdbc, """
                 select 'table ' || c.relname || ' kind=' || c.relkind::text || ' rls=' || c.relrowsecurity::text
                        || ' force=' || c.relforcerowsecurity::text || ' owner=' || pg_get_userbyid(c.relowner)

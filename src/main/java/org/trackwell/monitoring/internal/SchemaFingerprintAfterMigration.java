@@ -1,6 +1,7 @@
 package org.trackwell.monitoring.internal;
 
 import java.sql.Connection;
+import java.sql.Timestamp;
 import java.time.Clock;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -44,7 +45,7 @@ class SchemaFingerprintAfterMigration implements Callback {
                 .param("kind", SchemaCheck.KIND)
                 .param("key", version)
                 .param("value", String.join("\n", SchemaCheck.fingerprint(jdbc)))
-                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("at", Timestamp.from(clock.instant()))
                 .update();
     }
 

@@ -3,7 +3,9 @@ package org.trackwell.monitoring.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,14 +55,14 @@ public class WebhookRows {
     }
 
     /** Every secret of the stream, removed webhooks' too, by webhook id. */
-    public java.util.Map<UUID, EncryptedText> secrets() {
+    public Map<UUID, EncryptedText> secrets() {
         return jdbc
                 .sql("select id, secret from monitoring_webhook")
                 .query((row, n) ->
-                        java.util.Map.entry(row.getObject("id", UUID.class), new EncryptedText(row.getBytes("secret"))))
+                        Map.entry(row.getObject("id", UUID.class), new EncryptedText(row.getBytes("secret"))))
                 .list()
                 .stream()
-                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public void replaceSecret(UUID id, EncryptedText secret) {

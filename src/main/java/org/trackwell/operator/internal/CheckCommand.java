@@ -3,6 +3,7 @@ package org.trackwell.operator.internal;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.trackwell.audit.AuditContext;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.monitoring.CheckResult;
@@ -29,6 +30,11 @@ class CheckCommand implements Callable<Integer> {
             description = "Take the installed files as they are now (after an upgrade), then check")
     boolean acceptFiles;
 
+    @Option(
+            names = "--accept-schema",
+            description = "Take the database schema as it is now (a change made on purpose), then check")
+    boolean acceptSchema;
+
     CheckCommand(IntegrityChecks checks, AuditTrail trail) {
         this.checks = checks;
         this.trail = trail;
@@ -39,9 +45,13 @@ class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (acceptFiles) {
             int files = checks.acceptInstalledFiles();
-            trail.recordSeparately(
-                    org.trackwell.audit.AuditContext.actor(), "monitoring.files-accepted", null, Outcome.SUCCESS);
+            trail.recordSeparately(AuditContext.actor(), "monitoring.files-accepted", null, Outcome.SUCCESS);
             out.println("Installed files accepted as they are: " + files + " files.");
+        }
+        if (acceptSchema) {
+            int items = checks.acceptSchema();
+            trail.recordSeparately(AuditContext.actor(), "monitoring.schema-accepted", null, Outcome.SUCCESS);
+            out.println("Database schema accepted as it is: " + items + " items.");
         }
         List<CheckResult> results = checks.runAll();
         results.forEach(result -> out.println(HealthCommand.line(result)));
