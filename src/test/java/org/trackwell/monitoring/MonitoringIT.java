@@ -163,6 +163,32 @@ class MonitoringIT {
     }
 
     @Test
+    @Order(0)
+    void addingAndRemovingAWebhookIsRecordedInTheOperatorStream() {
+        List<String> actions = transactions
+                .inTenant(
+                        AuditTrail.OPERATOR_STREAM,
+                        () -> trail.about(
+                                "webhook:"
+                                        + asOperator(() -> webhooks.list())
+                                                .getFirst()
+                                                .id(),
+                                10))
+                .stream()
+                .map(org.trackwell.audit.AuditEntry::action)
+                .toList();
+        assertThat(actions).contains("webhook.added");
+        UUID hook = asOperator(() -> webhooks.list()).getFirst().id();
+        asOperator(() -> {
+            webhooks.remove(hook);
+            return null;
+        });
+        assertThat(transactions.inTenant(AuditTrail.OPERATOR_STREAM, () -> trail.about("webhook:" + hook, 10)))
+                .extracting(org.trackwell.audit.AuditEntry::action)
+                .contains("webhook.added", "webhook.removed");
+    }
+
+    @Test
     @Order(1)
     void aReplacedJarIsFoundAndAlerted() throws Exception {
         Files.writeString(FILES.resolve("trackwell.jar"), "a jar someone swapped in");
