@@ -68,6 +68,14 @@ public enum AuditAction {
             "a client's key, destroyed before, was destroyed again after a restore from the erasure ledger"),
     CLIENT_KEY_DESTROYED(
             "client-key.destroyed", Target.CLIENT, "a client's key was destroyed: their data can no longer be opened"),
+    ALERT_RAISED("alert.raised", Target.ALERT, "a check or rule raised an alert"),
+    ALERT_ACKNOWLEDGED("alert.acknowledged", Target.ALERT, "an alert was acknowledged with a note"),
+    WEBHOOK_ADDED("webhook.added", Target.WEBHOOK, "a webhook for alerts was added"),
+    WEBHOOK_REMOVED("webhook.removed", Target.WEBHOOK, "a webhook for alerts was removed"),
+    MONITORING_FILES_ACCEPTED(
+            "monitoring.files-accepted", Target.NONE, "an operator accepted the installed files as they are"),
+    MONITORING_SCHEMA_ACCEPTED(
+            "monitoring.schema-accepted", Target.NONE, "an operator accepted the database schema as it is"),
     AUDIT_VIEWED("audit.viewed", Target.NONE, "the audit trail was viewed"),
     AUDIT_EXPORTED("audit.exported", Target.NONE, "audit entries were exported"),
     REQUEST_REFUSED("request.refused", Target.ROUTE, "a request was refused (401 or 403) and recorded nothing else"),
@@ -186,6 +194,8 @@ public enum AuditAction {
         MEASURE("measure:", "`measure:<id>`"),
         MEDICINE("medicine:", "`medicine:<id>`"),
         MEDICATION_ALERT("medication-alert:", "`medication-alert:<id>`"),
+        ALERT("alert:", "`alert:<id>`"),
+        WEBHOOK("webhook:", "`webhook:<id>`"),
         ROUTE(null, "`METHOD /route`, ids replaced by `{id}`"),
         SETTING_CHANGE(null, "`<setting>:<old value>-><new value>`");
 

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,6 +42,7 @@ public class AuditVerifier {
     private static final String CHAIN = """
             select s.seq, s.hash as sealed_hash, s.event_id as sealed_event, e.*
             from audit_seal s left join audit_event e on e.tenant_id = s.tenant_id and e.id = s.event_id
+            where s.seq >= ?
             order by s.seq""";
 
     private final JdbcTemplate streaming;
@@ -57,20 +59,37 @@ public class AuditVerifier {
     }
 
     public StreamVerification verify(TenantId stream, Optional<Path> exportedCheckpoints) {
+        return timed(stream, exportedCheckpoints, 0);
+    }
+
+    /**
+     * Verifies what was sealed since an earlier verification reached {@code verifiedUpTo}: the walk
+     * starts at the newest exported checkpoint at or before it, whose hash the chain must still
+     * have there. The anchor lies outside the database, so a chain rewritten whole is still found.
+     * Without such a checkpoint the whole chain is verified.
+     */
+    public StreamVerification verifyAfter(TenantId stream, Path exportedCheckpoints, long verifiedUpTo) {
+        return timed(stream, Optional.of(exportedCheckpoints), verifiedUpTo);
+    }
+
+    private StreamVerification timed(TenantId stream, Optional<Path> exportedCheckpoints, long verifiedUpTo) {
         long start = System.nanoTime();
-        StreamVerification result =
-                transactions.inTenant(stream, () -> verifyInTransaction(stream.value(), exportedCheckpoints));
+        StreamVerification result = transactions.inTenant(
+                stream, () -> verifyInTransaction(stream.value(), exportedCheckpoints, verifiedUpTo));
         return new StreamVerification(
                 result.stream(),
                 result.entriesChecked(),
                 result.checkpointsChecked(),
                 result.firstBreak(),
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9,
+                result.lastSeq());
     }
 
-    private StreamVerification verifyInTransaction(UUID stream, Optional<Path> exportedCheckpoints) {
+    private StreamVerification verifyInTransaction(UUID stream, Optional<Path> exportedCheckpoints, long verifiedUpTo) {
         List<AuditRows.Checkpoint> checkpoints = new ArrayList<>(rows.checkpoints());
-        exportedCheckpoints.ifPresent(directory -> checkpoints.addAll(read(directory, stream)));
+        List<AuditRows.Checkpoint> exported =
+                exportedCheckpoints.map(directory -> read(directory, stream)).orElse(List.of());
+        checkpoints.addAll(exported);
         Map<Long, List<AuditRows.Checkpoint>> bySeq = new HashMap<>();
         PublicKey publicKey = key.publicKey();
         for (AuditRows.Checkpoint checkpoint : checkpoints) {
@@ -82,12 +101,16 @@ public class AuditVerifier {
                         0,
                         Optional.of(new ChainBreak(
                                 checkpoint.seq(), Kind.BAD_SIGNATURE, "checkpoint signature does not verify")),
+                        0,
                         0);
             }
             bySeq.computeIfAbsent(checkpoint.seq(), seq -> new ArrayList<>()).add(checkpoint);
         }
-        Walk walk = new Walk(bySeq);
-        streaming.query(CHAIN, walk::step);
+        Optional<AuditRows.Checkpoint> anchor = exported.stream()
+                .filter(checkpoint -> checkpoint.seq() <= verifiedUpTo)
+                .max(Comparator.comparingLong(AuditRows.Checkpoint::seq));
+        Walk walk = new Walk(bySeq, anchor.orElse(null));
+        streaming.query(CHAIN, walk::step, anchor.map(AuditRows.Checkpoint::seq).orElse(1L));
         walk.finish();
         if (walk.firstBreak == null) {
             long lastCheckpoint =
@@ -105,13 +128,19 @@ public class AuditVerifier {
                             "entry " + event.id() + " of " + event.occurredAt() + " is in no chain"));
         }
         return new StreamVerification(
-                stream, walk.checked, checkpoints.size(), Optional.ofNullable(walk.firstBreak), 0);
+                stream,
+                walk.checked,
+                checkpoints.size(),
+                Optional.ofNullable(walk.firstBreak),
+                0,
+                walk.expectedSeq - 1);
     }
 
     /** Walks the chain in sequence order, keeping only the previous hash and the first break. */
     private static final class Walk {
 
         private final Map<Long, List<AuditRows.Checkpoint>> checkpoints;
+        private AuditRows.@Nullable Checkpoint anchor;
         private byte[] previous = ChainHash.GENESIS;
         private Instant previousTime = Instant.MIN;
         private long expectedSeq = 1;
@@ -119,8 +148,12 @@ public class AuditVerifier {
         private @Nullable ChainBreak firstBreak;
         private @Nullable StoredEvent mismatched;
 
-        Walk(Map<Long, List<AuditRows.Checkpoint>> checkpoints) {
+        Walk(Map<Long, List<AuditRows.Checkpoint>> checkpoints, AuditRows.@Nullable Checkpoint anchor) {
             this.checkpoints = checkpoints;
+            this.anchor = anchor;
+            if (anchor != null) {
+                expectedSeq = anchor.seq();
+            }
         }
 
         void step(java.sql.ResultSet row) throws java.sql.SQLException {
@@ -145,6 +178,10 @@ public class AuditVerifier {
                 return;
             }
             StoredEvent event = AuditRows.event(row, 0);
+            if (anchor != null) {
+                startAtAnchor(anchor, sealed, event);
+                return;
+            }
             byte[] recomputed = ChainHash.next(previous, event);
             if (!Arrays.equals(recomputed, sealed)) {
                 mismatched = event;
@@ -168,6 +205,19 @@ public class AuditVerifier {
             previous = sealed;
             expectedSeq++;
             checked++;
+        }
+
+        /** The anchor's link is taken as verified; it must still carry the exported checkpoint's hash. */
+        private void startAtAnchor(AuditRows.Checkpoint exported, byte[] sealed, StoredEvent event) {
+            if (!Arrays.equals(sealed, exported.hash())) {
+                firstBreak = new ChainBreak(
+                        exported.seq(), Kind.ALTERED, "the chain differs from an exported signed checkpoint");
+                return;
+            }
+            anchor = null;
+            previous = sealed;
+            previousTime = event.occurredAt();
+            expectedSeq++;
         }
 
         /**

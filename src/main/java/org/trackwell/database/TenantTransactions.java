@@ -10,9 +10,9 @@ import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.TenantId;
 
 /**
- * Runs work in one transaction on behalf of a tenant, for callers outside a web request (operator
- * commands, scheduled jobs). Inside a request the tenant is already current and
- * {@code @Transactional} does the same.
+ * The one way to open a transaction outside a web request (operator commands, scheduled jobs, event
+ * listeners): on behalf of a tenant, or outside every tenant. Inside a request the tenant is
+ * already current and {@code @Transactional} does the same.
  */
 @Component
 public class TenantTransactions {
@@ -24,6 +24,17 @@ public class TenantTransactions {
         this.joining = new TransactionTemplate(transactionManager);
         this.separate = new TransactionTemplate(transactionManager);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * For installation-wide rows that belong to no tenant (installation secrets): a transaction with
+     * no tenant set, in which row-level security shows no tenant's rows.
+     */
+    public void outsideTenants(Runnable work) {
+        if (CurrentTenant.get().isPresent()) {
+            throw new IllegalStateException("installation-wide work runs outside any tenant");
+        }
+        joining.executeWithoutResult(status -> work.run());
     }
 
     /**

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
@@ -34,7 +32,6 @@ public class MasterKeyRotation {
     private final Tenants tenants;
     private final TenantTransactions transactions;
     private final List<InstallationSealedFields> installationFields;
-    private final TransactionTemplate outsideTenants;
     private final AuditTrail trail;
 
     MasterKeyRotation(
@@ -43,10 +40,8 @@ public class MasterKeyRotation {
             Tenants tenants,
             TenantTransactions transactions,
             List<InstallationSealedFields> installationFields,
-            PlatformTransactionManager transactionManager,
             AuditTrail trail) {
         this.installationFields = installationFields;
-        this.outsideTenants = new TransactionTemplate(transactionManager);
         this.master = master;
         this.rows = rows;
         this.tenants = tenants;
@@ -75,7 +70,7 @@ public class MasterKeyRotation {
     private void resealInstallationSecrets() {
         Aead aead = master.aead();
         for (InstallationSealedFields owner : installationFields) {
-            outsideTenants.executeWithoutResult(status -> {
+            transactions.outsideTenants(() -> {
                 for (InstallationSealedFields.SealedSecret secret : owner.sealedUnderMasterKey()) {
                     byte[] associated =
                             InstallationSecrets.associatedData(secret.table(), secret.column(), secret.row());

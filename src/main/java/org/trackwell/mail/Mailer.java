@@ -1,5 +1,6 @@
 package org.trackwell.mail;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Sends plain-text e-mail. Inside a transaction the message leaves only after the commit, so no
  * e-mail announces something that was rolled back. Without an SMTP server configured
  * ({@code spring.mail.host}) messages are dropped with a log line that never carries their text.
+ * Failed sends are counted for health and monitoring; nothing retries them yet.
  */
 @Service
 public class Mailer {
@@ -23,10 +25,16 @@ public class Mailer {
 
     private final ObjectProvider<JavaMailSender> sender;
     private final String from;
+    private final AtomicLong failedSends = new AtomicLong();
 
     Mailer(ObjectProvider<JavaMailSender> sender, @Value("${trackwell.mail.from:trackwell@localhost}") String from) {
         this.sender = sender;
         this.from = from;
+    }
+
+    /** How many messages the SMTP server refused or could not be reached for, since this process started. */
+    public long failedSends() {
+        return failedSends.get();
     }
 
     public void send(String to, String subject, String text) {
@@ -56,6 +64,7 @@ public class Mailer {
         try {
             mail.send(message);
         } catch (MailException e) {
+            failedSends.incrementAndGet();
             log.error(
                     "Sending an e-mail \"{}\" failed: {}", subject, e.getClass().getSimpleName());
         }

@@ -1,9 +1,11 @@
 package org.trackwell.operator;
 
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.backup.BackupStatus;
 import org.trackwell.database.DurabilitySettings;
+import org.trackwell.monitoring.CheckResult;
 
 /** What the operator sees of an installation's health: counts and states, never tenant content. */
 public record HealthReport(
@@ -17,4 +19,5 @@ public record HealthReport(
         boolean diskSpaceOk,
         BackupStatus backups,
         Map<String, Long> tenantsByStatus,
-        long auditEntriesAwaitingSeal) {}
+        long auditEntriesAwaitingSeal,
+        List<CheckResult> checks) {}

@@ -24,7 +24,7 @@ import picocli.CommandLine;
 public final class OperatorCommandLine {
 
     private static final Set<String> COMMANDS =
-            Set.of("tenant", "operator", "terms", "audit", "keys", "db", "health", "backup", "help", "--help");
+            Set.of("tenant", "operator", "terms", "audit", "keys", "db", "health", "check", "backup", "help", "--help");
 
     private OperatorCommandLine() {}
 

@@ -1,5 +1,6 @@
 package org.trackwell.operator;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.trackwell.audit.AuditStatus;
 import org.trackwell.backup.Backups;
 import org.trackwell.database.DatabaseHealth;
+import org.trackwell.monitoring.IntegrityChecks;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
@@ -18,9 +20,17 @@ public class OperatorHealth {
     private final AuditStatus audit;
     private final DatabaseHealth database;
     private final Backups backups;
+    private final IntegrityChecks checks;
 
-    OperatorHealth(JdbcClient jdbc, Tenants tenants, AuditStatus audit, DatabaseHealth database, Backups backups) {
+    OperatorHealth(
+            JdbcClient jdbc,
+            Tenants tenants,
+            AuditStatus audit,
+            DatabaseHealth database,
+            Backups backups,
+            IntegrityChecks checks) {
         this.backups = backups;
+        this.checks = checks;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.audit = audit;
@@ -51,7 +61,8 @@ public class OperatorHealth {
                     readiness.diskSpaceOk(),
                     backups.status(),
                     byStatus,
-                    audit.entriesAwaitingSeal());
+                    audit.entriesAwaitingSeal(),
+                    checks.latest());
         } catch (RuntimeException e) {
             return new HealthReport(
                     false,
@@ -64,7 +75,8 @@ public class OperatorHealth {
                     readiness.diskSpaceOk(),
                     backups.status(),
                     Map.of(),
-                    -1);
+                    -1,
+                    List.of());
         }
     }
 }

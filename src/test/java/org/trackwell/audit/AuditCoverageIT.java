@@ -185,6 +185,15 @@ class AuditCoverageIT {
                     "mfa.totp-confirmed in the operator stream (OperatorAccountsIT)"),
             Map.entry("POST /api/v1/operator/logout", "sign-in.signed-out in the operator stream (AuditedRoutesIT)"),
             Map.entry("GET /api/v1/operator/health", "not recorded: counts and states only"),
+            Map.entry("GET /api/v1/operator/checks", "not recorded: the integrity checks' results, no tenant content"),
+            Map.entry("GET /api/v1/operator/alerts", "not recorded: the installation's alerts, no tenant content"),
+            Map.entry(
+                    "POST /api/v1/operator/alerts/acknowledge",
+                    "alert.acknowledged in the operator stream (AlertPagesBrowserIT, through the tenant page's twin)"),
+            Map.entry("GET /api/v1/operator/webhooks", "not recorded: webhook addresses"),
+            Map.entry("POST /api/v1/operator/webhooks", "webhook.added in the operator stream (MonitoringIT)"),
+            Map.entry("POST /api/v1/operator/webhooks/remove", "webhook.removed in the operator stream (MonitoringIT)"),
+            Map.entry("GET /api/v1/operator/webhooks/deliveries", "not recorded: the delivery log"),
             Map.entry("GET /api/v1/operator/audit/events", "not recorded: the operator reading their own stream"),
             Map.entry("GET /api/v1/operator/audit/chains", "not recorded: counts and times only"));
 

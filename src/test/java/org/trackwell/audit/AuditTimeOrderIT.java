@@ -81,6 +81,39 @@ class AuditTimeOrderIT {
         }
     }
 
+    /**
+     * As after the database's clock stepped back: an entry already in the stream is dated later
+     * than the clock (put there by the superuser with the triggers off), and the runtime role's next
+     * entry, which the database would date before it, is refused.
+     */
+    @Test
+    void refusesAnEntryThatWouldBeDatedBeforeOneAlreadyInItsStream() {
+        JdbcClient superuser = JdbcClient.create(
+                new org.springframework.jdbc.datasource.SingleConnectionDataSource(superuserConnection(), true));
+        superuser.sql("set session_replication_role = replica").update();
+        superuser.sql("""
+                        insert into audit_event (tenant_id, id, occurred_at, actor_type, action, target, outcome)
+                        values (:t, gen_random_uuid(), clock_timestamp() + interval '1 hour', 'SYSTEM', 'test.ahead',
+                          'thing:ahead', 'SUCCESS')""").param("t", tenant.id().value()).update();
+        superuser.sql("set session_replication_role = origin").update();
+        try (Runtime runtime = new Runtime(tenant)) {
+            assertThatThrownBy(() -> runtime.jdbc
+                            .sql(UNDATED_ENTRY)
+                            .param("id", UUID.randomUUID().toString())
+                            .update())
+                    .rootCause()
+                    .hasMessageContaining("may not be dated before an entry already in its stream");
+        }
+    }
+
+    private static java.sql.Connection superuserConnection() {
+        try {
+            return TestPostgres.asSuperuser().getConnection();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void datesAnEntryAfterEveryEntryCommittedBeforeItIsWritten() throws Exception {
         UUID late = UUID.randomUUID();

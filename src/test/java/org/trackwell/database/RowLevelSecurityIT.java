@@ -35,7 +35,9 @@ class RowLevelSecurityIT {
             "blocked_address",
             "terms_of_use",
             "audit_pending",
-            "event_publication");
+            "event_publication",
+            "monitoring_check_result",
+            "monitoring_baseline");
 
     private final JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
 

@@ -136,6 +136,13 @@ class FreeTextSealedIT {
             Map.entry("audit_event.*", "actions and pseudonymous targets, never text anyone typed"),
             Map.entry("audit_seal.*", "hashes"),
             Map.entry("audit_checkpoint.*", "hashes and signatures"),
+            Map.entry("monitoring_check_result.*", "what the integrity checks found, about the installation"),
+            Map.entry("monitoring_baseline.*", "fingerprints and hashes the checks compare against"),
+            Map.entry(
+                    "monitoring_alert.*",
+                    "alerts written by the product with pseudonymous identifiers, and staff notes on them"),
+            Map.entry("monitoring_webhook.*", "addresses and sealed secrets of webhooks"),
+            Map.entry("monitoring_webhook_delivery.*", "alerts as posted to webhooks"),
             Map.entry("client.code", "the pseudonym code"),
             Map.entry("client.reference_index", "a blind index"),
             Map.entry("client.nhs_number_index", "a blind index"),

@@ -8,6 +8,12 @@ class TestDatabaseInitializer implements ApplicationContextInitializer<Configura
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        String database = context.getEnvironment().getProperty("trackwell.test.database", TestPostgres.DATABASE);
+        if (!context.getEnvironment().containsProperty("trackwell.audit.checkpoint-dir")) {
+            // Test databases share one data directory: each exports its checkpoints apart.
+            TestPropertyValues.of("trackwell.audit.checkpoint-dir=target/test-data/checkpoints-" + database)
+                    .applyTo(context);
+        }
         TestPropertyValues.of(
                         "trackwell.database.url="
                                 + TestPostgres.jdbcUrl(context.getEnvironment()

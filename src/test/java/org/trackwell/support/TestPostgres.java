@@ -22,6 +22,7 @@ import org.trackwell.database.internal.RoleBootstrap;
 public final class TestPostgres {
 
     public static final String DATABASE = "trackwell_test";
+    private static final java.util.Set<String> WITH_AMCHECK = new java.util.HashSet<>();
     public static final String OWNER = "trackwell_owner";
     public static final String RUNTIME = "trackwell_app";
 
@@ -39,6 +40,9 @@ public final class TestPostgres {
     /** A database of its own, for tests whose changes would reach every tenant (such as new terms of use). */
     public static synchronized String jdbcUrl(String database) {
         RoleBootstrap.ensureRolesAndDatabase(server().superuser(), database, OWNER, RUNTIME, passwords());
+        if (WITH_AMCHECK.add(database)) {
+            RoleBootstrap.installAmcheck(server.superuser(database), OWNER);
+        }
         return server.jdbcUrl(database);
     }
 
@@ -107,8 +111,12 @@ public final class TestPostgres {
     }
 
     public static DataSource as(String role) {
+        return as(role, DATABASE);
+    }
+
+    public static DataSource as(String role, String database) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(jdbcUrl());
+        dataSource.setUrl(jdbcUrl(database));
         dataSource.setUser(role);
         dataSource.setPassword(
                 switch (role) {

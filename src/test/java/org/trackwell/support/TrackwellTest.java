@@ -21,6 +21,10 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
             "trackwell.data-dir=target/test-data",
             "trackwell.web.http-port=0",
             "trackwell.operator.first-start=false",
+            // Tests run the integrity checks and deliver webhooks when they mean to (MonitoringIT).
+            "trackwell.monitoring.check-at-start=false",
+            "trackwell.monitoring.check-schedule=-",
+            "trackwell.monitoring.webhook-poll=1h",
             // Tenants in tests need no second factor unless a test asks for one (TwoFactorIT).
             "trackwell.identity.default-second-factor-roles="
         })

@@ -40,6 +40,7 @@ final class RouteCalls {
         calls.addAll(clients(world));
         calls.addAll(outcomes());
         calls.addAll(medication());
+        calls.addAll(monitoring());
         return calls.stream().collect(Collectors.toMap(RouteCall::route, call -> call));
     }
 
@@ -71,6 +72,17 @@ final class RouteCalls {
                 form(
                         "POST /account/reset",
                         t -> map("token", "no-such-token", "password", GOOD, "confirmation", GOOD)));
+    }
+
+    private static List<RouteCall> monitoring() {
+        String nothing = java.util.UUID.randomUUID().toString();
+        return List.of(
+                form("POST /admin/alerts/acknowledge", t -> map("alert", nothing, "note", "Looked into it")),
+                form("POST /admin/webhooks", t -> map("url", "https://hooks.matrix.test/trackwell")),
+                form("POST /admin/webhooks/remove", t -> map("webhook", nothing)),
+                json("POST /api/v1/operator/alerts/acknowledge", t -> map("alert", nothing, "note", "Looked into it")),
+                json("POST /api/v1/operator/webhooks", t -> map("url", "https://hooks.matrix.test/operators")),
+                json("POST /api/v1/operator/webhooks/remove", t -> map("webhook", nothing)));
     }
 
     private static List<RouteCall> ownAccount() {

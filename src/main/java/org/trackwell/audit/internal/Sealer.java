@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.trackwell.audit.CheckpointExport;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.shared.TenantId;
 
@@ -27,8 +28,7 @@ import org.trackwell.shared.TenantId;
  * that requests only ever insert and never wait on a chain head. It links only entries dated before
  * every transaction still open began (see {@link AuditRows#settledBefore()}), so a later commit
  * never needs a place earlier in the chain. At least once a minute with new entries it signs the
- * head as a checkpoint, also appended to a file outside the database when an export directory is
- * configured.
+ * head as a checkpoint, also appended to a file outside the database ({@link CheckpointExport}).
  */
 @Component
 public class Sealer {
@@ -42,7 +42,7 @@ public class Sealer {
     private final TenantTransactions transactions;
     private final Clock clock;
     private final Duration checkpointInterval;
-    private final Optional<Path> checkpointDirectory;
+    private final Path checkpointDirectory;
 
     Sealer(
             AuditRows rows,
@@ -50,14 +50,13 @@ public class Sealer {
             TenantTransactions transactions,
             Clock clock,
             @Value("${trackwell.audit.checkpoint-interval:60s}") Duration checkpointInterval,
-            @Value("${trackwell.audit.checkpoint-dir:}") String checkpointDirectory) {
+            CheckpointExport export) {
         this.rows = rows;
         this.key = key;
         this.transactions = transactions;
         this.clock = clock;
         this.checkpointInterval = checkpointInterval;
-        this.checkpointDirectory =
-                checkpointDirectory.isBlank() ? Optional.empty() : Optional.of(Path.of(checkpointDirectory));
+        this.checkpointDirectory = export.directory();
     }
 
     /** Seals what can be sealed now, never waiting for a transaction still open. */
@@ -133,7 +132,7 @@ public class Sealer {
         AuditRows.Checkpoint checkpoint = new AuditRows.Checkpoint(
                 stream, seq, hash, now, key.sign(ChainHash.checkpoint(stream, seq, hash, now)));
         rows.insertCheckpoint(checkpoint);
-        checkpointDirectory.ifPresent(directory -> export(directory, checkpoint));
+        export(checkpointDirectory, checkpoint);
     }
 
     /** One line per checkpoint: stream, sequence, hash, time in microseconds, signature. */

@@ -52,6 +52,7 @@ class DatabaseConfiguration {
                     properties.ownerUsername(),
                     properties.username(),
                     server.passwords());
+            RoleBootstrap.installAmcheck(server.superuser(EmbeddedPostgresServer.DATABASE), properties.ownerUsername());
             return server;
         } catch (RuntimeException e) {
             server.close();

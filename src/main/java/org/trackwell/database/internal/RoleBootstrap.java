@@ -38,6 +38,17 @@ public final class RoleBootstrap {
         }
     }
 
+    /**
+     * Installs PostgreSQL's amcheck in the database (connected to as superuser) and lets the owner
+     * run its index check, for the integrity checks (docs/monitoring.md).
+     */
+    public static void installAmcheck(DataSource superuserOnDatabase, String owner) {
+        requireIdentifier(owner);
+        execute(superuserOnDatabase, "create extension if not exists amcheck");
+        execute(superuserOnDatabase, "grant execute on function bt_index_check(regclass) to " + owner);
+        execute(superuserOnDatabase, "grant execute on function bt_index_check(regclass, boolean) to " + owner);
+    }
+
     private static void createRoleIfMissing(JdbcClient jdbc, String role) {
         boolean exists = jdbc.sql("select count(*) from pg_roles where rolname = :role")
                         .param("role", role)

@@ -1,9 +1,11 @@
 package org.trackwell.operator.internal;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trackwell.backup.BackupStatus;
 import org.trackwell.database.DurabilitySettings;
+import org.trackwell.monitoring.CheckResult;
 import org.trackwell.operator.HealthReport;
 import org.trackwell.operator.OperatorHealth;
 import picocli.CommandLine.Command;
@@ -56,6 +58,21 @@ class HealthCommand implements Callable<Integer> {
         out.println("Schema version:  " + report.schemaVersion());
         out.println("Tenants:         " + report.tenantsByStatus());
         out.println("Audit entries awaiting seal: " + report.auditEntriesAwaitingSeal());
-        return report.databaseUp() && report.databaseWritable() && report.diskSpaceOk() && backups.ok() ? 0 : 1;
+        out.println("Integrity checks (latest; `check` runs them now):");
+        report.checks().forEach(result -> out.println(line(result)));
+        boolean clean = report.checks().stream().noneMatch(CheckResult::finding);
+        return report.databaseUp() && report.databaseWritable() && report.diskSpaceOk() && backups.ok() && clean
+                ? 0
+                : 1;
+    }
+
+    static String line(CheckResult result) {
+        return String.format(
+                Locale.ROOT,
+                "  %-18s %-14s %s (%s)",
+                result.check().title(),
+                result.status().words(),
+                result.summary(),
+                BackupCommands.seconds(result.checkedAt()));
     }
 }

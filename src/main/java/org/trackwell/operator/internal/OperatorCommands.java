@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             KeysCommands.class,
             DatabaseCommands.class,
             HealthCommand.class,
+            CheckCommand.class,
             BackupCommands.class
         },
         description = "Trackwell operator commands. Run without a command to start the service.")

@@ -1,0 +1,122 @@
+package org.trackwell.monitoring;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
+import org.trackwell.keys.InstallationSecrets;
+import org.trackwell.monitoring.internal.WebhookRows;
+import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.Ids;
+
+/**
+ * The webhooks alerts are posted to: the installation's (operators) or a tenant's (its admins),
+ * as the current stream says. Each has its own secret, sealed under the master key, shown once.
+ */
+@Service
+public class Webhooks {
+
+    private static final int URL_LIMIT = 2000;
+
+    private final WebhookRows rows;
+    private final InstallationSecrets secrets;
+    private final AuditTrail trail;
+    private final MonitoringProperties properties;
+    private final SecureRandom random;
+    private final Ids ids;
+    private final Clock clock;
+
+    Webhooks(
+            WebhookRows rows,
+            InstallationSecrets secrets,
+            AuditTrail trail,
+            MonitoringProperties properties,
+            SecureRandom random,
+            Ids ids,
+            Clock clock) {
+        this.rows = rows;
+        this.secrets = secrets;
+        this.trail = trail;
+        this.properties = properties;
+        this.random = random;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN') or hasRole('OPERATOR')")
+    public NewWebhook add(String url) {
+        String checked = checkedUrl(url.strip());
+        UUID id = ids.next();
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        UUID stream = CurrentTenant.get().orElse(AuditTrail.OPERATOR_STREAM).value();
+        rows.insert(
+                id,
+                checked,
+                secrets.seal("monitoring_webhook", "secret", WebhookRows.secretRow(stream, id), secret),
+                clock.instant());
+        trail.record(AuditAction.WEBHOOK_ADDED, "webhook:" + id, Outcome.SUCCESS);
+        return new NewWebhook(id, checked, secret);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('TENANT_ADMIN') or hasRole('OPERATOR')")
+    public List<Webhook> list() {
+        return rows.active().stream()
+                .map(stored -> new Webhook(stored.id(), stored.url(), stored.createdAt()))
+                .toList();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN') or hasRole('OPERATOR')")
+    public void remove(UUID id) {
+        if (!rows.remove(id, clock.instant())) {
+            throw new MonitoringRefused("There is no such webhook.");
+        }
+        trail.record(AuditAction.WEBHOOK_REMOVED, "webhook:" + id, Outcome.SUCCESS);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('TENANT_ADMIN') or hasRole('OPERATOR')")
+    public List<WebhookDelivery> deliveries(int limit) {
+        return rows.log(limit);
+    }
+
+    /** HTTPS, or plain HTTP to a loopback address where the installation allows it. */
+    private String checkedUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (url.length() > URL_LIMIT || uri.getHost() == null || uri.getUserInfo() != null) {
+                throw refused();
+            }
+            if ("https".equals(uri.getScheme())) {
+                return uri.toString();
+            }
+            if ("http".equals(uri.getScheme())
+                    && properties.webhooksToLoopback()
+                    && InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
+                return uri.toString();
+            }
+            throw refused();
+        } catch (URISyntaxException | UnknownHostException e) {
+            throw refused();
+        }
+    }
+
+    private static MonitoringRefused refused() {
+        return new MonitoringRefused("Give the webhook's full address, starting https://.");
+    }
+}

@@ -1,0 +1,127 @@
+package org.trackwell.monitoring.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.database.TenantTransactions;
+import org.trackwell.keys.InstallationSecrets;
+import org.trackwell.monitoring.MonitoringProperties;
+import org.trackwell.shared.TenantId;
+import org.trackwell.tenancy.Tenant;
+import org.trackwell.tenancy.Tenants;
+
+/**
+ * Posts queued alerts to their webhooks, signed with HMAC-SHA256 over the body. A delivery that
+ * fails is tried again after a wait that doubles each time, and given up after the configured
+ * number of tries; the waits are times in the table, read against the clock, never sleeps.
+ */
+@Component
+public class WebhookSender {
+
+    public static final String SIGNATURE = "X-Trackwell-Signature";
+    private static final int BATCH = 20;
+
+    private final WebhookRows rows;
+    private final InstallationSecrets secrets;
+    private final TenantTransactions transactions;
+    private final Tenants tenants;
+    private final MonitoringProperties properties;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    WebhookSender(
+            WebhookRows rows,
+            InstallationSecrets secrets,
+            TenantTransactions transactions,
+            Tenants tenants,
+            MonitoringProperties properties,
+            Clock clock) {
+        this.rows = rows;
+        this.secrets = secrets;
+        this.transactions = transactions;
+        this.tenants = tenants;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Delivers what is due in every stream; returns how many attempts were made. */
+    @Scheduled(fixedDelayString = "${trackwell.monitoring.webhook-poll:5s}")
+    public int deliverDue() {
+        List<TenantId> streams = new ArrayList<>();
+        streams.add(AuditTrail.OPERATOR_STREAM);
+        tenants.list().stream().map(Tenant::id).forEach(streams::add);
+        int attempts = 0;
+        for (TenantId stream : streams) {
+            attempts += transactions.inTenant(stream, () -> deliverDueInStream(stream));
+        }
+        return attempts;
+    }
+
+    private int deliverDueInStream(TenantId stream) {
+        Instant now = clock.instant();
+        List<WebhookRows.Due> due = rows.due(now, BATCH);
+        for (WebhookRows.Due delivery : due) {
+            String secret = secrets.open(
+                    "monitoring_webhook",
+                    "secret",
+                    WebhookRows.secretRow(stream.value(), delivery.webhookId()),
+                    delivery.secret());
+            String outcome = post(delivery.url(), delivery.body(), secret);
+            if (outcome.startsWith("HTTP 2")) {
+                rows.attempted(delivery.id(), outcome, now, null);
+            } else {
+                int tried = delivery.attempts() + 1;
+                Instant next = tried >= properties.webhookRetries()
+                        ? null
+                        : now.plus(properties.webhookFirstRetry().multipliedBy(1L << Math.min(tried - 1, 20)));
+                rows.attempted(delivery.id(), outcome, null, next);
+            }
+        }
+        return due.size();
+    }
+
+    private String post(String url, String body, String secret) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header(SIGNATURE, "sha256=" + sign(secret, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        try {
+            return "HTTP "
+                    + http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return "no answer";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    public static String sign(String secret, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.monitoring.internal;
+
+import org.jspecify.annotations.NullMarked;

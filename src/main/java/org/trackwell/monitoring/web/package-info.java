@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.monitoring.web;
+
+import org.jspecify.annotations.NullMarked;
