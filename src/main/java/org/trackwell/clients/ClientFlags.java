@@ -10,7 +10,6 @@ import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientHistoryRows;
-import org.trackwell.clients.internal.StoredClient;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.Ids;
@@ -56,19 +55,16 @@ public class ClientFlags {
         });
     }
 
-    @Transactional
-    public List<ClientFlag> open(SignedInUser user, String code) {
-        StoredClient client = clients.requireFullAccess(user, code);
-        trail.record(AuditAction.CLIENT_FLAGS_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
+    @Transactional(readOnly = true)
+    public List<ClientFlag> open(ClientRef client) {
         return rows.openFlags(client.id());
     }
 
     @Transactional
-    public void clear(SignedInUser user, String code, UUID flag) {
-        StoredClient client = clients.requireFullAccess(user, code);
+    public void clear(SignedInUser user, ClientRef client, UUID flag) {
         if (!rows.clearFlag(client.id(), flag, user.id(), clock.instant())) {
             throw new ClientChangeRefused("That flag is not open on this client.");
         }
-        trail.record(AuditAction.CLIENT_FLAG_CLEARED, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_FLAG_CLEARED, client.auditTarget(), Outcome.SUCCESS);
     }
 }

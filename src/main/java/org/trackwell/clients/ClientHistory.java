@@ -12,7 +12,6 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientHistoryRows;
 import org.trackwell.clients.internal.ClientRows;
-import org.trackwell.clients.internal.StoredClient;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
@@ -25,7 +24,6 @@ public class ClientHistory {
 
     private static final int MAX_NOTE = 20_000;
 
-    private final Clients clients;
     private final Episodes episodes;
     private final ClientHistoryRows rows;
     private final ClientRows clientRows;
@@ -36,7 +34,6 @@ public class ClientHistory {
     private final Clock clock;
 
     ClientHistory(
-            Clients clients,
             Episodes episodes,
             ClientHistoryRows rows,
             ClientRows clientRows,
@@ -45,7 +42,6 @@ public class ClientHistory {
             AuditTrail trail,
             Ids ids,
             Clock clock) {
-        this.clients = clients;
         this.episodes = episodes;
         this.rows = rows;
         this.clientRows = clientRows;
@@ -59,16 +55,15 @@ public class ClientHistory {
     @Transactional
     public void recordRisk(
             SignedInUser user,
-            String code,
+            ClientRef client,
             RiskLevel level,
             @Nullable String note,
             LocalDate assessedOn,
             boolean acknowledged) {
-        StoredClient client = clients.requireFullAccess(user, code);
         String text = ClientFields.blankToNull(note);
         requireLength(text);
         episodes.requireNotFuture(assessedOn, "The assessment date");
-        guard.check(text, acknowledged, Clients.target(client.code()));
+        guard.check(text, acknowledged, client.auditTarget());
         UUID id = ids.next();
         rows.addRisk(
                 CurrentTenant.require(),
@@ -80,13 +75,11 @@ public class ClientHistory {
                 user.id(),
                 clock.instant());
         clientRows.setRisk(client.id(), level);
-        trail.record(AuditAction.CLIENT_RISK_RECORDED, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_RISK_RECORDED, client.auditTarget(), Outcome.SUCCESS);
     }
 
-    @Transactional
-    public List<RiskEntry> risks(SignedInUser user, String code) {
-        StoredClient client = clients.requireFullAccess(user, code);
-        trail.record(AuditAction.CLIENT_RISK_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
+    @Transactional(readOnly = true)
+    public List<RiskEntry> risks(ClientRef client) {
         return rows.risks(client.id()).stream()
                 .map(risk -> new RiskEntry(
                         risk.level(),
@@ -100,16 +93,13 @@ public class ClientHistory {
     }
 
     @Transactional
-    public void recordConsent(SignedInUser user, String code, Consent consent) {
-        StoredClient client = clients.requireFullAccess(user, code);
+    public void recordConsent(SignedInUser user, ClientRef client, Consent consent) {
         rows.addConsent(CurrentTenant.require(), ids.next(), client.id(), consent, user.id(), clock.instant());
-        trail.record(AuditAction.CLIENT_CONSENT_RECORDED, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_CONSENT_RECORDED, client.auditTarget(), Outcome.SUCCESS);
     }
 
-    @Transactional
-    public List<Consent> consents(SignedInUser user, String code) {
-        StoredClient client = clients.requireFullAccess(user, code);
-        trail.record(AuditAction.CLIENT_CONSENTS_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
+    @Transactional(readOnly = true)
+    public List<Consent> consents(ClientRef client) {
         return rows.consents(client.id());
     }
 
@@ -117,12 +107,11 @@ public class ClientHistory {
     @Transactional
     public void writeNote(
             SignedInUser user,
-            String code,
+            ClientRef client,
             @Nullable UUID episode,
             ClientNote.Kind kind,
             String text,
             boolean acknowledged) {
-        StoredClient client = clients.requireFullAccess(user, code);
         if (text.isBlank()) {
             throw new ClientDetailsInvalid("A note needs some text.");
         }
@@ -130,7 +119,7 @@ public class ClientHistory {
         if (episode != null && !episodes.isOpen(client, episode)) {
             throw new ClientChangeRefused("This episode is closed. Re-open it to add notes to it.");
         }
-        guard.check(text, acknowledged, Clients.target(client.code()));
+        guard.check(text, acknowledged, client.auditTarget());
         UUID id = ids.next();
         rows.addNote(
                 CurrentTenant.require(),
@@ -141,13 +130,11 @@ public class ClientHistory {
                 encryption.seal(address(client, "client_note", "text", id), text.strip()),
                 user.id(),
                 clock.instant());
-        trail.record(AuditAction.CLIENT_NOTE_WRITTEN, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_NOTE_WRITTEN, client.auditTarget(), Outcome.SUCCESS);
     }
 
-    @Transactional
-    public List<ClientNote> notes(SignedInUser user, String code) {
-        StoredClient client = clients.requireFullAccess(user, code);
-        trail.record(AuditAction.CLIENT_NOTES_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
+    @Transactional(readOnly = true)
+    public List<ClientNote> notes(ClientRef client) {
         return rows.notes(client.id(), 200).stream()
                 .map(note -> new ClientNote(
                         note.id(),
@@ -165,7 +152,7 @@ public class ClientHistory {
         }
     }
 
-    private static FieldAddress address(StoredClient client, String table, String column, UUID row) {
+    private static FieldAddress address(ClientRef client, String table, String column, UUID row) {
         return FieldAddress.ofClient(CurrentTenant.require(), client.id(), table, column, row.toString());
     }
 }

@@ -15,7 +15,6 @@ import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientRows;
 import org.trackwell.clients.internal.ClientRows.SealedIdentity;
 import org.trackwell.clients.internal.PhotoRows;
-import org.trackwell.clients.internal.StoredClient;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.EncryptedText;
 import org.trackwell.keys.FieldAddress;
@@ -35,7 +34,6 @@ public class ClientIdentification {
     public static final int MAX_PHOTO_BYTES = PhotoCheck.MAX_BYTES;
     static final int MAX_TEXT = 60;
 
-    private final Clients clients;
     private final ClientRows rows;
     private final PhotoRows photos;
     private final FieldEncryption encryption;
@@ -44,14 +42,12 @@ public class ClientIdentification {
     private final Clock clock;
 
     ClientIdentification(
-            Clients clients,
             ClientRows rows,
             PhotoRows photos,
             FieldEncryption encryption,
             IdentifyingTextGuard guard,
             AuditTrail trail,
             Clock clock) {
-        this.clients = clients;
         this.rows = rows;
         this.photos = photos;
         this.encryption = encryption;
@@ -60,47 +56,30 @@ public class ClientIdentification {
         this.clock = clock;
     }
 
-    /** The client's identification, for anyone who gives their medication; reading it is recorded. */
-    @Transactional
-    public ClientIdentity of(SignedInUser user, String code) {
-        StoredClient client = clients.found(user, code);
-        trail.record(AuditAction.CLIENT_IDENTIFICATION_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
-        return ofClients(Set.of(client.id())).getOrDefault(client.id(), ClientIdentity.NONE);
-    }
-
-    /** The client's identification, for one who may change it; reading it is recorded. */
-    @Transactional
-    public ClientIdentity forChanging(SignedInUser user, String code) {
-        StoredClient client = clients.requireFullAccess(user, code);
-        trail.record(AuditAction.CLIENT_IDENTIFICATION_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
+    /** The client's preferred name and room, and whether there is a photo. */
+    @Transactional(readOnly = true)
+    public ClientIdentity of(ClientRef client) {
         return ofClients(Set.of(client.id())).getOrDefault(client.id(), ClientIdentity.NONE);
     }
 
     /** Replaces the preferred name and room (blank clears one); the photo is left as it is. */
     @Transactional
     public ClientIdentity change(
-            SignedInUser user,
-            String code,
-            @Nullable String preferredName,
-            @Nullable String room,
-            boolean acknowledgeIdentifying) {
-        StoredClient client = clients.requireFullAccess(user, code);
+            ClientRef client, @Nullable String preferredName, @Nullable String room, boolean acknowledgeIdentifying) {
         String name = text("The preferred name", preferredName);
         String place = text("The room or location", room);
-        guard.check(
-                name, Set.of(IdentifyingText.Kind.NAME), place, acknowledgeIdentifying, Clients.target(client.code()));
+        guard.check(name, Set.of(IdentifyingText.Kind.NAME), place, acknowledgeIdentifying, client.auditTarget());
         rows.changeIdentity(
                 client.id(),
                 new SealedIdentity(
                         name == null ? null : encryption.seal(address(client.id(), "preferred_name"), name),
                         place == null ? null : encryption.seal(address(client.id(), "room"), place)));
-        trail.record(AuditAction.CLIENT_IDENTIFICATION_CHANGED, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_IDENTIFICATION_CHANGED, client.auditTarget(), Outcome.SUCCESS);
         return ofClients(Set.of(client.id())).getOrDefault(client.id(), ClientIdentity.NONE);
     }
 
     @Transactional
-    public void changePhoto(SignedInUser user, String code, byte[] image) {
-        StoredClient client = clients.requireFullAccess(user, code);
+    public void changePhoto(SignedInUser user, ClientRef client, byte[] image) {
         String type = PhotoCheck.contentType(image);
         photos.save(
                 CurrentTenant.require(),
@@ -109,24 +88,21 @@ public class ClientIdentification {
                 encryption.seal(photoAddress(client.id()), image),
                 user.id(),
                 clock.instant());
-        trail.record(AuditAction.CLIENT_PHOTO_CHANGED, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_PHOTO_CHANGED, client.auditTarget(), Outcome.SUCCESS);
     }
 
     @Transactional
-    public void removePhoto(SignedInUser user, String code) {
-        StoredClient client = clients.requireFullAccess(user, code);
+    public void removePhoto(ClientRef client) {
         if (!photos.delete(client.id())) {
             throw new ClientChangeRefused("There is no photo to remove.");
         }
-        trail.record(AuditAction.CLIENT_PHOTO_REMOVED, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.CLIENT_PHOTO_REMOVED, client.auditTarget(), Outcome.SUCCESS);
     }
 
-    /** The photo, for anyone who gives the client's medication; every look is recorded. */
-    @Transactional
-    public ClientPhoto photo(SignedInUser user, String code) {
-        StoredClient client = clients.found(user, code);
+    /** The photo, for anyone who gives the client's medication. */
+    @Transactional(readOnly = true)
+    public ClientPhoto photo(ClientRef client) {
         PhotoRows.StoredPhoto stored = photos.find(client.id()).orElseThrow(NoPhoto::new);
-        trail.record(AuditAction.CLIENT_PHOTO_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
         return new ClientPhoto(stored.contentType(), encryption.openBytes(photoAddress(client.id()), stored.photo()));
     }
 

@@ -108,7 +108,7 @@ public class Clients {
             rows.allocate(tenant, id, List.of(user.id()), now);
         }
         trail.record(AuditAction.CLIENT_CREATED, target(code), Outcome.SUCCESS);
-        return open(found(user, code.value()));
+        return open(stored(id));
     }
 
     /**
@@ -116,8 +116,7 @@ public class Clients {
      * left out is cleared); the same rules and warning as when the client was added.
      */
     @Transactional
-    public ClientRecord update(SignedInUser user, String code, NewClient changed) {
-        StoredClient client = requireFullAccess(user, code);
+    public ClientRecord update(ClientRef client, NewClient changed) {
         ClientSettings settings = settings();
         Map<Demographic, Object> demographics = ClientFields.demographics(
                 changed.demographics(),
@@ -129,15 +128,20 @@ public class Clients {
         TenantId tenant = CurrentTenant.require();
         rows.update(row(tenant, client.id(), client.code(), client.teamId(), reference, demographics, identifiers));
         trail.record(AuditAction.CLIENT_UPDATED, target(client.code()), Outcome.SUCCESS);
-        return open(found(user, code));
+        return open(stored(client.id()));
     }
 
-    /** The client's record as the user may see it; reading it is recorded. */
-    @Transactional
-    public ClientRecord record(SignedInUser user, String code) {
-        StoredClient client = found(user, code);
-        trail.record(AuditAction.CLIENT_VIEWED, target(client.code()), Outcome.SUCCESS);
-        return open(client);
+    /**
+     * The client's record as the user may see it: carers, who reach the medication record only,
+     * see no clinical parts.
+     */
+    @Transactional(readOnly = true)
+    public ClientRecord record(SignedInUser user, ClientRef client) {
+        return open(rows.find(client.code(), Reach.of(user)).orElseThrow(ClientNotFound::new));
+    }
+
+    private StoredClient stored(UUID id) {
+        return rows.findById(id).orElseThrow(ClientNotFound::new);
     }
 
     /** The client, if the user may see its clinical record (carers may not). */
@@ -166,6 +170,7 @@ public class Clients {
         StoredClient client = switch (need) {
             case CLINICAL_RECORD -> requireFullAccess(user, code);
             case MEDICATION_RECORD -> found(user, code);
+            case ACCESS_LOG -> requireTeamManager(user, requireFullAccess(user, code));
         };
         viewed.ifPresent(read -> trail.record(read, target(client.code()), Outcome.SUCCESS));
         return ref(client);
@@ -242,11 +247,8 @@ public class Clients {
 
     /** Managers allocate their teams' clients to practitioners; the change is recorded. */
     @Transactional
-    public void allocate(SignedInUser user, String code, List<UserId> practitioners) {
-        StoredClient client = requireFullAccess(user, code);
-        if (!user.has(Role.MANAGER) || !user.teams().contains(client.teamId())) {
-            throw new AccessDeniedException("only the client's team managers");
-        }
+    public void allocate(SignedInUser user, ClientRef client, List<UserId> practitioners) {
+        requireTeamManager(user, client.teamId());
         List<User> staff = accounts.list();
         for (UserId practitioner : practitioners) {
             boolean isPractitioner = staff.stream()
@@ -256,7 +258,7 @@ public class Clients {
             }
         }
         Integer cap = settings().openCaseCap();
-        if (cap != null && hasOpenEpisode(client)) {
+        if (cap != null && rows.hasOpenEpisode(client.id())) {
             for (UserId practitioner : practitioners) {
                 if (!rows.practitioners(client.id()).contains(practitioner)
                         && rows.openCasesOf(practitioner, client.id()) >= cap) {
@@ -270,18 +272,24 @@ public class Clients {
     }
 
     /**
-     * Who accessed the client's record, and what they did: for the managers of the client's team.
-     * Looking is itself recorded.
+     * Who accessed the client's record, and what they did: for the managers of the client's team
+     * ({@link ReachedClient.Need#ACCESS_LOG}, which records the look).
      */
-    @Transactional
-    public List<AuditEntry> accessLog(SignedInUser user, String code) {
-        StoredClient client = requireFullAccess(user, code);
-        if (!user.has(Role.MANAGER) || !user.teams().contains(client.teamId())) {
+    @Transactional(readOnly = true)
+    public List<AuditEntry> accessLog(SignedInUser user, ClientRef client) {
+        requireTeamManager(user, client.teamId());
+        return trail.about(client.auditTarget(), 500);
+    }
+
+    private static StoredClient requireTeamManager(SignedInUser user, StoredClient client) {
+        requireTeamManager(user, client.teamId());
+        return client;
+    }
+
+    private static void requireTeamManager(SignedInUser user, UUID team) {
+        if (!user.has(Role.MANAGER) || !user.teams().contains(team)) {
             throw new AccessDeniedException("only the client's team managers");
         }
-        List<AuditEntry> entries = trail.about(target(client.code()), 500);
-        trail.record(AuditAction.CLIENT_ACCESS_LOG_VIEWED, target(client.code()), Outcome.SUCCESS);
-        return entries;
     }
 
     @Transactional(readOnly = true)
@@ -326,10 +334,6 @@ public class Clients {
     private ClientNotFound outOfReach(SignedInUser user, PseudonymCode code) {
         trail.recordSeparately(user.asActor(), AuditAction.CLIENT_ACCESS_DENIED, target(code), Outcome.DENIED);
         return new ClientNotFound();
-    }
-
-    boolean hasOpenEpisode(StoredClient client) {
-        return rows.hasOpenEpisode(client.id());
     }
 
     private PseudonymCode insert(

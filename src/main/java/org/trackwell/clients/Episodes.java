@@ -14,8 +14,6 @@ import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientRows;
 import org.trackwell.clients.internal.EpisodeRows;
 import org.trackwell.clients.internal.EpisodeRows.StoredEpisode;
-import org.trackwell.clients.internal.StoredClient;
-import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
 import org.trackwell.shared.CurrentTenant;
@@ -60,23 +58,14 @@ public class Episodes {
     }
 
     @Transactional
-    public List<Episode> of(SignedInUser user, String code) {
-        StoredClient client = clients.requireFullAccess(user, code);
-        trail.record(AuditAction.CLIENT_EPISODES_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
-        return episodes(client.id());
-    }
-
-    @Transactional
-    public Episode open(
-            SignedInUser user, String code, LocalDate referredOn, @Nullable String source, boolean acknowledged) {
-        StoredClient client = clients.requireFullAccess(user, code);
+    public Episode open(ClientRef client, LocalDate referredOn, @Nullable String source, boolean acknowledged) {
         if (clientRows.hasOpenEpisode(client.id())) {
             throw new ClientChangeRefused("This client already has an open episode. Close it first.");
         }
         requireNotFuture(referredOn, "The referral date");
         requireRoomInCaseloads(client);
         String referralSource = ClientFields.blankToNull(source);
-        guard.check(referralSource, acknowledged, Clients.target(client.code()));
+        guard.check(referralSource, acknowledged, client.auditTarget());
         UUID id = ids.next();
         rows.insert(
                 CurrentTenant.require(),
@@ -85,36 +74,32 @@ public class Episodes {
                 referredOn,
                 referralSource == null ? null : encryption.seal(sourceAddress(client.id(), id), referralSource),
                 clock.instant());
-        trail.record(AuditAction.EPISODE_OPENED, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.EPISODE_OPENED, client.auditTarget(), Outcome.SUCCESS);
         return find(client, id);
     }
 
     @Transactional
-    public Episode moveTo(SignedInUser user, String code, UUID episode, EpisodeStage stage) {
-        StoredClient client = clients.requireFullAccess(user, code);
+    public Episode moveTo(ClientRef client, UUID episode, EpisodeStage stage) {
         requireOpen(find(client, episode));
         rows.setStage(episode, stage);
-        trail.record(AuditAction.EPISODE_STAGE_CHANGED, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.EPISODE_STAGE_CHANGED, client.auditTarget(), Outcome.SUCCESS);
         return find(client, episode);
     }
 
     @Transactional
-    public Episode close(
-            SignedInUser user, String code, UUID episode, LocalDate closedOn, boolean planned, ClosureReason reason) {
-        StoredClient client = clients.requireFullAccess(user, code);
+    public Episode close(ClientRef client, UUID episode, LocalDate closedOn, boolean planned, ClosureReason reason) {
         Episode current = requireOpen(find(client, episode));
         if (closedOn.isBefore(current.referredOn())) {
             throw new ClientDetailsInvalid("An episode cannot close before its referral date.");
         }
         requireNotFuture(closedOn, "The closing date");
         rows.close(episode, closedOn, planned, reason);
-        trail.record(AuditAction.EPISODE_CLOSED, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.EPISODE_CLOSED, client.auditTarget(), Outcome.SUCCESS);
         return find(client, episode);
     }
 
     @Transactional
-    public Episode reopen(SignedInUser user, String code, UUID episode) {
-        StoredClient client = clients.requireFullAccess(user, code);
+    public Episode reopen(ClientRef client, UUID episode) {
         if (find(client, episode).open()) {
             throw new ClientChangeRefused("This episode is already open.");
         }
@@ -123,17 +108,16 @@ public class Episodes {
         }
         requireRoomInCaseloads(client);
         rows.reopen(episode);
-        trail.record(AuditAction.EPISODE_REOPENED, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.EPISODE_REOPENED, client.auditTarget(), Outcome.SUCCESS);
         return find(client, episode);
     }
 
     /** Follow-ups can be added to a closed episode too. */
     @Transactional
-    public Episode addFollowUp(SignedInUser user, String code, UUID episode, LocalDate dueOn) {
-        StoredClient client = clients.requireFullAccess(user, code);
+    public Episode addFollowUp(ClientRef client, UUID episode, LocalDate dueOn) {
         find(client, episode);
         rows.addFollowUp(CurrentTenant.require(), ids.next(), episode, dueOn, clock.instant());
-        trail.record(AuditAction.EPISODE_FOLLOW_UP_ADDED, Clients.target(client.code()), Outcome.SUCCESS);
+        trail.record(AuditAction.EPISODE_FOLLOW_UP_ADDED, client.auditTarget(), Outcome.SUCCESS);
         return find(client, episode);
     }
 
@@ -143,18 +127,18 @@ public class Episodes {
         return episodes(client.id()).stream().filter(Episode::open).findFirst();
     }
 
-    /** For other modules: the client's episodes, the open one first, then the newest first. */
+    /** The client's episodes, the open one first, then the newest first. */
     @Transactional(readOnly = true)
     public List<Episode> ofClient(ClientRef client) {
         return episodes(client.id());
     }
 
     /** Whether notes may still be written against the episode. */
-    boolean isOpen(StoredClient client, UUID episode) {
+    boolean isOpen(ClientRef client, UUID episode) {
         return find(client, episode).open();
     }
 
-    private Episode find(StoredClient client, UUID episode) {
+    private Episode find(ClientRef client, UUID episode) {
         return rows.find(client.id(), episode)
                 .map(stored -> opened(client.id(), stored))
                 .orElseThrow(EpisodeNotFound::new);
@@ -200,7 +184,7 @@ public class Episodes {
         }
     }
 
-    private void requireRoomInCaseloads(StoredClient client) {
+    private void requireRoomInCaseloads(ClientRef client) {
         Integer cap = clients.settings().openCaseCap();
         if (cap == null) {
             return;
