@@ -23,13 +23,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
-import org.trackwell.clients.ClientRecord;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
-import org.trackwell.clients.Demographic;
 import org.trackwell.clients.Episodes;
 import org.trackwell.clients.PseudonymCode;
 import org.trackwell.clients.ReachedClient;
+import org.trackwell.clients.internal.ClientRecord;
+import org.trackwell.clients.internal.ClientRegistration;
+import org.trackwell.clients.internal.Demographic;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.medication.DoseRecord;
@@ -105,6 +106,9 @@ class FreeTextWrittenBeforeSealingIT {
 
     @Autowired
     Clients clients;
+
+    @Autowired
+    ClientRegistration registration;
 
     /** Runs before the application starts on the database, which migrates it on to the end. */
     @BeforeAll
@@ -186,7 +190,7 @@ class FreeTextWrittenBeforeSealingIT {
                 .singleElement()
                 .extracting(org.trackwell.clients.Episode::referralSource)
                 .isEqualTo(TEXT.get("referralSource"));
-        ClientRecord record = inTenant(() -> clients.record(manager(), reached(CLIENT.code)));
+        ClientRecord record = inTenant(() -> registration.record(manager(), reached(CLIENT.code)));
         assertThat(record.demographics())
                 .containsEntry(Demographic.GENDER, "Woman")
                 .containsEntry(Demographic.FIRST_LANGUAGE, TEXT.get("firstLanguage"))

@@ -17,18 +17,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.trackwell.clients.CaseloadFilter;
-import org.trackwell.clients.ClientChangeRefused;
-import org.trackwell.clients.ClientDetailsInvalid;
-import org.trackwell.clients.ClientRecord;
-import org.trackwell.clients.ClientSettings;
 import org.trackwell.clients.Clients;
-import org.trackwell.clients.Demographic;
-import org.trackwell.clients.Identifier;
-import org.trackwell.clients.Identifiers;
 import org.trackwell.clients.LooksIdentifying;
-import org.trackwell.clients.NewClient;
 import org.trackwell.clients.PseudonymCode;
+import org.trackwell.clients.internal.ClientChangeRefused;
+import org.trackwell.clients.internal.ClientDetailsInvalid;
+import org.trackwell.clients.internal.ClientRecord;
+import org.trackwell.clients.internal.ClientRegistration;
 import org.trackwell.clients.internal.ClientRows;
+import org.trackwell.clients.internal.ClientSettings;
+import org.trackwell.clients.internal.Demographic;
+import org.trackwell.clients.internal.Identifier;
+import org.trackwell.clients.internal.Identifiers;
+import org.trackwell.clients.internal.NewClient;
+import org.trackwell.clients.internal.Settings;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.Refusal;
@@ -38,10 +40,14 @@ import org.trackwell.shared.Refusal;
 class CaseloadPages {
 
     private final Clients clients;
+    private final ClientRegistration registration;
+    private final Settings settings;
     private final Accounts accounts;
 
-    CaseloadPages(Clients clients, Accounts accounts) {
+    CaseloadPages(Clients clients, ClientRegistration registration, Settings settings, Accounts accounts) {
         this.clients = clients;
+        this.registration = registration;
+        this.settings = settings;
         this.accounts = accounts;
     }
 
@@ -71,7 +77,7 @@ class CaseloadPages {
             return "redirect:/clients/" + code.get();
         }
         List<PseudonymCode> byReference =
-                q.isBlank() ? List.of() : clients.search(user, ClientRows.IndexedField.REFERENCE, q);
+                q.isBlank() ? List.of() : registration.search(user, ClientRows.IndexedField.REFERENCE, q);
         if (byReference.size() == 1) {
             return "redirect:/clients/" + byReference.getFirst();
         }
@@ -104,7 +110,7 @@ class CaseloadPages {
             }
         }
         try {
-            ClientRecord client = clients.create(
+            ClientRecord client = registration.create(
                     user,
                     new NewClient(
                             UUID.fromString(form.getOrDefault("teamId", "")),
@@ -130,17 +136,17 @@ class CaseloadPages {
     }
 
     private String newClientForm(SignedInUser user, Model model, Map<String, String> form) {
-        ClientSettings settings = clients.settings();
+        ClientSettings current = settings.current();
         model.addAttribute("form", form);
         model.addAttribute("teams", ClientForms.teamNames(accounts, user));
         model.addAttribute(
                 "demographics",
                 Arrays.stream(Demographic.values())
-                        .filter(settings.demographics()::contains)
+                        .filter(current.demographics()::contains)
                         .toList());
         model.addAttribute(
                 "identifiers",
-                Arrays.stream(Identifier.values()).filter(settings::records).toList());
+                Arrays.stream(Identifier.values()).filter(current::records).toList());
         return "clients/new";
     }
 }

@@ -18,15 +18,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.audit.AuditAction;
-import org.trackwell.clients.ClientFlag;
-import org.trackwell.clients.ClientFlags;
-import org.trackwell.clients.ClientHistory;
-import org.trackwell.clients.ClientNote;
 import org.trackwell.clients.ClientRef;
-import org.trackwell.clients.Consent;
 import org.trackwell.clients.ReachedClient;
-import org.trackwell.clients.RiskEntry;
 import org.trackwell.clients.RiskLevel;
+import org.trackwell.clients.internal.ClientFlag;
+import org.trackwell.clients.internal.ClientFlags;
+import org.trackwell.clients.internal.ClientHistory;
+import org.trackwell.clients.internal.ClientNote;
+import org.trackwell.clients.internal.Consent;
+import org.trackwell.clients.internal.RiskEntry;
 import org.trackwell.identity.SignedInUser;
 
 /** What only grows on a client's record, and the flags on it: risk, consents, notes. */

@@ -11,16 +11,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.trackwell.clients.ClientChangeRefused;
-import org.trackwell.clients.ClientDetailsInvalid;
-import org.trackwell.clients.ClientFlags;
-import org.trackwell.clients.ClientHistory;
-import org.trackwell.clients.ClientNote;
 import org.trackwell.clients.ClientRef;
-import org.trackwell.clients.Consent;
 import org.trackwell.clients.LooksIdentifying;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.clients.RiskLevel;
+import org.trackwell.clients.internal.ClientChangeRefused;
+import org.trackwell.clients.internal.ClientDetailsInvalid;
+import org.trackwell.clients.internal.ClientFlags;
+import org.trackwell.clients.internal.ClientHistory;
+import org.trackwell.clients.internal.ClientNote;
+import org.trackwell.clients.internal.Consent;
 import org.trackwell.identity.SignedInUser;
 
 /** The forms on the client's page that add to its history: notes, risk, consents; and clearing a flag. */

@@ -13,19 +13,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.trackwell.audit.AuditAction;
-import org.trackwell.clients.ClientFlags;
-import org.trackwell.clients.ClientHistory;
-import org.trackwell.clients.ClientRecord;
 import org.trackwell.clients.ClientRef;
-import org.trackwell.clients.Clients;
-import org.trackwell.clients.ClosureReason;
-import org.trackwell.clients.Consent;
 import org.trackwell.clients.Episode;
-import org.trackwell.clients.EpisodeStage;
 import org.trackwell.clients.Episodes;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.clients.ReachedClient.Need;
 import org.trackwell.clients.RiskLevel;
+import org.trackwell.clients.internal.ClientFlags;
+import org.trackwell.clients.internal.ClientHistory;
+import org.trackwell.clients.internal.ClientOversight;
+import org.trackwell.clients.internal.ClientRecord;
+import org.trackwell.clients.internal.ClientRegistration;
+import org.trackwell.clients.internal.ClosureReason;
+import org.trackwell.clients.internal.Consent;
+import org.trackwell.clients.internal.EpisodeStage;
+import org.trackwell.clients.internal.Settings;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
@@ -39,7 +41,9 @@ import org.trackwell.shared.UserId;
 @Controller
 class ClientPages {
 
-    private final Clients clients;
+    private final ClientRegistration registration;
+    private final ClientOversight oversight;
+    private final Settings settings;
     private final Episodes episodes;
     private final ClientHistory history;
     private final ClientFlags flags;
@@ -47,13 +51,17 @@ class ClientPages {
     private final Clock clock;
 
     ClientPages(
-            Clients clients,
+            ClientRegistration registration,
+            ClientOversight oversight,
+            Settings settings,
             Episodes episodes,
             ClientHistory history,
             ClientFlags flags,
             Accounts accounts,
             Clock clock) {
-        this.clients = clients;
+        this.registration = registration;
+        this.oversight = oversight;
+        this.settings = settings;
         this.episodes = episodes;
         this.history = history;
         this.flags = flags;
@@ -66,14 +74,14 @@ class ClientPages {
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient(value = Need.MEDICATION_RECORD, viewed = AuditAction.CLIENT_PAGE_VIEWED) ClientRef reached,
             Model model) {
-        ClientRecord client = clients.record(user, reached);
+        ClientRecord client = registration.record(user, reached);
         model.addAttribute("client", client);
         model.addAttribute("teams", ClientForms.teamNames(accounts, user));
         List<User> staff = accounts.list();
         model.addAttribute("names", staff.stream().collect(Collectors.toMap(User::id, User::displayName)));
         model.addAttribute(
                 "identifiers",
-                clients.settings().identifiers().stream().sorted().toList());
+                settings.current().identifiers().stream().sorted().toList());
         if (client.access() == ClientRecord.Access.FULL) {
             List<Episode> all = episodes.ofClient(reached);
             model.addAttribute("current", all.stream().findFirst().orElse(null));
@@ -102,7 +110,7 @@ class ClientPages {
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient(value = Need.ACCESS_LOG, viewed = AuditAction.CLIENT_ACCESS_LOG_VIEWED) ClientRef client,
             Model model) {
-        model.addAttribute("entries", clients.accessLog(user, client));
+        model.addAttribute("entries", oversight.accessLog(user, client));
         model.addAttribute("code", client.code());
         model.addAttribute(
                 "names", accounts.list().stream().collect(Collectors.toMap(u -> u.id().toString(), User::displayName)));
@@ -118,7 +126,7 @@ class ClientPages {
         return ClientForms.act(
                 redirect,
                 client,
-                () -> clients.allocate(
+                () -> oversight.allocate(
                         user, client, practitioners.stream().map(UserId::new).toList()),
                 "Allocation saved.");
     }

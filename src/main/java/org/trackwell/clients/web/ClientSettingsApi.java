@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.trackwell.clients.ClientSettings;
-import org.trackwell.clients.Clients;
-import org.trackwell.clients.Demographic;
-import org.trackwell.clients.Identifier;
-import org.trackwell.clients.IdentifyingText;
+import org.trackwell.clients.internal.ClientSettings;
+import org.trackwell.clients.internal.Demographic;
+import org.trackwell.clients.internal.Identifier;
+import org.trackwell.clients.internal.IdentifyingText;
+import org.trackwell.clients.internal.Settings;
 
 /** What the service records about clients, and the identifying-text detector for any free-text field. */
 @RestController
@@ -32,11 +32,11 @@ class ClientSettingsApi {
             @NotNull Set<Demographic> demographics,
             @Nullable Integer openCaseCap) {}
 
-    private final Clients clients;
+    private final Settings settings;
     private final IdentifyingText detector;
 
-    ClientSettingsApi(Clients clients, IdentifyingText detector) {
-        this.clients = clients;
+    ClientSettingsApi(Settings settings, IdentifyingText detector) {
+        this.settings = settings;
         this.detector = detector;
     }
 
@@ -49,11 +49,11 @@ class ClientSettingsApi {
 
     @GetMapping("/client-settings")
     ClientSettings settings() {
-        return clients.settings();
+        return settings.current();
     }
 
     @PutMapping("/client-settings")
     ClientSettings changeSettings(@Valid @RequestBody SettingsRequest body) {
-        return clients.changeSettings(new ClientSettings(body.identifiers(), body.demographics(), body.openCaseCap()));
+        return settings.change(new ClientSettings(body.identifiers(), body.demographics(), body.openCaseCap()));
     }
 }

@@ -23,19 +23,21 @@ import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditEntry;
 import org.trackwell.clients.CaseloadFilter;
-import org.trackwell.clients.ClientDetailsInvalid;
-import org.trackwell.clients.ClientRecord;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ClientSummary;
 import org.trackwell.clients.Clients;
-import org.trackwell.clients.Demographic;
-import org.trackwell.clients.EpisodeStage;
-import org.trackwell.clients.Identifiers;
-import org.trackwell.clients.NewClient;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.clients.ReachedClient.Need;
 import org.trackwell.clients.RiskLevel;
+import org.trackwell.clients.internal.ClientDetailsInvalid;
+import org.trackwell.clients.internal.ClientOversight;
+import org.trackwell.clients.internal.ClientRecord;
+import org.trackwell.clients.internal.ClientRegistration;
 import org.trackwell.clients.internal.ClientRows.IndexedField;
+import org.trackwell.clients.internal.Demographic;
+import org.trackwell.clients.internal.EpisodeStage;
+import org.trackwell.clients.internal.Identifiers;
+import org.trackwell.clients.internal.NewClient;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.UserId;
 
@@ -112,9 +114,13 @@ class ClientsApi {
     }
 
     private final Clients clients;
+    private final ClientRegistration registration;
+    private final ClientOversight oversight;
 
-    ClientsApi(Clients clients) {
+    ClientsApi(Clients clients, ClientRegistration registration, ClientOversight oversight) {
         this.clients = clients;
+        this.registration = registration;
+        this.oversight = oversight;
     }
 
     @GetMapping("/clients")
@@ -134,7 +140,7 @@ class ClientsApi {
     @PostMapping("/clients")
     @ResponseStatus(HttpStatus.CREATED)
     ClientView create(@AuthenticationPrincipal SignedInUser user, @Valid @RequestBody ClientRequest body) {
-        return ClientView.of(clients.create(user, body.toNewClient()));
+        return ClientView.of(registration.create(user, body.toNewClient()));
     }
 
     @GetMapping("/clients/search")
@@ -152,20 +158,22 @@ class ClientsApi {
         String value = reference != null
                 ? reference
                 : nhsNumber != null ? nhsNumber : Objects.requireNonNull(email, "the field searched is given");
-        return clients.search(user, field, value).stream().map(Object::toString).toList();
+        return registration.search(user, field, value).stream()
+                .map(Object::toString)
+                .toList();
     }
 
     @GetMapping("/clients/{code}")
     ClientView client(
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient(value = Need.MEDICATION_RECORD, viewed = AuditAction.CLIENT_VIEWED) ClientRef client) {
-        return ClientView.of(clients.record(user, client));
+        return ClientView.of(registration.record(user, client));
     }
 
     /** Replaces the reference, demographics and identifiers; what is left out is cleared. */
     @PutMapping("/clients/{code}")
     ClientView update(@ReachedClient ClientRef client, @Valid @RequestBody ClientRequest body) {
-        return ClientView.of(clients.update(client, body.toNewClient()));
+        return ClientView.of(registration.update(client, body.toNewClient()));
     }
 
     @PutMapping("/clients/{code}/practitioners")
@@ -174,7 +182,7 @@ class ClientsApi {
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient ClientRef client,
             @Valid @RequestBody Allocation body) {
-        clients.allocate(
+        oversight.allocate(
                 user, client, body.practitioners().stream().map(UserId::new).toList());
     }
 
@@ -182,6 +190,6 @@ class ClientsApi {
     List<AuditEntry> accessLog(
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient(value = Need.ACCESS_LOG, viewed = AuditAction.CLIENT_ACCESS_LOG_VIEWED) ClientRef client) {
-        return clients.accessLog(user, client);
+        return oversight.accessLog(user, client);
     }
 }

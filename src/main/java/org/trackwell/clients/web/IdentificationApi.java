@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.audit.AuditAction;
-import org.trackwell.clients.ClientIdentification;
 import org.trackwell.clients.ClientIdentity;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.clients.ReachedClient.Need;
+import org.trackwell.clients.internal.Identification;
 import org.trackwell.identity.SignedInUser;
 
 /** A client's preferred name, room and photo: what a carer checks on a medication round. */
@@ -28,9 +28,9 @@ import org.trackwell.identity.SignedInUser;
 @RequestMapping("/api/v1/clients/{code}")
 class IdentificationApi {
 
-    private final ClientIdentification identification;
+    private final Identification identification;
 
-    IdentificationApi(ClientIdentification identification) {
+    IdentificationApi(Identification identification) {
         this.identification = identification;
     }
 

@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.trackwell.audit.AuditAction;
-import org.trackwell.clients.ClientIdentification;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.clients.ReachedClient.Need;
+import org.trackwell.clients.internal.Identification;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.FormOutcome;
 
@@ -26,9 +26,9 @@ import org.trackwell.shared.FormOutcome;
 @Controller
 class IdentificationPages {
 
-    private final ClientIdentification identification;
+    private final Identification identification;
 
-    IdentificationPages(ClientIdentification identification) {
+    IdentificationPages(Identification identification) {
         this.identification = identification;
     }
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.trackwell.clients.IdentifyingText;
+import org.trackwell.clients.internal.IdentifyingText;
 
 /** The warning under any free-text field of the pages, as the user types. */
 @Controller

@@ -1,4 +1,4 @@
-package org.trackwell.clients;
+package org.trackwell.clients.internal;
 
 /** Identifying details a tenant may switch on; each is stored only sealed under the client's key. */
 public enum Identifier {

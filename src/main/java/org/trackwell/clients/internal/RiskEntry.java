@@ -1,8 +1,9 @@
-package org.trackwell.clients;
+package org.trackwell.clients.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.trackwell.clients.RiskLevel;
 import org.trackwell.shared.UserId;
 
 /** One dated risk rating in a client's history, with its note. */

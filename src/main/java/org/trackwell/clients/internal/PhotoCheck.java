@@ -1,4 +1,4 @@
-package org.trackwell.clients;
+package org.trackwell.clients.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.trackwell.clients;
+package org.trackwell.clients.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,8 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
-import org.trackwell.clients.internal.ClientHistoryRows;
-import org.trackwell.clients.internal.ClientRows;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.IdentifyingTextGuard;
+import org.trackwell.clients.RiskLevel;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
@@ -24,7 +25,7 @@ public class ClientHistory {
 
     private static final int MAX_NOTE = 20_000;
 
-    private final Episodes episodes;
+    private final EpisodeCare episodes;
     private final ClientHistoryRows rows;
     private final ClientRows clientRows;
     private final FieldEncryption encryption;
@@ -34,7 +35,7 @@ public class ClientHistory {
     private final Clock clock;
 
     ClientHistory(
-            Episodes episodes,
+            EpisodeCare episodes,
             ClientHistoryRows rows,
             ClientRows clientRows,
             FieldEncryption encryption,

@@ -1,4 +1,4 @@
-package org.trackwell.clients;
+package org.trackwell.clients.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

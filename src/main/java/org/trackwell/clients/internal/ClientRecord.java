@@ -1,9 +1,11 @@
-package org.trackwell.clients;
+package org.trackwell.clients.internal;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.trackwell.clients.PseudonymCode;
+import org.trackwell.clients.RiskLevel;
 import org.trackwell.shared.UserId;
 
 /**

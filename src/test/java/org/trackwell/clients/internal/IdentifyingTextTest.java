@@ -1,12 +1,12 @@
-package org.trackwell.clients;
+package org.trackwell.clients.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.trackwell.clients.IdentifyingText.Finding;
-import org.trackwell.clients.IdentifyingText.Kind;
+import org.trackwell.clients.internal.IdentifyingText.Finding;
+import org.trackwell.clients.internal.IdentifyingText.Kind;
 
 class IdentifyingTextTest {
 

@@ -1,4 +1,4 @@
-package org.trackwell.clients;
+package org.trackwell.clients.internal;
 
 import java.time.Clock;
 import java.util.List;
@@ -9,7 +9,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
-import org.trackwell.clients.internal.ClientHistoryRows;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.Clients;
+import org.trackwell.clients.ConcernRaised;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.Ids;
