@@ -82,6 +82,11 @@ public enum AuditAction {
     CLIENT_CREATED("client.created", Target.CLIENT, "a client was registered"),
     CLIENT_UPDATED("client.updated", Target.CLIENT, "a client's details changed"),
     CLIENT_VIEWED("client.viewed", Target.CLIENT, "a client's record was opened"),
+    CLIENT_PAGE_VIEWED(
+            "client.page-viewed",
+            Target.CLIENT,
+            "a client's page was opened: the record and, for those who may see them, episodes, risk, consents,"
+                    + " notes and flags"),
     CLIENT_ACCESS_DENIED(
             "client.access-denied",
             Target.CLIENT,

@@ -1,6 +1,5 @@
 package org.trackwell.clients;
 
-import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,14 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.trackwell.audit.AuditAction;
-import org.trackwell.audit.AuditTrail;
-import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientRows;
-import org.trackwell.clients.internal.ClientRows.SealedIdentity;
 import org.trackwell.clients.internal.PhotoRows;
-import org.trackwell.clients.internal.StoredClient;
-import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.EncryptedText;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
@@ -24,110 +17,20 @@ import org.trackwell.shared.CurrentTenant;
 
 /**
  * How a carer knows they are with the right person on a medication round: a client's preferred
- * name, room or location and photo. Those who may change the client's record set them; everyone
- * who gives the client's medication sees them. All three are sealed under the client's key. The
- * preferred name is a name by design, so only other identifying details in it warn; the room warns
- * like any other free text.
+ * name, room or location and whether a photo is on file, sealed under the client's key. The
+ * clients module's own pages set them ({@code internal.Identification}).
  */
 @Service
 public class ClientIdentification {
 
-    public static final int MAX_PHOTO_BYTES = PhotoCheck.MAX_BYTES;
-    static final int MAX_TEXT = 60;
-
-    private final Clients clients;
     private final ClientRows rows;
     private final PhotoRows photos;
     private final FieldEncryption encryption;
-    private final IdentifyingTextGuard guard;
-    private final AuditTrail trail;
-    private final Clock clock;
 
-    ClientIdentification(
-            Clients clients,
-            ClientRows rows,
-            PhotoRows photos,
-            FieldEncryption encryption,
-            IdentifyingTextGuard guard,
-            AuditTrail trail,
-            Clock clock) {
-        this.clients = clients;
+    ClientIdentification(ClientRows rows, PhotoRows photos, FieldEncryption encryption) {
         this.rows = rows;
         this.photos = photos;
         this.encryption = encryption;
-        this.guard = guard;
-        this.trail = trail;
-        this.clock = clock;
-    }
-
-    /** The client's identification, for anyone who gives their medication; reading it is recorded. */
-    @Transactional
-    public ClientIdentity of(SignedInUser user, String code) {
-        StoredClient client = clients.found(user, code);
-        trail.record(AuditAction.CLIENT_IDENTIFICATION_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
-        return ofClients(Set.of(client.id())).getOrDefault(client.id(), ClientIdentity.NONE);
-    }
-
-    /** The client's identification, for one who may change it; reading it is recorded. */
-    @Transactional
-    public ClientIdentity forChanging(SignedInUser user, String code) {
-        StoredClient client = clients.requireFullAccess(user, code);
-        trail.record(AuditAction.CLIENT_IDENTIFICATION_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
-        return ofClients(Set.of(client.id())).getOrDefault(client.id(), ClientIdentity.NONE);
-    }
-
-    /** Replaces the preferred name and room (blank clears one); the photo is left as it is. */
-    @Transactional
-    public ClientIdentity change(
-            SignedInUser user,
-            String code,
-            @Nullable String preferredName,
-            @Nullable String room,
-            boolean acknowledgeIdentifying) {
-        StoredClient client = clients.requireFullAccess(user, code);
-        String name = text("The preferred name", preferredName);
-        String place = text("The room or location", room);
-        guard.check(
-                name, Set.of(IdentifyingText.Kind.NAME), place, acknowledgeIdentifying, Clients.target(client.code()));
-        rows.changeIdentity(
-                client.id(),
-                new SealedIdentity(
-                        name == null ? null : encryption.seal(address(client.id(), "preferred_name"), name),
-                        place == null ? null : encryption.seal(address(client.id(), "room"), place)));
-        trail.record(AuditAction.CLIENT_IDENTIFICATION_CHANGED, Clients.target(client.code()), Outcome.SUCCESS);
-        return ofClients(Set.of(client.id())).getOrDefault(client.id(), ClientIdentity.NONE);
-    }
-
-    @Transactional
-    public void changePhoto(SignedInUser user, String code, byte[] image) {
-        StoredClient client = clients.requireFullAccess(user, code);
-        String type = PhotoCheck.contentType(image);
-        photos.save(
-                CurrentTenant.require(),
-                client.id(),
-                type,
-                encryption.seal(photoAddress(client.id()), image),
-                user.id(),
-                clock.instant());
-        trail.record(AuditAction.CLIENT_PHOTO_CHANGED, Clients.target(client.code()), Outcome.SUCCESS);
-    }
-
-    @Transactional
-    public void removePhoto(SignedInUser user, String code) {
-        StoredClient client = clients.requireFullAccess(user, code);
-        if (!photos.delete(client.id())) {
-            throw new ClientChangeRefused("There is no photo to remove.");
-        }
-        trail.record(AuditAction.CLIENT_PHOTO_REMOVED, Clients.target(client.code()), Outcome.SUCCESS);
-    }
-
-    /** The photo, for anyone who gives the client's medication; every look is recorded. */
-    @Transactional
-    public ClientPhoto photo(SignedInUser user, String code) {
-        StoredClient client = clients.found(user, code);
-        PhotoRows.StoredPhoto stored = photos.find(client.id()).orElseThrow(NoPhoto::new);
-        trail.record(AuditAction.CLIENT_PHOTO_VIEWED, Clients.target(client.code()), Outcome.SUCCESS);
-        return new ClientPhoto(stored.contentType(), encryption.openBytes(photoAddress(client.id()), stored.photo()));
     }
 
     /**
@@ -151,23 +54,11 @@ public class ClientIdentification {
         return found;
     }
 
-    private static @Nullable String text(String label, @Nullable String value) {
-        String text = ClientFields.blankToNull(value);
-        if (text != null && text.length() > MAX_TEXT) {
-            throw new ClientDetailsInvalid(label + " can be at most " + MAX_TEXT + " characters.");
-        }
-        return text;
-    }
-
     private @Nullable String opened(UUID client, String column, @Nullable EncryptedText text) {
         return text == null ? null : encryption.open(address(client, column), text);
     }
 
     private static FieldAddress address(UUID client, String column) {
         return FieldAddress.ofClient(CurrentTenant.require(), client, "client", column, client.toString());
-    }
-
-    private static FieldAddress photoAddress(UUID client) {
-        return FieldAddress.ofClient(CurrentTenant.require(), client, "client_photo", "photo", client.toString());
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
-import org.trackwell.clients.IdentifyingText.Finding;
+import org.trackwell.clients.internal.IdentifyingText;
+import org.trackwell.clients.internal.IdentifyingText.Finding;
 
 /**
  * The warning on save: text that looks identifying is saved only when the user says they meant

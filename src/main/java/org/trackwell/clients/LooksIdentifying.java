@@ -1,7 +1,8 @@
 package org.trackwell.clients;
 
 import java.util.List;
-import org.trackwell.clients.IdentifyingText.Finding;
+import org.trackwell.clients.internal.IdentifyingText;
+import org.trackwell.clients.internal.IdentifyingText.Finding;
 import org.trackwell.shared.Refusal;
 
 /**
@@ -12,7 +13,7 @@ public final class LooksIdentifying extends Refusal {
 
     private final List<Finding> findings;
 
-    public LooksIdentifying(List<Finding> findings) {
+    LooksIdentifying(List<Finding> findings) {
         super(IdentifyingText.warning(findings)
                 + " To save it anyway, send it again with \"acknowledgeIdentifying\": true.");
         this.findings = List.copyOf(findings);

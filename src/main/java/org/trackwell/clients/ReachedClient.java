@@ -30,6 +30,11 @@ public @interface ReachedClient {
 
     enum Need {
         CLINICAL_RECORD,
-        MEDICATION_RECORD
+        MEDICATION_RECORD,
+        /**
+         * Who accessed the clinical record: for the managers of the client's team only, refused to
+         * anyone else before the look is recorded.
+         */
+        ACCESS_LOG
     }
 }

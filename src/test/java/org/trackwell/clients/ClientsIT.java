@@ -403,6 +403,27 @@ class ClientsIT {
                         "client.notes-viewed");
     }
 
+    @Test
+    void oneReadOfTheClientsPageLeavesOneEntryInTheAuditTrail() {
+        String code = newClient(practitioner, Map.of("teamId", teamA));
+        String base = "/api/v1/clients/" + code;
+        assertThat(api.post(base + "/episodes", Api.json(Map.of("referredOn", "2026-01-05")), practitioner)
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(api.post(base + "/notes", Api.json(Map.of("text", "Settling in well.")), practitioner)
+                        .statusCode())
+                .isEqualTo(204);
+
+        HttpResponse<String> page =
+                api.https().get(api.host(), "/clients/" + code, "Cookie", "__Host-trackwell-session=" + practitioner);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Settling in well.");
+        assertThat(lastEntriesAbout(code, 2))
+                .as("the page shows the record, episodes, risk, consents, notes and flags in one read")
+                .containsExactly("client.note-written", "client.page-viewed");
+    }
+
     private String team(String name) {
         return api.newTeam(admin, name);
     }
@@ -442,6 +463,19 @@ class ClientsIT {
                 .get("clients")
                 .forEach(client -> codes.add(client.get("code").asString()));
         return codes;
+    }
+
+    private List<String> lastEntriesAbout(String code, int count) {
+        return JdbcClient.create(TestPostgres.asSuperuser())
+                .sql("""
+                        select action from audit_event where tenant_id = :t and target = :target
+                        order by occurred_at desc, id desc limit :count""")
+                .param("t", api.tenant().id().value())
+                .param("target", "client:" + code)
+                .param("count", count)
+                .query(String.class)
+                .list()
+                .reversed();
     }
 
     private List<String> actions(String code) {

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -22,11 +23,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
-import org.trackwell.clients.ClientRecord;
+import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
-import org.trackwell.clients.Demographic;
 import org.trackwell.clients.Episodes;
 import org.trackwell.clients.PseudonymCode;
+import org.trackwell.clients.ReachedClient;
+import org.trackwell.clients.internal.ClientRecord;
+import org.trackwell.clients.internal.ClientRegistration;
+import org.trackwell.clients.internal.Demographic;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.medication.DoseRecord;
@@ -102,6 +106,9 @@ class FreeTextWrittenBeforeSealingIT {
 
     @Autowired
     Clients clients;
+
+    @Autowired
+    ClientRegistration registration;
 
     /** Runs before the application starts on the database, which migrates it on to the end. */
     @BeforeAll
@@ -179,11 +186,11 @@ class FreeTextWrittenBeforeSealingIT {
         assertThat(inTenant(() -> stock.register(manager(), CLIENT.code, MEDICINE)))
                 .extracting(line -> line.movement().reason())
                 .containsExactly(TEXT.get("stockReason"));
-        assertThat(inTenant(() -> episodes.of(manager(), CLIENT.code)))
+        assertThat(inTenant(() -> episodes.ofClient(reached(CLIENT.code))))
                 .singleElement()
                 .extracting(org.trackwell.clients.Episode::referralSource)
                 .isEqualTo(TEXT.get("referralSource"));
-        ClientRecord record = inTenant(() -> clients.record(manager(), CLIENT.code));
+        ClientRecord record = inTenant(() -> registration.record(manager(), reached(CLIENT.code)));
         assertThat(record.demographics())
                 .containsEntry(Demographic.GENDER, "Woman")
                 .containsEntry(Demographic.FIRST_LANGUAGE, TEXT.get("firstLanguage"))
@@ -207,7 +214,7 @@ class FreeTextWrittenBeforeSealingIT {
                 .isZero();
         assertThatThrownBy(() -> inTenant(() -> prescriptions.of(manager(), ERASED.code)))
                 .isInstanceOf(CannotOpen.class);
-        assertThatThrownBy(() -> inTenant(() -> episodes.of(manager(), ERASED.code)))
+        assertThatThrownBy(() -> inTenant(() -> episodes.ofClient(reached(ERASED.code))))
                 .isInstanceOf(CannotOpen.class);
     }
 
@@ -302,6 +309,10 @@ class FreeTextWrittenBeforeSealingIT {
                 .param("now", Timestamp.from(NOW))
                 .param("staff", STAFF)
                 .update();
+    }
+
+    private ClientRef reached(String code) {
+        return clients.reach(manager(), code, ReachedClient.Need.CLINICAL_RECORD, Optional.empty());
     }
 
     private static SignedInUser manager() {

@@ -205,6 +205,7 @@ final class MatrixWorld {
             case DOSE -> base.with(Ref.DOSE, team.dose(code, base.get(Ref.PRESCRIPTION)));
             case ALERT -> base.with(Ref.ALERT, team.alert(code, base.get(Ref.MEDICINE)));
             case PHOTO -> {
+                // A client of its own: callers run at once, and one's removal must not take another's photo.
                 String client = team.client();
                 team.photo(client);
                 yield base.with(Ref.CLIENT, client);

@@ -7,9 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.trackwell.clients.ClientSettings;
-import org.trackwell.clients.Demographic;
-import org.trackwell.clients.Identifier;
 import org.trackwell.shared.TenantId;
 
 @Repository

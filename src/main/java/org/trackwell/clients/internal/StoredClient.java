@@ -4,10 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.trackwell.clients.ClientRecord.Access;
-import org.trackwell.clients.Identifier;
 import org.trackwell.clients.PseudonymCode;
 import org.trackwell.clients.RiskLevel;
+import org.trackwell.clients.internal.ClientRecord.Access;
 import org.trackwell.keys.EncryptedText;
 
 /** A client row as stored: identifying columns and the demographics typed as free text still sealed. */

@@ -5,17 +5,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,33 +20,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditEntry;
 import org.trackwell.clients.CaseloadFilter;
-import org.trackwell.clients.ClientDetailsInvalid;
-import org.trackwell.clients.ClientFlag;
-import org.trackwell.clients.ClientFlags;
-import org.trackwell.clients.ClientHistory;
-import org.trackwell.clients.ClientNote;
-import org.trackwell.clients.ClientRecord;
-import org.trackwell.clients.ClientSettings;
+import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ClientSummary;
 import org.trackwell.clients.Clients;
-import org.trackwell.clients.ClosureReason;
-import org.trackwell.clients.Consent;
-import org.trackwell.clients.Demographic;
-import org.trackwell.clients.Episode;
-import org.trackwell.clients.EpisodeStage;
-import org.trackwell.clients.Episodes;
-import org.trackwell.clients.Identifier;
-import org.trackwell.clients.Identifiers;
-import org.trackwell.clients.IdentifyingText;
-import org.trackwell.clients.NewClient;
-import org.trackwell.clients.RiskEntry;
+import org.trackwell.clients.ReachedClient;
+import org.trackwell.clients.ReachedClient.Need;
 import org.trackwell.clients.RiskLevel;
+import org.trackwell.clients.internal.ClientDetailsInvalid;
+import org.trackwell.clients.internal.ClientOversight;
+import org.trackwell.clients.internal.ClientRecord;
+import org.trackwell.clients.internal.ClientRegistration;
 import org.trackwell.clients.internal.ClientRows.IndexedField;
+import org.trackwell.clients.internal.Demographic;
+import org.trackwell.clients.internal.EpisodeStage;
+import org.trackwell.clients.internal.Identifiers;
+import org.trackwell.clients.internal.NewClient;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.UserId;
 
+/** The caseload, finding and registering clients, their details, allocation and access log. */
 @RestController
 @RequestMapping("/api/v1")
 class ClientsApi {
@@ -115,71 +107,20 @@ class ClientsApi {
 
     record Allocation(@NotNull List<UUID> practitioners) {}
 
-    record EpisodeRequest(
-            @NotNull LocalDate referredOn,
-            @Nullable @Size(max = 200) String referralSource,
-            @Nullable Boolean acknowledgeIdentifying) {}
-
-    record StageRequest(@NotNull EpisodeStage stage) {}
-
-    record Closure(
-            @NotNull LocalDate closedOn,
-            boolean planned,
-            @NotNull ClosureReason reason) {}
-
-    record FollowUp(@NotNull LocalDate dueOn) {}
-
-    record RiskRequest(
-            @NotNull RiskLevel level,
-            @Nullable @Size(max = 20000) String note,
-            @Nullable LocalDate assessedOn,
-            @Nullable Boolean acknowledgeIdentifying) {
-
-        boolean acknowledged() {
-            return Boolean.TRUE.equals(acknowledgeIdentifying);
-        }
+    enum EpisodeStatus {
+        OPEN,
+        CLOSED,
+        NONE
     }
-
-    record NoteRequest(
-            @NotNull @Size(max = 20000) String text,
-            ClientNote.@Nullable Kind kind,
-            @Nullable UUID episodeId,
-            @Nullable Boolean acknowledgeIdentifying) {
-
-        boolean acknowledged() {
-            return Boolean.TRUE.equals(acknowledgeIdentifying);
-        }
-    }
-
-    record TextRequest(@NotNull @Size(max = 20000) String text) {}
-
-    record TextCheck(String warning, List<IdentifyingText.Finding> findings) {}
-
-    record SettingsRequest(
-            @NotNull Set<Identifier> identifiers,
-            @NotNull Set<Demographic> demographics,
-            @Nullable Integer openCaseCap) {}
 
     private final Clients clients;
-    private final Episodes episodes;
-    private final ClientHistory history;
-    private final ClientFlags flags;
-    private final IdentifyingText detector;
-    private final java.time.Clock clock;
+    private final ClientRegistration registration;
+    private final ClientOversight oversight;
 
-    ClientsApi(
-            Clients clients,
-            Episodes episodes,
-            ClientHistory history,
-            ClientFlags flags,
-            IdentifyingText detector,
-            java.time.Clock clock) {
+    ClientsApi(Clients clients, ClientRegistration registration, ClientOversight oversight) {
         this.clients = clients;
-        this.episodes = episodes;
-        this.history = history;
-        this.flags = flags;
-        this.detector = detector;
-        this.clock = clock;
+        this.registration = registration;
+        this.oversight = oversight;
     }
 
     @GetMapping("/clients")
@@ -196,16 +137,10 @@ class ClientsApi {
                 found.stream().limit(size).map(ClientSummaryView::of).toList(), found.size() > size);
     }
 
-    enum EpisodeStatus {
-        OPEN,
-        CLOSED,
-        NONE
-    }
-
     @PostMapping("/clients")
     @ResponseStatus(HttpStatus.CREATED)
     ClientView create(@AuthenticationPrincipal SignedInUser user, @Valid @RequestBody ClientRequest body) {
-        return ClientView.of(clients.create(user, body.toNewClient()));
+        return ClientView.of(registration.create(user, body.toNewClient()));
     }
 
     @GetMapping("/clients/search")
@@ -223,167 +158,38 @@ class ClientsApi {
         String value = reference != null
                 ? reference
                 : nhsNumber != null ? nhsNumber : Objects.requireNonNull(email, "the field searched is given");
-        return clients.search(user, field, value).stream().map(Object::toString).toList();
+        return registration.search(user, field, value).stream()
+                .map(Object::toString)
+                .toList();
     }
 
     @GetMapping("/clients/{code}")
-    ClientView client(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return ClientView.of(clients.record(user, code));
+    ClientView client(
+            @AuthenticationPrincipal SignedInUser user,
+            @ReachedClient(value = Need.MEDICATION_RECORD, viewed = AuditAction.CLIENT_VIEWED) ClientRef client) {
+        return ClientView.of(registration.record(user, client));
     }
 
     /** Replaces the reference, demographics and identifiers; what is left out is cleared. */
     @PutMapping("/clients/{code}")
-    ClientView update(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
-            @Valid @RequestBody ClientRequest body) {
-        return ClientView.of(clients.update(user, code, body.toNewClient()));
+    ClientView update(@ReachedClient ClientRef client, @Valid @RequestBody ClientRequest body) {
+        return ClientView.of(registration.update(client, body.toNewClient()));
     }
 
     @PutMapping("/clients/{code}/practitioners")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void allocate(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
+            @ReachedClient ClientRef client,
             @Valid @RequestBody Allocation body) {
-        clients.allocate(
-                user, code, body.practitioners().stream().map(UserId::new).toList());
+        oversight.allocate(
+                user, client, body.practitioners().stream().map(UserId::new).toList());
     }
 
     @GetMapping("/clients/{code}/access")
-    List<AuditEntry> accessLog(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return clients.accessLog(user, code);
-    }
-
-    @GetMapping("/clients/{code}/episodes")
-    List<Episode> episodes(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return episodes.of(user, code);
-    }
-
-    @PostMapping("/clients/{code}/episodes")
-    @ResponseStatus(HttpStatus.CREATED)
-    Episode openEpisode(
+    List<AuditEntry> accessLog(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
-            @Valid @RequestBody EpisodeRequest body) {
-        return episodes.open(
-                user,
-                code,
-                body.referredOn(),
-                body.referralSource(),
-                Boolean.TRUE.equals(body.acknowledgeIdentifying()));
-    }
-
-    @PostMapping("/clients/{code}/episodes/{episode}/stage")
-    Episode moveEpisode(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
-            @PathVariable UUID episode,
-            @Valid @RequestBody StageRequest body) {
-        return episodes.moveTo(user, code, episode, body.stage());
-    }
-
-    @PostMapping("/clients/{code}/episodes/{episode}/close")
-    Episode closeEpisode(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
-            @PathVariable UUID episode,
-            @Valid @RequestBody Closure body) {
-        return episodes.close(user, code, episode, body.closedOn(), body.planned(), body.reason());
-    }
-
-    @PostMapping("/clients/{code}/episodes/{episode}/reopen")
-    Episode reopenEpisode(
-            @AuthenticationPrincipal SignedInUser user, @PathVariable String code, @PathVariable UUID episode) {
-        return episodes.reopen(user, code, episode);
-    }
-
-    @PostMapping("/clients/{code}/episodes/{episode}/follow-ups")
-    Episode addFollowUp(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
-            @PathVariable UUID episode,
-            @Valid @RequestBody FollowUp body) {
-        return episodes.addFollowUp(user, code, episode, body.dueOn());
-    }
-
-    @GetMapping("/clients/{code}/risk")
-    List<RiskEntry> risks(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return history.risks(user, code);
-    }
-
-    @PostMapping("/clients/{code}/risk")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void recordRisk(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
-            @Valid @RequestBody RiskRequest body) {
-        history.recordRisk(
-                user,
-                code,
-                body.level(),
-                body.note(),
-                body.assessedOn() == null ? LocalDate.now(clock) : body.assessedOn(),
-                body.acknowledged());
-    }
-
-    @GetMapping("/clients/{code}/consents")
-    List<Consent> consents(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return history.consents(user, code);
-    }
-
-    @PostMapping("/clients/{code}/consents")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void recordConsent(
-            @AuthenticationPrincipal SignedInUser user, @PathVariable String code, @Valid @RequestBody Consent body) {
-        history.recordConsent(user, code, body);
-    }
-
-    @GetMapping("/clients/{code}/flags")
-    List<ClientFlag> flags(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return flags.open(user, code);
-    }
-
-    @PostMapping("/clients/{code}/flags/{flag}/clear")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void clearFlag(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, @PathVariable UUID flag) {
-        flags.clear(user, code, flag);
-    }
-
-    @GetMapping("/clients/{code}/notes")
-    List<ClientNote> notes(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return history.notes(user, code);
-    }
-
-    @PostMapping("/clients/{code}/notes")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void writeNote(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
-            @Valid @RequestBody NoteRequest body) {
-        history.writeNote(
-                user,
-                code,
-                body.episodeId(),
-                body.kind() == null ? ClientNote.Kind.CASE : body.kind(),
-                body.text(),
-                body.acknowledged());
-    }
-
-    /** The detector, for any free-text field of the product: what looks identifying, as one types. */
-    @PostMapping("/identifying-text")
-    TextCheck checkText(@Valid @RequestBody TextRequest body) {
-        List<IdentifyingText.Finding> findings = detector.findIn(body.text());
-        return new TextCheck(IdentifyingText.warning(findings), findings);
-    }
-
-    @GetMapping("/client-settings")
-    ClientSettings settings() {
-        return clients.settings();
-    }
-
-    @PutMapping("/client-settings")
-    ClientSettings changeSettings(@Valid @RequestBody SettingsRequest body) {
-        return clients.changeSettings(new ClientSettings(body.identifiers(), body.demographics(), body.openCaseCap()));
+            @ReachedClient(value = Need.ACCESS_LOG, viewed = AuditAction.CLIENT_ACCESS_LOG_VIEWED) ClientRef client) {
+        return oversight.accessLog(user, client);
     }
 }

@@ -10,14 +10,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.trackwell.clients.ClientIdentification;
+import org.trackwell.audit.AuditAction;
 import org.trackwell.clients.ClientIdentity;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.ReachedClient;
+import org.trackwell.clients.ReachedClient.Need;
+import org.trackwell.clients.internal.Identification;
 import org.trackwell.identity.SignedInUser;
 
 /** A client's preferred name, room and photo: what a carer checks on a medication round. */
@@ -25,9 +28,9 @@ import org.trackwell.identity.SignedInUser;
 @RequestMapping("/api/v1/clients/{code}")
 class IdentificationApi {
 
-    private final ClientIdentification identification;
+    private final Identification identification;
 
-    IdentificationApi(ClientIdentification identification) {
+    IdentificationApi(Identification identification) {
         this.identification = identification;
     }
 
@@ -37,36 +40,37 @@ class IdentificationApi {
             @Nullable Boolean acknowledgeIdentifying) {}
 
     @GetMapping("/identification")
-    ClientIdentity identification(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return identification.of(user, code);
+    ClientIdentity identification(
+            @ReachedClient(value = Need.MEDICATION_RECORD, viewed = AuditAction.CLIENT_IDENTIFICATION_VIEWED)
+                    ClientRef client) {
+        return identification.of(client);
     }
 
     /** Replaces the preferred name and room; one left out or blank is cleared. */
     @PutMapping("/identification")
-    ClientIdentity change(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
-            @Valid @RequestBody IdentityRequest body) {
+    ClientIdentity change(@ReachedClient ClientRef client, @Valid @RequestBody IdentityRequest body) {
         return identification.change(
-                user, code, body.preferredName(), body.room(), Boolean.TRUE.equals(body.acknowledgeIdentifying()));
+                client, body.preferredName(), body.room(), Boolean.TRUE.equals(body.acknowledgeIdentifying()));
     }
 
     @GetMapping("/photo")
-    ResponseEntity<byte[]> photo(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return Photos.response(identification.photo(user, code));
+    ResponseEntity<byte[]> photo(
+            @ReachedClient(value = Need.MEDICATION_RECORD, viewed = AuditAction.CLIENT_PHOTO_VIEWED) ClientRef client) {
+        return Photos.response(identification.photo(client));
     }
 
     /** The body is the image itself, a JPEG or PNG of at most 2 MB. */
     @PutMapping("/photo")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePhoto(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, HttpServletRequest request)
+    void changePhoto(
+            @AuthenticationPrincipal SignedInUser user, @ReachedClient ClientRef client, HttpServletRequest request)
             throws IOException {
-        identification.changePhoto(user, code, Photos.read(request.getInputStream()));
+        identification.changePhoto(user, client, Photos.read(request.getInputStream()));
     }
 
     @DeleteMapping("/photo")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removePhoto(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        identification.removePhoto(user, code);
+    void removePhoto(@ReachedClient ClientRef client) {
+        identification.removePhoto(client);
     }
 }

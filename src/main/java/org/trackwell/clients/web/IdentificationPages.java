@@ -1,19 +1,21 @@
 package org.trackwell.clients.web;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.trackwell.clients.ClientIdentification;
+import org.trackwell.audit.AuditAction;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.ReachedClient;
+import org.trackwell.clients.ReachedClient.Need;
+import org.trackwell.clients.internal.Identification;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.FormOutcome;
 
@@ -24,65 +26,64 @@ import org.trackwell.shared.FormOutcome;
 @Controller
 class IdentificationPages {
 
-    private final ClientIdentification identification;
+    private final Identification identification;
 
-    IdentificationPages(ClientIdentification identification) {
+    IdentificationPages(Identification identification) {
         this.identification = identification;
     }
 
     @GetMapping("/clients/{code}/identification")
-    String page(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model) {
-        model.addAttribute("code", code.toUpperCase(Locale.ROOT));
-        model.addAttribute("identity", identification.forChanging(user, code));
+    String page(@ReachedClient(viewed = AuditAction.CLIENT_IDENTIFICATION_VIEWED) ClientRef client, Model model) {
+        model.addAttribute("code", client.code().toString());
+        model.addAttribute("identity", identification.of(client));
         return "clients/identification";
     }
 
     @PostMapping("/clients/{code}/identification")
     String change(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
+            @ReachedClient ClientRef client,
             @RequestParam(defaultValue = "") String preferredName,
             @RequestParam(defaultValue = "") String room,
             @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
             RedirectAttributes redirect) {
         FormOutcome.flash(redirect, Map.of("preferredName", preferredName, "room", room), () -> {
-            identification.change(user, code, preferredName, room, acknowledgeIdentifying);
+            identification.change(client, preferredName, room, acknowledgeIdentifying);
             return "Preferred name and room saved.";
         });
-        return back(code);
+        return back(client);
     }
 
     @PostMapping("/clients/{code}/photo")
     String changePhoto(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
+            @ReachedClient ClientRef client,
             @RequestParam(required = false) MultipartFile photo,
             RedirectAttributes redirect)
             throws IOException {
         byte[] image = photo == null ? new byte[0] : Photos.read(photo.getInputStream());
         FormOutcome.flash(redirect, () -> {
-            identification.changePhoto(user, code, image);
+            identification.changePhoto(user, client, image);
             return "Photo saved.";
         });
-        return back(code);
+        return back(client);
     }
 
     @PostMapping("/clients/{code}/photo/remove")
-    String removePhoto(
-            @AuthenticationPrincipal SignedInUser user, @PathVariable String code, RedirectAttributes redirect) {
+    String removePhoto(@ReachedClient ClientRef client, RedirectAttributes redirect) {
         FormOutcome.flash(redirect, () -> {
-            identification.removePhoto(user, code);
+            identification.removePhoto(client);
             return "Photo removed.";
         });
-        return back(code);
+        return back(client);
     }
 
     @GetMapping("/clients/{code}/photo")
-    ResponseEntity<byte[]> photo(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return Photos.response(identification.photo(user, code));
+    ResponseEntity<byte[]> photo(
+            @ReachedClient(value = Need.MEDICATION_RECORD, viewed = AuditAction.CLIENT_PHOTO_VIEWED) ClientRef client) {
+        return Photos.response(identification.photo(client));
     }
 
-    private static String back(String code) {
-        return "redirect:/clients/" + code.toUpperCase(Locale.ROOT) + "/identification";
+    private static String back(ClientRef client) {
+        return "redirect:/clients/" + client.code() + "/identification";
     }
 }

@@ -6,8 +6,8 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.trackwell.clients.ClientIdentification;
-import org.trackwell.clients.ClientPhoto;
+import org.trackwell.clients.internal.ClientPhoto;
+import org.trackwell.clients.internal.Identification;
 
 /** How a client's photo travels: read with a bound on its size, and served never to be stored by the browser. */
 final class Photos {
@@ -19,7 +19,7 @@ final class Photos {
      * without being read whole.
      */
     static byte[] read(InputStream in) throws IOException {
-        return in.readNBytes(ClientIdentification.MAX_PHOTO_BYTES + 1);
+        return in.readNBytes(Identification.MAX_PHOTO_BYTES + 1);
     }
 
     static ResponseEntity<byte[]> response(ClientPhoto photo) {

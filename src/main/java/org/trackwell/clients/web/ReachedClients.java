@@ -16,10 +16,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.trackwell.clients.ClientNotFound;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
 import org.trackwell.clients.ReachedClient;
+import org.trackwell.clients.internal.ClientNotFound;
 import org.trackwell.identity.SignedInUser;
 
 /** Resolves each {@link ReachedClient} parameter from the request's {@code {code}}, once. */

@@ -1,0 +1,152 @@
+package org.trackwell.clients.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.trackwell.clients.CaseloadFilter;
+import org.trackwell.clients.Clients;
+import org.trackwell.clients.LooksIdentifying;
+import org.trackwell.clients.PseudonymCode;
+import org.trackwell.clients.internal.ClientChangeRefused;
+import org.trackwell.clients.internal.ClientDetailsInvalid;
+import org.trackwell.clients.internal.ClientRecord;
+import org.trackwell.clients.internal.ClientRegistration;
+import org.trackwell.clients.internal.ClientRows;
+import org.trackwell.clients.internal.ClientSettings;
+import org.trackwell.clients.internal.Demographic;
+import org.trackwell.clients.internal.Identifier;
+import org.trackwell.clients.internal.Identifiers;
+import org.trackwell.clients.internal.NewClient;
+import org.trackwell.clients.internal.Settings;
+import org.trackwell.identity.Accounts;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.shared.Refusal;
+
+/** The caseload, finding a client, and adding one. */
+@Controller
+class CaseloadPages {
+
+    private final Clients clients;
+    private final ClientRegistration registration;
+    private final Settings settings;
+    private final Accounts accounts;
+
+    CaseloadPages(Clients clients, ClientRegistration registration, Settings settings, Accounts accounts) {
+        this.clients = clients;
+        this.registration = registration;
+        this.settings = settings;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/clients")
+    String caseload(
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam(required = false) @Nullable UUID team,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            Model model) {
+        String episodeStatus = status == null || status.isBlank() ? null : status;
+        var found = clients.caseload(user, new CaseloadFilter(team, null, episodeStatus), page);
+        model.addAttribute("clients", found.stream().limit(Clients.pageSize()).toList());
+        model.addAttribute("hasNext", found.size() > Clients.pageSize());
+        model.addAttribute("page", page);
+        model.addAttribute("team", team);
+        model.addAttribute("status", episodeStatus);
+        model.addAttribute("teams", ClientForms.teamNames(accounts, user));
+        return "clients/caseload";
+    }
+
+    /** Finds a client by pseudonym code (any case, any separators) or by the service's reference. */
+    @GetMapping("/clients/find")
+    String find(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String q, Model model) {
+        Optional<PseudonymCode> code = PseudonymCode.parse(q);
+        if (code.isPresent()) {
+            return "redirect:/clients/" + code.get();
+        }
+        List<PseudonymCode> byReference =
+                q.isBlank() ? List.of() : registration.search(user, ClientRows.IndexedField.REFERENCE, q);
+        if (byReference.size() == 1) {
+            return "redirect:/clients/" + byReference.getFirst();
+        }
+        model.addAttribute("query", q);
+        model.addAttribute("matches", byReference);
+        return "clients/find";
+    }
+
+    @GetMapping("/clients/new")
+    @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
+    String newClientPage(@AuthenticationPrincipal SignedInUser user, Model model) {
+        return newClientForm(user, model, Map.of());
+    }
+
+    @PostMapping("/clients/new")
+    String create(@AuthenticationPrincipal SignedInUser user, @RequestParam Map<String, String> form, Model model) {
+        Map<Demographic, Object> demographics = new EnumMap<>(Demographic.class);
+        for (Demographic demographic : Demographic.values()) {
+            String value =
+                    form.getOrDefault("demographic." + demographic.name(), "").strip();
+            if (!value.isEmpty()) {
+                demographics.put(
+                        demographic,
+                        demographic.isList()
+                                ? Arrays.stream(value.split(","))
+                                        .map(String::strip)
+                                        .filter(s -> !s.isEmpty())
+                                        .toList()
+                                : value);
+            }
+        }
+        try {
+            ClientRecord client = registration.create(
+                    user,
+                    new NewClient(
+                            UUID.fromString(form.getOrDefault("teamId", "")),
+                            form.get("reference"),
+                            demographics,
+                            new Identifiers(
+                                    form.get("identifier.NAME"),
+                                    form.get("identifier.DATE_OF_BIRTH"),
+                                    form.get("identifier.NHS_NUMBER"),
+                                    form.get("identifier.ADDRESS"),
+                                    form.get("identifier.EMAIL"),
+                                    form.get("identifier.PHONE")),
+                            "on".equals(form.get("acknowledgeIdentifying"))));
+            return "redirect:/clients/" + client.code();
+        } catch (LooksIdentifying warned) {
+            model.addAttribute("identifyingWarning", warned.getMessage());
+            return newClientForm(user, model, form);
+        } catch (ClientDetailsInvalid | ClientChangeRefused | IllegalArgumentException refused) {
+            model.addAttribute(
+                    "error", refused instanceof Refusal ? refused.getMessage() : "Choose one of your teams.");
+            return newClientForm(user, model, form);
+        }
+    }
+
+    private String newClientForm(SignedInUser user, Model model, Map<String, String> form) {
+        ClientSettings current = settings.current();
+        model.addAttribute("form", form);
+        model.addAttribute("teams", ClientForms.teamNames(accounts, user));
+        model.addAttribute(
+                "demographics",
+                Arrays.stream(Demographic.values())
+                        .filter(current.demographics()::contains)
+                        .toList());
+        model.addAttribute(
+                "identifiers",
+                Arrays.stream(Identifier.values()).filter(current::records).toList());
+        return "clients/new";
+    }
+}

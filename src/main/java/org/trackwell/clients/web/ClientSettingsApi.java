@@ -1,0 +1,59 @@
+package org.trackwell.clients.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.trackwell.clients.internal.ClientSettings;
+import org.trackwell.clients.internal.Demographic;
+import org.trackwell.clients.internal.Identifier;
+import org.trackwell.clients.internal.IdentifyingText;
+import org.trackwell.clients.internal.Settings;
+
+/** What the service records about clients, and the identifying-text detector for any free-text field. */
+@RestController
+@RequestMapping("/api/v1")
+class ClientSettingsApi {
+
+    record TextRequest(@NotNull @Size(max = 20000) String text) {}
+
+    record TextCheck(String warning, List<IdentifyingText.Finding> findings) {}
+
+    record SettingsRequest(
+            @NotNull Set<Identifier> identifiers,
+            @NotNull Set<Demographic> demographics,
+            @Nullable Integer openCaseCap) {}
+
+    private final Settings settings;
+    private final IdentifyingText detector;
+
+    ClientSettingsApi(Settings settings, IdentifyingText detector) {
+        this.settings = settings;
+        this.detector = detector;
+    }
+
+    /** The detector, for any free-text field of the product: what looks identifying, as one types. */
+    @PostMapping("/identifying-text")
+    TextCheck checkText(@Valid @RequestBody TextRequest body) {
+        List<IdentifyingText.Finding> findings = detector.findIn(body.text());
+        return new TextCheck(IdentifyingText.warning(findings), findings);
+    }
+
+    @GetMapping("/client-settings")
+    ClientSettings settings() {
+        return settings.current();
+    }
+
+    @PutMapping("/client-settings")
+    ClientSettings changeSettings(@Valid @RequestBody SettingsRequest body) {
+        return settings.change(new ClientSettings(body.identifiers(), body.demographics(), body.openCaseCap()));
+    }
+}
