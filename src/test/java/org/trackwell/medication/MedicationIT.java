@@ -29,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.Accounts;
+import org.trackwell.medication.internal.DoseSchedule;
+import org.trackwell.medication.internal.MissedDoseWatch;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;

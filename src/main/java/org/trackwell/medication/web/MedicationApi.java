@@ -28,27 +28,27 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.identity.ClientInfo;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.medication.DoseRecord;
-import org.trackwell.medication.DoseRecords;
-import org.trackwell.medication.DoseSchedule;
-import org.trackwell.medication.MarChart;
-import org.trackwell.medication.MarCharts;
-import org.trackwell.medication.MedicationAlert;
-import org.trackwell.medication.MedicationAlerts;
-import org.trackwell.medication.MedicationRound;
-import org.trackwell.medication.MedicationSettings;
-import org.trackwell.medication.Medicine;
-import org.trackwell.medication.Medicines;
-import org.trackwell.medication.NewDose;
-import org.trackwell.medication.NewPrescription;
-import org.trackwell.medication.NotGivenReason;
-import org.trackwell.medication.Prescription;
-import org.trackwell.medication.Prescriptions;
-import org.trackwell.medication.RoundIdentification;
-import org.trackwell.medication.RoundPerson;
-import org.trackwell.medication.Stock;
-import org.trackwell.medication.StockMovement;
-import org.trackwell.medication.Witness;
+import org.trackwell.medication.internal.DoseRecord;
+import org.trackwell.medication.internal.DoseRecords;
+import org.trackwell.medication.internal.DoseSchedule;
+import org.trackwell.medication.internal.MarChart;
+import org.trackwell.medication.internal.MarCharts;
+import org.trackwell.medication.internal.MedicationAlert;
+import org.trackwell.medication.internal.MedicationAlerts;
+import org.trackwell.medication.internal.MedicationRound;
+import org.trackwell.medication.internal.MedicationSettings;
+import org.trackwell.medication.internal.Medicine;
+import org.trackwell.medication.internal.Medicines;
+import org.trackwell.medication.internal.NewDose;
+import org.trackwell.medication.internal.NewPrescription;
+import org.trackwell.medication.internal.NotGivenReason;
+import org.trackwell.medication.internal.Prescription;
+import org.trackwell.medication.internal.Prescriptions;
+import org.trackwell.medication.internal.RoundIdentification;
+import org.trackwell.medication.internal.RoundPerson;
+import org.trackwell.medication.internal.Stock;
+import org.trackwell.medication.internal.StockMovement;
+import org.trackwell.medication.internal.Witness;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -442,7 +442,8 @@ class MedicationApi {
             @Valid @RequestBody DoseRequest body,
             HttpServletRequest request) {
         if (body.prescriptionId() == null) {
-            throw org.trackwell.medication.MedicationRefused.invalid("Say which prescription the dose is for.");
+            throw org.trackwell.medication.internal.MedicationRefused.invalid(
+                    "Say which prescription the dose is for.");
         }
         return DoseView.of(doses.record(user, code, body.toNew(body.prescriptionId()), ClientInfo.of(request)));
     }

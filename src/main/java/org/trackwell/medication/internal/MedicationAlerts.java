@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import java.time.Clock;
 import java.util.List;
@@ -12,7 +12,6 @@ import org.trackwell.audit.Outcome;
 import org.trackwell.clients.Clients;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.medication.internal.AlertRows;
 
 /** What a team's managers must look at: missed doses and stock counts that do not add up. */
 @Service

@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,10 +24,8 @@ import org.trackwell.clients.Clients;
 import org.trackwell.clients.PseudonymCode;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.medication.MarChart.Adherence;
-import org.trackwell.medication.internal.DoseRows;
 import org.trackwell.medication.internal.DoseRows.StoredDose;
-import org.trackwell.medication.internal.PrescriptionRows;
+import org.trackwell.medication.internal.MarChart.Adherence;
 
 /** MAR charts by month, and adherence, refusals, missed doses and PRN use by client and team. */
 @Service

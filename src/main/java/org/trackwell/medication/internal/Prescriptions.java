@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,8 +15,6 @@ import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
 import org.trackwell.clients.IdentifyingTextGuard;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.medication.internal.MedicineRows;
-import org.trackwell.medication.internal.PrescriptionRows;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 

@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -26,10 +26,8 @@ import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.EncryptedText;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
-import org.trackwell.medication.internal.DoseRows;
 import org.trackwell.medication.internal.DoseRows.Sealed;
 import org.trackwell.medication.internal.DoseRows.StoredDose;
-import org.trackwell.medication.internal.PrescriptionRows;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.TenantId;

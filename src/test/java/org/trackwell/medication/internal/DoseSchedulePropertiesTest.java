@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -22,9 +22,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
-import org.trackwell.medication.DoseSchedule.Due;
-import org.trackwell.medication.DoseSchedule.Kind;
-import org.trackwell.medication.DoseSchedule.Step;
+import org.trackwell.medication.internal.DoseSchedule.Due;
+import org.trackwell.medication.internal.DoseSchedule.Kind;
+import org.trackwell.medication.internal.DoseSchedule.Step;
 
 /**
  * Dose schedules as a prescriber might enter them, with any dates, times, intervals and amounts:

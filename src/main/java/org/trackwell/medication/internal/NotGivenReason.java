@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 /** Why a dose was not given, with the letter the MAR chart shows and the words that explain it. */
 public enum NotGivenReason {

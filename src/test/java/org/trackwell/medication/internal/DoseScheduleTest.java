@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.trackwell.medication.DoseSchedule.Due;
-import org.trackwell.medication.DoseSchedule.Kind;
-import org.trackwell.medication.DoseSchedule.Step;
+import org.trackwell.medication.internal.DoseSchedule.Due;
+import org.trackwell.medication.internal.DoseSchedule.Kind;
+import org.trackwell.medication.internal.DoseSchedule.Step;
 
 /** Every kind of schedule, in the UK's time zone, across both daylight-saving changes. */
 class DoseScheduleTest {

@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
-import org.trackwell.medication.internal.MedicineRows;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 

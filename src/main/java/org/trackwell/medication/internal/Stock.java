@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,10 +25,6 @@ import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.EncryptedText;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
-import org.trackwell.medication.internal.AlertRows;
-import org.trackwell.medication.internal.MedicineRows;
-import org.trackwell.medication.internal.PrescriptionRows;
-import org.trackwell.medication.internal.StockRows;
 import org.trackwell.medication.internal.StockRows.StoredMovement;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;

@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,8 +20,6 @@ import org.trackwell.clients.Clients;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.identity.User;
-import org.trackwell.medication.internal.DoseRows;
-import org.trackwell.medication.internal.PrescriptionRows;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.UserId;
 import org.trackwell.tenancy.Tenant;

@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 /** What the medication round can show beside a client's code to tell the carer who they are with. */
 public enum RoundIdentification {

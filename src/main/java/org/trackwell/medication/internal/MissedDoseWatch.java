@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +14,6 @@ import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
 import org.trackwell.clients.ConcernRaised;
 import org.trackwell.database.TenantTransactions;
-import org.trackwell.medication.internal.AlertRows;
-import org.trackwell.medication.internal.DoseRows;
-import org.trackwell.medication.internal.PrescriptionRows;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 import org.trackwell.tenancy.Tenant;
@@ -28,7 +25,7 @@ import org.trackwell.tenancy.Tenants;
  * day each time, and a missed dose is stored once, so any number of nodes may run it.
  */
 @Component
-class MissedDoseWatch {
+public class MissedDoseWatch {
 
     private static final Duration LOOK_BACK = Duration.ofHours(24);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'on' d MMM");
@@ -77,7 +74,7 @@ class MissedDoseWatch {
     }
 
     /** Records the current tenant's newly missed doses; returns how many. */
-    int detect() {
+    public int detect() {
         Instant now = clock.instant();
         MedicationSettings settings = medicines.settings();
         List<Prescription> running = prescriptions.regularRunningSince(now.minus(LOOK_BACK));

@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +24,7 @@ import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
 import org.trackwell.clients.PseudonymCode;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.medication.internal.DoseRows;
 import org.trackwell.medication.internal.DoseRows.StoredDose;
-import org.trackwell.medication.internal.PrescriptionRows;
 
 /**
  * The medication round for a team: the doses overdue, due now and coming up in the next hours,

@@ -1,4 +1,4 @@
-package org.trackwell.medication;
+package org.trackwell.medication.internal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
