@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -23,10 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.trackwell.clients.ClientRecord;
+import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
 import org.trackwell.clients.Demographic;
 import org.trackwell.clients.Episodes;
 import org.trackwell.clients.PseudonymCode;
+import org.trackwell.clients.ReachedClient;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.medication.internal.DoseRecord;
@@ -159,7 +162,7 @@ class FreeTextWrittenBeforeSealingIT {
                         .doesNotContain(text)
                         .doesNotContain(HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8))));
 
-        List<Prescription> prescribed = inTenant(() -> prescriptions.of(manager(), CLIENT.code));
+        List<Prescription> prescribed = inTenant(() -> prescriptions.of(reached(CLIENT.code)));
         Prescription running = prescribed.stream()
                 .filter(p -> p.id().equals(CLIENT.running))
                 .findFirst()
@@ -173,10 +176,10 @@ class FreeTextWrittenBeforeSealingIT {
                 .isEqualTo(TEXT.get("stopReason"));
 
         List<DoseRecord> history =
-                inTenant(() -> doses.history(manager(), CLIENT.code, NOW.minusSeconds(7200), NOW.plusSeconds(60)));
+                inTenant(() -> doses.history(reached(CLIENT.code), NOW.minusSeconds(7200), NOW.plusSeconds(60)));
         assertThat(history).extracting(DoseRecord::overrideReason).contains(TEXT.get("overrideReason"));
         assertThat(history).extracting(DoseRecord::correctionReason).contains(TEXT.get("correctionReason"));
-        assertThat(inTenant(() -> stock.register(manager(), CLIENT.code, MEDICINE)))
+        assertThat(inTenant(() -> stock.register(reached(CLIENT.code), MEDICINE)))
                 .extracting(line -> line.movement().reason())
                 .containsExactly(TEXT.get("stockReason"));
         assertThat(inTenant(() -> episodes.of(manager(), CLIENT.code)))
@@ -205,7 +208,7 @@ class FreeTextWrittenBeforeSealingIT {
                         .query(Integer.class)
                         .single())
                 .isZero();
-        assertThatThrownBy(() -> inTenant(() -> prescriptions.of(manager(), ERASED.code)))
+        assertThatThrownBy(() -> inTenant(() -> prescriptions.of(reached(ERASED.code))))
                 .isInstanceOf(CannotOpen.class);
         assertThatThrownBy(() -> inTenant(() -> episodes.of(manager(), ERASED.code)))
                 .isInstanceOf(CannotOpen.class);
@@ -302,6 +305,11 @@ class FreeTextWrittenBeforeSealingIT {
                 .param("now", Timestamp.from(NOW))
                 .param("staff", STAFF)
                 .update();
+    }
+
+    /** The client as a request that names it finds it, at the edge ({@code ReachedClient}). */
+    private ClientRef reached(String code) {
+        return clients.reach(manager(), code, ReachedClient.Need.MEDICATION_RECORD, Optional.empty());
     }
 
     private static SignedInUser manager() {

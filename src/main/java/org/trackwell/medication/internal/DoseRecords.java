@@ -17,7 +17,6 @@ import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
-import org.trackwell.clients.Clients;
 import org.trackwell.clients.IdentifyingTextGuard;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.ClientInfo;
@@ -45,7 +44,6 @@ public class DoseRecords {
 
     private static final int MAX_NOTE = 2_000;
 
-    private final Clients clients;
     private final PrescriptionRows prescriptions;
     private final DoseRows rows;
     private final Stock stock;
@@ -59,7 +57,6 @@ public class DoseRecords {
     private final Clock clock;
 
     DoseRecords(
-            Clients clients,
             PrescriptionRows prescriptions,
             DoseRows rows,
             Stock stock,
@@ -71,7 +68,6 @@ public class DoseRecords {
             AuditTrail trail,
             Ids ids,
             Clock clock) {
-        this.clients = clients;
         this.prescriptions = prescriptions;
         this.rows = rows;
         this.stock = stock;
@@ -85,35 +81,34 @@ public class DoseRecords {
         this.clock = clock;
     }
 
-    public DoseRecord record(SignedInUser user, String code, NewDose dose, ClientInfo info) {
+    public DoseRecord record(SignedInUser user, ClientRef client, NewDose dose, ClientInfo info) {
         TenantId tenant = CurrentTenant.require();
         Prescription prescription = transactions.inTenant(tenant, () -> {
-            warnIfIdentifying(user, code, dose.acknowledgeIdentifying(), dose.note(), dose.overrideReason());
-            Prescription found = prescription(user, code, dose.prescriptionId());
+            warnIfIdentifying(client, dose.acknowledgeIdentifying(), dose.note(), dose.overrideReason());
+            Prescription found = prescription(client, dose.prescriptionId());
             requirePersonConfirmed(dose);
             return found;
         });
         UserId witness =
                 needsWitness(prescription, dose.outcome()) ? witnessing.confirm(user, dose.witness(), info) : null;
-        return transactions.inTenant(tenant, () -> store(user, code, dose, witness, null, null));
+        return transactions.inTenant(tenant, () -> store(user, client, dose, witness, null, null));
     }
 
     /** A new record that corrects one already made; the original stays and shows beside it. */
     public DoseRecord correct(
-            SignedInUser user, String code, UUID original, NewDose correction, String reason, ClientInfo info) {
+            SignedInUser user, ClientRef client, UUID original, NewDose correction, String reason, ClientInfo info) {
         if (Medicines.blank(reason)) {
             throw MedicationRefused.invalid("Say why the record is being corrected.");
         }
         TenantId tenant = CurrentTenant.require();
         DoseRecord corrected = transactions.inTenant(tenant, () -> {
-            warnIfIdentifying(user, code, correction.acknowledgeIdentifying(), correction.note(), reason);
-            ClientRef client = clients.forMedication(user, code);
+            warnIfIdentifying(client, correction.acknowledgeIdentifying(), correction.note(), reason);
             return rows.find(client.id(), original)
                     .orElseThrow(() -> MedicationRefused.notFound("There is no such dose record for this client."))
                     .record();
         });
         Prescription prescription =
-                transactions.inTenant(tenant, () -> prescription(user, code, corrected.prescriptionId()));
+                transactions.inTenant(tenant, () -> prescription(client, corrected.prescriptionId()));
         UserId witness = needsWitness(prescription, correction.outcome())
                 ? witnessing.confirm(user, correction.witness(), info)
                 : null;
@@ -129,13 +124,12 @@ public class DoseRecords {
                 correction.overrideReason(),
                 correction.acknowledgeIdentifying(),
                 correction.personConfirmed());
-        return transactions.inTenant(tenant, () -> store(user, code, aligned, witness, corrected, reason.strip()));
+        return transactions.inTenant(tenant, () -> store(user, client, aligned, witness, corrected, reason.strip()));
     }
 
     /** Whether an as-needed dose helped, asked some time after it was given. */
     @Transactional
-    public void recordEffect(SignedInUser user, String code, UUID dose, String effect) {
-        ClientRef client = clients.forMedication(user, code);
+    public void recordEffect(SignedInUser user, ClientRef client, UUID dose, String effect) {
         StoredDose stored = rows.find(client.id(), dose)
                 .orElseThrow(() -> MedicationRefused.notFound("There is no such dose record for this client."));
         if (!List.of("HELPED", "HELPED_A_LITTLE", "DID_NOT_HELP").contains(effect)) {
@@ -147,11 +141,12 @@ public class DoseRecords {
         trail.record(AuditAction.DOSE_EFFECT_RECORDED, client.auditTarget(), Outcome.SUCCESS);
     }
 
-    /** Every record in the period, corrections included, with its free text opened; reading is recorded. */
+    /**
+     * Every record in the period, corrections included, with its free text opened. The request
+     * that reads it records the reading ({@code ReachedClient}).
+     */
     @Transactional
-    public List<DoseRecord> history(SignedInUser user, String code, Instant from, Instant to) {
-        ClientRef client = clients.forMedication(user, code);
-        trail.record(AuditAction.MAR_VIEWED, client.auditTarget(), Outcome.SUCCESS);
+    public List<DoseRecord> history(ClientRef client, Instant from, Instant to) {
         return rows.ofClient(client.id(), from, to).stream().map(this::opened).toList();
     }
 
@@ -166,11 +161,10 @@ public class DoseRecords {
         return records.stream().filter(r -> !corrected.contains(r.id())).toList();
     }
 
-    private Prescription prescription(SignedInUser user, String code, @Nullable UUID id) {
+    private Prescription prescription(ClientRef client, @Nullable UUID id) {
         if (id == null) {
             throw MedicationRefused.invalid("Say which prescription the dose is for.");
         }
-        ClientRef client = clients.forMedication(user, code);
         return prescriptions
                 .find(client.id(), id)
                 .orElseThrow(() -> MedicationRefused.notFound("There is no such prescription for this client."));
@@ -182,13 +176,12 @@ public class DoseRecords {
 
     private DoseRecord store(
             SignedInUser user,
-            String code,
+            ClientRef client,
             NewDose dose,
             @Nullable UserId witness,
             @Nullable DoseRecord corrected,
             @Nullable String correctionReason) {
-        ClientRef client = clients.forMedication(user, code);
-        Prescription p = prescription(user, code, dose.prescriptionId());
+        Prescription p = prescription(client, dose.prescriptionId());
         // One record at a time per prescription: two carers giving the same as-needed dose at once
         // each see the other's dose before checking the limits.
         prescriptions.lock(client.id(), p.id());
@@ -276,11 +269,8 @@ public class DoseRecords {
      * used only once): saved only once they say they meant it if they look identifying.
      */
     private void warnIfIdentifying(
-            SignedInUser user, String code, boolean acknowledged, @Nullable String note, @Nullable String reason) {
-        guard.check(
-                Arrays.asList(note, reason),
-                acknowledged,
-                clients.forMedication(user, code).auditTarget());
+            ClientRef client, boolean acknowledged, @Nullable String note, @Nullable String reason) {
+        guard.check(Arrays.asList(note, reason), acknowledged, client.auditTarget());
     }
 
     /**

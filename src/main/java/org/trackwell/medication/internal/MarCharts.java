@@ -59,10 +59,9 @@ public class MarCharts {
     public record TeamAdherence(
             UUID team, LocalDate from, LocalDate to, List<ClientAdherence> clients, Adherence total) {}
 
+    /** The client's chart for the month; the request that reads it records the reading. */
     @Transactional
-    public MarChart month(SignedInUser user, String code, YearMonth month) {
-        ClientRef client = clients.forMedication(user, code);
-        trail.record(AuditAction.MAR_VIEWED, client.auditTarget(), Outcome.SUCCESS);
+    public MarChart month(ClientRef client, YearMonth month) {
         ZoneId zone = medicines.settings().zone();
         return chart(client, month.atDay(1), month.atEndOfMonth(), zone, month);
     }

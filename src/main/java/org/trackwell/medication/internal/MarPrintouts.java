@@ -12,11 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.trackwell.audit.AuditAction;
-import org.trackwell.audit.AuditTrail;
-import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
-import org.trackwell.clients.Clients;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.identity.User;
@@ -27,49 +23,42 @@ import org.trackwell.tenancy.Tenants;
 
 /**
  * The MAR as it is printed. The chart and the records it lists are read in one transaction, so
- * the two always agree; printing is recorded as well as the viewing.
+ * the two always agree. The request that prints it records the printing, once.
  */
 @Service
 public class MarPrintouts {
 
     private final MarCharts charts;
     private final DoseRecords doseRecords;
-    private final Clients clients;
     private final PrescriptionRows prescriptions;
     private final DoseRows doses;
     private final Medicines medicines;
     private final Accounts accounts;
     private final Tenants tenants;
-    private final AuditTrail trail;
     private final Clock clock;
 
     MarPrintouts(
             MarCharts charts,
             DoseRecords doseRecords,
-            Clients clients,
             PrescriptionRows prescriptions,
             DoseRows doses,
             Medicines medicines,
             Accounts accounts,
             Tenants tenants,
-            AuditTrail trail,
             Clock clock) {
         this.charts = charts;
         this.doseRecords = doseRecords;
-        this.clients = clients;
         this.prescriptions = prescriptions;
         this.doses = doses;
         this.medicines = medicines;
         this.accounts = accounts;
         this.tenants = tenants;
-        this.trail = trail;
         this.clock = clock;
     }
 
     @Transactional
-    public MarPrintout month(SignedInUser user, String code, YearMonth month) {
-        MarChart chart = charts.month(user, code, month);
-        ClientRef client = clients.forMedication(user, code);
+    public MarPrintout month(SignedInUser user, ClientRef client, YearMonth month) {
+        MarChart chart = charts.month(client, month);
         ZoneId zone = medicines.settings().zone();
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
@@ -86,7 +75,6 @@ public class MarPrintouts {
                         name(staff, record.recordedBy()),
                         record.witness() == null ? null : name(staff, record.witness())))
                 .toList();
-        trail.record(AuditAction.MAR_PRINTED, client.auditTarget(), Outcome.SUCCESS);
         return new MarPrintout(
                 tenants.byId(CurrentTenant.require()).map(Tenant::displayName).orElseThrow(),
                 client.code().toString(),

@@ -12,7 +12,6 @@ import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
-import org.trackwell.clients.Clients;
 import org.trackwell.clients.IdentifyingTextGuard;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.CurrentTenant;
@@ -27,7 +26,6 @@ import org.trackwell.shared.Ids;
 @Service
 public class Prescriptions {
 
-    private final Clients clients;
     private final PrescriptionRows rows;
     private final MedicineRows medicines;
     private final IdentifyingTextGuard guard;
@@ -36,14 +34,12 @@ public class Prescriptions {
     private final Clock clock;
 
     Prescriptions(
-            Clients clients,
             PrescriptionRows rows,
             MedicineRows medicines,
             IdentifyingTextGuard guard,
             AuditTrail trail,
             Ids ids,
             Clock clock) {
-        this.clients = clients;
         this.rows = rows;
         this.medicines = medicines;
         this.guard = guard;
@@ -52,9 +48,9 @@ public class Prescriptions {
         this.clock = clock;
     }
 
+    /** For a client whose clinical record the user reaches: carers do not prescribe. */
     @Transactional
-    public Prescription prescribe(SignedInUser user, String code, NewPrescription request) {
-        ClientRef client = clients.clinical(user, code);
+    public Prescription prescribe(SignedInUser user, ClientRef client, NewPrescription request) {
         Prescription prescription = validated(client, request, null);
         guard.check(typed(prescription, null), request.acknowledgeIdentifying(), client.auditTarget());
         rows.insert(CurrentTenant.require(), prescription, user.id());
@@ -64,8 +60,7 @@ public class Prescriptions {
 
     /** Stops the prescription and starts its replacement, which names it. */
     @Transactional
-    public Prescription change(SignedInUser user, String code, UUID id, NewPrescription request, String reason) {
-        ClientRef client = clients.clinical(user, code);
+    public Prescription change(SignedInUser user, ClientRef client, UUID id, NewPrescription request, String reason) {
         Prescription replacement = validated(client, request, id);
         String why = requireReason(reason);
         guard.check(typed(replacement, why), request.acknowledgeIdentifying(), client.auditTarget());
@@ -76,8 +71,7 @@ public class Prescriptions {
     }
 
     @Transactional
-    public void stop(SignedInUser user, String code, UUID id, String reason, boolean acknowledged) {
-        ClientRef client = clients.clinical(user, code);
+    public void stop(SignedInUser user, ClientRef client, UUID id, String reason, boolean acknowledged) {
         String why = requireReason(reason);
         guard.check(why, acknowledged, client.auditTarget());
         stopOrRefuse(client, id, why, user);
@@ -86,9 +80,7 @@ public class Prescriptions {
 
     /** Current and stopped prescriptions, current first; carers see them too. */
     @Transactional
-    public List<Prescription> of(SignedInUser user, String code) {
-        ClientRef client = clients.forMedication(user, code);
-        trail.record(AuditAction.PRESCRIPTIONS_VIEWED, client.auditTarget(), Outcome.SUCCESS);
+    public List<Prescription> of(ClientRef client) {
         return rows.ofClient(client.id());
     }
 

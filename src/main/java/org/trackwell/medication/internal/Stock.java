@@ -17,7 +17,6 @@ import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
-import org.trackwell.clients.Clients;
 import org.trackwell.clients.IdentifyingTextGuard;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.ClientInfo;
@@ -41,7 +40,6 @@ import org.trackwell.shared.UserId;
 @Service
 public class Stock {
 
-    private final Clients clients;
     private final StockRows rows;
     private final MedicineRows medicines;
     private final PrescriptionRows prescriptions;
@@ -56,7 +54,6 @@ public class Stock {
     private final Clock clock;
 
     Stock(
-            Clients clients,
             StockRows rows,
             MedicineRows medicines,
             PrescriptionRows prescriptions,
@@ -69,7 +66,6 @@ public class Stock {
             AuditTrail trail,
             Ids ids,
             Clock clock) {
-        this.clients = clients;
         this.rows = rows;
         this.medicines = medicines;
         this.prescriptions = prescriptions;
@@ -100,7 +96,7 @@ public class Stock {
 
     public StockMovement receive(
             SignedInUser user,
-            String code,
+            ClientRef client,
             UUID medicine,
             BigDecimal quantity,
             @Nullable String batch,
@@ -110,11 +106,11 @@ public class Stock {
         requirePositive(quantity);
         return witnessed(
                 user,
-                code,
+                client,
                 medicine,
                 witness,
                 info,
-                (client, witnessId) -> move(
+                witnessId -> move(
                         user,
                         client,
                         medicine,
@@ -130,7 +126,7 @@ public class Stock {
     /** Stock that leaves other than as a dose: returned to the pharmacy, or disposed of. */
     public StockMovement remove(
             SignedInUser user,
-            String code,
+            ClientRef client,
             UUID medicine,
             StockMovement.Kind kind,
             BigDecimal quantity,
@@ -147,23 +143,23 @@ public class Stock {
         }
         // Before the witness confirms: a witness's code is used only once.
         transactions.inTenant(CurrentTenant.require(), () -> {
-            guard.check(reason, acknowledged, clients.forMedication(user, code).auditTarget());
+            guard.check(reason, acknowledged, client.auditTarget());
             return null;
         });
         return witnessed(
                 user,
-                code,
+                client,
                 medicine,
                 witness,
                 info,
-                (client, witnessId) -> move(
+                witnessId -> move(
                         user, client, medicine, kind, quantity.negate(), null, null, null, reason.strip(), witnessId));
     }
 
     /** A count of what is there; if it differs from the balance, the team's managers are alerted. */
     public CountResult count(
             SignedInUser user,
-            String code,
+            ClientRef client,
             UUID medicine,
             BigDecimal counted,
             @Nullable Witness witness,
@@ -171,7 +167,7 @@ public class Stock {
         Amounts.problem(counted, "The number counted", true).ifPresent(why -> {
             throw MedicationRefused.invalid(why);
         });
-        return witnessed(user, code, medicine, witness, info, (client, witnessId) -> {
+        return witnessed(user, client, medicine, witness, info, witnessId -> {
             BigDecimal expected = rows.balance(client.id(), medicine);
             move(
                     user,
@@ -202,11 +198,12 @@ public class Stock {
         });
     }
 
-    /** The client's stock of each medicine, with low-stock and expiry warnings. */
+    /**
+     * The client's stock of each medicine, with low-stock and expiry warnings. The request that
+     * reads it records the reading.
+     */
     @Transactional
-    public List<StockLine> of(SignedInUser user, String code) {
-        ClientRef client = clients.forMedication(user, code);
-        trail.record(AuditAction.STOCK_VIEWED, client.auditTarget(), Outcome.SUCCESS);
+    public List<StockLine> of(ClientRef client) {
         MedicationSettings medication = settings.settings();
         Instant now = clock.instant();
         LocalDate today = now.atZone(medication.zone()).toLocalDate();
@@ -230,9 +227,7 @@ public class Stock {
 
     /** The register of one medicine for the client: every movement with the balance after it. */
     @Transactional
-    public List<RegisterLine> register(SignedInUser user, String code, UUID medicine) {
-        ClientRef client = clients.forMedication(user, code);
-        trail.record(AuditAction.STOCK_REGISTER_VIEWED, client.auditTarget(), Outcome.SUCCESS);
+    public List<RegisterLine> register(ClientRef client, UUID medicine) {
         BigDecimal balance = BigDecimal.ZERO;
         List<RegisterLine> lines = new ArrayList<>();
         for (StoredMovement stored : rows.movements(client.id(), medicine)) {
@@ -289,26 +284,25 @@ public class Stock {
     }
 
     private interface Movement<T> {
-        T apply(ClientRef client, @Nullable UserId witness);
+        T apply(@Nullable UserId witness);
     }
 
     /** Runs the movement, with the witness confirmed first (outside it) when the medicine is controlled. */
     private <T> T witnessed(
             SignedInUser user,
-            String code,
+            ClientRef client,
             UUID medicine,
             @Nullable Witness witness,
             ClientInfo info,
             Movement<T> movement) {
         TenantId tenant = CurrentTenant.require();
-        Medicine m = transactions.inTenant(tenant, () -> {
-            clients.forMedication(user, code);
-            return medicines
-                    .find(medicine)
-                    .orElseThrow(() -> MedicationRefused.invalid("Choose one of the service's medicines."));
-        });
+        Medicine m = transactions.inTenant(
+                tenant,
+                () -> medicines
+                        .find(medicine)
+                        .orElseThrow(() -> MedicationRefused.invalid("Choose one of the service's medicines.")));
         UserId witnessId = m.controlled() ? witnessing.confirm(user, witness, info) : null;
-        return transactions.inTenant(tenant, () -> movement.apply(clients.forMedication(user, code), witnessId));
+        return transactions.inTenant(tenant, () -> movement.apply(witnessId));
     }
 
     private StockMovement move(

@@ -26,6 +26,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.trackwell.audit.AuditAction;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.ReachedClient;
 import org.trackwell.identity.ClientInfo;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.medication.internal.DoseRecord;
@@ -35,6 +38,7 @@ import org.trackwell.medication.internal.MarChart;
 import org.trackwell.medication.internal.MarCharts;
 import org.trackwell.medication.internal.MedicationAlert;
 import org.trackwell.medication.internal.MedicationAlerts;
+import org.trackwell.medication.internal.MedicationRefused;
 import org.trackwell.medication.internal.MedicationRound;
 import org.trackwell.medication.internal.MedicationSettings;
 import org.trackwell.medication.internal.Medicine;
@@ -401,64 +405,65 @@ class MedicationApi {
     }
 
     @GetMapping("/clients/{code}/prescriptions")
-    List<Prescription> prescriptions(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return prescriptions.of(user, code);
+    List<Prescription> prescriptions(
+            @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.PRESCRIPTIONS_VIEWED)
+                    ClientRef client) {
+        return prescriptions.of(client);
     }
 
     @PostMapping("/clients/{code}/prescriptions")
     @ResponseStatus(HttpStatus.CREATED)
     Prescription prescribe(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
-            @Valid @RequestBody PrescriptionRequest body) {
-        return prescriptions.prescribe(user, code, body.toNew());
+            @Valid @RequestBody PrescriptionRequest body,
+            @ReachedClient ClientRef client) {
+        return prescriptions.prescribe(user, client, body.toNew());
     }
 
     @PostMapping("/clients/{code}/prescriptions/{id}/change")
     @ResponseStatus(HttpStatus.CREATED)
     Prescription change(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @PathVariable UUID id,
-            @Valid @RequestBody PrescriptionRequest body) {
-        return prescriptions.change(user, code, id, body.toNew(), body.reason() == null ? "" : body.reason());
+            @Valid @RequestBody PrescriptionRequest body,
+            @ReachedClient ClientRef client) {
+        return prescriptions.change(user, client, id, body.toNew(), body.reason() == null ? "" : body.reason());
     }
 
     @PostMapping("/clients/{code}/prescriptions/{id}/stop")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void stop(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @PathVariable UUID id,
-            @Valid @RequestBody Reason body) {
-        prescriptions.stop(user, code, id, body.reason(), Boolean.TRUE.equals(body.acknowledgeIdentifying()));
+            @Valid @RequestBody Reason body,
+            @ReachedClient ClientRef client) {
+        prescriptions.stop(user, client, id, body.reason(), Boolean.TRUE.equals(body.acknowledgeIdentifying()));
     }
 
     @PostMapping("/clients/{code}/doses")
     @ResponseStatus(HttpStatus.CREATED)
     DoseView record(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @Valid @RequestBody DoseRequest body,
+            @ReachedClient(ReachedClient.Need.MEDICATION_RECORD) ClientRef client,
             HttpServletRequest request) {
         if (body.prescriptionId() == null) {
-            throw org.trackwell.medication.internal.MedicationRefused.invalid(
-                    "Say which prescription the dose is for.");
+            throw MedicationRefused.invalid("Say which prescription the dose is for.");
         }
-        return DoseView.of(doses.record(user, code, body.toNew(body.prescriptionId()), ClientInfo.of(request)));
+        return DoseView.of(doses.record(user, client, body.toNew(body.prescriptionId()), ClientInfo.of(request)));
     }
 
     @PostMapping("/clients/{code}/doses/{id}/corrections")
     @ResponseStatus(HttpStatus.CREATED)
     DoseView correct(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @PathVariable UUID id,
             @Valid @RequestBody DoseRequest body,
+            @ReachedClient(ReachedClient.Need.MEDICATION_RECORD) ClientRef client,
             HttpServletRequest request) {
         return DoseView.of(doses.correct(
                 user,
-                code,
+                client,
                 id,
                 body.toNew(null),
                 body.correctionReason() == null ? "" : body.correctionReason(),
@@ -469,24 +474,27 @@ class MedicationApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void effect(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @PathVariable UUID id,
-            @Valid @RequestBody Effect body) {
-        doses.recordEffect(user, code, id, body.effect());
+            @Valid @RequestBody Effect body,
+            @ReachedClient(ReachedClient.Need.MEDICATION_RECORD) ClientRef client) {
+        doses.recordEffect(user, client, id, body.effect());
     }
 
     @GetMapping("/clients/{code}/doses")
     List<DoseView> history(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @RequestParam Instant from,
-            @RequestParam Instant to) {
-        return doses.history(user, code, from, to).stream().map(DoseView::of).toList();
+            @RequestParam Instant to,
+            @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.MAR_VIEWED)
+                    ClientRef client) {
+        return doses.history(client, from, to).stream().map(DoseView::of).toList();
     }
 
     @GetMapping("/clients/{code}/mar")
-    MarChart mar(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, @RequestParam YearMonth month) {
-        return charts.month(user, code, month);
+    MarChart mar(
+            @RequestParam YearMonth month,
+            @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.MAR_VIEWED)
+                    ClientRef client) {
+        return charts.month(client, month);
     }
 
     @GetMapping("/medication/round")
@@ -544,20 +552,22 @@ class MedicationApi {
     }
 
     @GetMapping("/clients/{code}/stock")
-    List<Stock.StockLine> stock(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
-        return stock.of(user, code);
+    List<Stock.StockLine> stock(
+            @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.STOCK_VIEWED)
+                    ClientRef client) {
+        return stock.of(client);
     }
 
     @PostMapping("/clients/{code}/stock/receipts")
     @ResponseStatus(HttpStatus.CREATED)
     StockMovement receive(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @Valid @RequestBody ReceiptRequest body,
+            @ReachedClient(ReachedClient.Need.MEDICATION_RECORD) ClientRef client,
             HttpServletRequest request) {
         return stock.receive(
                 user,
-                code,
+                client,
                 body.medicineId(),
                 body.quantity(),
                 body.batch(),
@@ -570,12 +580,12 @@ class MedicationApi {
     @ResponseStatus(HttpStatus.CREATED)
     StockMovement remove(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @Valid @RequestBody RemovalRequest body,
+            @ReachedClient(ReachedClient.Need.MEDICATION_RECORD) ClientRef client,
             HttpServletRequest request) {
         return stock.remove(
                 user,
-                code,
+                client,
                 body.medicineId(),
                 body.kind(),
                 body.quantity(),
@@ -589,12 +599,12 @@ class MedicationApi {
     @ResponseStatus(HttpStatus.CREATED)
     Stock.CountResult count(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @Valid @RequestBody CountRequest body,
+            @ReachedClient(ReachedClient.Need.MEDICATION_RECORD) ClientRef client,
             HttpServletRequest request) {
         return stock.count(
                 user,
-                code,
+                client,
                 body.medicineId(),
                 body.counted(),
                 body.witness() == null ? null : body.witness().toWitness(),
@@ -603,8 +613,10 @@ class MedicationApi {
 
     @GetMapping("/clients/{code}/stock/{medicine}/register")
     List<RegisterView> register(
-            @AuthenticationPrincipal SignedInUser user, @PathVariable String code, @PathVariable UUID medicine) {
-        return stock.register(user, code, medicine).stream()
+            @PathVariable UUID medicine,
+            @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.STOCK_REGISTER_VIEWED)
+                    ClientRef client) {
+        return stock.register(client, medicine).stream()
                 .map(line -> {
                     StockMovement m = line.movement();
                     return new RegisterView(

@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.trackwell.audit.AuditAction;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.ReachedClient;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.ClientInfo;
 import org.trackwell.identity.SignedInUser;
@@ -136,7 +139,6 @@ class MedicationPages {
     @PostMapping("/medication/round/doses")
     String recordDose(
             @AuthenticationPrincipal SignedInUser user,
-            @RequestParam String client,
             @RequestParam UUID team,
             @RequestParam UUID prescription,
             @RequestParam(defaultValue = "") String dueAt,
@@ -150,6 +152,7 @@ class MedicationPages {
             @RequestParam(defaultValue = "") String witnessCode,
             @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
             @RequestParam(defaultValue = "false") boolean personConfirmed,
+            @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, field = "client") ClientRef client,
             HttpServletRequest request,
             RedirectAttributes redirect) {
         Map<String, String> typed = Map.of(
@@ -186,7 +189,8 @@ class MedicationPages {
                             acknowledgeIdentifying,
                             personConfirmed),
                     ClientInfo.of(request));
-            return (outcome == DoseRecord.Outcome.GIVEN ? "Given" : "Not given") + " recorded for " + client + ".";
+            return (outcome == DoseRecord.Outcome.GIVEN ? "Given" : "Not given") + " recorded for " + client.code()
+                    + ".";
         });
         return "redirect:/medication/round?team=" + team;
     }
@@ -194,10 +198,10 @@ class MedicationPages {
     @PostMapping("/medication/round/effects")
     String recordEffect(
             @AuthenticationPrincipal SignedInUser user,
-            @RequestParam String client,
             @RequestParam UUID team,
             @RequestParam UUID dose,
             @RequestParam String effect,
+            @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, field = "client") ClientRef client,
             RedirectAttributes redirect) {
         FormOutcome.flash(redirect, () -> {
             doses.recordEffect(user, client, dose, effect);
@@ -207,10 +211,14 @@ class MedicationPages {
     }
 
     @GetMapping("/clients/{code}/medication")
-    String client(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model) {
-        model.addAttribute("code", code.toUpperCase(java.util.Locale.ROOT));
-        model.addAttribute("prescriptions", prescriptions.of(user, code));
-        model.addAttribute("stock", stock.of(user, code));
+    String client(
+            @AuthenticationPrincipal SignedInUser user,
+            @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.MEDICATION_VIEWED)
+                    ClientRef client,
+            Model model) {
+        model.addAttribute("code", client.code().toString());
+        model.addAttribute("prescriptions", prescriptions.of(client));
+        model.addAttribute("stock", stock.of(client));
         model.addAttribute("medicines", medicines.list());
         model.addAttribute(
                 "month", YearMonth.now(clock.withZone(medicines.settings().zone())));
@@ -225,35 +233,34 @@ class MedicationPages {
     @PostMapping("/clients/{code}/medication/prescriptions")
     String prescribe(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @RequestParam Map<String, String> form,
+            @ReachedClient ClientRef client,
             RedirectAttributes redirect) {
         FormOutcome.flash(redirect, typed(form), () -> {
-            prescriptions.prescribe(user, code, prescription(form));
+            prescriptions.prescribe(user, client, prescription(form));
             return "Prescription added.";
         });
-        return "redirect:/clients/" + code + "/medication";
+        return "redirect:/clients/" + client.code() + "/medication";
     }
 
     @PostMapping("/clients/{code}/medication/prescriptions/{id}/stop")
     String stop(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            @ReachedClient ClientRef client,
             RedirectAttributes redirect) {
         FormOutcome.flash(redirect, Map.of("stop", id.toString(), "reason", reason), () -> {
-            prescriptions.stop(user, code, id, reason, acknowledgeIdentifying);
+            prescriptions.stop(user, client, id, reason, acknowledgeIdentifying);
             return "Prescription stopped.";
         });
-        return "redirect:/clients/" + code + "/medication";
+        return "redirect:/clients/" + client.code() + "/medication";
     }
 
     @PostMapping("/clients/{code}/medication/stock")
     String stockMovement(
             @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @RequestParam(defaultValue = "") String medicine,
             @RequestParam(defaultValue = "RECEIPT") String action,
             @RequestParam(defaultValue = "") String quantity,
@@ -264,6 +271,7 @@ class MedicationPages {
             @RequestParam(defaultValue = "") String witnessPassword,
             @RequestParam(defaultValue = "") String witnessCode,
             @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            @ReachedClient(ReachedClient.Need.MEDICATION_RECORD) ClientRef client,
             HttpServletRequest request,
             RedirectAttributes redirect) {
         Witness witness = witnessEmail.isBlank() ? null : new Witness(witnessEmail, witnessPassword, witnessCode);
@@ -283,7 +291,7 @@ class MedicationPages {
                 case "RECEIPT" -> {
                     stock.receive(
                             user,
-                            code,
+                            client,
                             chosen,
                             amount,
                             batch,
@@ -293,7 +301,7 @@ class MedicationPages {
                     yield "Receipt recorded.";
                 }
                 case "COUNT" -> {
-                    Stock.CountResult counted = stock.count(user, code, chosen, amount, witness, info);
+                    Stock.CountResult counted = stock.count(user, client, chosen, amount, witness, info);
                     yield counted.matches()
                             ? "The count matches the record."
                             : "The count (" + counted.counted().toPlainString() + ") differs from the record ("
@@ -302,7 +310,7 @@ class MedicationPages {
                 default -> {
                     stock.remove(
                             user,
-                            code,
+                            client,
                             chosen,
                             StockMovement.Kind.valueOf(action),
                             amount,
@@ -314,28 +322,31 @@ class MedicationPages {
                 }
             };
         });
-        return "redirect:/clients/" + code + "/medication";
+        return "redirect:/clients/" + client.code() + "/medication";
     }
 
     @GetMapping("/clients/{code}/medication/mar")
     String mar(
-            @AuthenticationPrincipal SignedInUser user,
-            @PathVariable String code,
             @RequestParam(required = false) YearMonth month,
+            @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.MAR_VIEWED)
+                    ClientRef client,
             Model model) {
         YearMonth chosen = month != null
                 ? month
                 : YearMonth.now(clock.withZone(medicines.settings().zone()));
-        model.addAttribute("code", code.toUpperCase(java.util.Locale.ROOT));
-        model.addAttribute("chart", charts.month(user, code, chosen));
+        model.addAttribute("code", client.code().toString());
+        model.addAttribute("chart", charts.month(client, chosen));
         model.addAttribute("reasons", NotGivenReason.values());
         return "medication/mar";
     }
 
     @GetMapping("/clients/{code}/medication/mar.pdf")
     ResponseEntity<byte[]> marPdf(
-            @AuthenticationPrincipal SignedInUser user, @PathVariable String code, @RequestParam YearMonth month) {
-        MarPrintout printout = printouts.month(user, code, month);
+            @AuthenticationPrincipal SignedInUser user,
+            @RequestParam YearMonth month,
+            @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.MAR_PRINTED)
+                    ClientRef client) {
+        MarPrintout printout = printouts.month(user, client, month);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(
