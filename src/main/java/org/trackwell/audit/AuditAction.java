@@ -170,6 +170,8 @@ public enum AuditAction {
     PRESCRIPTION_CHANGED("prescription.changed", Target.CLIENT, "a prescription was changed"),
     PRESCRIPTION_STOPPED("prescription.stopped", Target.CLIENT, "a prescription was stopped"),
     PRESCRIPTIONS_VIEWED("prescriptions.viewed", Target.CLIENT, "a client's prescriptions were viewed"),
+    MEDICATION_VIEWED(
+            "medication.viewed", Target.CLIENT, "a client's medication page was opened: prescriptions and stock"),
     DOSE_RECORDED("dose.recorded", Target.CLIENT, "a dose was recorded as given, refused or not given"),
     DOSE_CORRECTED("dose.corrected", Target.CLIENT, "a dose record was corrected"),
     DOSE_EFFECT_RECORDED("dose.effect-recorded", Target.CLIENT, "the effect of an as-needed dose was recorded"),

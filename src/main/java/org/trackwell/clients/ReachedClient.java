@@ -28,6 +28,13 @@ public @interface ReachedClient {
      */
     AuditAction[] viewed() default {};
 
+    /**
+     * The form field that names the client, for a form posted from outside the client's own pages
+     * (the medication round's, which records for many clients); empty for the route's {@code
+     * {code}}.
+     */
+    String field() default "";
+
     enum Need {
         CLINICAL_RECORD,
         MEDICATION_RECORD,

@@ -33,11 +33,11 @@ import org.trackwell.clients.internal.ClientRegistration;
 import org.trackwell.clients.internal.Demographic;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.medication.DoseRecord;
-import org.trackwell.medication.DoseRecords;
-import org.trackwell.medication.Prescription;
-import org.trackwell.medication.Prescriptions;
-import org.trackwell.medication.Stock;
+import org.trackwell.medication.internal.DoseRecord;
+import org.trackwell.medication.internal.DoseRecords;
+import org.trackwell.medication.internal.Prescription;
+import org.trackwell.medication.internal.Prescriptions;
+import org.trackwell.medication.internal.Stock;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
@@ -166,7 +166,7 @@ class FreeTextWrittenBeforeSealingIT {
                         .doesNotContain(text)
                         .doesNotContain(HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8))));
 
-        List<Prescription> prescribed = inTenant(() -> prescriptions.of(manager(), CLIENT.code));
+        List<Prescription> prescribed = inTenant(() -> prescriptions.of(reached(CLIENT.code)));
         Prescription running = prescribed.stream()
                 .filter(p -> p.id().equals(CLIENT.running))
                 .findFirst()
@@ -180,10 +180,10 @@ class FreeTextWrittenBeforeSealingIT {
                 .isEqualTo(TEXT.get("stopReason"));
 
         List<DoseRecord> history =
-                inTenant(() -> doses.history(manager(), CLIENT.code, NOW.minusSeconds(7200), NOW.plusSeconds(60)));
+                inTenant(() -> doses.history(reached(CLIENT.code), NOW.minusSeconds(7200), NOW.plusSeconds(60)));
         assertThat(history).extracting(DoseRecord::overrideReason).contains(TEXT.get("overrideReason"));
         assertThat(history).extracting(DoseRecord::correctionReason).contains(TEXT.get("correctionReason"));
-        assertThat(inTenant(() -> stock.register(manager(), CLIENT.code, MEDICINE)))
+        assertThat(inTenant(() -> stock.register(reached(CLIENT.code), MEDICINE)))
                 .extracting(line -> line.movement().reason())
                 .containsExactly(TEXT.get("stockReason"));
         assertThat(inTenant(() -> episodes.ofClient(reached(CLIENT.code))))
@@ -212,7 +212,7 @@ class FreeTextWrittenBeforeSealingIT {
                         .query(Integer.class)
                         .single())
                 .isZero();
-        assertThatThrownBy(() -> inTenant(() -> prescriptions.of(manager(), ERASED.code)))
+        assertThatThrownBy(() -> inTenant(() -> prescriptions.of(reached(ERASED.code))))
                 .isInstanceOf(CannotOpen.class);
         assertThatThrownBy(() -> inTenant(() -> episodes.ofClient(reached(ERASED.code))))
                 .isInstanceOf(CannotOpen.class);
@@ -311,6 +311,7 @@ class FreeTextWrittenBeforeSealingIT {
                 .update();
     }
 
+    /** The client as a request that names it finds it, at the edge ({@code ReachedClient}). */
     private ClientRef reached(String code) {
         return clients.reach(manager(), code, ReachedClient.Need.CLINICAL_RECORD, Optional.empty());
     }

@@ -29,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.Accounts;
+import org.trackwell.medication.internal.DoseSchedule;
+import org.trackwell.medication.internal.MissedDoseWatch;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;
@@ -609,6 +611,62 @@ class MedicationIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.body()).startsWith("%PDF");
+    }
+
+    @Test
+    void oneReadOfAMedicationPageLeavesOneEntryInTheAuditTrail() {
+        String medicine = medicine("Paracetamol", false);
+        String prescription = regular(medicine, EVERY_FOUR_HOURS, today().minusDays(2));
+        advance(Duration.ofHours(4));
+        dose(carer, prescription, lastDueBefore(clock.instant()), "NOT_GIVEN", "REFUSED", Map.of());
+        String month = YearMonth.now(LONDON).toString();
+        String base = "/clients/" + code + "/medication";
+
+        assertThat(entriesLeftBy(() -> page(base, carer)))
+                .as("the client's medication page shows prescriptions and stock, and is one read")
+                .containsExactly("medication.viewed");
+        assertThat(entriesLeftBy(() -> page(base + "/mar?month=" + month, carer)))
+                .containsExactly("mar.viewed");
+        assertThat(entriesLeftBy(() -> assertThat(api.https()
+                                .get(
+                                        api.host(),
+                                        base + "/mar.pdf?month=" + month,
+                                        "Cookie",
+                                        "__Host-trackwell-session=" + carer)
+                                .statusCode())
+                        .isEqualTo(200)))
+                .as("printing is the read")
+                .containsExactly("mar.printed");
+        String records = "/api/v1/clients/" + code;
+        assertThat(entriesLeftBy(() -> ok(records + "/prescriptions"))).containsExactly("prescriptions.viewed");
+        assertThat(entriesLeftBy(() -> ok(records + "/mar?month=" + month))).containsExactly("mar.viewed");
+        assertThat(entriesLeftBy(() -> ok(records + "/stock"))).containsExactly("stock.viewed");
+        assertThat(entriesLeftBy(() -> ok(records + "/stock/" + medicine + "/register")))
+                .containsExactly("stock.register-viewed");
+    }
+
+    private void ok(String path) {
+        HttpResponse<String> response = api.get(path, carer);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** The audit entries about the client that the request leaves, in the order they were made. */
+    private List<String> entriesLeftBy(Runnable request) {
+        int before = entriesAboutClient().size();
+        request.run();
+        List<String> after = entriesAboutClient();
+        return after.subList(before, after.size());
+    }
+
+    private List<String> entriesAboutClient() {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(org.trackwell.support.TestPostgres.asSuperuser())
+                .sql("""
+                        select action from audit_event where tenant_id = :t and target = :target
+                        order by occurred_at, id""")
+                .param("t", api.tenant().id().value())
+                .param("target", "client:" + code)
+                .query(String.class)
+                .list();
     }
 
     @Test

@@ -25,6 +25,10 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
             "trackwell.monitoring.check-at-start=false",
             "trackwell.monitoring.check-schedule=-",
             "trackwell.monitoring.webhook-poll=1h",
+            // Tests look for missed doses and send due measure links when they mean to, with their
+            // own clock: the schedules would race them.
+            "trackwell.medication.missed-dose-interval=3650d",
+            "trackwell.outcomes.link-schedule-initial-delay=3650d",
             // Tenants in tests need no second factor unless a test asks for one (TwoFactorIT).
             "trackwell.identity.default-second-factor-roles="
         })

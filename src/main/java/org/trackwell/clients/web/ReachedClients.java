@@ -9,6 +9,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
@@ -22,7 +23,10 @@ import org.trackwell.clients.ReachedClient;
 import org.trackwell.clients.internal.ClientNotFound;
 import org.trackwell.identity.SignedInUser;
 
-/** Resolves each {@link ReachedClient} parameter from the request's {@code {code}}, once. */
+/**
+ * Resolves each {@link ReachedClient} parameter from the request's {@code {code}} (or the form
+ * field it names), once.
+ */
 @Component
 class ReachedClients implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
@@ -47,11 +51,21 @@ class ReachedClients implements HandlerMethodArgumentResolver, WebMvcConfigurer 
             MethodParameter parameter,
             @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest request,
-            @Nullable WebDataBinderFactory binderFactory) {
+            @Nullable WebDataBinderFactory binderFactory)
+            throws MissingServletRequestParameterException {
         ReachedClient reached = parameter.getParameterAnnotation(ReachedClient.class);
+        if (reached == null) {
+            throw new IllegalStateException(parameter + " is no @ReachedClient");
+        }
+        boolean inForm = !reached.field().isEmpty();
+        String code = inForm
+                ? request.getParameter(reached.field())
+                : pathVariables(request).get("code");
+        if (code == null && inForm) {
+            throw new MissingServletRequestParameterException(reached.field(), "String");
+        }
         SignedInUser user = signedInUser().orElseThrow(ClientNotFound::new);
-        String code = pathVariables(request).get("code");
-        if (reached == null || code == null) {
+        if (code == null) {
             throw new IllegalStateException(parameter + " needs a {code} in its route");
         }
         return clients.reach(

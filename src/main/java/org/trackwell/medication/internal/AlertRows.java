@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.trackwell.medication.MedicationAlert;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 

@@ -13,8 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.trackwell.keys.EncryptedText;
-import org.trackwell.medication.DoseRecord;
-import org.trackwell.medication.NotGivenReason;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 

@@ -13,9 +13,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.trackwell.medication.MedicationSettings;
-import org.trackwell.medication.Medicine;
-import org.trackwell.medication.RoundIdentification;
 import org.trackwell.shared.TenantId;
 
 /** The tenant's medicines and medication settings. */

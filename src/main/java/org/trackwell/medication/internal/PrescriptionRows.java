@@ -19,8 +19,6 @@ import org.springframework.stereotype.Repository;
 import org.trackwell.keys.EncryptedText;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
-import org.trackwell.medication.DoseSchedule;
-import org.trackwell.medication.Prescription;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
@@ -159,7 +157,7 @@ public class PrescriptionRows {
         return new Prescription(
                 id,
                 client,
-                new org.trackwell.medication.Medicine(
+                new org.trackwell.medication.internal.Medicine(
                         row.getObject("medicine_id", UUID.class),
                         row.getString("name"),
                         row.getString("form"),

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.trackwell.medication.DoseRecord;
-import org.trackwell.medication.MarPrintout;
-import org.trackwell.medication.MarPrintout.Entry;
+import org.trackwell.medication.internal.DoseRecord;
+import org.trackwell.medication.internal.MarPrintout;
+import org.trackwell.medication.internal.MarPrintout.Entry;
 
 /**
  * The printed MAR's list of every dose recorded in the month: when it was due, what was recorded

@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.trackwell.medication.DoseRecord;
-import org.trackwell.medication.MarChart;
-import org.trackwell.medication.MarPrintout;
-import org.trackwell.medication.NotGivenReason;
+import org.trackwell.medication.internal.DoseRecord;
+import org.trackwell.medication.internal.MarChart;
+import org.trackwell.medication.internal.MarPrintout;
+import org.trackwell.medication.internal.NotGivenReason;
 
 /**
  * The month's MAR as a printed legal record, A4 landscape: the chart with its legend on every

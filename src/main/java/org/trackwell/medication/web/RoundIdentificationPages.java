@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.trackwell.medication.MedicationSettings;
-import org.trackwell.medication.Medicines;
-import org.trackwell.medication.RoundIdentification;
+import org.trackwell.medication.internal.MedicationSettings;
+import org.trackwell.medication.internal.Medicines;
+import org.trackwell.medication.internal.RoundIdentification;
 import org.trackwell.shared.FormOutcome;
 
 /** The tenant admin's choice of what the medication round shows to tell people apart. */

@@ -50,7 +50,9 @@ public class ScheduledLinks {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${trackwell.outcomes.link-schedule-interval:5m}", initialDelayString = "1m")
+    @Scheduled(
+            fixedDelayString = "${trackwell.outcomes.link-schedule-interval:5m}",
+            initialDelayString = "${trackwell.outcomes.link-schedule-initial-delay:1m}")
     void sendDue() {
         for (Tenant tenant : tenants.list()) {
             if (tenant.active()) {

@@ -19,13 +19,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.trackwell.medication.DoseRecord;
-import org.trackwell.medication.DoseSchedule;
-import org.trackwell.medication.MarChart;
-import org.trackwell.medication.MarPrintout;
-import org.trackwell.medication.Medicine;
-import org.trackwell.medication.NotGivenReason;
-import org.trackwell.medication.Prescription;
+import org.trackwell.medication.internal.DoseRecord;
+import org.trackwell.medication.internal.DoseSchedule;
+import org.trackwell.medication.internal.MarChart;
+import org.trackwell.medication.internal.MarPrintout;
+import org.trackwell.medication.internal.Medicine;
+import org.trackwell.medication.internal.NotGivenReason;
+import org.trackwell.medication.internal.Prescription;
 import org.trackwell.shared.UserId;
 
 class MarPdfTest {

@@ -1,0 +1,396 @@
+package org.trackwell.medication.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.audit.AuditAction;
+import org.trackwell.audit.AuditTrail;
+import org.trackwell.audit.Outcome;
+import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.IdentifyingTextGuard;
+import org.trackwell.database.TenantTransactions;
+import org.trackwell.identity.ClientInfo;
+import org.trackwell.identity.Role;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.keys.EncryptedText;
+import org.trackwell.keys.FieldAddress;
+import org.trackwell.keys.FieldEncryption;
+import org.trackwell.medication.internal.DoseRows.Sealed;
+import org.trackwell.medication.internal.DoseRows.StoredDose;
+import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.Ids;
+import org.trackwell.shared.TenantId;
+import org.trackwell.shared.UserId;
+
+/**
+ * The medication administration record: each dose given or not given, once. A mistake is
+ * corrected by a new record naming the one it corrects, with a reason; both stay. As-needed doses
+ * keep to their limits unless a practitioner or manager overrides them with a reason; a controlled
+ * drug given needs a witness. The note and the reasons are sealed under the client's key and warn
+ * when they look identifying.
+ */
+@Service
+public class DoseRecords {
+
+    private static final int MAX_NOTE = 2_000;
+
+    private final PrescriptionRows prescriptions;
+    private final DoseRows rows;
+    private final Stock stock;
+    private final Medicines medicines;
+    private final Witnessing witnessing;
+    private final TenantTransactions transactions;
+    private final FieldEncryption encryption;
+    private final IdentifyingTextGuard guard;
+    private final AuditTrail trail;
+    private final Ids ids;
+    private final Clock clock;
+
+    DoseRecords(
+            PrescriptionRows prescriptions,
+            DoseRows rows,
+            Stock stock,
+            Medicines medicines,
+            Witnessing witnessing,
+            TenantTransactions transactions,
+            FieldEncryption encryption,
+            IdentifyingTextGuard guard,
+            AuditTrail trail,
+            Ids ids,
+            Clock clock) {
+        this.prescriptions = prescriptions;
+        this.rows = rows;
+        this.stock = stock;
+        this.medicines = medicines;
+        this.witnessing = witnessing;
+        this.transactions = transactions;
+        this.encryption = encryption;
+        this.guard = guard;
+        this.trail = trail;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public DoseRecord record(SignedInUser user, ClientRef client, NewDose dose, ClientInfo info) {
+        TenantId tenant = CurrentTenant.require();
+        Prescription prescription = transactions.inTenant(tenant, () -> {
+            warnIfIdentifying(client, dose.acknowledgeIdentifying(), dose.note(), dose.overrideReason());
+            Prescription found = prescription(client, dose.prescriptionId());
+            requirePersonConfirmed(dose);
+            return found;
+        });
+        UserId witness =
+                needsWitness(prescription, dose.outcome()) ? witnessing.confirm(user, dose.witness(), info) : null;
+        return transactions.inTenant(tenant, () -> store(user, client, dose, witness, null, null));
+    }
+
+    /** A new record that corrects one already made; the original stays and shows beside it. */
+    public DoseRecord correct(
+            SignedInUser user, ClientRef client, UUID original, NewDose correction, String reason, ClientInfo info) {
+        if (Medicines.blank(reason)) {
+            throw MedicationRefused.invalid("Say why the record is being corrected.");
+        }
+        TenantId tenant = CurrentTenant.require();
+        DoseRecord corrected = transactions.inTenant(tenant, () -> {
+            warnIfIdentifying(client, correction.acknowledgeIdentifying(), correction.note(), reason);
+            return rows.find(client.id(), original)
+                    .orElseThrow(() -> MedicationRefused.notFound("There is no such dose record for this client."))
+                    .record();
+        });
+        Prescription prescription =
+                transactions.inTenant(tenant, () -> prescription(client, corrected.prescriptionId()));
+        UserId witness = needsWitness(prescription, correction.outcome())
+                ? witnessing.confirm(user, correction.witness(), info)
+                : null;
+        NewDose aligned = new NewDose(
+                corrected.prescriptionId(),
+                corrected.dueAt(),
+                correction.outcome(),
+                correction.reason(),
+                correction.amount(),
+                correction.givenAt() == null ? corrected.givenAt() : correction.givenAt(),
+                correction.note(),
+                null,
+                correction.overrideReason(),
+                correction.acknowledgeIdentifying(),
+                correction.personConfirmed());
+        return transactions.inTenant(tenant, () -> store(user, client, aligned, witness, corrected, reason.strip()));
+    }
+
+    /** Whether an as-needed dose helped, asked some time after it was given. */
+    @Transactional
+    public void recordEffect(SignedInUser user, ClientRef client, UUID dose, String effect) {
+        StoredDose stored = rows.find(client.id(), dose)
+                .orElseThrow(() -> MedicationRefused.notFound("There is no such dose record for this client."));
+        if (!List.of("HELPED", "HELPED_A_LITTLE", "DID_NOT_HELP").contains(effect)) {
+            throw MedicationRefused.invalid("Say whether it helped, helped a little or did not help.");
+        }
+        if (!rows.recordEffect(CurrentTenant.require(), stored.record().id(), effect, user.id(), clock.instant())) {
+            throw MedicationRefused.conflict("Whether it helped has already been recorded.");
+        }
+        trail.record(AuditAction.DOSE_EFFECT_RECORDED, client.auditTarget(), Outcome.SUCCESS);
+    }
+
+    /**
+     * Every record in the period, corrections included, with its free text opened. The request
+     * that reads it records the reading ({@code ReachedClient}).
+     */
+    @Transactional
+    public List<DoseRecord> history(ClientRef client, Instant from, Instant to) {
+        return rows.ofClient(client.id(), from, to).stream().map(this::opened).toList();
+    }
+
+    /** The records that stand: those no later record corrects. */
+    static List<DoseRecord> standing(List<DoseRecord> records) {
+        Set<UUID> corrected = new HashSet<>();
+        records.forEach(r -> {
+            if (r.corrects() != null) {
+                corrected.add(r.corrects());
+            }
+        });
+        return records.stream().filter(r -> !corrected.contains(r.id())).toList();
+    }
+
+    private Prescription prescription(ClientRef client, @Nullable UUID id) {
+        if (id == null) {
+            throw MedicationRefused.invalid("Say which prescription the dose is for.");
+        }
+        return prescriptions
+                .find(client.id(), id)
+                .orElseThrow(() -> MedicationRefused.notFound("There is no such prescription for this client."));
+    }
+
+    private static boolean needsWitness(Prescription prescription, DoseRecord.Outcome outcome) {
+        return prescription.medicine().controlled() && outcome == DoseRecord.Outcome.GIVEN;
+    }
+
+    private DoseRecord store(
+            SignedInUser user,
+            ClientRef client,
+            NewDose dose,
+            @Nullable UserId witness,
+            @Nullable DoseRecord corrected,
+            @Nullable String correctionReason) {
+        Prescription p = prescription(client, dose.prescriptionId());
+        // One record at a time per prescription: two carers giving the same as-needed dose at once
+        // each see the other's dose before checking the limits.
+        prescriptions.lock(client.id(), p.id());
+        MedicationSettings settings = medicines.settings();
+        Instant now = clock.instant();
+        Instant givenAt = dose.givenAt() == null ? now : dose.givenAt();
+        if (givenAt.isAfter(now.plus(Duration.ofMinutes(1)))) {
+            throw MedicationRefused.invalid("A dose cannot be recorded as given in the future.");
+        }
+        String note = Medicines.blank(dose.note()) ? null : dose.note().strip();
+        requireOutcome(dose, note);
+        BigDecimal amount = null;
+        String override = null;
+        if (p.kind() == Prescription.Kind.REGULAR) {
+            BigDecimal due = dueDose(p, dose.dueAt(), settings, now);
+            amount = dose.outcome() == DoseRecord.Outcome.GIVEN ? (dose.amount() == null ? due : dose.amount()) : null;
+            if (amount != null && amount.compareTo(due) > 0) {
+                throw MedicationRefused.invalid(
+                        "The amount given cannot be more than the " + due.toPlainString() + " " + p.unit() + " due.");
+            }
+        } else {
+            if (dose.dueAt() != null) {
+                throw MedicationRefused.invalid("An as-needed dose has no due time.");
+            }
+            if (dose.outcome() == DoseRecord.Outcome.GIVEN) {
+                amount = dose.amount() == null ? p.limits().minDose() : dose.amount();
+                if (amount.compareTo(p.limits().minDose()) < 0
+                        || amount.compareTo(p.limits().maxDose()) > 0) {
+                    throw MedicationRefused.invalid(
+                            "The dose must be from " + p.limits().minDose().toPlainString() + " to "
+                                    + p.limits().maxDose().toPlainString() + " " + p.unit() + ".");
+                }
+                override = checkLimits(user, client, p, givenAt, corrected, dose.overrideReason());
+            }
+        }
+        if (corrected == null && !p.active()) {
+            throw MedicationRefused.conflict("This prescription has been stopped.");
+        }
+        if (amount != null) {
+            Amounts.require(amount, "The amount given");
+        }
+        UUID id = ids.next();
+        DoseRecord record = new DoseRecord(
+                id,
+                p.id(),
+                dose.dueAt(),
+                dose.outcome(),
+                dose.outcome() == DoseRecord.Outcome.NOT_GIVEN ? dose.reason() : null,
+                amount,
+                givenAt,
+                note,
+                user.id(),
+                witness,
+                override,
+                corrected == null ? null : corrected.id(),
+                correctionReason,
+                now);
+        boolean stored = rows.insert(
+                CurrentTenant.require(),
+                client.id(),
+                record,
+                new Sealed(
+                        sealed(client.id(), id, "note", note),
+                        sealed(client.id(), id, "override_reason", override),
+                        sealed(client.id(), id, "correction_reason", correctionReason)));
+        if (!stored) {
+            throw MedicationRefused.conflict(
+                    corrected == null
+                            ? "This dose has already been recorded. Correct the record instead."
+                            : "That record has already been corrected. Correct the latest record instead.");
+        }
+        stock.administered(client, p, record, corrected, user);
+        trail.record(
+                corrected == null ? AuditAction.DOSE_RECORDED : AuditAction.DOSE_CORRECTED,
+                client.auditTarget(),
+                Outcome.SUCCESS);
+        if (override != null) {
+            trail.record(AuditAction.DOSE_PRN_LIMIT_OVERRIDDEN, client.auditTarget(), Outcome.SUCCESS);
+        }
+        return record;
+    }
+
+    /**
+     * The note and reason the user typed, checked before anything else happens (a witness's code is
+     * used only once): saved only once they say they meant it if they look identifying.
+     */
+    private void warnIfIdentifying(
+            ClientRef client, boolean acknowledged, @Nullable String note, @Nullable String reason) {
+        guard.check(Arrays.asList(note, reason), acknowledged, client.auditTarget());
+    }
+
+    /**
+     * The right-person check: a dose is recorded only once the carer has confirmed they checked the
+     * person against what the round shows. A correction amends a record made that way and is not
+     * asked again.
+     */
+    private static void requirePersonConfirmed(NewDose dose) {
+        if (!dose.personConfirmed()) {
+            throw MedicationRefused.invalid(
+                    "Check that this is the right person, and confirm it, before recording the dose.",
+                    List.of("personConfirmed: must be true, once you have checked the person against what the round"
+                            + " shows"));
+        }
+    }
+
+    private static void requireOutcome(NewDose dose, @Nullable String note) {
+        if (dose.outcome() == DoseRecord.Outcome.NOT_GIVEN && dose.reason() == null) {
+            throw MedicationRefused.invalid("Say why the dose was not given.");
+        }
+        if (dose.reason() == NotGivenReason.OTHER && note == null) {
+            throw MedicationRefused.invalid("Say what the other reason was in the note.");
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            throw MedicationRefused.invalid("A note can be at most " + MAX_NOTE + " characters.");
+        }
+    }
+
+    /** The dose due at that time, refusing a time the schedule does not have or that is not due yet. */
+    private static BigDecimal dueDose(
+            Prescription p, @Nullable Instant dueAt, MedicationSettings settings, Instant now) {
+        if (dueAt == null) {
+            throw MedicationRefused.invalid("Say which due dose this is.");
+        }
+        List<DoseSchedule.Due> due = p.dueBetween(dueAt, dueAt.plusMillis(1), settings.zone());
+        if (due.isEmpty()) {
+            throw MedicationRefused.invalid("No dose of this prescription is due at that time.");
+        }
+        if (dueAt.minus(p.tolerance(settings)).isAfter(now)) {
+            throw MedicationRefused.conflict("This dose is not due yet.");
+        }
+        return due.getFirst().dose();
+    }
+
+    /**
+     * The PRN limits: the least time since the last dose and the most doses in 24 hours. Outside
+     * them the dose is refused, unless a practitioner or manager gives a reason to override.
+     */
+    private @Nullable String checkLimits(
+            SignedInUser user,
+            ClientRef client,
+            Prescription p,
+            Instant givenAt,
+            @Nullable DoseRecord corrected,
+            @Nullable String overrideReason) {
+        List<Instant> given = standing(
+                        rows
+                                .ofClient(
+                                        client.id(),
+                                        givenAt.minus(Duration.ofHours(24)),
+                                        givenAt.plus(Duration.ofHours(24)))
+                                .stream()
+                                .map(StoredDose::record)
+                                .filter(r -> r.prescriptionId().equals(p.id()))
+                                .toList())
+                .stream()
+                .filter(r -> r.outcome() == DoseRecord.Outcome.GIVEN
+                        && (corrected == null || !r.id().equals(corrected.id())))
+                .map(DoseRecord::givenAt)
+                .toList();
+        Optional<String> rule = PrnLimits.broken(p.limits(), given, givenAt);
+        if (rule.isEmpty()) {
+            return null;
+        }
+        if (Medicines.blank(overrideReason)) {
+            throw refusedOverLimit(
+                    user, client, rule.get() + " A practitioner or manager can give it anyway with a reason.");
+        }
+        if (!user.has(Role.PRACTITIONER) && !user.has(Role.MANAGER)) {
+            throw refusedOverLimit(user, client, rule.get() + " Only a practitioner or manager can override this.");
+        }
+        return overrideReason.strip();
+    }
+
+    /** An as-needed dose refused for its limits is recorded as refused, with who, on its own. */
+    private MedicationRefused refusedOverLimit(SignedInUser user, ClientRef client, String why) {
+        trail.recordSeparately(
+                user.asActor(), AuditAction.DOSE_PRN_LIMIT_REFUSED, client.auditTarget(), Outcome.DENIED);
+        return MedicationRefused.conflict(why);
+    }
+
+    DoseRecord opened(StoredDose stored) {
+        DoseRecord r = stored.record();
+        Sealed text = stored.text();
+        return new DoseRecord(
+                r.id(),
+                r.prescriptionId(),
+                r.dueAt(),
+                r.outcome(),
+                r.reason(),
+                r.amount(),
+                r.givenAt(),
+                opened(stored.clientId(), r.id(), "note", text.note()),
+                r.recordedBy(),
+                r.witness(),
+                opened(stored.clientId(), r.id(), "override_reason", text.overrideReason()),
+                r.corrects(),
+                opened(stored.clientId(), r.id(), "correction_reason", text.correctionReason()),
+                r.recordedAt());
+    }
+
+    private @Nullable EncryptedText sealed(UUID client, UUID record, String column, @Nullable String text) {
+        return text == null ? null : encryption.seal(address(client, record, column), text);
+    }
+
+    private @Nullable String opened(UUID client, UUID record, String column, @Nullable EncryptedText text) {
+        return text == null ? null : encryption.open(address(client, record, column), text);
+    }
+
+    private static FieldAddress address(UUID client, UUID record, String column) {
+        return FieldAddress.ofClient(CurrentTenant.require(), client, "dose_record", column, record.toString());
+    }
+}
