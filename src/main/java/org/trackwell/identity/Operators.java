@@ -151,11 +151,7 @@ public class Operators {
                 String challenge = tokens.newToken();
                 Instant expiresAt = now.plus(properties.secondFactorChallengeValidity());
                 rows.insertChallenge(Tokens.hash(challenge), id, expiresAt);
-                trail.recordAs(
-                        operatorActor(id),
-                        AuditAction.SIGN_IN_SECOND_FACTOR_REQUIRED,
-                        "operator:" + id,
-                        Outcome.SUCCESS);
+                records.recordOperator(SignInRecords.Kind.SECOND_FACTOR_REQUIRED, operatorActor(id), id);
                 return new SignInResult.SecondFactorNeeded(challenge, expiresAt);
             }
             return new SignInResult.SignedIn(openSession(id, now));
@@ -273,7 +269,7 @@ public class Operators {
         String token = tokens.newToken();
         Instant expiresAt = now.plus(properties.sessionLifetime());
         rows.openSession(Tokens.hash(token), id, now, expiresAt);
-        trail.recordAs(operatorActor(id), AuditAction.SIGN_IN_SIGNED_IN, "operator:" + id, Outcome.SUCCESS);
+        records.recordOperator(SignInRecords.Kind.SIGNED_IN, operatorActor(id), id);
         return new SessionToken(token, expiresAt, POLICY.idleTimeoutSeconds());
     }
 
@@ -308,8 +304,7 @@ public class Operators {
                     int[] counts = rows.countFailure(a.id());
                     if (counts[0] >= POLICY.lockoutThreshold()) {
                         rows.lock(a.id(), now.plus(POLICY.lockDuration(counts[1] + 1)));
-                        trail.recordAs(
-                                Actor.system(), AuditAction.SIGN_IN_LOCKED, "operator:" + a.id(), Outcome.DENIED);
+                        records.recordOperator(SignInRecords.Kind.LOCKED, Actor.system(), a.id());
                     }
                 });
         long recent = records.countAttempt(client.address(), now, now.minus(properties.addressFailureWindow()));

@@ -20,6 +20,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
         properties = {
             "trackwell.data-dir=target/test-data",
             "trackwell.web.http-port=0",
+            // The management server (metrics) on a random loopback port of its own, like the main one.
+            "management.server.port=0",
             "trackwell.operator.first-start=false",
             // Tenants in tests need no second factor unless a test asks for one (TwoFactorIT).
             "trackwell.identity.default-second-factor-roles="
