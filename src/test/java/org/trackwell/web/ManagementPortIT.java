@@ -127,13 +127,15 @@ class ManagementPortIT {
         api.get("/api/v1/clients/QXZ-MARKER7", token);
         api.login(api.adminEmail(), "wrong-password-MARKER-pw");
         api.login("nobody-MARKER@example.org", "another-MARKER-pw");
+        api.post("/api/v1/auth/password-reset", Api.json("email", api.adminEmail()), null);
         String body = management("127.0.0.1", "/actuator/prometheus").body();
 
         assertThat(body)
                 .contains("uri=\"/api/v1/clients/{code}\"")
                 .contains("uri=\"/api/v1/auth/login\"")
                 .containsPattern("trackwell_sign_ins_total\\{outcome=\"signed-in\"} [1-9]")
-                .containsPattern("trackwell_sign_ins_total\\{outcome=\"failed\"} [2-9]");
+                .containsPattern("trackwell_sign_ins_total\\{outcome=\"failed\"} [2-9]")
+                .containsPattern("trackwell_mail_messages_total\\{outcome=\"sent\"} [1-9]");
         assertThat(body.toLowerCase(java.util.Locale.ROOT))
                 .doesNotContain("marker")
                 .doesNotContain(api.tenant().slug())
