@@ -49,6 +49,7 @@ final class Server implements AutoCloseable {
                 "TRACKWELL_DATA_DIR", data.toString(),
                 "SERVER_PORT", Integer.toString(port),
                 "TRACKWELL_WEB_HTTP_PORT", "-1",
+                "TRACKWELL_MANAGEMENT_PORT", "0",
                 "TRACKWELL_OPERATOR_FIRST_START", "false",
                 "TRACKWELL_DATABASE_EMBEDDED_PORT", Integer.toString(databasePort),
                 "TRACKWELL_DATABASE_POOL_SIZE", "40",

@@ -1,12 +1,16 @@
 package org.trackwell.audit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.internal.AuditRows;
+import org.trackwell.shared.AfterCommit;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.TenantId;
@@ -26,10 +30,12 @@ public class AuditTrail {
 
     private final AuditRows rows;
     private final Ids ids;
+    private final MeterRegistry meters;
 
-    AuditTrail(AuditRows rows, Ids ids) {
+    AuditTrail(AuditRows rows, Ids ids, MeterRegistry meters) {
         this.rows = rows;
         this.ids = ids;
+        this.meters = meters;
     }
 
     /** The current tenant's entries about one target (such as {@code client:ABC-DEF7}), newest first. */
@@ -75,5 +81,15 @@ public class AuditTrail {
                 origin.userAgent(),
                 origin.requestId()));
         AuditContext.markRecorded();
+        AfterCommit.increment(written(action, outcome));
+    }
+
+    /** Entries written, by action code and outcome: both from fixed lists, never a target or a name. */
+    private Counter written(AuditAction action, Outcome outcome) {
+        return Counter.builder("trackwell.audit.entries")
+                .description("Audit entries written (committed), by action and outcome")
+                .tag("action", action.code())
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .register(meters);
     }
 }

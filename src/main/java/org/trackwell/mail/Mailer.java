@@ -1,5 +1,7 @@
 package org.trackwell.mail;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +28,15 @@ public class Mailer {
     private final ObjectProvider<JavaMailSender> sender;
     private final String from;
     private final AtomicLong failedSends = new AtomicLong();
+    private final MeterRegistry meters;
 
-    Mailer(ObjectProvider<JavaMailSender> sender, @Value("${trackwell.mail.from:trackwell@localhost}") String from) {
+    Mailer(
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${trackwell.mail.from:trackwell@localhost}") String from,
+            MeterRegistry meters) {
         this.sender = sender;
         this.from = from;
+        this.meters = meters;
     }
 
     /** How many messages the SMTP server refused or could not be reached for, since this process started. */
@@ -54,6 +61,7 @@ public class Mailer {
         JavaMailSender mail = sender.getIfAvailable();
         if (mail == null) {
             log.warn("No SMTP server is configured (spring.mail.host); an e-mail \"{}\" was not sent", subject);
+            count("not-sent");
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
@@ -63,10 +71,21 @@ public class Mailer {
         message.setText(text);
         try {
             mail.send(message);
+            count("sent");
         } catch (MailException e) {
             failedSends.incrementAndGet();
             log.error(
                     "Sending an e-mail \"{}\" failed: {}", subject, e.getClass().getSimpleName());
+            count("failed");
         }
+    }
+
+    /** Messages by what became of them: sent, failed (the server refused or could not be reached), not sent (no server). */
+    private void count(String outcome) {
+        Counter.builder("trackwell.mail.messages")
+                .description("E-mail messages by what became of them")
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
     }
 }

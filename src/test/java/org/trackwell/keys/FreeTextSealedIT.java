@@ -36,22 +36,23 @@ import org.trackwell.tenancy.Tenants;
  * and each reads back opened to the user who may see it; text that looks identifying is refused
  * until the user says they mean it. A new field joins by a line in {@link #FIELDS}; a column of the
  * schema that could hold text and is not one of them must be in {@link #NOT_FREE_TEXT}, with why.
+ * {@link LogsCarryNoClientDataIT} writes every field in {@link #FIELDS} too, and searches the log.
  */
 @TrackwellTest
 class FreeTextSealedIT {
 
     /** Looks identifying: a first name and a surname. */
-    private static final String IDENTIFYING = "Spoke with Sarah Thompson about it";
+    static final String IDENTIFYING = "Spoke with Sarah Thompson about it";
 
     /** A free-text field: the sealed column it is stored in, how the API writes it and where it shows it. */
-    private record FreeText(String column, boolean warns, Writer write, Function<Service, String> shownAt) {}
+    record FreeText(String column, boolean warns, Writer write, Function<Service, String> shownAt) {}
 
     @FunctionalInterface
-    private interface Writer {
+    interface Writer {
         HttpResponse<String> write(Service service, String text, boolean acknowledged);
     }
 
-    private static final List<FreeText> FIELDS = List.of(
+    static final List<FreeText> FIELDS = List.of(
             new FreeText(
                     "client.reference",
                     true,
@@ -322,7 +323,7 @@ class FreeTextSealedIT {
     }
 
     /** One tenant with a practitioner and a client, and how each field is written and read. */
-    private static final class Service {
+    static final class Service {
 
         final Api api;
         final String practitioner;

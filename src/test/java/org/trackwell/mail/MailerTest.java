@@ -22,7 +22,8 @@ class MailerTest {
         unreachable.setPort(closedPort);
         Mailer mailer = new Mailer(
                 new StaticListableBeanFactory(Map.of("mail", unreachable)).getBeanProvider(JavaMailSender.class),
-                "trackwell@localhost");
+                "trackwell@localhost",
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         mailer.send("ops@example.org", "Trackwell alert", "text");
 

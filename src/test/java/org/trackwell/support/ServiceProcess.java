@@ -53,6 +53,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "127.0.0.1",
                 "TRACKWELL_WEB_HTTP_PORT",
                 "-1",
+                "TRACKWELL_MANAGEMENT_PORT",
+                "0",
                 "TRACKWELL_DATABASE_EMBEDDED_PORT",
                 Integer.toString(TestPostgres.freePort()),
                 "TRACKWELL_DATABASE_EMBEDDED_BINARIES",

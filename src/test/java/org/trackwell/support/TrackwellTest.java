@@ -20,6 +20,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
         properties = {
             "trackwell.data-dir=target/test-data",
             "trackwell.web.http-port=0",
+            // The management server (metrics) on a random loopback port of its own, like the main one.
+            "management.server.port=0",
             "trackwell.operator.first-start=false",
             // Tests run the integrity checks and deliver webhooks when they mean to (MonitoringIT).
             "trackwell.monitoring.check-at-start=false",

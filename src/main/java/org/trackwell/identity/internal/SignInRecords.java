@@ -1,5 +1,7 @@
 package org.trackwell.identity.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import org.trackwell.audit.Actor;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
+import org.trackwell.shared.AfterCommit;
 import org.trackwell.shared.UserId;
 
 /**
@@ -20,43 +23,60 @@ import org.trackwell.shared.UserId;
 public class SignInRecords {
 
     public enum Kind {
-        SIGNED_IN(AuditAction.SIGN_IN_SIGNED_IN, Outcome.SUCCESS),
-        FAILED(AuditAction.SIGN_IN_FAILED, Outcome.FAILED),
-        LOCKED(AuditAction.SIGN_IN_LOCKED, Outcome.DENIED),
-        UNLOCKED(AuditAction.SIGN_IN_UNLOCKED, Outcome.SUCCESS),
-        ADDRESS_BLOCKED(AuditAction.SIGN_IN_ADDRESS_BLOCKED, Outcome.DENIED),
-        SIGNED_OUT(AuditAction.SIGN_IN_SIGNED_OUT, Outcome.SUCCESS),
-        PASSWORD_SET(AuditAction.SIGN_IN_PASSWORD_SET, Outcome.SUCCESS),
-        PASSWORD_CHANGED(AuditAction.SIGN_IN_PASSWORD_CHANGED, Outcome.SUCCESS),
-        SECOND_FACTOR_REQUIRED(AuditAction.SIGN_IN_SECOND_FACTOR_REQUIRED, Outcome.SUCCESS),
-        SECOND_FACTOR_FAILED(AuditAction.SIGN_IN_SECOND_FACTOR_FAILED, Outcome.FAILED),
-        IDENTITY_CONFIRMED(AuditAction.SIGN_IN_IDENTITY_CONFIRMED, Outcome.SUCCESS),
-        IDENTITY_NOT_CONFIRMED(AuditAction.SIGN_IN_IDENTITY_NOT_CONFIRMED, Outcome.FAILED),
-        WITNESS_CONFIRMED(AuditAction.SIGN_IN_WITNESS_CONFIRMED, Outcome.SUCCESS),
-        WITNESS_NOT_CONFIRMED(AuditAction.SIGN_IN_WITNESS_NOT_CONFIRMED, Outcome.FAILED),
-        PASSWORD_RESET_REQUESTED(AuditAction.SIGN_IN_PASSWORD_RESET_REQUESTED, Outcome.SUCCESS),
-        PASSWORD_RESET(AuditAction.SIGN_IN_PASSWORD_RESET, Outcome.SUCCESS);
+        SIGNED_IN(AuditAction.SIGN_IN_SIGNED_IN, Outcome.SUCCESS, "signed-in"),
+        FAILED(AuditAction.SIGN_IN_FAILED, Outcome.FAILED, "failed"),
+        LOCKED(AuditAction.SIGN_IN_LOCKED, Outcome.DENIED, "locked"),
+        UNLOCKED(AuditAction.SIGN_IN_UNLOCKED, Outcome.SUCCESS, null),
+        ADDRESS_BLOCKED(AuditAction.SIGN_IN_ADDRESS_BLOCKED, Outcome.DENIED, "address-blocked"),
+        SIGNED_OUT(AuditAction.SIGN_IN_SIGNED_OUT, Outcome.SUCCESS, null),
+        PASSWORD_SET(AuditAction.SIGN_IN_PASSWORD_SET, Outcome.SUCCESS, null),
+        PASSWORD_CHANGED(AuditAction.SIGN_IN_PASSWORD_CHANGED, Outcome.SUCCESS, null),
+        SECOND_FACTOR_REQUIRED(AuditAction.SIGN_IN_SECOND_FACTOR_REQUIRED, Outcome.SUCCESS, "second-factor-required"),
+        SECOND_FACTOR_FAILED(AuditAction.SIGN_IN_SECOND_FACTOR_FAILED, Outcome.FAILED, "second-factor-failed"),
+        IDENTITY_CONFIRMED(AuditAction.SIGN_IN_IDENTITY_CONFIRMED, Outcome.SUCCESS, null),
+        IDENTITY_NOT_CONFIRMED(AuditAction.SIGN_IN_IDENTITY_NOT_CONFIRMED, Outcome.FAILED, null),
+        WITNESS_CONFIRMED(AuditAction.SIGN_IN_WITNESS_CONFIRMED, Outcome.SUCCESS, null),
+        WITNESS_NOT_CONFIRMED(AuditAction.SIGN_IN_WITNESS_NOT_CONFIRMED, Outcome.FAILED, null),
+        PASSWORD_RESET_REQUESTED(AuditAction.SIGN_IN_PASSWORD_RESET_REQUESTED, Outcome.SUCCESS, null),
+        PASSWORD_RESET(AuditAction.SIGN_IN_PASSWORD_RESET, Outcome.SUCCESS, null);
 
         private final AuditAction action;
         private final Outcome outcome;
 
-        Kind(AuditAction action, Outcome outcome) {
+        /** The outcome of a sign-in attempt this kind counts as, in the sign-in metric; none for other events. */
+        private final @Nullable String attemptOutcome;
+
+        Kind(AuditAction action, Outcome outcome, @Nullable String attemptOutcome) {
             this.action = action;
             this.outcome = outcome;
+            this.attemptOutcome = attemptOutcome;
         }
     }
 
     private final JdbcClient jdbc;
     private final AuditTrail trail;
+    private final MeterRegistry meters;
 
-    SignInRecords(JdbcClient jdbc, AuditTrail trail) {
+    SignInRecords(JdbcClient jdbc, AuditTrail trail, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.trail = trail;
+        this.meters = meters;
     }
 
     /** Records a sign-in event about {@code user} (if known) on behalf of {@code actor}. */
     public void record(Kind kind, Actor actor, @Nullable UserId user) {
         trail.recordAs(actor, kind.action, user == null ? null : Realm.target(user), kind.outcome);
+        count(kind);
+    }
+
+    /** Sign-in attempts by outcome, users' and operators' together: no account, address or tenant in it. */
+    private void count(Kind kind) {
+        if (kind.attemptOutcome != null) {
+            AfterCommit.increment(Counter.builder("trackwell.sign.ins")
+                    .description("Sign-in attempts by outcome")
+                    .tag("outcome", kind.attemptOutcome)
+                    .register(meters));
+        }
     }
 
     public Optional<Instant> blockedUntil(String address, Instant now) {

@@ -61,10 +61,13 @@ class HttpsOnlyServer
         }
     }
 
-    /** The HTTPS port is known only once the server listens (it may have been chosen at random). */
+    /**
+     * The HTTPS port is known only once the server listens (it may have been chosen at random).
+     * The management server's start is announced here too, and is not the one to redirect to.
+     */
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        if (http != null) {
+        if (http != null && event.getApplicationContext().getServerNamespace() == null) {
             http.setRedirectPort(event.getWebServer().getPort());
         }
     }

@@ -4,6 +4,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -33,7 +35,7 @@ import org.trackwell.tenancy.Tenants;
 
 /**
  * Two filter chains with one order of filters: headers, tenant from the host, token, then the
- * authorisation rules. The API takes the token only as a bearer header and needs no CSRF token;
+ * authorisation rules; and a third, apart, for the management server's own port. The API takes the token only as a bearer header and needs no CSRF token;
  * pages take it only from the session cookie and every form carries a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,6 +65,38 @@ class WebSecurityConfiguration {
      */
     private static final AuthorizationManager<RequestAuthorizationContext> TENANT_USER = (authentication, request) ->
             new AuthorizationDecision(authentication.get().getPrincipal() instanceof SignedInUser);
+
+    /**
+     * The management server (metrics and health for Prometheus) listens on a port of its own, on
+     * the loopback unless the operator binds it elsewhere, and serves no tenant: no host is
+     * resolved, nobody signs in, and it answers only its two read-only endpoints.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain management(HttpSecurity http, Environment environment) throws Exception {
+        ManagementServerRequests.refuseUnsafe(environment);
+        AccessDeniedHandler notFound = (request, response, denied) -> response.sendError(HttpStatus.NOT_FOUND.value());
+        http.securityMatcher(new ManagementServerRequests())
+                .headers(SecurityHeaders.all())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> {})
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, failure) -> response.sendError(HttpStatus.NOT_FOUND.value()))
+                        .accessDeniedHandler(notFound))
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/prometheus")
+                                .permitAll()
+                                .requestMatchers("/error")
+                                .permitAll()
+                                .anyRequest()
+                                .denyAll());
+        return http.build();
+    }
 
     @Bean
     @Order(1)
@@ -137,7 +171,10 @@ class WebSecurityConfiguration {
                                 "/account/forgot",
                                 "/account/reset",
                                 "/c/*",
-                                "/p/*")
+                                "/p/*",
+                                // Served only by the management server: here it is a missing page,
+                                // 404 on every host, signed in or not.
+                                "/actuator/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated());
