@@ -22,7 +22,9 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
             "trackwell.web.http-port=0",
             "trackwell.operator.first-start=false",
             // Tenants in tests need no second factor unless a test asks for one (TwoFactorIT).
-            "trackwell.identity.default-second-factor-roles="
+            "trackwell.identity.default-second-factor-roles=",
+            // Nor terms of use of their own to accept, unless a test asks for them (TenantTermsIT).
+            "trackwell.identity.default-terms=false"
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestInfrastructure.class)
