@@ -41,6 +41,10 @@ public enum AuditAction {
     MFA_PASSKEY_REMOVED("mfa.passkey-removed", Target.ACCOUNT, "a passkey was removed"),
     MFA_RESET("mfa.reset", Target.ACCOUNT, "an admin reset someone's second factors"),
     USER_INVITED("user.invited", Target.ACCOUNT, "a user was invited"),
+    USER_INVITATION_REISSUED(
+            "user.invitation-reissued",
+            Target.ACCOUNT,
+            "an invited user was given a new set-up link; earlier links stopped working"),
     USER_DISABLED("user.disabled", Target.ACCOUNT, "a user was disabled"),
     USER_ENABLED("user.enabled", Target.ACCOUNT, "a user was enabled again"),
     USER_ROLES_CHANGED("user.roles-changed", Target.ACCOUNT, "a user's roles changed"),
@@ -48,6 +52,10 @@ public enum AuditAction {
     TEAM_CREATED("team.created", Target.TEAM, "a team was created"),
     OPERATOR_ADDED("operator.added", Target.ACCOUNT, "an operator account was added"),
     SECURITY_POLICY_CHANGED("security-policy.changed", Target.NONE, "the security policy changed"),
+    SETTING_CHANGED(
+            "setting.changed",
+            Target.SETTING_CHANGE,
+            "one tenant setting changed, with its old and new value (the settings pages' changes list)"),
     TERMS_PUBLISHED("terms.published", Target.TERMS, "a version of the terms of use was published"),
     TERMS_ACCEPTED("terms.accepted", Target.TERMS, "a user accepted the terms of use"),
     TENANT_CREATED("tenant.created", Target.TENANT, "a tenant was created"),

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -60,6 +61,21 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSeparately(Actor actor, AuditAction action, @Nullable String target, Outcome outcome) {
         append(actor, action, target, outcome);
+    }
+
+    /**
+     * Records one {@link AuditAction#SETTING_CHANGED} entry for each setting whose value differs,
+     * as {@code <area>.<setting>:<old>-><new>}. Values are short words or numbers, never free text
+     * (a long text such as the terms of use is named by its version).
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordSettingChanges(String area, Map<String, String> before, Map<String, String> after) {
+        after.forEach((setting, value) -> {
+            String old = before.getOrDefault(setting, "");
+            if (!old.equals(value)) {
+                record(AuditAction.SETTING_CHANGED, area + "." + setting + ":" + old + "->" + value, Outcome.SUCCESS);
+            }
+        });
     }
 
     private void append(Actor actor, AuditAction action, @Nullable String target, Outcome outcome) {

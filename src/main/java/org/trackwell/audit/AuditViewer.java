@@ -1,5 +1,7 @@
 package org.trackwell.audit;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -38,5 +40,24 @@ public class AuditViewer {
         List<StoredEvent> events = rows.search(filter, limit, 0);
         trail.record(AuditAction.AUDIT_EXPORTED, null, Outcome.SUCCESS);
         return events;
+    }
+
+    /**
+     * The tenant's settings changes, newest first: each entry names the setting with its old and
+     * new value. Only tenant admins read them; the reading is recorded like any other.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public List<AuditEntry> settingChanges(int limit) {
+        List<AuditEntry> changes = new ArrayList<>();
+        for (AuditAction action :
+                List.of(AuditAction.SETTING_CHANGED, AuditAction.MEDICATION_ROUND_IDENTIFICATION_CHANGED)) {
+            rows.search(new AuditRows.Filter(null, null, action.code(), null, null, null), limit, 0).stream()
+                    .map(AuditEntry::of)
+                    .forEach(changes::add);
+        }
+        changes.sort(Comparator.comparing(AuditEntry::occurredAt).reversed());
+        trail.record(AuditAction.AUDIT_VIEWED, null, Outcome.SUCCESS);
+        return changes.size() > limit ? List.copyOf(changes.subList(0, limit)) : changes;
     }
 }

@@ -61,19 +61,6 @@ public class Clients {
     }
 
     /**
-     * For other modules: the client, if the user may see its clinical record. Nothing is recorded
-     * here; the caller records what it does with the client.
-     */
-    public ClientRef clinical(SignedInUser user, String code) {
-        return ref(requireFullAccess(user, code));
-    }
-
-    /** For the medication module: the client, if the user may see its medication (carers may). */
-    public ClientRef forMedication(SignedInUser user, String code) {
-        return ref(found(user, code));
-    }
-
-    /**
      * For the medication round: the clients of one of the user's teams within their reach (carers
      * and managers: the whole team; practitioners: their allocated clients in it).
      */

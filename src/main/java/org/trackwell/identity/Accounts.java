@@ -24,6 +24,7 @@ import org.trackwell.identity.internal.SetupTokenRows.Purpose;
 import org.trackwell.identity.internal.SignInRecords;
 import org.trackwell.identity.internal.StoredAccount;
 import org.trackwell.identity.internal.TeamRows;
+import org.trackwell.mail.Delivery;
 import org.trackwell.mail.Mailer;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
@@ -108,14 +109,43 @@ public class Accounts {
         Invitation invitation = create(tenant, email, displayName.strip(), roles);
         teams.setMemberships(tenant.id(), invitation.user(), knownTeams(teamIds));
         trail.record(AuditAction.USER_INVITED, "user:" + invitation.user(), Outcome.SUCCESS);
-        mailer.send(
+        return mailed(tenant, invitation);
+    }
+
+    /**
+     * A new set-up link for an invited user whose link expired or was lost: earlier links stop
+     * working. Only for a user who has not chosen a password yet.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public Invitation reissueInvitation(UserId id) {
+        User user = get(id);
+        if (user.status() != AccountStatus.INVITED || hasPassword(id)) {
+            throw new AccountChangeRefused(
+                    "Only a user who has not yet chosen a password gets a new set-up link. A user who"
+                            + " forgot their password uses \"Forgot your password?\" on the sign-in page.");
+        }
+        Tenant tenant = currentTenant();
+        Instant now = clock.instant();
+        setupTokens.expireUnused(id, Purpose.SETUP, now);
+        String token = tokens.newToken();
+        Instant expiresAt = now.plus(properties.setupLinkValidity());
+        setupTokens.insert(CurrentTenant.require(), Tokens.hash(token), id, Purpose.SETUP, now, expiresAt);
+        String url = tenants.baseUrl(tenant) + "/account/setup?token=" + token;
+        Invitation invitation = new Invitation(id, new SetupLink(user.email(), url, expiresAt), Delivery.notSent());
+        trail.record(AuditAction.USER_INVITATION_REISSUED, "user:" + id, Outcome.SUCCESS);
+        return mailed(tenant, invitation);
+    }
+
+    private Invitation mailed(Tenant tenant, Invitation invitation) {
+        Delivery delivery = mailer.send(
                 invitation.link().email(),
                 "Your Trackwell account at " + tenant.displayName(),
                 "You have been invited to Trackwell at " + tenant.displayName() + ".\n\n"
                         + "Choose your password here (the link works once, until "
                         + invitation.link().expiresAt()
                         + "):\n" + invitation.link().url() + "\n");
-        return invitation;
+        return new Invitation(invitation.user(), invitation.link(), delivery);
     }
 
     @Transactional(readOnly = true)
@@ -232,7 +262,8 @@ public class Accounts {
     private Invitation create(Tenant tenant, String email, String displayName, Set<Role> roles) {
         NewAccount account = open(email, displayName, roles);
         String url = tenants.baseUrl(tenant) + "/account/setup?token=" + account.setupToken();
-        return new Invitation(account.id(), new SetupLink(account.email(), url, account.expiresAt()));
+        return new Invitation(
+                account.id(), new SetupLink(account.email(), url, account.expiresAt()), Delivery.notSent());
     }
 
     /** An invited account of the current realm and its one-time set-up token (a secret). */

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxIdleTimeout the longest idle timeout a tenant may choose
  * @param defaultSecondFactorRoles the roles that must use a second factor in a tenant that has not
  *     chosen its own (the installation's default policy)
+ * @param defaultTerms whether a tenant that has not written terms of use of its own has
+ *     Trackwell's default terms, which its users accept (TenantTerms)
  */
 @ConfigurationProperties("trackwell.identity")
 public record IdentityProperties(
@@ -39,7 +41,8 @@ public record IdentityProperties(
         @DefaultValue("1m") Duration lastUsedWriteInterval,
         @DefaultValue("20") int addressFailureLimit,
         @DefaultValue("10m") Duration addressFailureWindow,
-        @DefaultValue("1h") Duration addressBlock) {
+        @DefaultValue("1h") Duration addressBlock,
+        @DefaultValue("true") boolean defaultTerms) {
 
     public int hashThreads() {
         return concurrentHashes > 0 ? concurrentHashes : Runtime.getRuntime().availableProcessors();

@@ -65,8 +65,10 @@ public class Policies {
         if (!problems.isEmpty()) {
             throw new AccountChangeRefused(String.join(" ", problems));
         }
+        SecurityPolicy before = current();
         rows.save(CurrentTenant.require(), policy);
         trail.record(AuditAction.SECURITY_POLICY_CHANGED, null, Outcome.SUCCESS);
+        trail.recordSettingChanges("security-policy", before.asSettings(), policy.asSettings());
         return policy;
     }
 }

@@ -2,7 +2,10 @@ package org.trackwell.identity;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A tenant's sign-in rules. The defaults are secure: 15 characters minimum (NIST SP 800-63B-4 for
@@ -60,5 +63,21 @@ public record SecurityPolicy(
     public Duration lockDuration(int lockNumber) {
         long minutes = (long) lockoutMinutes << Math.min(lockNumber - 1, 20);
         return Duration.ofMinutes(Math.min(minutes, maxLockoutMinutes));
+    }
+
+    /** Each setting by name, as the audit trail records a change of it. */
+    public Map<String, String> asSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("min-password-length", String.valueOf(minPasswordLength));
+        settings.put("password-history", String.valueOf(passwordHistory));
+        settings.put("composition-rules", String.valueOf(compositionRules));
+        settings.put("lockout-threshold", String.valueOf(lockoutThreshold));
+        settings.put("lockout-minutes", String.valueOf(lockoutMinutes));
+        settings.put("max-lockout-minutes", String.valueOf(maxLockoutMinutes));
+        settings.put("idle-timeout-minutes", String.valueOf(idleTimeoutSeconds / 60));
+        settings.put(
+                "second-factor-roles",
+                secondFactorRoles.stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+        return settings;
     }
 }

@@ -55,7 +55,11 @@ public class Sessions {
     public Optional<SignedInUser> authenticate(String token) {
         String key = Tokens.hash(token);
         Instant now = clock.instant();
-        Optional<LiveSession> found = rows.live(key, properties.defaultSecondFactorRoles(), Realm.installation());
+        Optional<LiveSession> found = rows.live(
+                key,
+                properties.defaultSecondFactorRoles(),
+                Realm.installation(),
+                properties.defaultTerms() && !Realm.installation());
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package org.trackwell.identity;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,12 +19,14 @@ import org.trackwell.shared.CurrentTenant;
 public class Terms {
 
     private final TermsRows rows;
+    private final TenantTerms tenantTerms;
     private final Clock clock;
 
     private final AuditTrail trail;
 
-    Terms(TermsRows rows, Clock clock, AuditTrail trail) {
+    Terms(TermsRows rows, TenantTerms tenantTerms, Clock clock, AuditTrail trail) {
         this.rows = rows;
+        this.tenantTerms = tenantTerms;
         this.trail = trail;
         this.clock = clock;
     }
@@ -47,14 +50,42 @@ public class Terms {
         return rows.current();
     }
 
-    /** Records that {@code user} accepted {@code version}, which must be the current one. */
+    /**
+     * The terms {@code user} has still to accept: the operator's current version first, then their
+     * tenant's own (versions named {@code service-<n>}).
+     */
+    @Transactional(readOnly = true)
+    public Optional<TermsOfUse> toAccept(SignedInUser user) {
+        Optional<TermsOfUse> operators = current().filter(terms -> !rows.accepted(user.id(), terms.version()));
+        return operators.or(() -> tenantTerms.toAccept(user).map(Terms::asTerms));
+    }
+
+    /** The operator's current terms, or else the tenant's own, for a user who has accepted both. */
+    @Transactional(readOnly = true)
+    public Optional<TermsOfUse> shown(SignedInUser user) {
+        return toAccept(user).or(this::current).or(() -> tenantTerms.current().map(Terms::asTerms));
+    }
+
+    /** Records that {@code user} accepted {@code version}, which must be a current one. */
     @Transactional
     public void accept(SignedInUser user, String version) {
-        TermsOfUse current = current().orElseThrow(() -> new AccountChangeRefused("There are no terms to accept."));
-        if (!current.version().equals(version)) {
+        Optional<TermsOfUse> operators = current();
+        Optional<TenantTermsVersion> tenants = tenantTerms.current();
+        if (operators.isEmpty() && tenants.isEmpty()) {
+            throw new AccountChangeRefused("There are no terms to accept.");
+        }
+        if (operators.isPresent() && operators.get().version().equals(version)) {
+            rows.accept(CurrentTenant.require(), user.id(), version, clock.instant());
+            trail.record(AuditAction.TERMS_ACCEPTED, "terms:" + version, Outcome.SUCCESS);
+        } else if (tenants.isPresent() && tenants.get().label().equals(version)) {
+            tenantTerms.accept(user, tenants.get());
+        } else {
             throw new AccountChangeRefused("Those are not the current terms of use. Please read them again.");
         }
-        rows.accept(CurrentTenant.require(), user.id(), version, clock.instant());
-        trail.record(AuditAction.TERMS_ACCEPTED, "terms:" + version, Outcome.SUCCESS);
+    }
+
+    private static TermsOfUse asTerms(TenantTermsVersion version) {
+        return new TermsOfUse(
+                version.label(), version.text(), version.publishedAt() == null ? Instant.EPOCH : version.publishedAt());
     }
 }

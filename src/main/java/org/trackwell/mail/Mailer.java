@@ -44,25 +44,28 @@ public class Mailer {
         return failedSends.get();
     }
 
-    public void send(String to, String subject, String text) {
+    /** Sends now, or after the commit of the current transaction; the result says what became of it. */
+    public Delivery send(String to, String subject, String text) {
+        Delivery delivery = new Delivery();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    deliver(to, subject, text);
+                    delivery.settle(deliver(to, subject, text));
                 }
             });
         } else {
-            deliver(to, subject, text);
+            delivery.settle(deliver(to, subject, text));
         }
+        return delivery;
     }
 
-    private void deliver(String to, String subject, String text) {
+    private Delivery.Status deliver(String to, String subject, String text) {
         JavaMailSender mail = sender.getIfAvailable();
         if (mail == null) {
             log.warn("No SMTP server is configured (spring.mail.host); an e-mail \"{}\" was not sent", subject);
             count("not-sent");
-            return;
+            return Delivery.Status.NOT_CONFIGURED;
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
@@ -72,11 +75,13 @@ public class Mailer {
         try {
             mail.send(message);
             count("sent");
+            return Delivery.Status.SENT;
         } catch (MailException e) {
             failedSends.incrementAndGet();
             log.error(
                     "Sending an e-mail \"{}\" failed: {}", subject, e.getClass().getSimpleName());
             count("failed");
+            return Delivery.Status.FAILED;
         }
     }
 

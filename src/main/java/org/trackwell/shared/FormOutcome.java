@@ -30,6 +30,10 @@ public final class FormOutcome {
             redirect.addFlashAttribute("done", action.get());
         } catch (Refusal refused) {
             throwIfNotFound(refused);
+            if (refused instanceof ConfirmItIsYou) {
+                // Not the form's to report: the user is taken to confirm it is them, then back.
+                throw refused;
+            }
             boolean overridable = refused.canBeAcknowledged();
             redirect.addFlashAttribute(
                     "error", refused.getMessage() + (overridable ? " Tick the box to save it anyway." : ""));

@@ -59,6 +59,7 @@ class AuditCoverageIT {
             Map.entry("POST /api/v1/users", "user.invited (AuditedRoutesIT)"),
             Map.entry("GET /api/v1/users/{id}", "not recorded: a staff account, no client data"),
             Map.entry("POST /api/v1/users/{id}/disable", "user.disabled (AuditedRoutesIT)"),
+            Map.entry("POST /api/v1/users/{id}/invitation", "user.invitation-reissued (InvitationsWithoutMailIT)"),
             Map.entry("POST /api/v1/users/{id}/enable", "user.enabled (AuditedRoutesIT)"),
             Map.entry("POST /api/v1/users/{id}/unlock", "sign-in.unlocked (AuditedRoutesIT)"),
             Map.entry("PUT /api/v1/users/{id}/roles", "user.roles-changed (AuditedRoutesIT)"),

@@ -44,6 +44,7 @@ class UserAdministrationIT {
                 admin);
         assertThat(invited.statusCode()).isEqualTo(201);
         String shownOnce = Api.read(invited).get("setupLink").asString();
+        assertThat(Api.read(invited).get("emailed").asBoolean()).isTrue();
         var mails = TestMail.to(email);
         assertThat(mails).hasSize(1);
         assertThat(TestMail.text(mails.get(0))).contains(shownOnce);

@@ -128,6 +128,7 @@ class FreeTextSealedIT {
             Map.entry("security_policy.*", "the service's security policy"),
             Map.entry("terms_of_use.*", "the service's terms"),
             Map.entry("terms_acceptance.*", "versions of the terms"),
+            Map.entry("tenant_terms.*", "the service's own terms, written by its admins for every user"),
             Map.entry(
                     "totp_factor.*", "authenticator secrets, sealed under the tenant key (operators': the master key)"),
             Map.entry("recovery_code.*", "code hashes"),

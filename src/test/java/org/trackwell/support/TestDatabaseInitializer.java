@@ -27,7 +27,10 @@ class TestDatabaseInitializer implements ApplicationContextInitializer<Configura
                         // The tests' shared server is a throwaway one that runs without fsync.
                         "trackwell.database.unsafe-allow-lost-writes=true",
                         "spring.mail.host=127.0.0.1",
-                        "spring.mail.port=" + TestMail.port())
+                        // A test of what happens when mail cannot go names a closed port here.
+                        "spring.mail.port="
+                                + context.getEnvironment()
+                                        .getProperty("trackwell.test.mail-port", String.valueOf(TestMail.port())))
                 .applyTo(context);
     }
 }

@@ -32,7 +32,9 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
             "trackwell.medication.missed-dose-interval=3650d",
             "trackwell.outcomes.link-schedule-initial-delay=3650d",
             // Tenants in tests need no second factor unless a test asks for one (TwoFactorIT).
-            "trackwell.identity.default-second-factor-roles="
+            "trackwell.identity.default-second-factor-roles=",
+            // Nor terms of use of their own to accept, unless a test asks for them (TenantTermsIT).
+            "trackwell.identity.default-terms=false"
         })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestInfrastructure.class)

@@ -159,6 +159,8 @@ final class RouteCalls {
                 RouteCall.of("POST /admin/users/{id}/enable").id(Ref.USER),
                 RouteCall.of("POST /admin/users/{id}/unlock").id(Ref.USER),
                 RouteCall.of("POST /admin/users/{id}/mfa/reset").id(Ref.USER),
+                RouteCall.of("POST /admin/users/{id}/invitation").id(Ref.USER),
+                RouteCall.of("POST /api/v1/users/{id}/invitation").id(Ref.USER),
                 form("POST /admin/users/{id}/roles", t -> map("roles", "PRACTITIONER"))
                         .id(Ref.USER),
                 form("POST /admin/users/{id}/teams", t -> map("teams", t.get(Ref.TEAM)))

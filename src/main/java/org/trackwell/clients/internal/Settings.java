@@ -32,8 +32,10 @@ public class Settings {
         if (settings.openCaseCap() != null && (settings.openCaseCap() < 1 || settings.openCaseCap() > 1000)) {
             throw new ClientDetailsInvalid("The cap on open cases must be between 1 and 1000.");
         }
+        ClientSettings before = current();
         rows.save(CurrentTenant.require(), settings);
         trail.record(AuditAction.CLIENT_SETTINGS_CHANGED, null, Outcome.SUCCESS);
+        trail.recordSettingChanges("client-settings", ClientSettingsAudit.of(before), ClientSettingsAudit.of(settings));
         return settings;
     }
 }

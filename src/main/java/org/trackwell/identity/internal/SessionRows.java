@@ -54,9 +54,12 @@ public class SessionRows {
 
     /**
      * The session, if live; {@code defaultSecondFactorRoles} apply where the tenant has no policy of
-     * its own, unless {@code everyoneMustEnrol} (the installation realm: operators).
+     * its own, unless {@code everyoneMustEnrol} (the installation realm: operators). With
+     * {@code defaultTerms}, a tenant without terms of its own has Trackwell's default terms (version
+     * 1) for its users to accept.
      */
-    public Optional<LiveSession> live(String tokenHash, Set<Role> defaultSecondFactorRoles, boolean everyoneMustEnrol) {
+    public Optional<LiveSession> live(
+            String tokenHash, Set<Role> defaultSecondFactorRoles, boolean everyoneMustEnrol, boolean defaultTerms) {
         return jdbc.sql("""
                 select s.user_id, a.email, a.display_name, s.last_used_at, s.expires_at, s.verified_at,
                   (select string_agg(r.role, ',') from user_role r where r.user_id = s.user_id) as roles,
@@ -64,7 +67,14 @@ public class SessionRows {
                   (select p.idle_timeout_seconds from security_policy p) as idle,
                   coalesce((select exists (select 1 from terms_acceptance t where t.user_id = s.user_id
                       and t.version = c.version)
-                    from terms_of_use c order by c.published_at desc limit 1), true) as terms_accepted,
+                    from terms_of_use c order by c.published_at desc limit 1), true)
+                  and coalesce(
+                    (select exists (select 1 from tenant_terms_acceptance t where t.user_id = s.user_id
+                      and t.version = c.version)
+                     from tenant_terms c order by c.version desc limit 1),
+                    not :defaultTerms
+                      or exists (select 1 from tenant_terms_acceptance t where t.user_id = s.user_id and t.version = 1))
+                    as terms_accepted,
                   not exists (select 1 from totp_factor f where f.user_id = s.user_id and f.confirmed_at is not null)
                     and not exists (select 1 from passkey k where k.user_id = s.user_id)
                     and (:everyone or exists (select 1 from user_role r where r.user_id = s.user_id
@@ -75,6 +85,7 @@ public class SessionRows {
                 where s.token_hash = :hash and s.revoked_at is null and a.status = 'ACTIVE'""")
                 .param("hash", tokenHash)
                 .param("everyone", everyoneMustEnrol)
+                .param("defaultTerms", defaultTerms)
                 .param(
                         "defaultRoles",
                         String.join(

@@ -51,4 +51,14 @@ public class TermsRows {
                 .param("at", Timestamp.from(at))
                 .update();
     }
+
+    /** Whether {@code user} of the current tenant accepted the operator's {@code version}. */
+    public boolean accepted(UserId user, String version) {
+        return jdbc.sql("select count(*) from terms_acceptance where user_id = :user and version = :version")
+                        .param("user", user.value())
+                        .param("version", version)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
 }

@@ -184,8 +184,8 @@ class AccountPages {
     }
 
     @GetMapping("/terms")
-    String termsPage(Model model) {
-        model.addAttribute("terms", terms.current().orElse(null));
+    String termsPage(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("terms", terms.toAccept(user).orElse(null));
         return "identity/terms";
     }
 

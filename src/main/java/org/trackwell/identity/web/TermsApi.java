@@ -27,9 +27,10 @@ class TermsApi {
 
     record Acceptance(@NotBlank String version) {}
 
+    /** The terms the caller has still to accept, or else the current ones. */
     @GetMapping
-    TermsOfUse current() {
-        return terms.current().orElseThrow(NothingHere::new);
+    TermsOfUse current(@AuthenticationPrincipal SignedInUser user) {
+        return terms.shown(user).orElseThrow(NothingHere::new);
     }
 
     @PostMapping

@@ -55,11 +55,23 @@ class UserPages {
             RedirectAttributes redirect) {
         try {
             Invitation invitation = accounts.invite(email, displayName, roleSet(roles), teams);
-            redirect.addFlashAttribute("invited", invitation.link());
+            redirect.addFlashAttribute("invited", InvitationNotice.of(invitation));
         } catch (AccountChangeRefused refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/admin/users";
+    }
+
+    /** A new set-up link for an invited user whose link expired or was lost; shown once, like an invitation's. */
+    @PostMapping("/admin/users/{id}/invitation")
+    String reissueInvitation(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            Invitation invitation = accounts.reissueInvitation(new UserId(id));
+            redirect.addFlashAttribute("invited", InvitationNotice.of(invitation));
+        } catch (AccountChangeRefused refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:" + userPage(id);
     }
 
     @PostMapping("/admin/teams")

@@ -58,7 +58,18 @@ class UsersApi {
             @NotNull Set<Role> roles,
             @Nullable List<UUID> teams) {}
 
-    record Invited(UUID id, String email, String setupLink, Instant expiresAt) {}
+    /** {@code emailed} is false when the e-mail did not go: the admin hands the link over in person. */
+    record Invited(UUID id, String email, String setupLink, Instant expiresAt, boolean emailed) {
+
+        static Invited of(Invitation invitation) {
+            return new Invited(
+                    invitation.user().value(),
+                    invitation.link().email(),
+                    invitation.link().url(),
+                    invitation.link().expiresAt(),
+                    invitation.delivery().sent());
+        }
+    }
 
     record UserView(
             UUID id,
@@ -122,11 +133,12 @@ class UsersApi {
     Invited invite(@Valid @RequestBody InviteRequest body) {
         Invitation invitation = accounts.invite(
                 body.email(), body.displayName(), body.roles(), body.teams() == null ? List.of() : body.teams());
-        return new Invited(
-                invitation.user().value(),
-                invitation.link().email(),
-                invitation.link().url(),
-                invitation.link().expiresAt());
+        return Invited.of(invitation);
+    }
+
+    @PostMapping("/users/{id}/invitation")
+    Invited reissueInvitation(@PathVariable UUID id) {
+        return Invited.of(accounts.reissueInvitation(new UserId(id)));
     }
 
     @GetMapping("/users/{id}")

@@ -145,6 +145,8 @@ public class Medicines {
         }
         rows.saveSettings(CurrentTenant.require(), changed);
         trail.record(AuditAction.MEDICATION_SETTINGS_CHANGED, null, Outcome.SUCCESS);
+        trail.recordSettingChanges(
+                "medication-settings", MedicationSettingsAudit.of(before), MedicationSettingsAudit.of(changed));
         if (!before.roundIdentification().equals(changed.roundIdentification())) {
             trail.record(
                     AuditAction.MEDICATION_ROUND_IDENTIFICATION_CHANGED,

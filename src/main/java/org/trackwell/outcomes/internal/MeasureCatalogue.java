@@ -216,6 +216,7 @@ public class MeasureCatalogue {
         }
         rows.save(CurrentTenant.require(), settings);
         trail.record(AuditAction.OUTCOME_SETTINGS_CHANGED, null, Outcome.SUCCESS);
+        trail.recordSettingChanges("outcome-settings", current.asSettings(), settings.asSettings());
         return settings;
     }
 
@@ -252,8 +253,10 @@ public class MeasureCatalogue {
         if (types.isEmpty()) {
             throw new MeasureChangeRefused("The service needs at least one session type.");
         }
+        List<SessionType> before = sessionTypes();
         rows.replaceSessionTypes(CurrentTenant.require(), types);
         trail.record(AuditAction.SESSION_TYPES_CHANGED, null, Outcome.SUCCESS);
+        trail.recordSettingChanges("session-types", SessionType.asSettings(before), SessionType.asSettings(types));
         return types;
     }
 

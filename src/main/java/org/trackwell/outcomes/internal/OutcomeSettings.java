@@ -1,5 +1,7 @@
 package org.trackwell.outcomes.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -73,5 +75,25 @@ public record OutcomeSettings(
                 feedbackAfterHours,
                 feedbackMeasure,
                 pcl5CutOff);
+    }
+
+    /**
+     * Each setting changed on the settings form, by name, as the audit trail records a change of it
+     * (the measures in use and the licences have entries of their own).
+     */
+    public Map<String, String> asSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("commercial", String.valueOf(commercial));
+        settings.put("primary-measure", primaryMeasure);
+        settings.put("not-seen-warning-days", String.valueOf(notSeenWarningDays));
+        settings.put("not-seen-alert-days", String.valueOf(notSeenAlertDays));
+        settings.put("max-goals", String.valueOf(maxGoals));
+        settings.put("link-validity-days", String.valueOf(linkValidityDays));
+        settings.put("chart-link-validity-days", String.valueOf(chartLinkValidityDays));
+        settings.put("send-before-hours", sendBeforeHours == null ? "" : String.valueOf(sendBeforeHours));
+        settings.put("feedback-after-hours", feedbackAfterHours == null ? "" : String.valueOf(feedbackAfterHours));
+        settings.put("feedback-measure", feedbackMeasure == null ? "" : feedbackMeasure);
+        settings.put("pcl5-cut-off", String.valueOf(pcl5CutOff));
+        return settings;
     }
 }

@@ -1,6 +1,9 @@
 package org.trackwell.outcomes.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A kind of session, named as the tenant likes, with the measures planned at each one.
@@ -28,5 +31,20 @@ public record SessionType(String code, String name, List<String> measures, boole
                 new SessionType("COMPLETION", "Completion", withWsas, true),
                 new SessionType("FOLLOW_UP", "Follow-up", every, false),
                 new SessionType("REVIEW", "Review", every, false));
+    }
+
+    /**
+     * The session types as the audit trail records a change of them: which types there are (by
+     * code), and each type's measures and whether it counts as a treatment contact. Names are
+     * left out: they are the admin's own words, and the code names the type.
+     */
+    public static Map<String, String> asSettings(List<SessionType> types) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("types", types.stream().map(SessionType::code).collect(Collectors.joining(",")));
+        for (SessionType type : types) {
+            settings.put(type.code() + ".measures", String.join(",", type.measures()));
+            settings.put(type.code() + ".treatment", String.valueOf(type.treatment()));
+        }
+        return settings;
     }
 }

@@ -43,6 +43,7 @@ class MeasureAdminPages {
     String catalogue(Model model) {
         model.addAttribute("entries", catalogue.entries());
         model.addAttribute("settings", catalogue.settings());
+        model.addAttribute("defaults", OutcomeSettings.defaults());
         model.addAttribute("types", catalogue.sessionTypes());
         return "outcomes/admin";
     }
