@@ -24,6 +24,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
             // Tests run the integrity checks and deliver webhooks when they mean to (MonitoringIT).
             "trackwell.monitoring.check-at-start=false",
             "trackwell.monitoring.check-schedule=-",
+            "trackwell.monitoring.activity-schedule=-",
             "trackwell.monitoring.webhook-poll=1h",
             // Tenants in tests need no second factor unless a test asks for one (TwoFactorIT).
             "trackwell.identity.default-second-factor-roles="
