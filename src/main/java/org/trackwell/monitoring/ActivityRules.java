@@ -82,9 +82,12 @@ public class ActivityRules {
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     public ActivityRuleSettings change(List<ActivityRuleSetting> changed, WorkingHours hours) {
         ActivityRuleSettings before = current();
+        List<ActivityRuleSetting> allChecked =
+                changed.stream().map(ActivityRuleSetting::checked).toList();
+        WorkingHours checkedHours = hours.checked();
         List<String> changes = new ArrayList<>();
-        for (ActivityRuleSetting setting : changed) {
-            ActivityRuleSetting checked = setting.checked();
+        for (ActivityRuleSetting checked : allChecked) {
+            ActivityRuleSetting setting = checked;
             ActivityRuleSetting old = before.of(setting.rule());
             String slug = setting.rule().slug();
             compare(changes, slug + ".enabled", old.enabled(), checked.enabled());
@@ -94,7 +97,6 @@ public class ActivityRules {
                 rows.save(checked);
             }
         }
-        WorkingHours checkedHours = hours.checked();
         if (!checkedHours.equals(before.hours())) {
             changes.add("working-hours:" + before.hours().described() + "->" + checkedHours.described());
             rows.save(checkedHours);
