@@ -34,6 +34,8 @@ import org.trackwell.tenancy.Tenants;
 @Service
 public class ActivityRules {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActivityRules.class);
+
     /** The most entries of one stream the rules read at one evaluation. */
     static final int ENTRY_LIMIT = 50_000;
 

@@ -61,6 +61,14 @@ public final class InstallationActivity {
                                 + (entry.target() == null ? "" : " (" + entry.target() + ")") + ".",
                         entry,
                         operatorStream));
+            } else if (operatorStream && entry.action().equals(AuditAction.SIGN_IN_ADDRESS_BLOCKED.code())) {
+                alerts.add(operatorAlert(
+                        ADDRESS_BURST,
+                        "address:" + entry.address(),
+                        "The address " + entry.address() + " was blocked after too many failed sign-ins on the"
+                                + " operator's host.",
+                        entry,
+                        true));
             } else if (SuspiciousActivity.keyOperation(entry.action())) {
                 alerts.add(operatorAlert(
                         KEY_OPERATION,
