@@ -234,6 +234,13 @@ class ActivityRulesIT {
                 .satisfies(alert -> {
                     assertThat(alert.what()).contains("Harper Therapist", "25 different clients");
                     assertThat(alert.auditEntries()).hasSize(25);
+                    assertThat(TestMail.to(api.adminEmail()))
+                            .anySatisfy(mail -> assertThat(TestMail.text(mail))
+                                    .contains(alert.what())
+                                    .contains("Audit entries: "
+                                            + alert.auditEntries().getFirst())
+                                    .contains("/audit?entry="
+                                            + alert.auditEntries().getFirst() + "&entry="));
                 });
         assertThat(activityAlerts(AuditTrail.OPERATOR_STREAM))
                 .allSatisfy(alert -> assertThat(TestMail.to(operator))
