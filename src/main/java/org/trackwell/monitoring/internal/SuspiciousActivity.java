@@ -124,7 +124,14 @@ public final class SuspiciousActivity {
                 e -> "address:" + e.address(),
                 (subject, found) -> found.size() + " failed sign-ins from the address "
                         + subject.substring("address:".length()) + " within " + minutes(address) + ", for "
-                        + found.stream().map(AuditEntry::target).distinct().count() + " account(s).",
+                        + found.stream()
+                                .map(AuditEntry::target)
+                                .filter(t -> t != null)
+                                .distinct()
+                                .count()
+                        + " known account(s) and "
+                        + found.stream().filter(e -> e.target() == null).count()
+                        + " e-mail address(es) that match no account.",
                 subject -> "the address " + subject.substring("address:".length()));
     }
 
