@@ -49,6 +49,7 @@ public enum AuditAction {
     USER_ENABLED("user.enabled", Target.ACCOUNT, "a user was enabled again"),
     USER_ROLES_CHANGED("user.roles-changed", Target.ACCOUNT, "a user's roles changed"),
     USER_TEAMS_CHANGED("user.teams-changed", Target.ACCOUNT, "a user's teams changed"),
+    USER_ADMIN_GRANTED("user.admin-granted", Target.ACCOUNT, "a user was given the tenant admin role"),
     TEAM_CREATED("team.created", Target.TEAM, "a team was created"),
     OPERATOR_ADDED("operator.added", Target.ACCOUNT, "an operator account was added"),
     SECURITY_POLICY_CHANGED("security-policy.changed", Target.NONE, "the security policy changed"),
@@ -78,6 +79,11 @@ public enum AuditAction {
             "client-key.destroyed", Target.CLIENT, "a client's key was destroyed: their data can no longer be opened"),
     ALERT_RAISED("alert.raised", Target.ALERT, "a check or rule raised an alert"),
     ALERT_ACKNOWLEDGED("alert.acknowledged", Target.ALERT, "an alert was acknowledged with a note"),
+    ACTIVITY_RULES_CHANGED("activity-rules.changed", Target.NONE, "the suspicious-activity rules changed"),
+    ACTIVITY_RULE_CHANGED(
+            "activity-rules.rule-changed",
+            Target.SETTING_CHANGE,
+            "a suspicious-activity rule or the working hours changed (what it was and what it is now)"),
     WEBHOOK_ADDED("webhook.added", Target.WEBHOOK, "a webhook for alerts was added"),
     WEBHOOK_REMOVED("webhook.removed", Target.WEBHOOK, "a webhook for alerts was removed"),
     MONITORING_FILES_ACCEPTED(

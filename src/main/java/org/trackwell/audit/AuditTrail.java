@@ -47,6 +47,15 @@ public class AuditTrail {
                 .toList();
     }
 
+    /**
+     * The current stream's entries dated in [from, to), oldest first, at most {@code limit}: what the
+     * suspicious-activity rules read.
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> between(java.time.Instant from, java.time.Instant to, int limit) {
+        return rows.between(from, to, limit).stream().map(AuditEntry::of).toList();
+    }
+
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditAction action, @Nullable String target, Outcome outcome) {
         recordAs(AuditContext.actor(), action, target, outcome);

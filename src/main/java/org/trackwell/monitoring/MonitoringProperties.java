@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookPoll how often due webhook deliveries are looked for
  * @param webhooksToLoopback whether webhooks may go by plain HTTP to this machine's loopback
  *     address (for a local relay, and the tests); otherwise only HTTPS
+ * @param activitySchedule when the suspicious-activity rules run (cron; default every minute)
+ * @param activityAddressFailures how many failed sign-ins from one address, across every tenant and
+ *     the operator's host, alert the operators
+ * @param activityAddressWindow within what time
  */
 @ConfigurationProperties("trackwell.monitoring")
 public record MonitoringProperties(
@@ -36,4 +40,7 @@ public record MonitoringProperties(
         @DefaultValue("8") int webhookRetries,
         @DefaultValue("30s") Duration webhookFirstRetry,
         @DefaultValue("5s") Duration webhookPoll,
-        @DefaultValue("false") boolean webhooksToLoopback) {}
+        @DefaultValue("false") boolean webhooksToLoopback,
+        @DefaultValue("0 * * * * *") String activitySchedule,
+        @DefaultValue("20") int activityAddressFailures,
+        @DefaultValue("15m") Duration activityAddressWindow) {}

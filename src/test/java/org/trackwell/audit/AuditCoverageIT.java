@@ -62,7 +62,10 @@ class AuditCoverageIT {
             Map.entry("POST /api/v1/users/{id}/invitation", "user.invitation-reissued (InvitationsWithoutMailIT)"),
             Map.entry("POST /api/v1/users/{id}/enable", "user.enabled (AuditedRoutesIT)"),
             Map.entry("POST /api/v1/users/{id}/unlock", "sign-in.unlocked (AuditedRoutesIT)"),
-            Map.entry("PUT /api/v1/users/{id}/roles", "user.roles-changed (AuditedRoutesIT)"),
+            Map.entry(
+                    "PUT /api/v1/users/{id}/roles",
+                    "user.roles-changed (AuditedRoutesIT), and user.admin-granted when the admin role is added"
+                            + " (ActivityRulesIT)"),
             Map.entry("PUT /api/v1/users/{id}/teams", "user.teams-changed (AuditedRoutesIT)"),
             Map.entry("GET /api/v1/users/{id}/sessions", "not recorded: session times of a staff account"),
             Map.entry("GET /api/v1/teams", "not recorded: team names"),

@@ -144,6 +144,8 @@ class FreeTextSealedIT {
                     "monitoring_alert.*",
                     "alerts written by the product with pseudonymous identifiers, and staff notes on them"),
             Map.entry("monitoring_webhook.*", "addresses and sealed secrets of webhooks"),
+            Map.entry("activity_rule_setting.rule", "the name of a suspicious-activity rule, one of a fixed list"),
+            Map.entry("working_hours.days", "the working days, as numbers"),
             Map.entry("monitoring_webhook_delivery.*", "alerts as posted to webhooks"),
             Map.entry("client.code", "the pseudonym code"),
             Map.entry("client.reference_index", "a blind index"),

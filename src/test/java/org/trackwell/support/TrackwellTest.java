@@ -26,6 +26,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
             // Tests run the integrity checks and deliver webhooks when they mean to (MonitoringIT).
             "trackwell.monitoring.check-at-start=false",
             "trackwell.monitoring.check-schedule=-",
+            "trackwell.monitoring.activity-schedule=-",
             "trackwell.monitoring.webhook-poll=1h",
             // Tests look for missed doses and send due measure links when they mean to, with their
             // own clock: the schedules would race them.

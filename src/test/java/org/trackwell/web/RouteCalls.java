@@ -78,6 +78,7 @@ final class RouteCalls {
         String nothing = java.util.UUID.randomUUID().toString();
         return List.of(
                 form("POST /admin/alerts/acknowledge", t -> map("alert", nothing, "note", "Looked into it")),
+                form("POST /admin/activity-rules", t -> map("starts", "08:00", "ends", "18:00")),
                 form("POST /admin/webhooks", t -> map("url", "https://hooks.matrix.test/trackwell")),
                 form("POST /admin/webhooks/remove", t -> map("webhook", nothing)),
                 json("POST /api/v1/operator/alerts/acknowledge", t -> map("alert", nothing, "note", "Looked into it")),

@@ -34,7 +34,23 @@ public class AuditRows {
             @Nullable String action,
             @Nullable String actorId,
             @Nullable String target,
-            @Nullable String outcome) {}
+            @Nullable String outcome,
+            List<UUID> entries) {
+
+        public Filter(
+                @Nullable Instant from,
+                @Nullable Instant to,
+                @Nullable String action,
+                @Nullable String actorId,
+                @Nullable String target,
+                @Nullable String outcome) {
+            this(from, to, action, actorId, target, outcome, List.of());
+        }
+
+        public Filter {
+            entries = List.copyOf(entries);
+        }
+    }
 
     public record Checkpoint(UUID tenantId, long seq, byte[] hash, Instant signedAt, byte[] signature) {}
 
@@ -216,6 +232,18 @@ public class AuditRows {
                 .update();
     }
 
+    /** The current stream's entries dated in [from, to), oldest first. */
+    public List<StoredEvent> between(Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                select * from audit_event where occurred_at >= :from and occurred_at < :to
+                order by occurred_at, id limit :limit""")
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("limit", limit)
+                .query(AuditRows::event)
+                .list();
+    }
+
     public List<StoredEvent> search(Filter filter, int limit, long offset) {
         return jdbc.sql("""
                 select * from audit_event
@@ -225,7 +253,9 @@ public class AuditRows {
                   and (cast(:actor as text) is null or actor_id = :actor)
                   and (cast(:target as text) is null or target = :target)
                   and (cast(:outcome as text) is null or outcome = :outcome)
+                  and (cardinality(cast(:entries as uuid[])) = 0 or id = any(cast(:entries as uuid[])))
                 order by occurred_at desc, id desc limit :limit offset :offset""")
+                .param("entries", filter.entries().toArray(UUID[]::new))
                 .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
                 .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
                 .param("action", filter.action())

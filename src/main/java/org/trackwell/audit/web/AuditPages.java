@@ -4,12 +4,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -49,8 +51,10 @@ class AuditPages {
             @Nullable String actor,
             @Nullable String target,
             @Nullable Outcome outcome,
-            @Nullable @Min(0) @Max(10_000) Integer page) {
+            @Nullable @Min(0) @Max(10_000) Integer page,
+            @Nullable @Size(max = 100) List<UUID> entry) {
 
+        /** {@code entry}: only these entries (an alert's link to the entries it rests on). */
         AuditRows.Filter toFilter() {
             return new AuditRows.Filter(
                     start(from),
@@ -58,7 +62,8 @@ class AuditPages {
                     blank(action),
                     blank(actor),
                     blank(target),
-                    outcome == null ? null : outcome.name());
+                    outcome == null ? null : outcome.name(),
+                    entry == null ? List.of() : entry);
         }
 
         int pageNumber() {

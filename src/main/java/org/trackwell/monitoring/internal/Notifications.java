@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.trackwell.identity.AccountStatus;
 import org.trackwell.identity.Accounts;
@@ -15,6 +16,7 @@ import org.trackwell.mail.Mailer;
 import org.trackwell.monitoring.Alert;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.TenantId;
+import org.trackwell.tenancy.Tenants;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,8 +35,17 @@ public class Notifications {
     private final WebhookRows webhooks;
     private final Ids ids;
     private final Clock clock;
+    private final Tenants tenants;
 
-    Notifications(Mailer mailer, Operators operators, Accounts accounts, WebhookRows webhooks, Ids ids, Clock clock) {
+    Notifications(
+            Mailer mailer,
+            Operators operators,
+            Accounts accounts,
+            WebhookRows webhooks,
+            Ids ids,
+            Clock clock,
+            Tenants tenants) {
+        this.tenants = tenants;
         this.mailer = mailer;
         this.operators = operators;
         this.accounts = accounts;
@@ -47,6 +58,7 @@ public class Notifications {
         String subject = "Trackwell alert: " + alert.subject();
         String text =
                 alert.what() + "\n\nWhen: " + alert.happenedAt() + (alert.who() == null ? "" : "\nWho: " + alert.who())
+                        + entries(tenant, alert)
                         + "\n\nSee the alerts page to acknowledge it, and docs/monitoring.md for what to do.";
         for (String to : recipients(tenant)) {
             mailer.send(to, subject, text);
@@ -55,6 +67,19 @@ public class Notifications {
         for (WebhookRows.Stored webhook : webhooks.active()) {
             webhooks.enqueue(ids.next(), webhook.id(), alert.id(), body, clock.instant());
         }
+    }
+
+    /** The audit entries the alert rests on, and for a tenant's admins a link to the audit page showing them. */
+    private String entries(Optional<TenantId> tenant, Alert alert) {
+        if (alert.auditEntries().isEmpty()) {
+            return "";
+        }
+        String ids = alert.auditEntries().stream().map(Object::toString).collect(Collectors.joining(", "));
+        String link = tenant.flatMap(tenants::byId)
+                .map(found -> "\nThe audit page showing them: " + tenants.baseUrl(found) + "/audit?"
+                        + alert.auditEntries().stream().map(id -> "entry=" + id).collect(Collectors.joining("&")))
+                .orElse("");
+        return "\nAudit entries: " + ids + link;
     }
 
     private List<String> recipients(Optional<TenantId> tenant) {

@@ -1,0 +1,28 @@
+package org.trackwell.monitoring.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.trackwell.monitoring.ActivityRules;
+
+/** Runs the suspicious-activity rules on their schedule (every minute by default), never in an operator command. */
+@Component
+class ActivitySchedule {
+
+    private final ActivityRules rules;
+    private final boolean operatorCommand;
+
+    ActivitySchedule(
+            ActivityRules rules,
+            @Value("${trackwell.database.attach-to-running-service:false}") boolean operatorCommand) {
+        this.rules = rules;
+        this.operatorCommand = operatorCommand;
+    }
+
+    @Scheduled(cron = "${trackwell.monitoring.activity-schedule:0 * * * * *}")
+    void onSchedule() {
+        if (!operatorCommand) {
+            rules.evaluate();
+        }
+    }
+}
