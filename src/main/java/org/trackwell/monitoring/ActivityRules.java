@@ -19,10 +19,10 @@ import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.User;
-import org.trackwell.medication.ServiceTimeZone;
 import org.trackwell.monitoring.internal.ActivityRuleRows;
 import org.trackwell.monitoring.internal.InstallationActivity;
 import org.trackwell.monitoring.internal.SuspiciousActivity;
+import org.trackwell.shared.ServiceTimeZone;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 

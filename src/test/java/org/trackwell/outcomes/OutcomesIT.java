@@ -21,6 +21,7 @@ import org.trackwell.outcomes.internal.ScheduledLinks;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;
+import org.trackwell.support.PageSession;
 import org.trackwell.support.TestMail;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
@@ -463,6 +464,39 @@ class OutcomesIT {
         assertThat(Api.read(second).get("version").asInt())
                 .as("an edit is a new version")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aTimeTypedOnThePageIsTheServicesLocalTime() {
+        Map<String, Object> settings = Map.of(
+                "timeZone", "America/New_York",
+                "toleranceMinutes", 60,
+                "prnEffectMinutes", 60,
+                "lowStockDays", 7,
+                "expiryWarningDays", 30);
+        assertThat(api.put("/api/v1/medication-settings", Api.json(settings), admin)
+                        .statusCode())
+                .isEqualTo(200);
+        String code = clientWithOpenEpisode();
+        PageSession pages =
+                PageSession.signedIn(api, "pat.practitioner@" + api.tenant().slug() + ".test", Api.GOOD_PASSWORD);
+        String page = "/clients/" + code + "/outcomes";
+        assertThat(pages.submitFrom(
+                                page,
+                                page + "/sessions",
+                                "startsAt",
+                                "2026-11-30T10:00",
+                                "type",
+                                "TREATMENT",
+                                "mode",
+                                "FACE_TO_FACE")
+                        .statusCode())
+                .isEqualTo(302);
+
+        JsonNode sessions = Api.read(api.get("/api/v1/clients/" + code + "/sessions", practitioner));
+        assertThat(sessions.get(0).get("startsAt").asString())
+                .as("10:00 in New York")
+                .isEqualTo("2026-11-30T15:00:00Z");
     }
 
     @Test

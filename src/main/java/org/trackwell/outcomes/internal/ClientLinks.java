@@ -28,6 +28,7 @@ import org.trackwell.outcomes.internal.LinkRows.Kind;
 import org.trackwell.outcomes.internal.LinkRows.StoredLink;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
+import org.trackwell.shared.ServiceTimeZone;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.Tokens;
 import org.trackwell.shared.UserId;
@@ -60,6 +61,7 @@ public class ClientLinks {
     private final AuditTrail trail;
     private final Ids ids;
     private final Clock clock;
+    private final ServiceTimeZone zone;
 
     ClientLinks(
             Clients clients,
@@ -76,7 +78,9 @@ public class ClientLinks {
             SecureRandom random,
             AuditTrail trail,
             Ids ids,
-            Clock clock) {
+            Clock clock,
+            ServiceTimeZone zone) {
+        this.zone = zone;
         this.clients = clients;
         this.catalogue = catalogue;
         this.sessions = sessions;
@@ -346,7 +350,7 @@ public class ClientLinks {
                 "Hello,\n\n" + service + " would like you to answer a few short questions before or after your "
                         + "session. Open this link on your phone or computer:\n\n" + link.url()
                         + "\n\nThe link works once and until "
-                        + DAY.format(link.expiresAt().atZone(ClientSessions.SERVICE_ZONE))
+                        + DAY.format(link.expiresAt().atZone(zone.zone()))
                         + ". If you were not expecting this, you can ignore it.\n");
     }
 

@@ -2,7 +2,6 @@ package org.trackwell.outcomes.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +31,7 @@ import org.trackwell.outcomes.internal.ClientSessionRows.StoredAnswer;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredSession;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
+import org.trackwell.shared.ServiceTimeZone;
 import org.trackwell.shared.UserId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +46,6 @@ public class ClientSessions {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
-    static final ZoneId SERVICE_ZONE = ZoneId.of("Europe/London");
     private static final int MAX_NOTES = 20_000;
 
     private final Clients clients;
@@ -61,6 +60,7 @@ public class ClientSessions {
     private final AuditTrail trail;
     private final Ids ids;
     private final Clock clock;
+    private final ServiceTimeZone zone;
 
     ClientSessions(
             Clients clients,
@@ -74,7 +74,9 @@ public class ClientSessions {
             IdentifyingTextGuard guard,
             AuditTrail trail,
             Ids ids,
-            Clock clock) {
+            Clock clock,
+            ServiceTimeZone zone) {
+        this.zone = zone;
         this.clients = clients;
         this.episodes = episodes;
         this.events = events;
@@ -240,7 +242,7 @@ public class ClientSessions {
         }
         drafts.delete(session.id(), measure.id());
         trail.record(AuditAction.MEASURE_ANSWERED, client.auditTarget(), Outcome.SUCCESS);
-        String day = DAY.format(session.startsAt().atZone(SERVICE_ZONE));
+        String day = DAY.format(session.startsAt().atZone(zone.zone()));
         for (String risk : score.risks()) {
             events.publishEvent(new ConcernRaised(
                     CurrentTenant.require(),

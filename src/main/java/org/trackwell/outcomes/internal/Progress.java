@@ -27,6 +27,7 @@ import org.trackwell.identity.SignedInUser;
 import org.trackwell.outcomes.internal.ClientSessionRows.EpisodeScores;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredScore;
 import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.ServiceTimeZone;
 
 /**
  * Whether clients are getting better, episode by episode: per client, and across a caseload at a
@@ -42,6 +43,7 @@ public class Progress {
     private final OutcomeSettingsRows settingsRows;
     private final AuditTrail trail;
     private final Clock clock;
+    private final ServiceTimeZone zone;
 
     Progress(
             Clients clients,
@@ -50,7 +52,9 @@ public class Progress {
             ClientSessionRows sessions,
             OutcomeSettingsRows settingsRows,
             AuditTrail trail,
-            Clock clock) {
+            Clock clock,
+            ServiceTimeZone zone) {
+        this.zone = zone;
         this.clients = clients;
         this.episodes = episodes;
         this.catalogue = catalogue;
@@ -136,9 +140,7 @@ public class Progress {
                     glance.change(),
                     glance.talkingTherapies(),
                     glance.notOnTrack(),
-                    seen == null
-                            ? null
-                            : seen.atZone(ClientSessions.SERVICE_ZONE).toLocalDate(),
+                    seen == null ? null : seen.atZone(zone.zone()).toLocalDate(),
                     notSeen(seen, now, settings, summary.episodeOpen())));
         }
         return lines;

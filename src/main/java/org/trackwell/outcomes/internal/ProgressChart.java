@@ -1,6 +1,7 @@
 package org.trackwell.outcomes.internal;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,12 +30,12 @@ public final class ProgressChart {
     private ProgressChart() {}
 
     /** One measure's scores by session, with its bands, cut-off and reliable-change marks. */
-    public static String of(MeasureProgress progress) {
+    public static String of(MeasureProgress progress, ZoneId zone) {
         Measure measure = progress.measure();
         Scale scale = new Scale(
                 measure.lowestTotal(), measure.highestTotal(), progress.points().size());
         String id = "chart-" + measure.id().toLowerCase(Locale.ROOT);
-        StringBuilder svg = open(id, measure.title() + ": scores by session", describe(progress));
+        StringBuilder svg = open(id, measure.title() + ": scores by session", describe(progress, zone));
         List<Measure.Band> bands = measure.bands();
         for (int i = 0; i < bands.size(); i++) {
             double from = bands.get(i).from();
@@ -69,7 +70,7 @@ public final class ProgressChart {
         for (int i = 0; i < points.size(); i++) {
             Point point = points.get(i);
             svg.append(text(scale.x(i), scale.y(point.total()) - 8, "middle", "#1f2328", plain(point.total())));
-            svg.append(text(scale.x(i), HEIGHT - BOTTOM + 16, "middle", "#57606a", DAY.format(day(point.at()))));
+            svg.append(text(scale.x(i), HEIGHT - BOTTOM + 16, "middle", "#57606a", DAY.format(day(point.at(), zone))));
             String mark = i == 0 ? "" : reliableMark(measure, points.getFirst().total(), point.total());
             if (!mark.isEmpty()) {
                 svg.append(text(scale.x(i), scale.y(point.total()) + 18, "middle", "#1f2328", mark));
@@ -79,7 +80,7 @@ public final class ProgressChart {
     }
 
     /** Goal progress and problem severity (0 to 10) by session, one line each. */
-    public static String ofGoals(List<Goal> goals) {
+    public static String ofGoals(List<Goal> goals, ZoneId zone) {
         List<Instant> sessions = goals.stream()
                 .flatMap(g -> g.ratings().stream().map(Goal.Rating::sessionAt))
                 .distinct()
@@ -93,7 +94,8 @@ public final class ProgressChart {
                         + " sessions. Goals rise as they are reached; problems fall as they trouble the client less.");
         axis(svg, scale);
         for (int i = 0; i < sessions.size(); i++) {
-            svg.append(text(scale.x(i), HEIGHT - BOTTOM + 16, "middle", "#57606a", DAY.format(day(sessions.get(i)))));
+            svg.append(text(
+                    scale.x(i), HEIGHT - BOTTOM + 16, "middle", "#57606a", DAY.format(day(sessions.get(i), zone))));
         }
         int n = 0;
         for (Map.Entry<String, Goal> labelled : labels(goals).entrySet()) {
@@ -148,7 +150,7 @@ public final class ProgressChart {
         };
     }
 
-    private static String describe(MeasureProgress progress) {
+    private static String describe(MeasureProgress progress, ZoneId zone) {
         Measure measure = progress.measure();
         List<Point> points = progress.points();
         StringBuilder text = new StringBuilder(points.size() + (points.size() == 1 ? " score" : " scores"));
@@ -156,9 +158,9 @@ public final class ProgressChart {
             Point first = points.getFirst();
             Point last = points.getLast();
             text.append(" from ")
-                    .append(DAY.format(day(first.at())))
+                    .append(DAY.format(day(first.at(), zone)))
                     .append(" to ")
-                    .append(DAY.format(day(last.at())));
+                    .append(DAY.format(day(last.at(), zone)));
             text.append(": first ").append(plain(first.total())).append(band(first));
             text.append(", latest ")
                     .append(plain(last.total()))
@@ -281,8 +283,8 @@ public final class ProgressChart {
                 escape(content));
     }
 
-    private static java.time.LocalDate day(Instant instant) {
-        return instant.atZone(ClientSessions.SERVICE_ZONE).toLocalDate();
+    private static java.time.LocalDate day(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toLocalDate();
     }
 
     public static String plain(double value) {

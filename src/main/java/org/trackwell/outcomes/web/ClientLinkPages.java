@@ -16,6 +16,7 @@ import org.trackwell.outcomes.internal.LinkUnusable;
 import org.trackwell.outcomes.internal.MeasureProgress;
 import org.trackwell.outcomes.internal.ProgressChart;
 import org.trackwell.outcomes.internal.WrongPin;
+import org.trackwell.shared.ServiceTimeZone;
 
 /**
  * The pages a client opens from a link, with no account: questionnaires to answer, and their
@@ -24,9 +25,11 @@ import org.trackwell.outcomes.internal.WrongPin;
 @Controller
 class ClientLinkPages {
 
+    private final ServiceTimeZone zone;
     private final ClientLinks links;
 
-    ClientLinkPages(ClientLinks links) {
+    ClientLinkPages(ClientLinks links, ServiceTimeZone zone) {
+        this.zone = zone;
         this.links = links;
     }
 
@@ -82,7 +85,7 @@ class ClientLinkPages {
             ClientLinks.SharedCharts shared = links.viewCharts(token, pin);
             Map<String, String> charts = new LinkedHashMap<>();
             for (MeasureProgress m : shared.progress().currentMeasures()) {
-                charts.put(m.measure().id(), ProgressChart.of(m));
+                charts.put(m.measure().id(), ProgressChart.of(m, zone.zone()));
             }
             model.addAttribute("service", shared.serviceName());
             model.addAttribute("progress", shared.progress());
@@ -91,7 +94,7 @@ class ClientLinkPages {
             model.addAttribute(
                     "goalChart",
                     shared.goals().stream().anyMatch(g -> !g.ratings().isEmpty())
-                            ? ProgressChart.ofGoals(shared.goals())
+                            ? ProgressChart.ofGoals(shared.goals(), zone.zone())
                             : null);
             return "outcomes/shared-charts";
         } catch (WrongPin wrong) {

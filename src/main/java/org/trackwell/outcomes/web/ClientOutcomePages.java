@@ -37,11 +37,13 @@ import org.trackwell.outcomes.internal.SessionMode;
 import org.trackwell.shared.FormOutcome;
 import org.trackwell.shared.QrCode;
 import org.trackwell.shared.Refusal;
+import org.trackwell.shared.ServiceTimeZone;
 
 /** A client's outcomes page: their sessions, scores and charts, goals, and the links shared with them. */
 @Controller
 class ClientOutcomePages {
 
+    private final ServiceTimeZone zone;
     private final PractitionerNames names;
     private final ClientSessions sessions;
     private final Progress progress;
@@ -57,7 +59,9 @@ class ClientOutcomePages {
             ClientLinks links,
             MeasureCatalogue catalogue,
             Clock clock,
-            PractitionerNames names) {
+            PractitionerNames names,
+            ServiceTimeZone zone) {
+        this.zone = zone;
         this.names = names;
         this.sessions = sessions;
         this.progress = progress;
@@ -80,7 +84,9 @@ class ClientOutcomePages {
         model.addAttribute("goalLabels", ProgressChart.labels(goalList));
         model.addAttribute(
                 "goalChart",
-                goalList.stream().anyMatch(g -> !g.ratings().isEmpty()) ? ProgressChart.ofGoals(goalList) : null);
+                goalList.stream().anyMatch(g -> !g.ratings().isEmpty())
+                        ? ProgressChart.ofGoals(goalList, zone.zone())
+                        : null);
         model.addAttribute("durations", Goal.ProblemDuration.values());
         model.addAttribute("chartLinks", links.chartLinks(client));
         model.addAttribute(
@@ -90,7 +96,7 @@ class ClientOutcomePages {
         model.addAttribute("modes", SessionMode.values());
         model.addAttribute("attendances", Attendance.values());
         model.addAttribute("names", names.byId());
-        model.addAttribute("now", LocalDateTime.now(clock.withZone(ZONE)).truncatedTo(ChronoUnit.MINUTES));
+        model.addAttribute("now", LocalDateTime.now(clock.withZone(zone.zone())).truncatedTo(ChronoUnit.MINUTES));
         return "outcomes/client";
     }
 
@@ -110,7 +116,7 @@ class ClientOutcomePages {
                     user,
                     client,
                     new NewSession(
-                            LocalDateTime.parse(startsAt).atZone(ZONE).toInstant(),
+                            LocalDateTime.parse(startsAt).atZone(zone.zone()).toInstant(),
                             type,
                             mode,
                             attendance.isBlank() ? null : Attendance.valueOf(attendance),
@@ -205,12 +211,10 @@ class ClientOutcomePages {
         });
     }
 
-    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/London");
-
     private Map<String, String> charts(ClientProgress measured) {
         Map<String, String> charts = new LinkedHashMap<>();
         for (MeasureProgress m : measured.currentMeasures()) {
-            charts.put(m.measure().id(), ProgressChart.of(m));
+            charts.put(m.measure().id(), ProgressChart.of(m, zone.zone()));
         }
         return charts;
     }
