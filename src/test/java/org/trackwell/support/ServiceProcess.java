@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Trackwell as the operator runs it: the built jar in a process of its own, on a data directory and
@@ -154,10 +153,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Gives the first tenant's administrator a password (from the link printed at first start) and signs in. */
     public String signInAsFirstAdmin() {
-        Matcher link = SETUP_LINK.matcher(log());
-        if (!link.find()) {
-            throw new AssertionError("no set-up link was printed:\n" + log());
-        }
+        Matcher link = firstStartLink(Duration.ofSeconds(60));
         Https https = https();
         https.postJson(
                 demoHost(), "/api/v1/auth/setup", Api.json("token", link.group(1), "password", Api.GOOD_PASSWORD));
@@ -168,8 +164,43 @@ public final class ServiceProcess implements AutoCloseable {
         if (login.statusCode() != 200) {
             throw new AssertionError("sign-in failed: " + login.statusCode() + " " + login.body());
         }
-        JsonNode body = Api.read(login);
-        return body.get("token").asString();
+        String token = Api.read(login).get("token").asString();
+        acceptTheTerms(https, token);
+        return token;
+    }
+
+    /**
+     * The set-up link the first start prints: once the service is ready, after the start's own
+     * checks, which can take a while on a busy machine.
+     */
+    private Matcher firstStartLink(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        Matcher link = SETUP_LINK.matcher(log());
+        while (!link.find()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no set-up link was printed:\n" + log());
+            }
+            pause(Duration.ofMillis(200));
+            link = SETUP_LINK.matcher(log());
+        }
+        return link;
+    }
+
+    /** As a person signing in for the first time would: the service's terms of use come first. */
+    private void acceptTheTerms(Https https, String token) {
+        HttpResponse<String> shown = https.get(
+                demoHost(), "/api/v1/me/terms", "Accept", "application/json", "Authorization", "Bearer " + token);
+        if (shown.statusCode() == 200) {
+            HttpResponse<String> accepted = https.postJson(
+                    demoHost(),
+                    "/api/v1/me/terms",
+                    Api.json("version", Api.read(shown).get("version").asString()),
+                    "Authorization",
+                    "Bearer " + token);
+            if (accepted.statusCode() != 204) {
+                throw new AssertionError("terms not accepted: " + accepted.statusCode() + " " + accepted.body());
+            }
+        }
     }
 
     public String demoHost() {
