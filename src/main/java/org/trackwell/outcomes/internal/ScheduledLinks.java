@@ -29,7 +29,7 @@ public class ScheduledLinks {
     private final TenantTransactions transactions;
     private final MeasureCatalogue catalogue;
     private final ClientSessionRows sessions;
-    private final ClientLinks links;
+    private final MeasureLinks links;
     private final Clients clients;
     private final Clock clock;
 
@@ -38,7 +38,7 @@ public class ScheduledLinks {
             TenantTransactions transactions,
             MeasureCatalogue catalogue,
             ClientSessionRows sessions,
-            ClientLinks links,
+            MeasureLinks links,
             Clients clients,
             Clock clock) {
         this.tenants = tenants;

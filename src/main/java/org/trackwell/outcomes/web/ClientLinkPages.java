@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.trackwell.outcomes.internal.AnswersIncomplete;
 import org.trackwell.outcomes.internal.AnswersInvalid;
-import org.trackwell.outcomes.internal.ClientLinks;
+import org.trackwell.outcomes.internal.ChartLinks;
 import org.trackwell.outcomes.internal.LinkUnusable;
+import org.trackwell.outcomes.internal.MeasureLinks;
 import org.trackwell.outcomes.internal.MeasureProgress;
 import org.trackwell.outcomes.internal.ProgressChart;
 import org.trackwell.outcomes.internal.WrongPin;
@@ -26,9 +27,11 @@ import org.trackwell.shared.ServiceTimeZone;
 class ClientLinkPages {
 
     private final ServiceTimeZone zone;
-    private final ClientLinks links;
+    private final MeasureLinks links;
+    private final ChartLinks charts;
 
-    ClientLinkPages(ClientLinks links, ServiceTimeZone zone) {
+    ClientLinkPages(MeasureLinks links, ChartLinks charts, ServiceTimeZone zone) {
+        this.charts = charts;
         this.zone = zone;
         this.links = links;
     }
@@ -36,7 +39,7 @@ class ClientLinkPages {
     @GetMapping("/c/{token}")
     String form(@PathVariable String token, Model model, HttpServletResponse response) {
         try {
-            ClientLinks.MeasureForm form = links.openMeasureLink(token);
+            MeasureLinks.MeasureForm form = links.openMeasureLink(token);
             model.addAttribute("service", form.serviceName());
             model.addAttribute("measures", form.measures());
             if (!model.containsAttribute("given")) {
@@ -72,7 +75,7 @@ class ClientLinkPages {
     @GetMapping("/p/{token}")
     String pin(@PathVariable String token, Model model, HttpServletResponse response) {
         try {
-            model.addAttribute("service", links.chartLinkService(token));
+            model.addAttribute("service", charts.chartLinkService(token));
             return "outcomes/pin";
         } catch (LinkUnusable unusable) {
             return unusable(unusable, model, response);
@@ -82,7 +85,7 @@ class ClientLinkPages {
     @PostMapping("/p/{token}")
     String charts(@PathVariable String token, @RequestParam String pin, Model model, HttpServletResponse response) {
         try {
-            ClientLinks.SharedCharts shared = links.viewCharts(token, pin);
+            ChartLinks.SharedCharts shared = charts.viewCharts(token, pin);
             Map<String, String> charts = new LinkedHashMap<>();
             for (MeasureProgress m : shared.progress().currentMeasures()) {
                 charts.put(m.measure().id(), ProgressChart.of(m, zone.zone()));

@@ -14,18 +14,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.trackwell.outcomes.internal.ClientLinks;
+import org.trackwell.outcomes.internal.ChartLinks;
 import org.trackwell.outcomes.internal.ClientProgress;
 import org.trackwell.outcomes.internal.Measure;
+import org.trackwell.outcomes.internal.MeasureLinks;
 
 /** What a client's device calls with a link's token: no account, nothing identifying shown. */
 @RestController
 @RequestMapping("/api/v1/client-links")
 class ClientLinksApi {
 
-    private final ClientLinks links;
+    private final MeasureLinks links;
+    private final ChartLinks charts;
 
-    ClientLinksApi(ClientLinks links) {
+    ClientLinksApi(MeasureLinks links, ChartLinks charts) {
+        this.charts = charts;
         this.links = links;
     }
 
@@ -40,7 +43,7 @@ class ClientLinksApi {
 
     @GetMapping("/{token}")
     FormView form(@PathVariable String token) {
-        ClientLinks.MeasureForm form = links.openMeasureLink(token);
+        MeasureLinks.MeasureForm form = links.openMeasureLink(token);
         return new FormView(form.serviceName(), form.measures());
     }
 
@@ -52,7 +55,7 @@ class ClientLinksApi {
 
     @PostMapping("/{token}/charts")
     ChartsView charts(@PathVariable String token, @Valid @RequestBody Pin body) {
-        ClientProgress progress = links.viewCharts(token, body.pin()).progress();
+        ClientProgress progress = charts.viewCharts(token, body.pin()).progress();
         return new ChartsView(
                 progress.primaryMeasure(), ProgressApi.MeasureProgressView.of(progress.currentMeasures()));
     }

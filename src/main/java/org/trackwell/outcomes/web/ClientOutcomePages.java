@@ -22,7 +22,7 @@ import org.trackwell.clients.LooksIdentifying;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.outcomes.internal.Attendance;
-import org.trackwell.outcomes.internal.ClientLinks;
+import org.trackwell.outcomes.internal.ChartLinks;
 import org.trackwell.outcomes.internal.ClientProgress;
 import org.trackwell.outcomes.internal.ClientSession;
 import org.trackwell.outcomes.internal.ClientSessions;
@@ -48,7 +48,7 @@ class ClientOutcomePages {
     private final ClientSessions sessions;
     private final Progress progress;
     private final Goals goals;
-    private final ClientLinks links;
+    private final ChartLinks links;
     private final MeasureCatalogue catalogue;
     private final Clock clock;
 
@@ -56,7 +56,7 @@ class ClientOutcomePages {
             ClientSessions sessions,
             Progress progress,
             Goals goals,
-            ClientLinks links,
+            ChartLinks links,
             MeasureCatalogue catalogue,
             Clock clock,
             PractitionerNames names,
@@ -196,7 +196,7 @@ class ClientOutcomePages {
     /** Shows the chart link and its PIN once: they are to be given to the client separately. */
     @PostMapping("/clients/{code}/chart-links")
     String chartLink(@AuthenticationPrincipal SignedInUser user, @ReachedClient ClientRef client, Model model) {
-        ClientLinks.IssuedChartLink link = links.chartLink(user, client);
+        ChartLinks.IssuedChartLink link = links.chartLink(user, client);
         model.addAttribute("code", client.code().toString());
         model.addAttribute("chartLink", link);
         model.addAttribute("qr", QrCode.dataUri(link.url(), 240));

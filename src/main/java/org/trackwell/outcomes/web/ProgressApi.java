@@ -27,7 +27,7 @@ import org.trackwell.clients.Clients;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.outcomes.internal.Change;
-import org.trackwell.outcomes.internal.ClientLinks;
+import org.trackwell.outcomes.internal.ChartLinks;
 import org.trackwell.outcomes.internal.ClientProgress;
 import org.trackwell.outcomes.internal.EpisodeProgress;
 import org.trackwell.outcomes.internal.MeasureProgress;
@@ -42,9 +42,9 @@ import org.trackwell.outcomes.internal.TalkingTherapiesOutcome;
 class ProgressApi {
 
     private final Progress progress;
-    private final ClientLinks links;
+    private final ChartLinks links;
 
-    ProgressApi(Progress progress, ClientLinks links) {
+    ProgressApi(Progress progress, ChartLinks links) {
         this.progress = progress;
         this.links = links;
     }
@@ -159,13 +159,13 @@ class ProgressApi {
     }
 
     @GetMapping("/clients/{code}/chart-links")
-    List<ClientLinks.ChartLink> chartLinks(@ReachedClient ClientRef client) {
+    List<ChartLinks.ChartLink> chartLinks(@ReachedClient ClientRef client) {
         return links.chartLinks(client);
     }
 
     @PostMapping("/clients/{code}/chart-links")
     @ResponseStatus(HttpStatus.CREATED)
-    ClientLinks.IssuedChartLink chartLink(@AuthenticationPrincipal SignedInUser user, @ReachedClient ClientRef client) {
+    ChartLinks.IssuedChartLink chartLink(@AuthenticationPrincipal SignedInUser user, @ReachedClient ClientRef client) {
         return links.chartLink(user, client);
     }
 

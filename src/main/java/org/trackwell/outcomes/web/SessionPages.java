@@ -24,13 +24,13 @@ import org.trackwell.outcomes.internal.AnswerDrafts;
 import org.trackwell.outcomes.internal.AnswersIncomplete;
 import org.trackwell.outcomes.internal.AnswersInvalid;
 import org.trackwell.outcomes.internal.Attendance;
-import org.trackwell.outcomes.internal.ClientLinks;
 import org.trackwell.outcomes.internal.ClientSession;
 import org.trackwell.outcomes.internal.ClientSessions;
 import org.trackwell.outcomes.internal.Goal;
 import org.trackwell.outcomes.internal.Goals;
 import org.trackwell.outcomes.internal.MeasureAdministration;
 import org.trackwell.outcomes.internal.MeasureCatalogue;
+import org.trackwell.outcomes.internal.MeasureLinks;
 import org.trackwell.outcomes.internal.ProgressChart;
 import org.trackwell.shared.FormOutcome;
 import org.trackwell.shared.QrCode;
@@ -44,7 +44,7 @@ class SessionPages {
     private final ClientSessions sessions;
     private final AnswerDrafts drafts;
     private final Goals goals;
-    private final ClientLinks links;
+    private final MeasureLinks links;
     private final MeasureCatalogue catalogue;
     private final Clock clock;
 
@@ -52,7 +52,7 @@ class SessionPages {
             ClientSessions sessions,
             AnswerDrafts drafts,
             Goals goals,
-            ClientLinks links,
+            MeasureLinks links,
             MeasureCatalogue catalogue,
             Clock clock,
             PractitionerNames names) {
@@ -167,7 +167,7 @@ class SessionPages {
             Model model,
             RedirectAttributes redirect) {
         try {
-            ClientLinks.IssuedLink link = links.measureLink(user, client, session, null, email);
+            MeasureLinks.IssuedLink link = links.measureLink(user, client, session, null, email);
             if (link.emailed()) {
                 redirect.addFlashAttribute("done", "The link has been e-mailed to the client.");
                 return "redirect:/clients/" + client.code() + "/sessions/" + session;

@@ -23,11 +23,11 @@ import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.outcomes.internal.Attendance;
-import org.trackwell.outcomes.internal.ClientLinks;
 import org.trackwell.outcomes.internal.ClientSession;
 import org.trackwell.outcomes.internal.ClientSessions;
 import org.trackwell.outcomes.internal.Goals;
 import org.trackwell.outcomes.internal.MeasureAdministration;
+import org.trackwell.outcomes.internal.MeasureLinks;
 import org.trackwell.outcomes.internal.NewSession;
 import org.trackwell.outcomes.internal.SessionMode;
 import org.trackwell.shared.UserId;
@@ -39,9 +39,9 @@ class SessionsApi {
 
     private final ClientSessions sessions;
     private final Goals goals;
-    private final ClientLinks links;
+    private final MeasureLinks links;
 
-    SessionsApi(ClientSessions sessions, Goals goals, ClientLinks links) {
+    SessionsApi(ClientSessions sessions, Goals goals, MeasureLinks links) {
         this.sessions = sessions;
         this.goals = goals;
         this.links = links;
@@ -145,7 +145,7 @@ class SessionsApi {
 
     @PostMapping("/clients/{code}/sessions/{session}/links")
     @ResponseStatus(HttpStatus.CREATED)
-    ClientLinks.IssuedLink link(
+    MeasureLinks.IssuedLink link(
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient ClientRef client,
             @PathVariable UUID session,

@@ -1,8 +1,5 @@
 package org.trackwell.outcomes.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +17,6 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
-import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.mail.Mailer;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredSession;
@@ -29,73 +25,57 @@ import org.trackwell.outcomes.internal.LinkRows.StoredLink;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.ServiceTimeZone;
-import org.trackwell.shared.TenantId;
 import org.trackwell.shared.Tokens;
 import org.trackwell.shared.UserId;
-import org.trackwell.tenancy.Tenant;
-import org.trackwell.tenancy.Tenants;
 
 /**
- * Links a client opens without an account: measures to answer for a session (single use, expiring)
- * and their progress charts behind a PIN given separately (expiring, revocable, locked after five
- * wrong PINs). A link shows nothing that identifies the client beyond the service's name.
+ * Links a client opens without an account to answer the measures for a session: single use and
+ * expiring, shown once or e-mailed with consent. A link shows nothing that identifies the client
+ * beyond the service's name.
  */
 @Service
-public class ClientLinks {
+public class MeasureLinks {
 
-    static final int PIN_TRIES = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
 
     private final Clients clients;
     private final MeasureCatalogue catalogue;
     private final ClientSessions sessions;
-    private final Progress progress;
-    private final Goals goals;
     private final ClientSessionRows sessionRows;
     private final LinkRows rows;
-    private final Tenants tenants;
-    private final TenantTransactions transactions;
+    private final LinkTokens links;
     private final Mailer mailer;
     private final Tokens tokens;
-    private final SecureRandom random;
     private final AuditTrail trail;
     private final Ids ids;
     private final Clock clock;
     private final ServiceTimeZone zone;
 
-    ClientLinks(
+    MeasureLinks(
             Clients clients,
             MeasureCatalogue catalogue,
             ClientSessions sessions,
-            Progress progress,
-            Goals goals,
             ClientSessionRows sessionRows,
             LinkRows rows,
-            Tenants tenants,
-            TenantTransactions transactions,
+            LinkTokens links,
             Mailer mailer,
             Tokens tokens,
-            SecureRandom random,
             AuditTrail trail,
             Ids ids,
             Clock clock,
             ServiceTimeZone zone) {
-        this.zone = zone;
         this.clients = clients;
         this.catalogue = catalogue;
         this.sessions = sessions;
-        this.progress = progress;
-        this.goals = goals;
         this.sessionRows = sessionRows;
         this.rows = rows;
-        this.tenants = tenants;
-        this.transactions = transactions;
+        this.links = links;
         this.mailer = mailer;
         this.tokens = tokens;
-        this.random = random;
         this.trail = trail;
         this.ids = ids;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** A measure link as issued: the address is shown or sent once and never stored. */
@@ -107,22 +87,8 @@ public class ClientLinks {
         }
     }
 
-    /** A chart link as issued, with its PIN, to give the client separately. */
-    public record IssuedChartLink(UUID id, String url, String pin, Instant expiresAt) {
-
-        @Override
-        public String toString() {
-            return "IssuedChartLink[" + id + "]";
-        }
-    }
-
-    public record ChartLink(UUID id, Instant createdAt, Instant expiresAt, boolean revoked, boolean locked) {}
-
     /** What a measure link shows: the service's name and the questionnaires. */
     public record MeasureForm(String serviceName, List<Measure> measures) {}
-
-    /** What a chart link shows once the PIN is right. */
-    public record SharedCharts(String serviceName, ClientProgress progress, List<Goal> goals) {}
 
     /**
      * A link to the measures planned for a session and not yet answered (or those given), shown to
@@ -176,10 +142,10 @@ public class ClientLinks {
 
     @Transactional
     public MeasureForm openMeasureLink(String token) {
-        StoredLink link = usable(token, Kind.MEASURES);
-        trail.record(AuditAction.CLIENT_LINK_OPENED, target(link), Outcome.SUCCESS);
+        StoredLink link = links.usable(token, Kind.MEASURES);
+        trail.record(AuditAction.CLIENT_LINK_OPENED, LinkTokens.target(link), Outcome.SUCCESS);
         return new MeasureForm(
-                serviceName(),
+                links.serviceName(),
                 link.measures().stream().map(catalogue::requireEnabled).toList());
     }
 
@@ -189,7 +155,7 @@ public class ClientLinks {
      */
     @Transactional
     public void submit(String token, Map<String, ? extends Map<String, ? extends @Nullable Integer>> answers) {
-        StoredLink link = usable(token, Kind.MEASURES);
+        StoredLink link = links.usable(token, Kind.MEASURES);
         if (!rows.use(link.id(), clock.instant())) {
             throw LinkUnusable.gone("This link has already been used.");
         }
@@ -206,118 +172,6 @@ public class ClientLinks {
             }
         }
         trail.record(AuditAction.CLIENT_LINK_COMPLETED, client.auditTarget(), Outcome.SUCCESS);
-    }
-
-    @Transactional
-    public IssuedChartLink chartLink(SignedInUser user, ClientRef client) {
-        String token = tokens.newToken();
-        String pin = String.format("%06d", random.nextInt(1_000_000));
-        Instant now = clock.instant();
-        Instant expires = now.plus(Duration.ofDays(catalogue.settings().chartLinkValidityDays()));
-        UUID id = ids.next();
-        rows.insert(
-                CurrentTenant.require(),
-                id,
-                Tokens.hash(token),
-                Kind.CHARTS,
-                client.id(),
-                null,
-                List.of(),
-                pinHash(token, pin),
-                expires,
-                null,
-                user.id(),
-                now);
-        trail.record(AuditAction.CHART_LINK_CREATED, client.auditTarget(), Outcome.SUCCESS);
-        return new IssuedChartLink(id, baseUrl() + "/p/" + token, pin, expires);
-    }
-
-    @Transactional(readOnly = true)
-    public List<ChartLink> chartLinks(ClientRef client) {
-        return rows.chartLinksOf(client.id()).stream()
-                .map(link -> new ChartLink(
-                        link.id(),
-                        link.createdAt(),
-                        link.expiresAt(),
-                        link.revokedAt() != null,
-                        link.failedPins() >= PIN_TRIES))
-                .toList();
-    }
-
-    @Transactional
-    public void revoke(ClientRef client, UUID link) {
-        if (!rows.revoke(client.id(), link, clock.instant())) {
-            throw new SessionChangeRefused("That link is not active for this client.");
-        }
-        trail.record(AuditAction.CHART_LINK_REVOKED, client.auditTarget(), Outcome.SUCCESS);
-    }
-
-    /** Checks the link is still open to someone with its token, before the PIN is asked for. */
-    @Transactional(readOnly = true)
-    public String chartLinkService(String token) {
-        usable(token, Kind.CHARTS);
-        return serviceName();
-    }
-
-    /**
-     * The client's charts for the right PIN. A wrong PIN is counted in a transaction of its own,
-     * so the count survives the refusal; the fifth locks the link for good.
-     */
-    public SharedCharts viewCharts(String token, String pin) {
-        // A link belongs to its tenant's host; on any other it is as unknown as a wrong token.
-        TenantId tenant = CurrentTenant.get().orElseThrow(LinkUnusable::unknown);
-        PinCheck check = transactions.inTenant(tenant, () -> checkPin(token, pin));
-        return switch (check) {
-            case PinCheck.Right right -> right.charts();
-            case PinCheck.Wrong wrong -> throw new WrongPin(wrong.triesLeft());
-            case PinCheck.Locked locked -> throw LinkUnusable.gone("This link is locked after too many wrong PINs.");
-        };
-    }
-
-    private sealed interface PinCheck {
-        record Right(SharedCharts charts) implements PinCheck {}
-
-        record Wrong(int triesLeft) implements PinCheck {}
-
-        record Locked() implements PinCheck {}
-    }
-
-    private PinCheck checkPin(String token, String pin) {
-        StoredLink link = usable(token, Kind.CHARTS);
-        boolean right = link.pinHash() != null
-                && MessageDigest.isEqual(
-                        link.pinHash().getBytes(StandardCharsets.UTF_8),
-                        pinHash(token, pin.strip()).getBytes(StandardCharsets.UTF_8));
-        if (!right) {
-            int failed = rows.failPin(link.id());
-            trail.record(
-                    failed >= PIN_TRIES ? AuditAction.CHART_LINK_LOCKED : AuditAction.CHART_LINK_WRONG_PIN,
-                    target(link),
-                    Outcome.DENIED);
-            return failed >= PIN_TRIES ? new PinCheck.Locked() : new PinCheck.Wrong(PIN_TRIES - failed);
-        }
-        ClientRef client = clients.byId(link.clientId()).orElseThrow(LinkUnusable::unknown);
-        trail.record(AuditAction.CHART_LINK_VIEWED, client.auditTarget(), Outcome.SUCCESS);
-        return new PinCheck.Right(new SharedCharts(serviceName(), progress.of(client), goals.of(client)));
-    }
-
-    private StoredLink usable(String token, Kind kind) {
-        StoredLink link = rows.byTokenHash(Tokens.hash(token))
-                .filter(found -> found.kind() == kind)
-                .orElseThrow(LinkUnusable::unknown);
-        if (link.revokedAt() != null) {
-            throw LinkUnusable.gone("This link has been withdrawn.");
-        }
-        if (link.usedAt() != null) {
-            throw LinkUnusable.gone("This link has already been used.");
-        }
-        if (!clock.instant().isBefore(link.expiresAt())) {
-            throw LinkUnusable.gone("This link has expired.");
-        }
-        if (link.failedPins() >= PIN_TRIES) {
-            throw LinkUnusable.gone("This link is locked after too many wrong PINs.");
-        }
-        return link;
     }
 
     private @Nullable IssuedLink issue(
@@ -339,11 +193,11 @@ public class ClientLinks {
                 purpose,
                 by,
                 now);
-        return stored ? new IssuedLink(id, baseUrl() + "/c/" + token, expires, false) : null;
+        return stored ? new IssuedLink(id, links.baseUrl() + "/c/" + token, expires, false) : null;
     }
 
     private void mail(String address, IssuedLink link) {
-        String service = serviceName();
+        String service = links.serviceName();
         mailer.send(
                 address,
                 "Questions from " + service,
@@ -354,18 +208,6 @@ public class ClientLinks {
                         + ". If you were not expecting this, you can ignore it.\n");
     }
 
-    private String serviceName() {
-        return tenant().displayName();
-    }
-
-    private String baseUrl() {
-        return tenants.baseUrl(tenant());
-    }
-
-    private Tenant tenant() {
-        return tenants.byId(CurrentTenant.require()).orElseThrow();
-    }
-
     private List<String> unanswered(ClientRef client, StoredSession session) {
         List<String> answered = new ArrayList<>();
         sessionRows.answersOf(client.id()).stream()
@@ -374,13 +216,5 @@ public class ClientLinks {
         return session.plannedMeasures().stream()
                 .filter(m -> !answered.contains(m))
                 .toList();
-    }
-
-    private static String target(StoredLink link) {
-        return "client-link:" + link.id();
-    }
-
-    private static String pinHash(String token, String pin) {
-        return Tokens.hash(token + ":" + pin);
     }
 }
