@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.trackwell.backup.S3Location;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
@@ -40,7 +42,14 @@ final class S3Store implements BackupStore {
     }
 
     private static S3Client client(S3Location location) {
-        S3ClientBuilder builder = S3Client.builder().forcePathStyle(location.pathStyle());
+        // The SDK waits forever by default: a store that stops answering must fail the run instead,
+        // so that the failure shows in health and reaches the operators. A part is at most 8 MiB.
+        S3ClientBuilder builder = S3Client.builder()
+                .forcePathStyle(location.pathStyle())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallAttemptTimeout(Duration.ofMinutes(2))
+                        .apiCallTimeout(Duration.ofMinutes(10))
+                        .build());
         if (location.endpoint() != null) {
             builder.endpointOverride(location.endpoint());
         }
