@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +17,7 @@ import org.trackwell.audit.internal.ChainHash;
 import org.trackwell.audit.internal.Sealer;
 import org.trackwell.audit.internal.StoredEvent;
 import org.trackwell.database.TenantTransactions;
+import org.trackwell.support.ChainRewrite;
 import org.trackwell.support.Fixtures;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
@@ -157,25 +157,12 @@ class TamperDetectionIT {
     }
 
     private void rehashWholeChainAndCheckpoints() {
-        List<UUID> ids = superuser
-                .sql("select event_id from audit_seal where tenant_id = :t order by seq")
-                .param("t", tenant.id().value())
-                .query(UUID.class)
-                .list();
-        byte[] hash = ChainHash.GENESIS;
-        long seq = 0;
-        for (UUID id : ids) {
-            StoredEvent event = superuser
-                    .sql("select * from audit_event where tenant_id = :t and id = :id")
-                    .param("t", tenant.id().value())
-                    .param("id", id)
-                    .query(org.trackwell.audit.internal.AuditRows::event)
-                    .single();
-            hash = ChainHash.next(hash, event);
-            seq++;
-            tamperWith("update audit_seal set hash = :h where tenant_id = :t and seq = :s", hash, seq);
-        }
-        tamperWith("update audit_checkpoint set hash = :h where tenant_id = :t and seq = :s", hash, seq);
+        ChainRewrite.Head head = ChainRewrite.rehash(
+                superuser,
+                tenant.id(),
+                (seq, hash) ->
+                        tamperWith("update audit_seal set hash = :h where tenant_id = :t and seq = :s", hash, seq));
+        tamperWith("update audit_checkpoint set hash = :h where tenant_id = :t and seq = :s", head.hash(), head.seq());
     }
 
     private void tamper(String sql) {

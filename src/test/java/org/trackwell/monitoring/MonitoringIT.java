@@ -29,13 +29,11 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 import org.trackwell.audit.AuditTrail;
-import org.trackwell.audit.internal.AuditRows;
-import org.trackwell.audit.internal.ChainHash;
 import org.trackwell.audit.internal.Sealer;
-import org.trackwell.audit.internal.StoredEvent;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.monitoring.internal.WebhookSender;
 import org.trackwell.operator.OperatorCommandLine;
+import org.trackwell.support.ChainRewrite;
 import org.trackwell.support.Fixtures;
 import org.trackwell.support.MutableClock;
 import org.trackwell.support.TestMail;
@@ -367,29 +365,15 @@ class MonitoringIT {
     }
 
     private void rehashWholeChain(Tenant tenant) {
-        List<UUID> ids = superuser
-                .sql("select event_id from audit_seal where tenant_id = :t order by seq")
-                .param("t", tenant.id().value())
-                .query(UUID.class)
-                .list();
-        byte[] hash = ChainHash.GENESIS;
-        long seq = 0;
-        for (UUID id : ids) {
-            StoredEvent event = superuser
-                    .sql("select * from audit_event where tenant_id = :t and id = :id")
-                    .param("t", tenant.id().value())
-                    .param("id", id)
-                    .query(AuditRows::event)
-                    .single();
-            hash = ChainHash.next(hash, event);
-            seq++;
-            superuser
-                    .sql("update audit_seal set hash = :h where tenant_id = :t and seq = :s")
-                    .param("h", hash)
-                    .param("t", tenant.id().value())
-                    .param("s", seq)
-                    .update();
-        }
+        ChainRewrite.rehash(
+                superuser,
+                tenant.id(),
+                (seq, hash) -> superuser
+                        .sql("update audit_seal set hash = :h where tenant_id = :t and seq = :s")
+                        .param("h", hash)
+                        .param("t", tenant.id().value())
+                        .param("s", seq)
+                        .update());
     }
 
     private int run(String... args) {
