@@ -86,6 +86,8 @@ public enum AuditAction {
             "a suspicious-activity rule or the working hours changed (what it was and what it is now)"),
     WEBHOOK_ADDED("webhook.added", Target.WEBHOOK, "a webhook for alerts was added"),
     WEBHOOK_REMOVED("webhook.removed", Target.WEBHOOK, "a webhook for alerts was removed"),
+    MAIL_TRIED_AGAIN("mail.tried-again", Target.MAIL, "an admin had a kept e-mail tried again at once"),
+    MAIL_DISCARDED("mail.discarded", Target.MAIL, "an admin discarded an e-mail that could not be sent"),
     MONITORING_FILES_ACCEPTED(
             "monitoring.files-accepted", Target.NONE, "an operator accepted the installed files as they are"),
     MONITORING_SCHEMA_ACCEPTED(
@@ -217,6 +219,7 @@ public enum AuditAction {
         MEDICATION_ALERT("medication-alert:", "`medication-alert:<id>`"),
         ALERT("alert:", "`alert:<id>`"),
         WEBHOOK("webhook:", "`webhook:<id>`"),
+        MAIL("mail:", "`mail:<id>`"),
         ROUTE(null, "`METHOD /route`, ids replaced by `{id}`"),
         SETTING_CHANGE(null, "`<setting>:<old value>-><new value>`");
 

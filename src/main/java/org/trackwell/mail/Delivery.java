@@ -13,7 +13,7 @@ public final class Delivery {
         SENT,
         /** No SMTP server is configured ({@code spring.mail.host}). */
         NOT_CONFIGURED,
-        /** The SMTP server could not be reached or refused the message. */
+        /** The SMTP server could not be reached or refused the message: it is kept and tried again. */
         FAILED
     }
 

@@ -16,6 +16,7 @@ import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.keys.InstallationSecrets;
+import org.trackwell.monitoring.internal.WebhookAddresses;
 import org.trackwell.monitoring.internal.WebhookRows;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
@@ -33,6 +34,7 @@ public class Webhooks {
     private final InstallationSecrets secrets;
     private final AuditTrail trail;
     private final MonitoringProperties properties;
+    private final WebhookAddresses addresses;
     private final SecureRandom random;
     private final Ids ids;
     private final Clock clock;
@@ -42,6 +44,7 @@ public class Webhooks {
             InstallationSecrets secrets,
             AuditTrail trail,
             MonitoringProperties properties,
+            WebhookAddresses addresses,
             SecureRandom random,
             Ids ids,
             Clock clock) {
@@ -49,6 +52,7 @@ public class Webhooks {
         this.secrets = secrets;
         this.trail = trail;
         this.properties = properties;
+        this.addresses = addresses;
         this.random = random;
         this.ids = ids;
         this.clock = clock;
@@ -103,7 +107,7 @@ public class Webhooks {
                 throw refused();
             }
             if ("https".equals(uri.getScheme())) {
-                return uri.toString();
+                return reachable(uri);
             }
             if ("http".equals(uri.getScheme())
                     && properties.webhooksToLoopback()
@@ -114,6 +118,15 @@ public class Webhooks {
         } catch (URISyntaxException | UnknownHostException e) {
             throw refused();
         }
+    }
+
+    private String reachable(URI uri) {
+        addresses
+                .refusal(uri, CurrentTenant.get().orElse(AuditTrail.OPERATOR_STREAM))
+                .ifPresent(why -> {
+                    throw new MonitoringRefused("Webhooks cannot post to this address: " + why + ".");
+                });
+        return uri.toString();
     }
 
     private static MonitoringRefused refused() {

@@ -44,7 +44,7 @@ class BackupDrillIT {
         Path store = root.resolve("store");
         Path keyFile = root.resolve("recovery-key.txt");
         ServiceProcess service = withBackups(
-                        data, store, "TRACKWELL_BACKUP_CHECK_SCHEDULE", onceAfter(Duration.ofSeconds(75)))
+                        data, store, "TRACKWELL_BACKUP_CHECK_SCHEDULE", onceAfter(Duration.ofSeconds(150)))
                 .start();
         Set<String> beforeT;
         Set<String> afterT;
@@ -76,11 +76,18 @@ class BackupDrillIT {
             archiveNow(service, data, store);
             service.close();
 
+            List<String> checkpointsBefore = checkpointFiles(data);
+            assertThat(checkpointsBefore)
+                    .as("the audit trail exported checkpoints")
+                    .isNotEmpty();
             deleteTree(data);
             ServiceProcess.CommandResult latest =
                     service.operator("backup", "restore", "--latest", "--recovery-key-file", keyFile.toString());
             assertThat(latest.exit()).as(latest.output()).isZero();
             assertThat(latest.output()).contains("Reached: ").contains("OK");
+            assertThat(checkpointFiles(data))
+                    .as("the checkpoints came back from the store with the data")
+                    .containsAll(checkpointsBefore);
             try (ServiceProcess restored = withBackups(data, store).start()) {
                 assertThat(TeamWriter.teamsIn(restored, token))
                         .containsAll(beforeT)
@@ -106,6 +113,19 @@ class BackupDrillIT {
 
         refusesWhatCannotBeTrusted(service, root, store, keyFile);
         leavesAnotherInstallationsStoreAlone(root, store);
+    }
+
+    private static List<String> checkpointFiles(Path data) throws IOException {
+        Path directory = data.resolve("audit-checkpoints");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.toFile().length() > 0)
+                    .map(file -> file.getFileName().toString())
+                    .sorted()
+                    .toList();
+        }
     }
 
     /** A new installation pointed at this store starts, takes no backup into it, and says why. */

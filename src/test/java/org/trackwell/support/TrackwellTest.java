@@ -28,6 +28,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
             "trackwell.monitoring.check-schedule=-",
             "trackwell.monitoring.activity-schedule=-",
             "trackwell.monitoring.webhook-poll=1h",
+            "trackwell.mail.retry-poll=1h",
             // Tests look for missed doses and send due measure links when they mean to, with their
             // own clock: the schedules would race them.
             "trackwell.medication.missed-dose-interval=3650d",

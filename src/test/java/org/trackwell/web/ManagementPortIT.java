@@ -75,7 +75,9 @@ class ManagementPortIT {
                 .contains("hikaricp_connections_active{pool=\"trackwell\"}")
                 .contains("trackwell_audit_entries_total{action=\"sign-in.password-set\",outcome=\"success\"}")
                 .contains("trackwell_backup_age_seconds")
-                .contains("trackwell_backup_restore_check_age_seconds");
+                .contains("trackwell_backup_restore_check_age_seconds")
+                .contains("trackwell_check_finding{check=\"audit-trail\"}")
+                .contains("trackwell_check_age_seconds{check=\"schema\"}");
         assertThat(metrics.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
         HttpResponse<String> health = management("127.0.0.1", "/actuator/health");

@@ -81,6 +81,8 @@ final class RouteCalls {
                 form("POST /admin/activity-rules", t -> map("starts", "08:00", "ends", "18:00")),
                 form("POST /admin/webhooks", t -> map("url", "https://hooks.matrix.test/trackwell")),
                 form("POST /admin/webhooks/remove", t -> map("webhook", nothing)),
+                form("POST /admin/mail/discard", t -> map("message", nothing)),
+                form("POST /admin/mail/try-again", t -> map("message", nothing)),
                 json("POST /api/v1/operator/alerts/acknowledge", t -> map("alert", nothing, "note", "Looked into it")),
                 json("POST /api/v1/operator/webhooks", t -> map("url", "https://hooks.matrix.test/operators")),
                 json("POST /api/v1/operator/webhooks/remove", t -> map("webhook", nothing)));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.trackwell.audit.CheckpointExport;
 import org.trackwell.backup.BackupProperties;
 import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.BackupStatus;
@@ -27,11 +28,12 @@ class BackupConfiguration {
             BackupProperties properties,
             DataDirectory dataDirectory,
             SecureRandom random,
+            CheckpointExport checkpoints,
             Clock clock) {
         if (cluster == null || !cluster.archiving()) {
             return new NoBackups(ledgerOnly(properties, dataDirectory, random));
         }
-        return new PhysicalBackups(cluster, properties, dataDirectory, random, clock);
+        return new PhysicalBackups(cluster, properties, dataDirectory, random, checkpoints.directory(), clock);
     }
 
     /**

@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +52,10 @@ import org.trackwell.shared.DataDirectory;
 class PhysicalBackups implements Backups {
 
     private static final Logger log = LoggerFactory.getLogger(PhysicalBackups.class);
+
+    /** Where the audit trail's exported checkpoints are kept in the store. */
+    static final String CHECKPOINTS = "audit-checkpoints/";
+
     private static final DateTimeFormatter ID =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** Server files that a restored server must not find, or that it makes again itself. */
@@ -76,6 +82,8 @@ class PhysicalBackups implements Backups {
     private final java.time.Duration retention;
     private final RestoreChecks restoreChecks;
     private final ErasureLedger ledger;
+    private final Path checkpoints;
+    private final Map<String, Long> copiedCheckpoints = new HashMap<>();
     private volatile @Nullable Failure failure;
 
     PhysicalBackups(
@@ -83,8 +91,10 @@ class PhysicalBackups implements Backups {
             BackupProperties properties,
             DataDirectory dataDirectory,
             SecureRandom random,
+            Path checkpoints,
             Clock clock) {
         this.cluster = cluster;
+        this.checkpoints = checkpoints;
         StoreLocation location = storeLocation(properties, dataDirectory);
         this.store = BackupStores.open(location);
         this.keys = dataDirectory.privateDirectory("keys");
@@ -234,7 +244,37 @@ class PhysicalBackups implements Backups {
                 throw new UncheckedIOException("could not ship " + name + " to " + store.describe(), e);
             }
         }
+        copyCheckpoints();
         return waiting.size();
+    }
+
+    /**
+     * The audit trail's exported checkpoints, copied beside the WAL so that they leave the machine
+     * with it and come back with a restore; a file that grew since its last copy is copied again.
+     */
+    private void copyCheckpoints() {
+        if (!Files.isDirectory(checkpoints)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(checkpoints)) {
+            for (Path file :
+                    files.filter(PhysicalBackups::isCheckpoints).sorted().toList()) {
+                String name = CHECKPOINTS + file.getFileName();
+                long size = Files.size(file);
+                if (copiedCheckpoints.getOrDefault(name, -1L) != size) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        sealing.seal(in, store, name);
+                    }
+                    copiedCheckpoints.put(name, size);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy the audit checkpoints to " + store.describe(), e);
+        }
+    }
+
+    static boolean isCheckpoints(Path file) {
+        return file.getFileName().toString().endsWith(".checkpoints");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import org.trackwell.shared.DirectoryTrees;
  */
 public final class Restore {
 
+    private static final String CHECKPOINTS = "audit-checkpoints";
     private static final Duration REPLAY_LIMIT = Duration.ofMinutes(30);
     /** PostgreSQL reads at most microseconds, with an explicit offset. */
     private static final java.time.format.DateTimeFormatter POSTGRES_TIME =
@@ -67,6 +69,7 @@ public final class Restore {
                     sealing,
                     Manifest.file(base.id(), Manifest.KEYS),
                     DataDirectory.createPrivateDirectory(partial.resolve("keys")));
+            restoreCheckpoints(store, sealing, partial.resolve(CHECKPOINTS), target.resolve(CHECKPOINTS));
             List<String> wal = walFrom(store, base.firstWalSegment());
             Path restoreWal = DataDirectory.createPrivateDirectory(partial.resolve("restore-wal"));
             for (String name : wal) {
@@ -117,6 +120,32 @@ public final class Restore {
                     + " was taken: records of key destructions were removed, and erased data could come back.");
         }
         return erased;
+    }
+
+    /**
+     * The audit checkpoints copied to the store, back into the data directory; where the directory
+     * being replaced holds a longer file of a stream (checkpoints signed after the last copy), that
+     * one is kept, so that the trail check can tell what the restore went back on.
+     */
+    private static void restoreCheckpoints(BackupStore store, Sealing sealing, Path into, Path replaced)
+            throws IOException {
+        DataDirectory.createPrivateDirectory(into);
+        for (String name : store.list(PhysicalBackups.CHECKPOINTS)) {
+            try (InputStream in = sealing.open(store, name)) {
+                Files.copy(in, into.resolve(name.substring(PhysicalBackups.CHECKPOINTS.length())));
+            }
+        }
+        if (!Files.isDirectory(replaced)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(replaced)) {
+            for (Path kept : files.filter(PhysicalBackups::isCheckpoints).toList()) {
+                Path restored = into.resolve(kept.getFileName().toString());
+                if (!Files.exists(restored) || Files.size(kept) > Files.size(restored)) {
+                    Files.copy(kept, restored, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static int countWal(BackupStore store, BaseBackupSummary base) {

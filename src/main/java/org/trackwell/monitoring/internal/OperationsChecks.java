@@ -60,7 +60,9 @@ class OperationsChecks {
             long since = failed - seen.getAndSet(failed);
             return since == 0
                     ? IntegrityCheck.Outcome.ok("no e-mail failed since the last check")
-                    : IntegrityCheck.Outcome.finding(since + " e-mails could not be sent since the last check");
+                    : IntegrityCheck.Outcome.finding(
+                            since
+                                    + " tries to send e-mail failed since the last check; the e-mails are kept and tried again");
         });
     }
 

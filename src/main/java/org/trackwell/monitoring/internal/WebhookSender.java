@@ -36,6 +36,7 @@ public class WebhookSender {
     private static final int BATCH = 20;
 
     private final WebhookRows rows;
+    private final WebhookAddresses addresses;
     private final InstallationSecrets secrets;
     private final TenantTransactions transactions;
     private final Tenants tenants;
@@ -48,12 +49,14 @@ public class WebhookSender {
 
     WebhookSender(
             WebhookRows rows,
+            WebhookAddresses addresses,
             InstallationSecrets secrets,
             TenantTransactions transactions,
             Tenants tenants,
             MonitoringProperties properties,
             Clock clock) {
         this.rows = rows;
+        this.addresses = addresses;
         this.secrets = secrets;
         this.transactions = transactions;
         this.tenants = tenants;
@@ -83,7 +86,11 @@ public class WebhookSender {
                     "secret",
                     WebhookRows.secretRow(stream.value(), delivery.webhookId()),
                     delivery.secret());
-            String outcome = post(delivery.url(), delivery.body(), secret);
+            URI address = URI.create(delivery.url());
+            String outcome = addresses
+                    .refusal(address, stream)
+                    .map(why -> "not sent: " + why)
+                    .orElseGet(() -> post(address, delivery.body(), secret));
             if (outcome.startsWith("HTTP 2")) {
                 rows.attempted(delivery.id(), outcome, now, null);
             } else {
@@ -97,8 +104,8 @@ public class WebhookSender {
         return due.size();
     }
 
-    private String post(String url, String body, String secret) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+    private String post(URI address, String body, String secret) {
+        HttpRequest request = HttpRequest.newBuilder(address)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header(SIGNATURE, "sha256=" + sign(secret, body))
