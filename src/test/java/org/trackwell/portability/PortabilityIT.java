@@ -148,6 +148,7 @@ class PortabilityIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(errors(response.body())).isEmpty();
         assertThat(response.body()).contains(here.code);
+        assertThat(here.api.auditActions()).contains("tenant.fhir-exported");
     }
 
     @Test
@@ -230,6 +231,7 @@ class PortabilityIT {
         HttpResponse<byte[]> again = archive(here.admin, ARCHIVE_PASSWORD);
         assertThat(again.statusCode()).isEqualTo(429);
         assertThat(again.headers().firstValue("Retry-After")).isPresent();
+        assertThat(here.api.auditActions()).contains("tenant.archive-exported", "tenant.archive-refused");
     }
 
     private HttpResponse<byte[]> archive(String token, String password) {

@@ -1,6 +1,9 @@
 package org.trackwell.portability.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,7 +16,7 @@ import org.trackwell.portability.internal.ArchiveDownloads;
 class TenantArchiveApi {
 
     /** The password the archive is encrypted with. */
-    record ArchiveRequest(String password) {
+    record ArchiveRequest(@NotBlank @Size(max = 1024) String password) {
 
         @Override
         public String toString() {
@@ -30,7 +33,7 @@ class TenantArchiveApi {
     @PostMapping("/api/v1/archive")
     void archive(
             @AuthenticationPrincipal SignedInUser user,
-            @RequestBody ArchiveRequest request,
+            @Valid @RequestBody ArchiveRequest request,
             HttpServletResponse response) {
         downloads.download(user, request.password(), () -> TenantArchivePages.body(response));
     }
