@@ -17,6 +17,7 @@ import org.trackwell.identity.SignedInUser;
 import org.trackwell.portability.ArchiveContents;
 import org.trackwell.portability.TenantArchive;
 import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.ServiceTimeZone;
 import org.trackwell.shared.StepUp;
 
 /**
@@ -34,8 +35,16 @@ public class ArchiveDownloads {
     private final StepUp stepUp;
     private final AuditTrail trail;
     private final Clock clock;
+    private final ServiceTimeZone zone;
 
-    ArchiveDownloads(TenantArchive archive, Passwords passwords, StepUp stepUp, AuditTrail trail, Clock clock) {
+    ArchiveDownloads(
+            TenantArchive archive,
+            Passwords passwords,
+            StepUp stepUp,
+            AuditTrail trail,
+            Clock clock,
+            ServiceTimeZone zone) {
+        this.zone = zone;
         this.archive = archive;
         this.passwords = passwords;
         this.stepUp = stepUp;
@@ -61,6 +70,11 @@ public class ArchiveDownloads {
                     throw ArchiveRefused.tooSoon(Duration.between(now, next).toSeconds() + 1);
                 });
         return archive.write(CurrentTenant.require(), password, out.get());
+    }
+
+    /** What the download is called: the service's date today, in its time zone. */
+    public String fileName() {
+        return "trackwell-archive-" + clock.instant().atZone(zone.zone()).toLocalDate() + ".zip.gpg";
     }
 
     private void refused() {

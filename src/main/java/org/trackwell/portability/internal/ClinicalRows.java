@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -120,7 +121,7 @@ class ClinicalRows {
                     Map<String, String> identifiers = new LinkedHashMap<>();
                     for (String identifier :
                             List.of("NAME", "DATE_OF_BIRTH", "NHS_NUMBER", "ADDRESS", "EMAIL", "PHONE")) {
-                        String column = identifier.toLowerCase(java.util.Locale.ROOT);
+                        String column = identifier.toLowerCase(Locale.ROOT);
                         byte[] sealed = row.getBytes(column);
                         if (identifiersOn.contains(identifier) && sealed != null) {
                             String opened = open(id, "client", column, id.toString(), sealed);

@@ -14,6 +14,9 @@ final class SealedColumns {
     /** A table's sealed columns, and how its rows name their client and their address's row. */
     record Sealing(String client, String row, Set<String> columns, Set<String> binary) {}
 
+    /** A table with nothing sealed. */
+    static final Sealing NONE = new Sealing("null::uuid", "null", Set.of(), Set.of());
+
     private static final Map<String, Sealing> TABLES = Map.ofEntries(
             Map.entry(
                     "client",

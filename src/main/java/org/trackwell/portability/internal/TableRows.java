@@ -104,8 +104,7 @@ class TableRows {
     long write(String table, Consumer<String> line) {
         TenantId tenant = CurrentTenant.require();
         List<Column> columns = columns(table);
-        SealedColumns.Sealing sealing = SealedColumns.of(table)
-                .orElse(new SealedColumns.Sealing("null::uuid", "null", java.util.Set.of(), java.util.Set.of()));
+        SealedColumns.Sealing sealing = SealedColumns.of(table).orElse(SealedColumns.NONE);
         List<String> selected = new ArrayList<>();
         columns.forEach(column -> selected.add("t." + quoted(column.name())));
         selected.add(sealing.client() + " as portability_client");

@@ -2,7 +2,9 @@ package org.trackwell.portability.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.audit.AuditAction;
@@ -34,7 +36,7 @@ class FhirApi {
     }
 
     /** Starts the response as FHIR JSON, to be downloaded as {@code file} when one is named. */
-    static java.io.OutputStream body(HttpServletResponse response, @org.jspecify.annotations.Nullable String file) {
+    static OutputStream body(HttpServletResponse response, @Nullable String file) {
         response.setContentType(FHIR_JSON + ";charset=UTF-8");
         if (file != null) {
             response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");

@@ -35,6 +35,6 @@ class TenantArchiveApi {
             @AuthenticationPrincipal SignedInUser user,
             @Valid @RequestBody ArchiveRequest request,
             HttpServletResponse response) {
-        downloads.download(user, request.password(), () -> TenantArchivePages.body(response));
+        downloads.download(user, request.password(), () -> TenantArchivePages.body(response, downloads.fileName()));
     }
 }

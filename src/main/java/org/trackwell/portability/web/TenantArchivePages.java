@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,7 +48,7 @@ class TenantArchivePages {
             return "redirect:/admin/export";
         }
         try {
-            downloads.download(user, password, () -> body(response));
+            downloads.download(user, password, () -> body(response, downloads.fileName()));
             return null;
         } catch (ArchiveRefused refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
@@ -59,11 +57,9 @@ class TenantArchivePages {
     }
 
     /** Starts the response as the archive's download. */
-    static OutputStream body(HttpServletResponse response) {
+    static OutputStream body(HttpServletResponse response, String file) {
         response.setContentType(ARCHIVE_TYPE);
-        response.setHeader(
-                "Content-Disposition",
-                "attachment; filename=\"trackwell-archive-" + LocalDate.now(ZoneOffset.UTC) + ".zip.gpg\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
         try {
             return response.getOutputStream();
         } catch (IOException e) {
