@@ -96,6 +96,11 @@ public enum AuditAction {
             "tenant.archive-exported",
             Target.TENANT,
             "the whole tenant's data was downloaded as an encrypted archive, with the rows of each entity"),
+    TENANT_ARCHIVE_BROKEN(
+            "tenant.archive-broken",
+            Target.TENANT,
+            "a whole-tenant archive stopped part-way (the download was cut off or a read failed): part of it may"
+                    + " have left"),
     TENANT_ARCHIVE_REFUSED(
             "tenant.archive-refused",
             Target.TENANT,

@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.trackwell.audit.AuditAction;
+import org.trackwell.audit.AuditContext;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.AuditTrailExport;
 import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.portability.internal.ArchiveFiles;
+import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.TenantId;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.TenantNotFound;
@@ -57,26 +59,39 @@ public class TenantArchive {
     public ArchiveContents write(TenantId tenantId, String password, OutputStream out) {
         Tenant tenant = tenants.byId(tenantId).orElseThrow(() -> new TenantNotFound(tenantId.toString()));
         Instant at = clock.instant();
-        return transactions.inTenant(tenantId, () -> {
-            Map<String, Long> lines = new LinkedHashMap<>();
-            try (var archive = files.open(out, password, tenant, at, random)) {
-                archive.readme();
-                archive.data(lines);
-                lines.put("audit/chain.jsonl", archive.text("audit/chain.jsonl", auditExport::writeChain));
-                lines.put(
-                        "audit/checkpoints.txt", archive.text("audit/checkpoints.txt", auditExport::writeCheckpoints));
-                archive.text("audit/signing-key.pub", line -> {
-                    line.accept(auditExport.publicKey());
-                    return 1L;
-                });
-                archive.manifest(lines);
+        try {
+            return transactions.inTenant(tenantId, () -> written(tenant, password, out, at));
+        } catch (RuntimeException broken) {
+            // The archive's own transaction rolled back; part of it may have left all the same.
+            try (CurrentTenant.Scope scope = CurrentTenant.enter(tenantId)) {
+                trail.recordSeparately(
+                        AuditContext.actor(),
+                        AuditAction.TENANT_ARCHIVE_BROKEN,
+                        "tenant:" + tenant.slug(),
+                        Outcome.DENIED);
             }
-            ArchiveContents contents = new ArchiveContents(at, lines);
-            trail.record(
-                    AuditAction.TENANT_ARCHIVE_EXPORTED,
-                    "tenant:" + tenant.slug() + " " + contents.counts(),
-                    Outcome.SUCCESS);
-            return contents;
-        });
+            throw broken;
+        }
+    }
+
+    private ArchiveContents written(Tenant tenant, String password, OutputStream out, Instant at) {
+        Map<String, Long> lines = new LinkedHashMap<>();
+        try (var archive = files.open(out, password, tenant, at, random)) {
+            archive.readme();
+            archive.data(lines);
+            lines.put("audit/chain.jsonl", archive.text("audit/chain.jsonl", auditExport::writeChain));
+            lines.put("audit/checkpoints.txt", archive.text("audit/checkpoints.txt", auditExport::writeCheckpoints));
+            archive.text("audit/signing-key.pub", line -> {
+                line.accept(auditExport.publicKey());
+                return 1L;
+            });
+            archive.manifest(lines);
+        }
+        ArchiveContents contents = new ArchiveContents(at, lines);
+        trail.record(
+                AuditAction.TENANT_ARCHIVE_EXPORTED,
+                "tenant:" + tenant.slug() + " " + contents.counts(),
+                Outcome.SUCCESS);
+        return contents;
     }
 }

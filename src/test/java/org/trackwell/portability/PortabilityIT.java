@@ -1,6 +1,7 @@
 package org.trackwell.portability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -10,6 +11,7 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +77,9 @@ class PortabilityIT {
 
     @Autowired
     Sealer sealer;
+
+    @Autowired
+    TenantArchive tenantArchive;
 
     @TempDir
     Path directory;
@@ -232,6 +237,19 @@ class PortabilityIT {
         assertThat(again.statusCode()).isEqualTo(429);
         assertThat(again.headers().firstValue("Retry-After")).isPresent();
         assertThat(here.api.auditActions()).contains("tenant.archive-exported", "tenant.archive-refused");
+    }
+
+    @Test
+    void anArchiveCutOffPartWayIsRecordedAsBroken() {
+        OutputStream cutOff = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("the connection closed");
+            }
+        };
+        assertThatThrownBy(() -> tenantArchive.write(here.api.tenant().id(), ARCHIVE_PASSWORD, cutOff))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(here.api.auditActions()).contains("tenant.archive-broken").doesNotContain("tenant.archive-exported");
     }
 
     private HttpResponse<byte[]> archive(String token, String password) {
