@@ -55,14 +55,10 @@ public class ArchiveFiles {
                     line.accept("");
                     line.accept("### data/" + table + ".jsonl");
                     line.accept("");
+                    SealedColumns.Sealing sealing = SealedColumns.of(table).orElse(SealedColumns.NONE);
                     rows.columns(table)
                             .forEach(column -> line.accept("- `" + column.name() + "` (" + column.type()
-                                    + (SealedColumns.of(table)
-                                                    .filter(s -> s.columns().contains(column.name())
-                                                            || s.binary().contains(column.name()))
-                                                    .isPresent()
-                                            ? ", sealed in Trackwell, opened here"
-                                            : "")
+                                    + (sealing.opens(column.name()) ? ", sealed in Trackwell, opened here" : "")
                                     + ")"));
                 }
                 return 0L;

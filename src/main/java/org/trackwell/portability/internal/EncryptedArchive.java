@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Date;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
@@ -61,7 +62,7 @@ final class EncryptedArchive implements AutoCloseable {
     }
 
     /** Adds one text file, written line by line by {@code lines}; returns what {@code lines} returned. */
-    <T> T file(String name, java.util.function.Function<Consumer<String>, T> lines) {
+    <T> T file(String name, Function<Consumer<String>, T> lines) {
         try {
             zip.putNextEntry(new ZipEntry(name));
             Writer writer =

@@ -12,7 +12,12 @@ import java.util.Set;
 final class SealedColumns {
 
     /** A table's sealed columns, and how its rows name their client and their address's row. */
-    record Sealing(String client, String row, Set<String> columns, Set<String> binary) {}
+    record Sealing(String client, String row, Set<String> columns, Set<String> binary) {
+
+        boolean opens(String column) {
+            return columns.contains(column) || binary.contains(column);
+        }
+    }
 
     /** A table with nothing sealed. */
     static final Sealing NONE = new Sealing("null::uuid", "null", Set.of(), Set.of());

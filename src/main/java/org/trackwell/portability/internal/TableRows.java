@@ -151,7 +151,7 @@ class TableRows {
             throws SQLException {
         byte[] stored = row.getBytes(column);
         boolean text = sealing.columns().contains(column);
-        if (!text && !sealing.binary().contains(column)) {
+        if (!sealing.opens(column)) {
             return Base64.getEncoder().encodeToString(stored);
         }
         FieldAddress address = FieldAddress.ofClient(
