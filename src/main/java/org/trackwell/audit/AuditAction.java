@@ -94,6 +94,22 @@ public enum AuditAction {
             "monitoring.schema-accepted", Target.NONE, "an operator accepted the database schema as it is"),
     AUDIT_VIEWED("audit.viewed", Target.NONE, "the audit trail was viewed"),
     AUDIT_EXPORTED("audit.exported", Target.NONE, "audit entries were exported"),
+    TENANT_ARCHIVE_EXPORTED(
+            "tenant.archive-exported",
+            Target.TENANT,
+            "the whole tenant's data was downloaded as an encrypted archive, with the rows of each entity"),
+    TENANT_ARCHIVE_BROKEN(
+            "tenant.archive-broken",
+            Target.TENANT,
+            "a whole-tenant archive stopped part-way (the download was cut off or a read failed): part of it may"
+                    + " have left"),
+    TENANT_ARCHIVE_REFUSED(
+            "tenant.archive-refused",
+            Target.TENANT,
+            "a whole-tenant archive was asked for too soon after the last one, or with a weak password"),
+    TENANT_FHIR_EXPORTED(
+            "tenant.fhir-exported", Target.TENANT, "every client's record was downloaded as one FHIR R4 Bundle"),
+    CLIENT_FHIR_EXPORTED("client.fhir-exported", Target.CLIENT, "a client's record was downloaded as a FHIR R4 Bundle"),
     REQUEST_REFUSED("request.refused", Target.ROUTE, "a request was refused (401 or 403) and recorded nothing else"),
     CLIENT_CREATED("client.created", Target.CLIENT, "a client was registered"),
     CLIENT_UPDATED("client.updated", Target.CLIENT, "a client's details changed"),

@@ -2,15 +2,18 @@ package org.trackwell.audit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.internal.AuditRows;
+import org.trackwell.audit.internal.StoredEvent;
 import org.trackwell.shared.AfterCommit;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
@@ -54,6 +57,14 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public List<AuditEntry> between(java.time.Instant from, java.time.Instant to, int limit) {
         return rows.between(from, to, limit).stream().map(AuditEntry::of).toList();
+    }
+
+    /** When the current tenant's trail last recorded {@code action}, if ever: for limits on how often. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastRecorded(AuditAction action) {
+        return rows.search(new AuditRows.Filter(null, null, action.code(), null, null, null), 1, 0).stream()
+                .findFirst()
+                .map(StoredEvent::occurredAt);
     }
 
     @Transactional(propagation = Propagation.REQUIRED)

@@ -60,6 +60,11 @@ public final class Https implements AutoCloseable {
         return send(request(host, path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Sends a request whose answer's bytes matter, such as an encrypted archive. */
+    public HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -52,6 +52,7 @@ final class RouteCalls {
                 json("POST /api/v1/auth/login/mfa", t -> map("challenge", "no-such-challenge", "code", "000000")),
                 json("POST /api/v1/auth/setup", t -> map("token", "no-such-token", "password", GOOD)),
                 json("POST /api/v1/auth/password-reset", t -> map("email", email)),
+                json("POST /api/v1/archive", t -> map("password", "too weak")),
                 json("POST /api/v1/auth/password-reset/complete", t -> map("token", "no-such-token", "password", GOOD)),
                 RouteCall.of("POST /api/v1/auth/logout").ownSession(),
                 json("POST /api/v1/auth/login/passkey/options", t -> map("challenge", "no-such-challenge")),

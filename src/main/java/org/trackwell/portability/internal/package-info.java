@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.portability.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.portability.web;
+
+import org.jspecify.annotations.NullMarked;
