@@ -36,6 +36,8 @@ final class PersonNames {
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’-]*");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;()\\n]");
+    private static final Pattern NUMBER_NEXT = Pattern.compile("\\s*\\d");
     private static final Pattern AFTER_TITLE = Pattern.compile("\\.?\\s+");
     private static final Pattern AFTER_INTRODUCTION = Pattern.compile(",?\\s+(?:\\(\\s*)?");
 
@@ -263,7 +265,7 @@ final class PersonNames {
         Word word = words.get(i);
         Word next = i + 1 < words.size() ? words.get(i + 1) : null;
         if (next == null) {
-            return lone(words, i) ? new Name(i, i + 1) : Name.none(i);
+            return lone(text, words, i) ? new Name(i, i + 1) : Name.none(i);
         }
         if (TITLES.contains(word.lower()) && between(text, word, next, AFTER_TITLE)) {
             return couldBeName(next) || surnames.contains(baseOf(next))
@@ -281,23 +283,49 @@ final class PersonNames {
                 && surnameAfter(word, next)) {
             return new Name(i, i + 2);
         }
-        return lone(words, i) ? new Name(i, i + 1) : Name.none(i);
+        return lone(text, words, i) ? new Name(i, i + 1) : Name.none(i);
     }
 
     /**
      * A given name that is not also an everyday word names someone on its own: capitalised, or in
      * lower case if it is no word at all ("gave the key to sarah", but "max 4 a day").
      */
-    private boolean lone(List<Word> words, int i) {
+    private boolean lone(String text, List<Word> words, int i) {
         Word word = words.get(i);
         String base = baseOf(word);
-        if (!isGivenName(word) || alsoWords.contains(base) || NEVER_NAMES.contains(base)) {
+        if (!isGivenName(word) || NEVER_NAMES.contains(base)) {
             return false;
+        }
+        if (alsoWords.contains(base)) {
+            return word.capitalised() && midSentence(text, words, i) && standsAlone(text, words, i);
         }
         if (!word.capitalised()) {
             return word.lower().equals(word.text()) && base.length() > 2 && !alsoRarerWords.contains(base);
         }
         return !inPlaceName(words, i);
+    }
+
+    /** Capitalised where a word would not be ("take Poppy to nursery", not "Poppy seeds help"). */
+    private static boolean midSentence(String text, List<Word> words, int i) {
+        if (i == 0) {
+            return false;
+        }
+        Word before = words.get(i - 1);
+        return !SENTENCE_END
+                        .matcher(text.substring(before.end(), words.get(i).start()))
+                        .find()
+                && !BEFORE_PLACES.contains(before.lower())
+                && !TITLES.contains(before.lower());
+    }
+
+    /** Not the first word of a longer proper noun ("the Care Programme Approach", "Ward 7"). */
+    private static boolean standsAlone(String text, List<Word> words, int i) {
+        Word word = words.get(i);
+        if (NUMBER_NEXT.matcher(text).region(word.end(), text.length()).lookingAt()) {
+            return false;
+        }
+        return i + 1 >= words.size()
+                || !(words.get(i + 1).capitalised() && between(text, word, words.get(i + 1), SPACE));
     }
 
     /** "St Mary's Hospital", "Queen Elizabeth Hospital", "Victoria Infirmary": a place, not a person. */
