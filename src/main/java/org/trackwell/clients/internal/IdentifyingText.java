@@ -1,8 +1,9 @@
 package org.trackwell.clients.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -125,15 +126,22 @@ public class IdentifyingText {
         return new Finding(kind, matcher.start(), matcher.end(), matcher.group());
     }
 
-    /** The first kind found for a stretch of text wins (an NHS number is not also a phone number). */
+    /**
+     * The first kind found for a stretch of text wins (an NHS number is not also a phone number).
+     * Each finding is checked only against its neighbours among those kept, so that a long text
+     * with many findings costs no more than sorting them.
+     */
     private static List<Finding> withoutOverlaps(List<Finding> findings) {
-        List<Finding> kept = new ArrayList<>();
+        TreeMap<Integer, Finding> kept = new TreeMap<>();
         for (Finding finding : findings) {
-            if (kept.stream().noneMatch(k -> k.start() < finding.end() && finding.start() < k.end())) {
-                kept.add(finding);
+            Map.Entry<Integer, Finding> before = kept.floorEntry(finding.start());
+            Map.Entry<Integer, Finding> after = kept.ceilingEntry(finding.start());
+            boolean overlaps = (before != null && before.getValue().end() > finding.start())
+                    || (after != null && after.getKey() < finding.end());
+            if (!overlaps) {
+                kept.put(finding.start(), finding);
             }
         }
-        kept.sort(Comparator.comparingInt(Finding::start));
-        return List.copyOf(kept);
+        return List.copyOf(kept.values());
     }
 }

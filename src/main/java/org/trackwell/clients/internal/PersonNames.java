@@ -44,182 +44,47 @@ final class PersonNames {
     private static final Set<String> TITLES =
             Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "nurse");
     /** Words after which the next word, if it can be a name, is one. */
-    private static final Set<String> INTRODUCTIONS = Set.of(
-            "called",
-            "named",
-            "wife",
-            "husband",
-            "partner",
-            "son",
-            "daughter",
-            "mum",
-            "mother",
-            "dad",
-            "father",
-            "brother",
-            "sister",
-            "friend",
-            "boyfriend",
-            "girlfriend",
-            "aunt",
-            "uncle",
-            "nan",
-            "nana",
-            "nanna",
-            "grandma",
-            "grandad",
-            "grandmother",
-            "grandfather",
-            "neighbour",
-            "carer",
-            "cousin",
-            "niece",
-            "nephew",
-            "stepfather",
-            "stepmother",
-            "stepson",
-            "stepdaughter",
-            "ex",
-            "fiance",
-            "fiancee");
+    private static final Set<String> INTRODUCTIONS = wordSet("""
+            called named wife husband partner son daughter mum mother dad father brother sister
+            friend boyfriend girlfriend aunt uncle nan nana nanna grandma grandad grandmother
+            grandfather neighbour carer cousin niece nephew stepfather stepmother stepson
+            stepdaughter ex fiance fiancee
+            """);
     /** Two-word introductions: the first word, then the second. */
-    private static final Set<String> INTRODUCTION_PAIRS = Set.of(
-            "spoke to",
-            "spoke with",
-            "speak to",
-            "speak with",
-            "talk to",
-            "talked to",
-            "talking to",
-            "met with",
-            "known as",
-            "visit from",
-            "call from",
-            "letter to",
-            "agreed with");
+    private static final Set<String> INTRODUCTION_PAIRS = phraseSet("""
+            spoke to, spoke with, speak to, speak with, talk to, talked to, talking to, met with,
+            known as, visit from, call from, letter to, agreed with
+            """);
     /**
      * Capitalised words that are never a name here: days, months, people's roles, places and the
      * names of scales that carry a person's name (the Beck and Hamilton inventories).
      */
-    private static final Set<String> NEVER_NAMES = Set.of(
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "i",
-            "the",
-            "a",
-            "an",
-            "and",
-            "but",
-            "or",
-            "so",
-            "is",
-            "was",
-            "he",
-            "she",
-            "they",
-            "her",
-            "his",
-            "him",
-            "them",
-            "their",
-            "it",
-            "on",
-            "in",
-            "at",
-            "to",
-            "by",
-            "for",
-            "from",
-            "with",
-            "about",
-            "that",
-            "this",
-            "who",
-            "nhs",
-            "gp",
-            "mum",
-            "dad",
-            "street",
-            "road",
-            "lane",
-            "avenue",
-            "team",
-            "worker",
-            "leader",
-            "practitioner",
-            "nurse",
-            "doctor",
-            "centre",
-            "center",
-            "clinic",
-            "hospital",
-            "house",
-            "college",
-            "group",
-            "unit",
-            "service",
-            "services",
-            "surgery",
-            "pharmacy",
-            "trust",
-            "council",
-            "beck",
-            "hamilton",
-            "christmas",
-            "easter");
+    private static final Set<String> NEVER_NAMES = wordSet("""
+            monday tuesday wednesday thursday friday saturday sunday january february march april
+            may june july august september october november december i the a an and but or so is
+            was he she they her his him them their it on in at to by for from with about that this
+            who nhs gp mum dad street road lane avenue team worker leader practitioner nurse doctor
+            centre center clinic hospital house college group unit service services surgery
+            pharmacy trust council beck hamilton christmas easter
+            """);
 
     /** Words after a name that make it a place's. */
-    private static final Set<String> PLACES = Set.of(
-            "hospital",
-            "infirmary",
-            "street",
-            "road",
-            "lane",
-            "avenue",
-            "centre",
-            "center",
-            "house",
-            "college",
-            "school",
-            "university",
-            "park",
-            "surgery",
-            "clinic",
-            "unit",
-            "court",
-            "lodge",
-            "hall",
-            "close",
-            "drive",
-            "square",
-            "gardens",
-            "station",
-            "crescent",
-            "terrace",
-            "place",
-            "way",
-            "hospice",
-            "church");
+    private static final Set<String> PLACES = wordSet("""
+            hospital infirmary street road lane avenue centre center house college school
+            university park surgery clinic unit court lodge hall close drive square gardens station
+            crescent terrace place way hospice church
+            """);
     /** Words before a name that make it a place's. */
     private static final Set<String> BEFORE_PLACES =
             Set.of("st", "saint", "queen", "king", "royal", "prince", "princess", "lady", "port", "mount");
+
+    private static Set<String> wordSet(String list) {
+        return Set.of(list.strip().split("\\s+"));
+    }
+
+    private static Set<String> phraseSet(String list) {
+        return Set.of(list.strip().split(",\\s*"));
+    }
 
     private final Set<String> givenNames;
     private final Set<String> surnames;
