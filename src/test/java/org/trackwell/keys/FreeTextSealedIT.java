@@ -146,6 +146,7 @@ class FreeTextSealedIT {
             Map.entry("monitoring_webhook.*", "addresses and sealed secrets of webhooks"),
             Map.entry("activity_rule_setting.rule", "the name of a suspicious-activity rule, one of a fixed list"),
             Map.entry("working_hours.days", "the working days, as numbers"),
+            Map.entry("help_tip_dismissed.tip", "the anchor of a part of the help, one of a fixed list"),
             Map.entry("monitoring_webhook_delivery.*", "alerts as posted to webhooks"),
             Map.entry("client.code", "the pseudonym code"),
             Map.entry("client.reference_index", "a blind index"),

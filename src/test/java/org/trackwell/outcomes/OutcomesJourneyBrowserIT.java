@@ -57,6 +57,11 @@ class OutcomesJourneyBrowserIT extends BrowserJourney {
             Browser.waitUntil(
                     clientsDevice, d -> d.findElements(By.id("send-answers")).size() == 1);
             assertThat(clientsDevice.getPageSource()).doesNotContain(code);
+            assertThat(clientsDevice.findElement(By.id("help-link")).getAttribute("href"))
+                    .as("the client's help, reached without handing it the link")
+                    .endsWith("/help#for-clients");
+            assertThat(clientsDevice.findElement(By.id("help-link")).getAttribute("rel"))
+                    .isEqualTo("noreferrer");
             for (int i = 0; i < PHQ9.length; i++) {
                 clientsDevice
                         .findElement(By.cssSelector("input[name='m.PHQ-9." + (i + 1) + "'][value='1']"))

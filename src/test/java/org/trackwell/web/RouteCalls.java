@@ -92,6 +92,7 @@ final class RouteCalls {
     private static List<RouteCall> ownAccount() {
         String other = Api.OTHER_GOOD_PASSWORD;
         return List.of(
+                RouteCall.of("POST /help/tips/{tip}/dismiss").variable("tip", t -> "settings"),
                 json("PUT /api/v1/me/password", t -> map("currentPassword", GOOD, "newPassword", other))
                         .ownSession(),
                 form("POST /account/password", t -> map("currentPassword", GOOD, "newPassword", other))

@@ -1,14 +1,9 @@
 package org.trackwell.clients.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -16,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Warns when free text looks identifying: e-mail addresses, UK phone numbers, NHS numbers (with a
- * valid check digit), UK postcodes, dates, and a capitalised first name followed by a capitalised
- * word (a names list of ~8,400 English first names). It warns, never blocks: every module's free
- * text calls it as the user types and again on save.
+ * valid check digit), UK postcodes, street addresses, dates of birth (a date after "DOB", "born"
+ * and the like: other dates, of appointments and reviews, are the ordinary matter of notes) and
+ * people's names ({@link PersonNames}). It warns, never blocks: every module's free text calls it
+ * as the user types and again on save. docs/identifying-text.md has how well it does.
  */
 @Component
 public class IdentifyingText {
@@ -31,7 +27,8 @@ public class IdentifyingText {
         PHONE("a phone number"),
         NHS_NUMBER("an NHS number"),
         POSTCODE("a postcode"),
-        DATE("a date"),
+        ADDRESS("an address"),
+        DATE_OF_BIRTH("a date of birth"),
         NAME("a person's name");
 
         private final String description;
@@ -53,51 +50,32 @@ public class IdentifyingText {
             "\\b(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
                     + "|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])\\s?[0-9][ABD-HJLNP-UW-Z]{2}\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * A house number, one to three words that are not little words ("2 miles in the park" is no
+     * address) and a kind of street.
+     */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "\\b\\d{1,4}[A-Za-z]?,?\\s+(?:(?!(?:in|the|a|an|of|to|at|and|with|for|on|by|from|round|around)\\b)"
+                    + "[A-Za-z'-]+\\s+){1,3}(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|gardens"
+                    + "|court|place|terrace|grove|walk|hill|row|square|mews|park|rise|view)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private static final String MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
             + "|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     private static final Pattern DATE = Pattern.compile("\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})"
             + "|\\d{4}-\\d{2}-\\d{2}"
             + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\.?(?:,?\\s+\\d{4})?"
             + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\b");
-    private static final Pattern CAPITALISED_PAIR =
-            Pattern.compile("\\b([A-Z][a-z]+)\\s+((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\\b");
-    /** Capitalised words that follow a first name in ordinary text without making a name. */
-    private static final Set<String> NOT_SURNAMES = Set.of(
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "i",
-            "the",
-            "a",
-            "an",
-            "and",
-            "but",
-            "or",
-            "so",
-            "nhs",
-            "gp",
-            "street",
-            "road");
+    /** What, shortly before a date, makes it a date of birth. */
+    private static final Pattern BIRTH = Pattern.compile(
+            "\\bd\\.?\\s?o\\.?\\s?b\\b|date of birth|birth ?date|\\bborn\\b|birthday", Pattern.CASE_INSENSITIVE);
 
-    private final Set<String> firstNames;
+    private static final int BIRTH_REACH = 30;
+
+    private final PersonNames names;
 
     IdentifyingText() {
-        this.firstNames = loadNames();
+        this.names = new PersonNames();
     }
 
     public List<Finding> findIn(String text) {
@@ -111,13 +89,16 @@ public class IdentifyingText {
         }
         add(findings, Kind.PHONE, PHONE.matcher(text));
         add(findings, Kind.POSTCODE, POSTCODE.matcher(text));
-        add(findings, Kind.DATE, DATE.matcher(text));
-        Matcher pair = CAPITALISED_PAIR.matcher(text);
-        while (pair.find()) {
-            if (firstNames.contains(pair.group(1).toLowerCase(Locale.ROOT))
-                    && !NOT_SURNAMES.contains(pair.group(2).toLowerCase(Locale.ROOT))) {
-                findings.add(finding(Kind.NAME, pair));
+        add(findings, Kind.ADDRESS, ADDRESS.matcher(text));
+        Matcher date = DATE.matcher(text);
+        while (date.find()) {
+            String before = text.substring(Math.max(0, date.start() - BIRTH_REACH), date.start());
+            if (BIRTH.matcher(before).find()) {
+                findings.add(finding(Kind.DATE_OF_BIRTH, date));
             }
+        }
+        for (PersonNames.Span name : names.findIn(text)) {
+            findings.add(new Finding(Kind.NAME, name.start(), name.end(), text.substring(name.start(), name.end())));
         }
         return withoutOverlaps(findings);
     }
@@ -145,26 +126,22 @@ public class IdentifyingText {
         return new Finding(kind, matcher.start(), matcher.end(), matcher.group());
     }
 
-    /** The first kind found for a stretch of text wins (an NHS number is not also a phone number). */
+    /**
+     * The first kind found for a stretch of text wins (an NHS number is not also a phone number).
+     * Each finding is checked only against its neighbours among those kept, so that a long text
+     * with many findings costs no more than sorting them.
+     */
     private static List<Finding> withoutOverlaps(List<Finding> findings) {
-        List<Finding> kept = new ArrayList<>();
+        TreeMap<Integer, Finding> kept = new TreeMap<>();
         for (Finding finding : findings) {
-            if (kept.stream().noneMatch(k -> k.start() < finding.end() && finding.start() < k.end())) {
-                kept.add(finding);
+            Map.Entry<Integer, Finding> before = kept.floorEntry(finding.start());
+            Map.Entry<Integer, Finding> after = kept.ceilingEntry(finding.start());
+            boolean overlaps = (before != null && before.getValue().end() > finding.start())
+                    || (after != null && after.getKey() < finding.end());
+            if (!overlaps) {
+                kept.put(finding.start(), finding);
             }
         }
-        kept.sort(Comparator.comparingInt(Finding::start));
-        return List.copyOf(kept);
-    }
-
-    private static Set<String> loadNames() {
-        try (InputStream in = IdentifyingText.class.getResourceAsStream("/clients/first-names.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .filter(line -> !line.startsWith("#") && !line.isBlank())
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return List.copyOf(kept.values());
     }
 }

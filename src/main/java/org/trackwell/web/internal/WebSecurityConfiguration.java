@@ -170,6 +170,7 @@ class WebSecurityConfiguration {
                                 "/account/setup",
                                 "/account/forgot",
                                 "/account/reset",
+                                "/help",
                                 "/c/*",
                                 "/p/*",
                                 // Served only by the management server: here it is a missing page,

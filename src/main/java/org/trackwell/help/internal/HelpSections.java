@@ -1,0 +1,60 @@
+package org.trackwell.help.internal;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which part of the help each page's help link opens: the page's route, as Spring maps it, to the
+ * anchor of its section. HelpSectionsIT fails for a page without one, or an anchor the help lacks.
+ */
+public final class HelpSections {
+
+    private static final Map<String, String> BY_ROUTE = Map.ofEntries(
+            Map.entry("/", "home-and-signing-in"),
+            Map.entry("/help", "home-and-signing-in"),
+            Map.entry("/sign-in", "signing-in"),
+            Map.entry("/account/forgot", "signing-in"),
+            Map.entry("/account/reset", "signing-in"),
+            Map.entry("/account/setup", "signing-in"),
+            Map.entry("/account/confirm", "signing-in"),
+            Map.entry("/account/password", "your-password"),
+            Map.entry("/account/two-factor", "two-factor-sign-in"),
+            Map.entry("/terms", "terms-of-use"),
+            Map.entry("/clients", "caseload"),
+            Map.entry("/clients/find", "finding-a-client"),
+            Map.entry("/clients/new", "adding-a-client"),
+            Map.entry("/clients/{code}", "the-client-record"),
+            Map.entry("/clients/{code}/access", "who-has-seen-the-record"),
+            Map.entry("/clients/{code}/identification", "identification-for-the-round"),
+            Map.entry("/clients/{code}/outcomes", "outcomes"),
+            Map.entry("/clients/{code}/sessions/{session}", "sessions"),
+            Map.entry("/progress", "progress"),
+            Map.entry("/clients/{code}/medication", "prescriptions"),
+            Map.entry("/clients/{code}/medication/mar", "the-mar-chart"),
+            Map.entry("/medication/round", "the-medication-round"),
+            Map.entry("/medication/alerts", "medication-alerts"),
+            Map.entry("/medication/medicines", "the-services-medicines"),
+            Map.entry("/admin/measures", "managing-measures"),
+            Map.entry("/admin/measures/new", "managing-measures"),
+            Map.entry("/admin/settings", "settings"),
+            Map.entry("/admin/settings/changes", "settings"),
+            Map.entry("/admin/settings/clients", "client-settings"),
+            Map.entry("/admin/settings/medication", "medication-settings"),
+            Map.entry("/admin/settings/security-policy", "security-policy"),
+            Map.entry("/admin/settings/terms", "your-services-terms"),
+            Map.entry("/admin/medication/round-identification", "medication-settings"),
+            Map.entry("/admin/users", "users-and-teams"),
+            Map.entry("/admin/users/{id}", "users-and-teams"),
+            Map.entry("/admin/alerts", "security-alerts"),
+            Map.entry("/admin/activity-rules", "suspicious-activity-rules"),
+            Map.entry("/admin/webhooks", "webhooks"),
+            Map.entry("/audit", "the-audit-trail"),
+            Map.entry("/c/{token}", "for-clients"),
+            Map.entry("/p/{token}", "for-clients"));
+
+    private HelpSections() {}
+
+    public static Optional<String> forRoute(String route) {
+        return Optional.ofNullable(BY_ROUTE.get(route));
+    }
+}

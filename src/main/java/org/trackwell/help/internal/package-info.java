@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.help.internal;
+
+import org.jspecify.annotations.NullMarked;

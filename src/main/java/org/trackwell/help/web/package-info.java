@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.help.web;
+
+import org.jspecify.annotations.NullMarked;
