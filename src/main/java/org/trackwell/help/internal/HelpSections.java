@@ -48,6 +48,8 @@ public final class HelpSections {
             Map.entry("/admin/alerts", "security-alerts"),
             Map.entry("/admin/activity-rules", "suspicious-activity-rules"),
             Map.entry("/admin/webhooks", "webhooks"),
+            Map.entry("/admin/mail", "e-mail-not-delivered"),
+            Map.entry("/admin/export", "taking-your-data-with-you"),
             Map.entry("/audit", "the-audit-trail"),
             Map.entry("/c/{token}", "for-clients"),
             Map.entry("/p/{token}", "for-clients"));
