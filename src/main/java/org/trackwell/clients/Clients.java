@@ -135,14 +135,15 @@ public class Clients {
 
     /**
      * The address to send the client a measure at: only when the service records e-mail addresses,
-     * one is on file, and the client's latest consent to be contacted by e-mail for measures is yes.
+     * one is on file, and the client's latest consent to be contacted by e-mail for measures is yes;
+     * never for an erased client, whose address no longer opens.
      */
     @Transactional(readOnly = true)
     public Optional<String> emailForMeasures(ClientRef client) {
         boolean consented = historyRows.consents(client.id()).stream()
                 .anyMatch(c -> c.purpose() == Consent.Purpose.CONTACT_BY_EMAIL_FOR_MEASURES && c.given());
         return rows.findById(client.id())
-                .filter(stored -> consented)
+                .filter(stored -> consented && stored.erased() == null)
                 .map(stored -> stored.identifiers().get(Identifier.EMAIL))
                 .map(ciphertext -> encryption.open(
                         FieldAddress.ofClient(

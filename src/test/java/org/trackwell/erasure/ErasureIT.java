@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trackwell.audit.AuditVerifier;
+import org.trackwell.clients.Clients;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.erasure.internal.ErasureRequests;
 import org.trackwell.identity.Accounts;
@@ -75,6 +76,9 @@ class ErasureIT {
     AuditVerifier verifier;
 
     @Autowired
+    Clients clients;
+
+    @Autowired
     ApplicationContext context;
 
     Api api;
@@ -94,7 +98,7 @@ class ErasureIT {
         practitioner = api.signIn(practitionerEmail, Api.GOOD_PASSWORD);
         ok(api.put(
                 "/api/v1/client-settings",
-                Api.json(Map.of("identifiers", List.of("NAME"), "demographics", List.of("GENDER"))),
+                Api.json(Map.of("identifiers", List.of("NAME", "EMAIL"), "demographics", List.of("GENDER"))),
                 admin));
     }
 
@@ -138,6 +142,11 @@ class ErasureIT {
                     .doesNotContain(HexFormat.of().formatHex(marker.getBytes(StandardCharsets.UTF_8)));
         }
         assertNothingOpensWithAnyKey(erasedId);
+        assertThat(transactions.inTenant(
+                        api.tenant().id(),
+                        () -> clients.emailForMeasures(clients.byId(erasedId).orElseThrow())))
+                .as("jobs that write to clients find no address for an erased one, rather than failing")
+                .isEmpty();
 
         assertThat(verifier.verify(api.tenant().id(), Optional.empty()).ok())
                 .as("the audit trail verifies")
@@ -261,11 +270,16 @@ class ErasureIT {
     private String client(String name, String note) {
         String code = Api.read(ok(api.post(
                         "/api/v1/clients",
-                        Api.json(Map.of("teamId", team, "identifiers", Map.of("name", name))),
+                        Api.json(Map.of(
+                                "teamId", team, "identifiers", Map.of("name", name, "email", name + "@example.org"))),
                         practitioner)))
                 .get("code")
                 .asString();
         ok(api.post("/api/v1/clients/" + code + "/notes", Api.json(Map.of("text", note)), practitioner));
+        ok(api.post(
+                "/api/v1/clients/" + code + "/consents",
+                Api.json(Map.of("purpose", "CONTACT_BY_EMAIL_FOR_MEASURES", "given", true, "on", "2026-01-05")),
+                practitioner));
         return code;
     }
 
