@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,6 +119,12 @@ public class Clients {
         return rows.findById(client.id())
                 .map(StoredClient::erased)
                 .map(tombstone -> new Erased(tombstone.at(), tombstone.request()));
+    }
+
+    /** The tenant's erased clients, whom jobs leave out: nothing sealed for them opens. */
+    @Transactional(readOnly = true)
+    public Set<UUID> erased() {
+        return rows.erased();
     }
 
     /** The tombstone of an erased client: when, and by which erasure request. */

@@ -32,6 +32,7 @@ import org.trackwell.keys.CannotOpen;
 import org.trackwell.keys.EncryptedText;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
+import org.trackwell.medication.internal.MissedDoseWatch;
 import org.trackwell.operator.OperatorCommandLine;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
@@ -79,6 +80,9 @@ class ErasureIT {
     Clients clients;
 
     @Autowired
+    MissedDoseWatch missedDoseWatch;
+
+    @Autowired
     ApplicationContext context;
 
     Api api;
@@ -112,6 +116,7 @@ class ErasureIT {
         String otherNote = marker();
         String kept = client(otherName, otherNote);
         UUID erasedId = clientId(erased);
+        prescribeDaily(erased);
 
         int number = requestErasure(erased, admin).get("number").asInt();
         HttpResponse<String> own = api.post("/api/v1/erasures/" + number + "/approve", "", admin);
@@ -122,7 +127,12 @@ class ErasureIT {
 
         assertThat(eraseDue()).as("nothing is erased within the grace period").isZero();
         clock.advance(Duration.ofDays(7).plusMinutes(1));
+        assertThat(missedDoses()).as("the client's morning doses were due").isPositive();
         assertThat(eraseDue()).isEqualTo(1);
+        clock.advance(Duration.ofDays(1));
+        assertThat(missedDoses())
+                .as("an erased client's doses are not watched for")
+                .isZero();
         admin = api.signInAsAdmin();
         practitioner = api.signIn(practitionerEmail, Api.GOOD_PASSWORD);
 
@@ -248,6 +258,10 @@ class ErasureIT {
         return transactions.inTenant(api.tenant().id(), () -> encryption.open(address, new EncryptedText(ciphertext)));
     }
 
+    private int missedDoses() {
+        return transactions.inTenant(api.tenant().id(), missedDoseWatch::detect);
+    }
+
     private int eraseDue() {
         return transactions.inTenant(api.tenant().id(), erasures::eraseDue);
     }
@@ -281,6 +295,35 @@ class ErasureIT {
                 Api.json(Map.of("purpose", "CONTACT_BY_EMAIL_FOR_MEASURES", "given", true, "on", "2026-01-05")),
                 practitioner));
         return code;
+    }
+
+    /** A tablet every morning from today, so that after the grace period there are doses due. */
+    private void prescribeDaily(String code) {
+        String medicine = Api.read(ok(api.post(
+                        "/api/v1/medicines",
+                        Api.json(
+                                Map.of("name", "Paracetamol", "form", "tablet", "strength", "500 mg", "route", "oral")),
+                        admin)))
+                .get("id")
+                .asString();
+        ok(api.post(
+                "/api/v1/clients/" + code + "/prescriptions",
+                Api.json(Map.of(
+                        "medicineId",
+                        medicine,
+                        "dose",
+                        "1",
+                        "unit",
+                        "tablets",
+                        "startsOn",
+                        java.time.LocalDate.now().toString(),
+                        "prescriber",
+                        "Dr Example",
+                        "kind",
+                        "REGULAR",
+                        "schedule",
+                        Map.of("kind", "TIMES_OF_DAY", "times", List.of("08:00")))),
+                practitioner));
     }
 
     private UUID clientId(String code) {

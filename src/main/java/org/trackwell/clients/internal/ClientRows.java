@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,6 +102,12 @@ public class ClientRows {
                 .params(reach.parameters())
                 .query(ClientRows::stored)
                 .optional();
+    }
+
+    public Set<UUID> erased() {
+        return Set.copyOf(jdbc.sql("select id from client where erased_at is not null")
+                .query((row, n) -> row.getObject(1, UUID.class))
+                .list());
     }
 
     /** A client by code, whatever its reach: for the admin who names a client to erase. */
