@@ -110,4 +110,42 @@ class ErasurePagesBrowserIT extends BrowserJourney {
                 .as("nothing but the tombstone's own 410")
                 .allMatch(problem -> problem.contains("/clients/" + code) && problem.contains("status of 410"));
     }
+
+    @Test
+    void theRetentionPagesKeepARefusedValueAndSayWhatIsDue() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "retainpage");
+        String base = "https://" + api.host() + ":" + port;
+        Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
+        Browser.open(browser, base + "/admin/settings");
+        Browser.clickAndWait(browser, By.id("settings-retention"));
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Records Management Code of Practice")
+                .contains("a tenant admin must still approve each one");
+        var years = browser.findElement(By.id("adultYears"));
+        years.clear();
+        years.sendKeys("0");
+        Browser.clickAndWait(browser, By.xpath("//button[text()='Save']"));
+        assertThat(browser.findElement(By.id("settings-error")).getText())
+                .contains("between 1 and 100")
+                .contains("Nothing was changed");
+        assertThat(browser.findElement(By.id("adultYears")).getAttribute("value"))
+                .isEqualTo("0");
+        years = browser.findElement(By.id("adultYears"));
+        years.clear();
+        years.sendKeys("20");
+        Browser.clickAndWait(browser, By.xpath("//button[text()='Save']"));
+        assertThat(browser.findElement(By.id("settings-done")).getText()).contains("Saved");
+        assertThat(browser.findElement(By.id("adultYears")).getAttribute("value"))
+                .isEqualTo("20");
+
+        Browser.open(browser, base + "/admin/retention");
+        assertThat(browser.findElement(By.id("none-due")).getText()).contains("No client's record is due");
+        browser.findElement(By.id("client")).sendKeys("ZZZ-ZZZZ");
+        browser.findElement(By.id("reason")).sendKeys("A complaint about it is still open");
+        Browser.clickAndWait(browser, By.id("extend-button"));
+        assertThat(browser.findElement(By.id("retention-error")).getText()).isNotEmpty();
+        assertThat(browser.findElement(By.id("reason")).getAttribute("value"))
+                .isEqualTo("A complaint about it is still open");
+        assertThat(Browser.consoleProblems(browser)).isEmpty();
+    }
 }
