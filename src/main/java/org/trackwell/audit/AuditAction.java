@@ -46,6 +46,10 @@ public enum AuditAction {
             Target.ACCOUNT,
             "an invited user was given a new set-up link; earlier links stopped working"),
     USER_DISABLED("user.disabled", Target.ACCOUNT, "a user was disabled"),
+    USER_DISABLED_UNUSED(
+            "user.disabled-unused",
+            Target.ACCOUNT,
+            "an account nobody had used for the days the security policy allows was disabled by itself"),
     USER_ENABLED("user.enabled", Target.ACCOUNT, "a user was enabled again"),
     USER_ROLES_CHANGED("user.roles-changed", Target.ACCOUNT, "a user's roles changed"),
     USER_TEAMS_CHANGED("user.teams-changed", Target.ACCOUNT, "a user's teams changed"),
@@ -77,6 +81,31 @@ public enum AuditAction {
             "a client's key, destroyed before, was destroyed again after a restore from the erasure ledger"),
     CLIENT_KEY_DESTROYED(
             "client-key.destroyed", Target.CLIENT, "a client's key was destroyed: their data can no longer be opened"),
+    ERASURE_REQUESTED(
+            "erasure.requested",
+            Target.CLIENT,
+            "a tenant admin asked for a client's record to be erased, with a reason"),
+    ERASURE_APPROVED(
+            "erasure.approved",
+            Target.CLIENT,
+            "a second tenant admin approved an erasure; the grace period in which it can be cancelled began"),
+    ERASURE_CANCELLED("erasure.cancelled", Target.CLIENT, "an erasure request was cancelled before it was carried out"),
+    ERASURE_CARRIED_OUT(
+            "erasure.carried-out",
+            Target.CLIENT,
+            "an approved erasure was carried out after its grace period: the client's key was destroyed and a"
+                    + " certificate signed"),
+    ERASURE_REQUESTS_VIEWED("erasure.requests-viewed", Target.NONE, "the list of erasure requests was read"),
+    ERASURE_CERTIFICATE_DOWNLOADED(
+            "erasure.certificate-downloaded", Target.CLIENT, "an erasure certificate was downloaded"),
+    RETENTION_DUE_VIEWED(
+            "retention.due-viewed",
+            Target.NONE,
+            "the list of clients due for erasure under the retention settings was read"),
+    RETENTION_EXTENDED(
+            "retention.extended",
+            Target.CLIENT,
+            "a client's record was kept beyond the retention period, with a reason"),
     ALERT_RAISED("alert.raised", Target.ALERT, "a check or rule raised an alert"),
     ALERT_ACKNOWLEDGED("alert.acknowledged", Target.ALERT, "an alert was acknowledged with a note"),
     ACTIVITY_RULES_CHANGED("activity-rules.changed", Target.NONE, "the suspicious-activity rules changed"),

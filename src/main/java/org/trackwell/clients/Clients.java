@@ -1,7 +1,10 @@
 package org.trackwell.clients;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,6 +12,7 @@ import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientChangeRefused;
+import org.trackwell.clients.internal.ClientErased;
 import org.trackwell.clients.internal.ClientHistoryRows;
 import org.trackwell.clients.internal.ClientNotFound;
 import org.trackwell.clients.internal.ClientOversight;
@@ -22,6 +26,7 @@ import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
 import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.ServiceTimeZone;
 
 /**
  * Finding clients within the signed-in user's reach. Anything out of reach is "not found", so a
@@ -37,12 +42,22 @@ public class Clients {
     private final ClientHistoryRows historyRows;
     private final FieldEncryption encryption;
     private final AuditTrail trail;
+    private final ServiceTimeZone zone;
+    private final Clock clock;
 
-    Clients(ClientRows rows, ClientHistoryRows historyRows, FieldEncryption encryption, AuditTrail trail) {
+    Clients(
+            ClientRows rows,
+            ClientHistoryRows historyRows,
+            FieldEncryption encryption,
+            AuditTrail trail,
+            ServiceTimeZone zone,
+            Clock clock) {
+        this.clock = clock;
         this.rows = rows;
         this.historyRows = historyRows;
         this.encryption = encryption;
         this.trail = trail;
+        this.zone = zone;
     }
 
     /**
@@ -56,6 +71,9 @@ public class Clients {
             case MEDICATION_RECORD -> found(user, code);
             case ACCESS_LOG -> managedBy(user, requireFullAccess(user, code));
         };
+        if (client.erased() != null) {
+            throw new ClientErased(client.code(), client.erased(), zone.zone());
+        }
         viewed.ifPresent(read -> trail.record(read, target(client.code()), Outcome.SUCCESS));
         return ref(client);
     }
@@ -70,6 +88,7 @@ public class Clients {
             throw new ClientChangeRefused("That is not one of your teams.");
         }
         return rows.caseload(Reach.of(user), new CaseloadFilter(team, null, null), 2_000, 0).stream()
+                .filter(summary -> !summary.erased())
                 .map(summary -> new ClientRef(summary.id(), summary.code(), summary.teamId()))
                 .toList();
     }
@@ -80,15 +99,58 @@ public class Clients {
     }
 
     /**
+     * For the tenant admin who erases a client (erasure module): the client by code, whoever may
+     * see its record, since an admin sees no clinical content and needs none to name the client.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ClientRef> byCode(String code) {
+        return PseudonymCode.parse(code).flatMap(rows::findAnyone).map(Clients::ref);
+    }
+
+    /** For the retention job: every client not erased, with what the retention rules need. */
+    @Transactional(readOnly = true)
+    public List<RetentionFacts> retentionFacts() {
+        return rows.retentionFacts();
+    }
+
+    /** When the client's record was erased, and by which request; empty while it is not. */
+    @Transactional(readOnly = true)
+    public Optional<Erased> erased(ClientRef client) {
+        return rows.findById(client.id())
+                .map(StoredClient::erased)
+                .map(tombstone -> new Erased(tombstone.at(), tombstone.request()));
+    }
+
+    /** The tenant's erased clients, whom jobs leave out: nothing sealed for them opens. */
+    @Transactional(readOnly = true)
+    public Set<UUID> erased() {
+        return rows.erased();
+    }
+
+    /** The tombstone of an erased client: when, and by which erasure request. */
+    public record Erased(Instant at, int request) {}
+
+    /**
+     * Erases the client for good: destroys their key, after which nothing sealed for them opens
+     * again anywhere (crypto-shredding, docs/keys.md), and leaves only the tombstone on their row.
+     */
+    @Transactional
+    public void erase(ClientRef client, int request) {
+        encryption.destroyClientKey(CurrentTenant.require(), client.id());
+        rows.erase(client.id(), request, clock.instant());
+    }
+
+    /**
      * The address to send the client a measure at: only when the service records e-mail addresses,
-     * one is on file, and the client's latest consent to be contacted by e-mail for measures is yes.
+     * one is on file, and the client's latest consent to be contacted by e-mail for measures is yes;
+     * never for an erased client, whose address no longer opens.
      */
     @Transactional(readOnly = true)
     public Optional<String> emailForMeasures(ClientRef client) {
         boolean consented = historyRows.consents(client.id()).stream()
                 .anyMatch(c -> c.purpose() == Consent.Purpose.CONTACT_BY_EMAIL_FOR_MEASURES && c.given());
         return rows.findById(client.id())
-                .filter(stored -> consented)
+                .filter(stored -> consented && stored.erased() == null)
                 .map(stored -> stored.identifiers().get(Identifier.EMAIL))
                 .map(ciphertext -> encryption.open(
                         FieldAddress.ofClient(

@@ -200,6 +200,7 @@ public class Accounts {
                 user.status() == AccountStatus.DISABLED && !hasPassword(id)
                         ? AccountStatus.INVITED
                         : AccountStatus.ACTIVE);
+        rows.enabled(id, clock.instant());
         trail.record(AuditAction.USER_ENABLED, "user:" + id, Outcome.SUCCESS);
     }
 

@@ -62,6 +62,10 @@ public class Policies {
         if (policy.idleTimeoutSeconds() < 60 || policy.idleTimeoutSeconds() > maxIdle) {
             problems.add("The idle timeout must be between 1 and " + maxIdle / 60 + " minutes.");
         }
+        int unused = policy.disableUnusedAfterDays();
+        if (unused != 0 && (unused < 30 || unused > 3650)) {
+            problems.add("Disable unused accounts after between 30 and 3650 days, or 0 for never.");
+        }
         if (!problems.isEmpty()) {
             throw new AccountChangeRefused(String.join(" ", problems));
         }

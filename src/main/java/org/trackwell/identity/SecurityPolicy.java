@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 /**
  * A tenant's sign-in rules. The defaults are secure: 15 characters minimum (NIST SP 800-63B-4 for
  * a password that is the only factor), no composition rules, the last 5 passwords barred, a lock
- * for 15 minutes after 5 failures, doubling up to a day, sign-out after 20 idle minutes, and a
- * second factor for tenant admins.
+ * for 15 minutes after 5 failures, doubling up to a day, sign-out after 20 idle minutes, a
+ * second factor for tenant admins, and an account unused for 90 days disabled by itself.
  */
 public record SecurityPolicy(
         int minPasswordLength,
@@ -21,13 +21,14 @@ public record SecurityPolicy(
         int lockoutMinutes,
         int maxLockoutMinutes,
         int idleTimeoutSeconds,
-        Set<Role> secondFactorRoles) {
+        Set<Role> secondFactorRoles,
+        int disableUnusedAfterDays) {
 
     public static final int MAX_PASSWORD_LENGTH = 256;
     public static final int LOWEST_MIN_PASSWORD_LENGTH = 8;
 
     public static SecurityPolicy defaults() {
-        return new SecurityPolicy(15, 5, false, 5, 15, 24 * 60, 20 * 60, Set.of(Role.TENANT_ADMIN));
+        return new SecurityPolicy(15, 5, false, 5, 15, 24 * 60, 20 * 60, Set.of(Role.TENANT_ADMIN), 90);
     }
 
     public SecurityPolicy {
@@ -52,7 +53,13 @@ public record SecurityPolicy(
                 lockoutMinutes,
                 maxLockoutMinutes,
                 idleTimeoutSeconds,
-                roles);
+                roles,
+                disableUnusedAfterDays);
+    }
+
+    /** Whether accounts unused for a while are disabled by themselves; 0 days means never. */
+    public boolean disablesUnusedAccounts() {
+        return disableUnusedAfterDays > 0;
     }
 
     public Duration idleTimeout() {
@@ -78,6 +85,7 @@ public record SecurityPolicy(
         settings.put(
                 "second-factor-roles",
                 secondFactorRoles.stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+        settings.put("disable-unused-after-days", String.valueOf(disableUnusedAfterDays));
         return settings;
     }
 }

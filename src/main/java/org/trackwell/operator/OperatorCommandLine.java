@@ -23,8 +23,19 @@ import picocli.CommandLine;
  */
 public final class OperatorCommandLine {
 
-    private static final Set<String> COMMANDS =
-            Set.of("tenant", "operator", "terms", "audit", "keys", "db", "health", "check", "backup", "help", "--help");
+    private static final Set<String> COMMANDS = Set.of(
+            "tenant",
+            "operator",
+            "terms",
+            "audit",
+            "keys",
+            "db",
+            "health",
+            "check",
+            "backup",
+            "erasure",
+            "help",
+            "--help");
 
     private OperatorCommandLine() {}
 

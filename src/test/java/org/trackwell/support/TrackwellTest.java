@@ -33,6 +33,11 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
             // own clock: the schedules would race them.
             "trackwell.medication.missed-dose-interval=3650d",
             "trackwell.outcomes.link-schedule-initial-delay=3650d",
+            // Tests carry out due erasures when they mean to (ErasureIT).
+            "trackwell.erasure.interval=3650d",
+            "trackwell.erasure.retention-interval=3650d",
+            // and disable unused accounts when they mean to (UnusedAccountsIT).
+            "trackwell.identity.unused-accounts-interval=3650d",
             // Tenants in tests need no second factor unless a test asks for one (TwoFactorIT).
             "trackwell.identity.default-second-factor-roles=",
             // Nor terms of use of their own to accept, unless a test asks for them (TenantTermsIT).

@@ -174,6 +174,28 @@ final class RouteCalls {
                 form("POST /admin/teams", t -> map("name", unique("Team"))),
                 json("PUT /api/v1/security-policy", t -> policy),
                 json("PUT /api/v1/client-settings", t -> map("identifiers", List.of(), "demographics", List.of())),
+                // An erasure of a made-up client, and a request number no tenant has: nothing of the
+                // matrix's world is erased.
+                json("POST /api/v1/erasures", t -> map("client", "MATRIX-NONE", "reason", "Asked to be forgotten")),
+                form("POST /admin/erasures", t -> map("client", "MATRIX-NONE", "reason", "Asked to be forgotten")),
+                RouteCall.of("POST /api/v1/erasures/{number}/approve").variable("number", t -> "999999"),
+                RouteCall.of("POST /api/v1/erasures/{number}/cancel").variable("number", t -> "999999"),
+                RouteCall.of("GET /api/v1/erasures/{number}/certificate").variable("number", t -> "999999"),
+                RouteCall.of("POST /admin/erasures/{number}/approve").variable("number", t -> "999999"),
+                RouteCall.of("POST /admin/erasures/{number}/cancel").variable("number", t -> "999999"),
+                RouteCall.of("GET /admin/erasures/{number}/certificate").variable("number", t -> "999999"),
+                json("PUT /api/v1/erasure-settings", t -> map("graceDays", 7)),
+                form("POST /admin/settings/erasure", t -> map("graceDays", "7")),
+                json(
+                        "POST /api/v1/retention/extensions",
+                        t -> map("client", "MATRIX-NONE", "until", "2100-01-01", "reason", "A complaint is open")),
+                form(
+                        "POST /admin/retention/extensions",
+                        t -> map("client", "MATRIX-NONE", "until", "2100-01-01", "reason", "A complaint is open")),
+                json(
+                        "PUT /api/v1/retention-settings",
+                        t -> map("adultYears", 8, "childUntilAge", 25, "automatic", false)),
+                form("POST /admin/settings/retention", t -> map("adultYears", "8", "childUntilAge", "25")),
                 json(
                         "PUT /api/v1/medication-settings",
                         t -> map(

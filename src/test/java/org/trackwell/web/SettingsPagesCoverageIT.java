@@ -42,11 +42,16 @@ class SettingsPagesCoverageIT {
             Map.entry("PUT /api/v1/outcome-settings", "/admin/measures"),
             Map.entry("GET /api/v1/session-types", "/admin/measures"),
             Map.entry("PUT /api/v1/session-types", "/admin/measures"),
+            Map.entry("GET /api/v1/erasure-settings", "/admin/settings/erasure"),
+            Map.entry("PUT /api/v1/erasure-settings", "/admin/settings/erasure"),
+            Map.entry("GET /api/v1/retention-settings", "/admin/settings/retention"),
+            Map.entry("PUT /api/v1/retention-settings", "/admin/settings/retention"),
             // A user's own acceptance; the service's terms themselves are written on the settings page.
             Map.entry("GET /api/v1/me/terms", "/admin/settings/terms"));
 
     /** Pages linked from the settings area that are not the page of an API route above. */
-    private static final Set<String> ALSO_LINKED = Set.of("/admin/medication/round-identification");
+    private static final Set<String> ALSO_LINKED =
+            Set.of("/admin/medication/round-identification", "/admin/erasures", "/admin/retention");
 
     @LocalServerPort
     int port;

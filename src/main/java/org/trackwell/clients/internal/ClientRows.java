@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,13 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.trackwell.clients.CaseloadFilter;
+import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ClientSummary;
 import org.trackwell.clients.PseudonymCode;
+import org.trackwell.clients.RetentionFacts;
 import org.trackwell.clients.RiskLevel;
 import org.trackwell.clients.internal.ClientRecord.Access;
 import org.trackwell.keys.EncryptedText;
@@ -100,6 +104,40 @@ public class ClientRows {
                 .optional();
     }
 
+    public Set<UUID> erased() {
+        return Set.copyOf(jdbc.sql("select id from client where erased_at is not null")
+                .query((row, n) -> row.getObject(1, UUID.class))
+                .list());
+    }
+
+    /** A client by code, whatever its reach: for the admin who names a client to erase. */
+    public Optional<StoredClient> findAnyone(PseudonymCode code) {
+        return jdbc.sql("select c.*, 'FULL' as access from client c where c.code = :code")
+                .param("code", code.value())
+                .query(ClientRows::stored)
+                .optional();
+    }
+
+    /** For retention: every client not erased, with the year of birth if recorded and the last contact. */
+    public List<RetentionFacts> retentionFacts() {
+        return jdbc.sql("""
+                select c.id, c.code, c.team_id,
+                  case when c.demographics->>'YEAR_OF_BIRTH' ~ '^[0-9]{4}$'
+                       then (c.demographics->>'YEAR_OF_BIRTH')::int end as year_of_birth,
+                  greatest(c.created_at::date,
+                    (select max(greatest(e.referred_on, e.closed_on)) from episode e where e.client_id = c.id),
+                    (select max(n.written_at)::date from client_note n where n.client_id = c.id)) as last_contact
+                from client c where c.erased_at is null order by c.code""")
+                .query((row, n) -> new RetentionFacts(
+                        new ClientRef(
+                                row.getObject("id", UUID.class),
+                                new PseudonymCode(row.getString("code")),
+                                row.getObject("team_id", UUID.class)),
+                        row.getObject("year_of_birth", Integer.class),
+                        row.getObject("last_contact", LocalDate.class)))
+                .list();
+    }
+
     /** Whether a client with this code exists in the tenant, whoever may see it. */
     public boolean exists(PseudonymCode code) {
         return jdbc.sql("select exists (select 1 from client where code = :code)")
@@ -143,8 +181,10 @@ public class ClientRows {
         // The page is chosen first, walking the clients newest first, with episodes tested by
         // indexed semi-joins; only that page is then joined with its current episode.
         return jdbc.sql("""
-                select c.id, c.code, c.team_id, c.risk_level, e.id as episode_id, e.stage, e.closed_on
-                from (select c.id, c.code, c.team_id, c.risk_level, c.created_at from client c
+                select c.id, c.code, c.team_id, c.risk_level, c.erased_at, c.erased_by_request, e.id as episode_id,
+                  e.stage, e.closed_on
+                from (select c.id, c.code, c.team_id, c.risk_level, c.created_at, c.erased_at, c.erased_by_request
+                      from client c
                       where\s""" + REACH + """
                         and (cast(:team as uuid) is null or c.team_id = :team)
                         and (cast(:allocatedTo as uuid) is null or exists (select 1 from client_allocation a
@@ -172,7 +212,11 @@ public class ClientRows {
                         RiskLevel.valueOf(row.getString("risk_level")),
                         row.getObject("episode_id", UUID.class),
                         row.getString("stage") == null ? null : EpisodeStage.valueOf(row.getString("stage")),
-                        row.getString("stage") != null && row.getDate("closed_on") == null))
+                        row.getString("stage") != null && row.getDate("closed_on") == null,
+                        row.getTimestamp("erased_at") == null
+                                ? null
+                                : row.getTimestamp("erased_at").toInstant(),
+                        row.getObject("erased_by_request", Integer.class)))
                 .list();
     }
 
@@ -272,7 +316,31 @@ public class ClientRows {
                 row.getString("demographics"),
                 demographicsText == null ? null : new EncryptedText(demographicsText),
                 identifiers,
-                RiskLevel.valueOf(row.getString("risk_level")));
+                RiskLevel.valueOf(row.getString("risk_level")),
+                tombstone(row));
+    }
+
+    private static StoredClient.@Nullable Tombstone tombstone(ResultSet row) throws SQLException {
+        Timestamp erasedAt = row.getTimestamp("erased_at");
+        return erasedAt == null
+                ? null
+                : new StoredClient.Tombstone(erasedAt.toInstant(), row.getInt("erased_by_request"));
+    }
+
+    /**
+     * Leaves only the tombstone of an erased client: the code, team and when, by which request. The
+     * blind indexes go (they would match the client's details if typed again) and so do the
+     * demographics kept in the clear; everything sealed is left to the destroyed key.
+     */
+    public void erase(UUID client, int request, Instant at) {
+        jdbc.sql("""
+                update client set erased_at = :at, erased_by_request = :request, reference_index = null,
+                  nhs_number_index = null, email_index = null, demographics = '{}', risk_level = 'NONE'
+                where id = :client""")
+                .param("at", Timestamp.from(at))
+                .param("request", request)
+                .param("client", client)
+                .update();
     }
 
     /** The parameters of the columns a client's details are stored in, sealed and indexed. */

@@ -1,5 +1,6 @@
 package org.trackwell.clients.internal;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -9,7 +10,10 @@ import org.trackwell.clients.RiskLevel;
 import org.trackwell.clients.internal.ClientRecord.Access;
 import org.trackwell.keys.EncryptedText;
 
-/** A client row as stored: identifying columns and the demographics typed as free text still sealed. */
+/**
+ * A client row as stored: identifying columns and the demographics typed as free text still sealed;
+ * for an erased client, the tombstone.
+ */
 public record StoredClient(
         UUID id,
         PseudonymCode code,
@@ -19,7 +23,11 @@ public record StoredClient(
         String demographicsJson,
         @Nullable EncryptedText demographicsText,
         Map<Identifier, EncryptedText> identifiers,
-        RiskLevel risk) {
+        RiskLevel risk,
+        @Nullable Tombstone erased) {
+
+    /** When the client's record was erased, and by which erasure request: all that is left of it. */
+    public record Tombstone(Instant at, int request) {}
 
     public StoredClient {
         identifiers = identifiers.isEmpty() ? Map.of() : new EnumMap<>(identifiers);

@@ -34,6 +34,7 @@ import org.trackwell.clients.internal.Settings;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.Refusal;
+import org.trackwell.shared.ServiceTimeZone;
 
 /** The caseload, finding a client, and adding one. */
 @Controller
@@ -43,8 +44,15 @@ class CaseloadPages {
     private final ClientRegistration registration;
     private final Settings settings;
     private final Accounts accounts;
+    private final ServiceTimeZone zone;
 
-    CaseloadPages(Clients clients, ClientRegistration registration, Settings settings, Accounts accounts) {
+    CaseloadPages(
+            Clients clients,
+            ClientRegistration registration,
+            Settings settings,
+            Accounts accounts,
+            ServiceTimeZone zone) {
+        this.zone = zone;
         this.clients = clients;
         this.registration = registration;
         this.settings = settings;
@@ -66,6 +74,7 @@ class CaseloadPages {
         model.addAttribute("team", team);
         model.addAttribute("status", episodeStatus);
         model.addAttribute("teams", ClientForms.teamNames(accounts, user));
+        model.addAttribute("zone", zone.zone());
         return "clients/caseload";
     }
 

@@ -112,6 +112,31 @@ public class AccountRows {
                 .update();
     }
 
+    public void enabled(UserId user, Instant now) {
+        jdbc.sql("update user_account set enabled_at = :now where id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", user.value())
+                .update();
+    }
+
+    /**
+     * Active accounts last used before {@code cutoff}: no session used, no password set and no
+     * enabling by an admin since, nor created since. Tenant admins last, so that the job can keep
+     * the last one.
+     */
+    public List<UserId> unusedSince(Instant cutoff) {
+        return jdbc.sql("""
+                select a.id from user_account a
+                where a.status = 'ACTIVE'
+                  and greatest(a.created_at, a.password_changed_at, a.enabled_at,
+                        (select max(s.last_used_at) from user_session s where s.user_id = a.id)) < :cutoff
+                order by exists (select 1 from user_role r where r.user_id = a.id and r.role = 'TENANT_ADMIN'),
+                  a.created_at""")
+                .param("cutoff", Timestamp.from(cutoff))
+                .query((row, n) -> new UserId(row.getObject(1, UUID.class)))
+                .list();
+    }
+
     public void setPassword(UserId user, String hash, Instant now) {
         jdbc.sql("""
                 update user_account set password_hash = :hash, password_changed_at = :now,

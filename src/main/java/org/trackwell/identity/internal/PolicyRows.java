@@ -26,21 +26,25 @@ public class PolicyRows {
                         row.getInt("lockout_minutes"),
                         row.getInt("max_lockout_minutes"),
                         row.getInt("idle_timeout_seconds"),
-                        Joined.roles(row.getString("second_factor_roles"))))
+                        Joined.roles(row.getString("second_factor_roles")),
+                        row.getInt("disable_unused_after_days")))
                 .optional();
     }
 
     public void save(TenantId tenant, SecurityPolicy policy) {
         jdbc.sql("""
                 insert into security_policy (tenant_id, min_password_length, password_history, composition_rules,
-                  lockout_threshold, lockout_minutes, max_lockout_minutes, idle_timeout_seconds, second_factor_roles)
-                values (:tenant, :min, :history, :composition, :threshold, :lockMinutes, :maxLock, :idle, :secondFactor)
+                  lockout_threshold, lockout_minutes, max_lockout_minutes, idle_timeout_seconds, second_factor_roles,
+                  disable_unused_after_days)
+                values (:tenant, :min, :history, :composition, :threshold, :lockMinutes, :maxLock, :idle, :secondFactor,
+                  :unusedDays)
                 on conflict (tenant_id) do update set min_password_length = excluded.min_password_length,
                   password_history = excluded.password_history, composition_rules = excluded.composition_rules,
                   lockout_threshold = excluded.lockout_threshold, lockout_minutes = excluded.lockout_minutes,
                   max_lockout_minutes = excluded.max_lockout_minutes,
                   idle_timeout_seconds = excluded.idle_timeout_seconds,
-                  second_factor_roles = excluded.second_factor_roles""")
+                  second_factor_roles = excluded.second_factor_roles,
+                  disable_unused_after_days = excluded.disable_unused_after_days""")
                 .param("tenant", tenant.value())
                 .param("min", policy.minPasswordLength())
                 .param("history", policy.passwordHistory())
@@ -49,6 +53,7 @@ public class PolicyRows {
                 .param("lockMinutes", policy.lockoutMinutes())
                 .param("maxLock", policy.maxLockoutMinutes())
                 .param("idle", policy.idleTimeoutSeconds())
+                .param("unusedDays", policy.disableUnusedAfterDays())
                 .param(
                         "secondFactor",
                         String.join(

@@ -72,6 +72,7 @@ class SecurityPolicyPages {
             @RequestParam(defaultValue = "") String maxLockoutMinutes,
             @RequestParam(defaultValue = "") String idleTimeoutMinutes,
             @RequestParam(defaultValue = "") List<Role> secondFactorRoles,
+            @RequestParam(defaultValue = "") String disableUnusedAfterDays,
             RedirectAttributes redirect) {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("minPasswordLength", minPasswordLength);
@@ -81,6 +82,7 @@ class SecurityPolicyPages {
         typed.put("lockoutMinutes", lockoutMinutes);
         typed.put("maxLockoutMinutes", maxLockoutMinutes);
         typed.put("idleTimeoutMinutes", idleTimeoutMinutes);
+        typed.put("disableUnusedAfterDays", disableUnusedAfterDays);
         typed.put(
                 "roles",
                 secondFactorRoles.stream().map(role -> "[" + role.name() + "]").reduce("", String::concat));
@@ -95,7 +97,10 @@ class SecurityPolicyPages {
                     WholeNumber.read(lockoutMinutes, "The first lock"),
                     WholeNumber.read(maxLockoutMinutes, "The longest lock"),
                     WholeNumber.minutesAsSeconds(idleTimeoutMinutes, "The idle timeout"),
-                    roles));
+                    roles,
+                    disableUnusedAfterDays.isBlank()
+                            ? policies.current().disableUnusedAfterDays()
+                            : WholeNumber.read(disableUnusedAfterDays, "Days unused before an account is disabled")));
             redirect.addFlashAttribute("done", "Saved. The new rules apply from now on.");
         } catch (AccountChangeRefused | WholeNumber.NotAWholeNumber refused) {
             redirect.addFlashAttribute("error", refused.getMessage() + " Nothing was changed.");

@@ -106,9 +106,10 @@ class UsersApi {
             int lockoutMinutes,
             int maxLockoutMinutes,
             int idleTimeoutSeconds,
-            @Nullable Set<Role> secondFactorRoles) {
+            @Nullable Set<Role> secondFactorRoles,
+            @Nullable Integer disableUnusedAfterDays) {
 
-        /** A request without {@code secondFactorRoles} keeps the current ones. */
+        /** A request without {@code secondFactorRoles} or {@code disableUnusedAfterDays} keeps the current ones. */
         SecurityPolicy toPolicy(SecurityPolicy current) {
             return new SecurityPolicy(
                     minPasswordLength,
@@ -118,7 +119,8 @@ class UsersApi {
                     lockoutMinutes,
                     maxLockoutMinutes,
                     idleTimeoutSeconds,
-                    secondFactorRoles == null ? current.secondFactorRoles() : secondFactorRoles);
+                    secondFactorRoles == null ? current.secondFactorRoles() : secondFactorRoles,
+                    disableUnusedAfterDays == null ? current.disableUnusedAfterDays() : disableUnusedAfterDays);
         }
     }
 

@@ -79,7 +79,7 @@ public class MissedDoseWatch {
     public int detect() {
         Instant now = clock.instant();
         MedicationSettings settings = medicines.settings();
-        List<Prescription> running = prescriptions.regularRunningSince(now.minus(LOOK_BACK));
+        List<Prescription> running = prescriptions.regularRunningSince(now.minus(LOOK_BACK), clients.erased());
         if (running.isEmpty()) {
             return 0;
         }

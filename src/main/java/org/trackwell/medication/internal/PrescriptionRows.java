@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,9 +141,15 @@ public class PrescriptionRows {
     }
 
     /** Every regular prescription in the tenant running at any time since {@code since}. */
-    public List<Prescription> regularRunningSince(Instant since) {
-        return jdbc.sql(SELECT + " where p.kind = 'REGULAR' and (p.stopped_at is null or p.stopped_at > :since)")
+    /**
+     * Regular prescriptions running since then, leaving out the given clients' (erased clients',
+     * whose prescriptions no longer open).
+     */
+    public List<Prescription> regularRunningSince(Instant since, Collection<UUID> leavingOut) {
+        return jdbc.sql(SELECT + " where p.kind = 'REGULAR' and (p.stopped_at is null or p.stopped_at > :since)"
+                        + " and not (p.client_id = any(:leavingOut))")
                 .param("since", Timestamp.from(since))
+                .param("leavingOut", leavingOut.toArray(UUID[]::new))
                 .query(this::prescription)
                 .list();
     }

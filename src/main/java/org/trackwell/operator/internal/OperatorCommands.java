@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             DatabaseCommands.class,
             HealthCommand.class,
             CheckCommand.class,
-            BackupCommands.class
+            BackupCommands.class,
+            ErasureCommands.class
         },
         description = "Trackwell operator commands. Run without a command to start the service.")
 public class OperatorCommands {}

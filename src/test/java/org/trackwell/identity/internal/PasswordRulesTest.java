@@ -33,7 +33,7 @@ class PasswordRulesTest {
 
     @Test
     void appliesCompositionRulesOnlyWhenTheTenantSwitchesThemOn() {
-        SecurityPolicy composition = new SecurityPolicy(15, 5, true, 5, 15, 1440, 1200, Set.of());
+        SecurityPolicy composition = new SecurityPolicy(15, 5, true, 5, 15, 1440, 1200, Set.of(), 90);
         assertThat(rules.failures("violet tractor lagoon sunrise", context, policy))
                 .isEmpty();
         assertThat(rules.failures("violet tractor lagoon sunrise", context, composition))

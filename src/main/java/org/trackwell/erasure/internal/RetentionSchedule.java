@@ -1,0 +1,33 @@
+package org.trackwell.erasure.internal;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.trackwell.database.TenantTransactions;
+import org.trackwell.tenancy.Tenant;
+import org.trackwell.tenancy.Tenants;
+
+/** Once a day, in every active tenant: the clients due for erasure, by e-mail to its admins. */
+@Component
+class RetentionSchedule {
+
+    private final Tenants tenants;
+    private final TenantTransactions transactions;
+    private final Retention retention;
+
+    RetentionSchedule(Tenants tenants, TenantTransactions transactions, Retention retention) {
+        this.tenants = tenants;
+        this.transactions = transactions;
+        this.retention = retention;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${trackwell.erasure.retention-interval:24h}",
+            initialDelayString = "${trackwell.erasure.retention-interval:24h}")
+    void run() {
+        for (Tenant tenant : tenants.list()) {
+            if (tenant.active()) {
+                transactions.inTenant(tenant.id(), retention::daily);
+            }
+        }
+    }
+}

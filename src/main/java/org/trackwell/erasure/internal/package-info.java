@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.erasure.internal;
+
+import org.jspecify.annotations.NullMarked;

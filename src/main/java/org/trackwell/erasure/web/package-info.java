@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.erasure.web;
+
+import org.jspecify.annotations.NullMarked;
