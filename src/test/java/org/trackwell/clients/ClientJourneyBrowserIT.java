@@ -53,7 +53,21 @@ class ClientJourneyBrowserIT extends BrowserJourney {
         assertThat(browser.findElement(By.id("episode-state")).getText()).isEqualTo("Referral");
         new Select(browser.findElement(By.id("reason"))).selectByValue("COMPLETED");
         browser.findElement(By.id("planned")).click();
-        Browser.clickAndWait(browser, By.cssSelector("#close-episode button"));
+        browser.findElement(By.cssSelector("#close-episode button")).click();
+        assertThat(Browser.confirmationShown(browser)).contains("Close this episode?", "no more sessions or measures");
+        browser.findElement(By.id("confirm-cancel")).click();
+        Browser.waitUntil(
+                browser,
+                driver -> driver.findElements(By.cssSelector("#confirm-dialog[open]"))
+                        .isEmpty());
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("episode-state")).getText())
+                .as("cancelled: still open")
+                .isEqualTo("Referral");
+        new Select(browser.findElement(By.id("reason"))).selectByValue("COMPLETED");
+        browser.findElement(By.id("planned")).click();
+        browser.findElement(By.cssSelector("#close-episode button")).click();
+        Browser.confirm(browser);
         assertThat(browser.findElement(By.id("episode-state")).getText())
                 .startsWith("Closed on")
                 .contains("(Completed)")

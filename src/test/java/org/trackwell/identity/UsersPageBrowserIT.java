@@ -55,7 +55,9 @@ class UsersPageBrowserIT extends BrowserJourney {
         browser.findElement(By.cssSelector("input[name=roles][value=TENANT_ADMIN]"))
                 .click();
         browser.findElement(By.cssSelector("input[name=roles][value=MANAGER]")).click();
-        Browser.clickAndWait(browser, By.xpath("//button[text()='Save roles']"));
+        browser.findElement(By.xpath("//button[text()='Save roles']")).click();
+        assertThat(Browser.confirmationShown(browser)).contains("Remove Administrator from");
+        Browser.confirm(browser);
         Browser.waitUntil(
                 browser,
                 driver -> driver.findElement(By.cssSelector("main .error"))
