@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
@@ -28,6 +29,8 @@ public class Dates {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
+    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.UK);
+
     private final ServiceTimeZone zone;
 
     Dates(ServiceTimeZone zone) {
@@ -44,6 +47,14 @@ public class Dates {
 
     public String dateTime(@Nullable TemporalAccessor value) {
         return format(value, DATE_TIME);
+    }
+
+    /**
+     * To the second, in UTC, for the audit trail, whose filters and exports are in UTC: "1 Dec 2026,
+     * 13:05:09".
+     */
+    public String exactUtc(@Nullable Instant value) {
+        return value == null ? "" : EXACT.format(value.atZone(ZoneOffset.UTC));
     }
 
     private String format(@Nullable TemporalAccessor value, DateTimeFormatter format) {
