@@ -32,6 +32,7 @@ import org.trackwell.clients.internal.Identifiers;
 import org.trackwell.clients.internal.NewClient;
 import org.trackwell.clients.internal.Settings;
 import org.trackwell.identity.Accounts;
+import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.Refusal;
 
@@ -69,15 +70,19 @@ class CaseloadPages {
         return "clients/caseload";
     }
 
-    /** Finds a client by pseudonym code (any case, any separators) or by the service's reference. */
+    /**
+     * Finds a client by pseudonym code (any case, any separators) or, for practitioners and managers,
+     * by the service's reference, which carers on a round have no use for.
+     */
     @GetMapping("/clients/find")
     String find(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String q, Model model) {
         Optional<PseudonymCode> code = PseudonymCode.parse(q);
         if (code.isPresent()) {
             return "redirect:/clients/" + code.get();
         }
+        boolean clinical = user.has(Role.PRACTITIONER) || user.has(Role.MANAGER);
         List<PseudonymCode> byReference =
-                q.isBlank() ? List.of() : registration.search(user, ClientRows.IndexedField.REFERENCE, q);
+                q.isBlank() || !clinical ? List.of() : registration.search(user, ClientRows.IndexedField.REFERENCE, q);
         if (byReference.size() == 1) {
             return "redirect:/clients/" + byReference.getFirst();
         }
