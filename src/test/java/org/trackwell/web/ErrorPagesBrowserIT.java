@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.trackwell.support.Api;
+import org.trackwell.support.Axe;
 import org.trackwell.support.Browser;
 import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Https;
@@ -33,6 +34,9 @@ class ErrorPagesBrowserIT extends BrowserJourney {
             assertThat(browser.findElement(By.id("error-next")).getText())
                     .as(missing)
                     .isNotBlank();
+            assertThat(Axe.seriousViolations(browser))
+                    .as("axe-core: serious and critical")
+                    .isEmpty();
         }
         browser.get(base + "/no-such-page");
         assertThat(browser.findElement(By.id("error-next")).getText()).contains("Check the address");

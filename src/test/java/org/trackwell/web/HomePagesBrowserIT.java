@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.trackwell.support.Api;
+import org.trackwell.support.Axe;
 import org.trackwell.support.Browser;
 import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Https;
@@ -63,8 +65,10 @@ class HomePagesBrowserIT extends BrowserJourney {
         clock.advance(Duration.ofMinutes(90));
         String base = "https://" + api.host() + ":" + port;
 
+        List<String> inaccessible = new ArrayList<>();
         Browser.signIn(browser, base, carerEmail, Api.GOOD_PASSWORD);
         Browser.waitForPath(browser, "/");
+        inaccessible.addAll(Axe.seriousViolations(browser));
         String carerHome = browser.findElement(By.id("main")).getText();
         assertThat(carerHome).contains("Today's medication round", "Willow Unit", "due now or overdue", waiting);
         assertThat(carerHome).doesNotContain("Your caseload", "Set-up tasks", "Open alerts");
@@ -74,6 +78,7 @@ class HomePagesBrowserIT extends BrowserJourney {
 
         Browser.signIn(browser, base, bothEmail, Api.GOOD_PASSWORD);
         Browser.waitForPath(browser, "/");
+        inaccessible.addAll(Axe.seriousViolations(browser));
         String both = browser.findElement(By.id("main")).getText();
         assertThat(both).contains("Today's medication round", "Your caseload", mine, "PHQ-9");
         assertThat(both.indexOf("Today's medication round")).isLessThan(both.indexOf("Your caseload"));
@@ -81,6 +86,7 @@ class HomePagesBrowserIT extends BrowserJourney {
 
         Browser.signIn(browser, base, managerEmail, Api.GOOD_PASSWORD);
         Browser.waitForPath(browser, "/");
+        inaccessible.addAll(Axe.seriousViolations(browser));
         String managerHome = browser.findElement(By.id("main")).getText();
         assertThat(managerHome)
                 .contains("Open alerts", "Your teams' clients", "Waiting for a practitioner", waiting)
@@ -91,11 +97,13 @@ class HomePagesBrowserIT extends BrowserJourney {
 
         Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
         Browser.waitForPath(browser, "/");
+        inaccessible.addAll(Axe.seriousViolations(browser));
         String adminHome = browser.findElement(By.id("main")).getText();
         assertThat(adminHome)
                 .contains("Set-up tasks", "Give a second person the administrator role", "Security alerts")
                 .doesNotContain("Your caseload", "Today's medication round");
         assertThat(Browser.consoleProblems(browser)).isEmpty();
+        assertThat(inaccessible).as("axe-core: serious and critical").isEmpty();
     }
 
     private void signOut() {
