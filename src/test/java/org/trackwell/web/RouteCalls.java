@@ -261,6 +261,7 @@ final class RouteCalls {
                 RouteCall.of("POST /clients/{code}/flags/{flag}/clear").fresh(Fresh.FLAG),
                 json("PUT /api/v1/clients/{code}/identification", t -> map("preferredName", "Ann", "room", "Room 12")),
                 form("POST /clients/{code}/identification", t -> map("preferredName", "Ann", "room", "Room 12")),
+                form("POST /clients/{code}/details", t -> map("reference", "MX-2026-1")),
                 RouteCall.of("GET /api/v1/clients/{code}/photo").fresh(Fresh.PHOTO),
                 RouteCall.of("GET /clients/{code}/photo").fresh(Fresh.PHOTO),
                 RouteCall.of("PUT /api/v1/clients/{code}/photo").file("image/png", TestImages.png(4, 4), false),
