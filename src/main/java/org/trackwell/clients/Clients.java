@@ -13,6 +13,7 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientChangeRefused;
 import org.trackwell.clients.internal.ClientErased;
+import org.trackwell.clients.internal.ClientFlag;
 import org.trackwell.clients.internal.ClientHistoryRows;
 import org.trackwell.clients.internal.ClientNotFound;
 import org.trackwell.clients.internal.ClientOversight;
@@ -167,6 +168,14 @@ public class Clients {
     public List<ClientSummary> caseload(SignedInUser user, CaseloadFilter filter, int page) {
         trail.record(AuditAction.CLIENT_CASELOAD_VIEWED, null, Outcome.SUCCESS);
         return rows.caseload(Reach.of(user), filter, PAGE_SIZE + 1, (long) page * PAGE_SIZE);
+    }
+
+    /** What the client's open flags say, newest first; the caller has recorded the read. */
+    @Transactional(readOnly = true)
+    public List<String> openFlags(ClientRef client) {
+        return historyRows.openFlags(client.id()).stream()
+                .map(ClientFlag::message)
+                .toList();
     }
 
     public static int pageSize() {

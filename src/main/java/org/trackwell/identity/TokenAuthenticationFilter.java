@@ -27,6 +27,12 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
     private final Operators operators;
     private final Carrier carrier;
 
+    /**
+     * The request attribute holding the signed-in user of a page request, for the error page, which
+     * the container shows after the security filters have finished with the request.
+     */
+    public static final String SIGNED_IN_USER = TokenAuthenticationFilter.class.getName() + ".user";
+
     /** On a tenant's host the token is a user's session; on the operator's host, an operator's. */
     public TokenAuthenticationFilter(Sessions sessions, Operators operators, Carrier carrier) {
         this.sessions = sessions;
@@ -46,6 +52,9 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
             token(request).flatMap(sessions::authenticate).ifPresent(user -> {
                 SecurityContextHolder.getContext().setAuthentication(SignedInAuthentication.of(user));
                 AuditContext.actAs(user.asActor());
+                if (carrier == Carrier.COOKIE) {
+                    request.setAttribute(SIGNED_IN_USER, user);
+                }
             });
         }
         chain.doFilter(request, response);

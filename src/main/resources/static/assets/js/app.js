@@ -16,6 +16,26 @@
     }
   });
 
+  // A risky action's confirmation step (shared.Confirmation) opens as a dialog over its page;
+  // Cancel closes it, changing nothing. Without script the step is a page, and Cancel a link back.
+  var confirmDialog = document.getElementById("confirm-dialog");
+  if (confirmDialog) {
+    document.addEventListener("htmx:afterSwap", function (event) {
+      if (event.detail.target === confirmDialog && !confirmDialog.open) {
+        confirmDialog.showModal();
+      }
+    });
+    confirmDialog.addEventListener("click", function (event) {
+      if (event.target.closest("[data-dismiss-dialog]")) {
+        event.preventDefault();
+        confirmDialog.close();
+      }
+    });
+    confirmDialog.addEventListener("close", function () {
+      confirmDialog.replaceChildren();
+    });
+  }
+
   // Idle sign-out: warn before the session's idle timeout, offer to stay, and go to the sign-in
   // page when it has passed. The server enforces the timeout; this only tells the user.
   var idleSeconds = parseInt(meta("idle-timeout-seconds") || "0", 10);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.trackwell.support.Api;
+import org.trackwell.support.Axe;
 import org.trackwell.support.Browser;
 import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Https;
@@ -29,6 +30,7 @@ class ClientJourneyBrowserIT extends BrowserJourney {
         Browser.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
         String code = browser.findElement(By.id("client-code")).getText();
         assertThat(PseudonymCode.parse(code)).isPresent();
+        assertThat(browser.findElement(By.id("demographics")).getText()).contains("Gender", "Woman");
 
         browser.findElement(By.id("note-text")).sendKeys("Her sister Sarah Thompson rang on 07700 900123.");
         Browser.waitUntil(
@@ -53,7 +55,24 @@ class ClientJourneyBrowserIT extends BrowserJourney {
         assertThat(browser.findElement(By.id("episode-state")).getText()).isEqualTo("Referral");
         new Select(browser.findElement(By.id("reason"))).selectByValue("COMPLETED");
         browser.findElement(By.id("planned")).click();
-        Browser.clickAndWait(browser, By.cssSelector("#close-episode button"));
+        browser.findElement(By.cssSelector("#close-episode button")).click();
+        assertThat(Browser.confirmationShown(browser)).contains("Close this episode?", "no more sessions or measures");
+        assertThat(Axe.seriousViolations(browser))
+                .as("axe-core, with the dialog open")
+                .isEmpty();
+        browser.findElement(By.id("confirm-cancel")).click();
+        Browser.waitUntil(
+                browser,
+                driver -> driver.findElements(By.cssSelector("#confirm-dialog[open]"))
+                        .isEmpty());
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("episode-state")).getText())
+                .as("cancelled: still open")
+                .isEqualTo("Referral");
+        new Select(browser.findElement(By.id("reason"))).selectByValue("COMPLETED");
+        browser.findElement(By.id("planned")).click();
+        browser.findElement(By.cssSelector("#close-episode button")).click();
+        Browser.confirm(browser);
         assertThat(browser.findElement(By.id("episode-state")).getText())
                 .startsWith("Closed on")
                 .contains("(Completed)")

@@ -35,7 +35,9 @@ class SettingsPagesBrowserIT extends BrowserJourney {
                 .isEqualTo("15");
         set("minPasswordLength", "16");
         browser.findElement(By.id("second-factor-manager")).click();
-        Browser.clickAndWait(browser, By.xpath("//button[text()='Save']"));
+        browser.findElement(By.xpath("//button[text()='Save']")).click();
+        assertThat(Browser.confirmationShown(browser)).contains("Change the security policy?", "from the moment you");
+        Browser.confirm(browser);
         assertThat(browser.findElement(By.id("settings-done")).getText()).contains("Saved");
         assertThat(browser.findElement(By.id("minPasswordLength")).getAttribute("value"))
                 .isEqualTo("16");

@@ -31,9 +31,9 @@ class UsersPageBrowserIT extends BrowserJourney {
         assertThat(browser.findElement(By.id("setup-link")).getText()).contains("/account/setup?token=");
         assertThat(browser.findElement(By.tagName("table")).getText())
                 .contains("Pat Practitioner")
-                .contains("PRACTITIONER")
+                .contains("Practitioner")
                 .contains("East Team")
-                .contains("INVITED");
+                .contains("Invited");
         browser.navigate().refresh();
         assertThat(browser.findElements(By.id("setup-link"))).isEmpty();
 
@@ -41,7 +41,7 @@ class UsersPageBrowserIT extends BrowserJourney {
         Browser.clickAndWait(browser, By.xpath("//button[text()='Disable']"));
         Browser.waitUntil(
                 browser,
-                driver -> driver.findElement(By.id("user-status")).getText().equals("DISABLED"));
+                driver -> driver.findElement(By.id("user-status")).getText().equals("Disabled"));
         assertThat(Browser.consoleProblems(browser)).isEmpty();
     }
 
@@ -55,7 +55,9 @@ class UsersPageBrowserIT extends BrowserJourney {
         browser.findElement(By.cssSelector("input[name=roles][value=TENANT_ADMIN]"))
                 .click();
         browser.findElement(By.cssSelector("input[name=roles][value=MANAGER]")).click();
-        Browser.clickAndWait(browser, By.xpath("//button[text()='Save roles']"));
+        browser.findElement(By.xpath("//button[text()='Save roles']")).click();
+        assertThat(Browser.confirmationShown(browser)).contains("Remove Administrator from");
+        Browser.confirm(browser);
         Browser.waitUntil(
                 browser,
                 driver -> driver.findElement(By.cssSelector("main .error"))

@@ -103,6 +103,21 @@ public final class Browser {
                 });
     }
 
+    /** Waits for a risky action's confirmation dialog (shared.Confirmation) and returns what it says. */
+    public static String confirmationShown(ChromeDriver driver) {
+        waitUntil(
+                driver,
+                d -> !d.findElements(org.openqa.selenium.By.cssSelector("#confirm-dialog[open] #confirm-yes"))
+                        .isEmpty());
+        return driver.findElement(org.openqa.selenium.By.id("confirm-dialog")).getText();
+    }
+
+    /** Confirms the action in the open confirmation dialog, and waits for the page it leads to. */
+    public static void confirm(ChromeDriver driver) {
+        confirmationShown(driver);
+        clickAndWait(driver, org.openqa.selenium.By.id("confirm-yes"));
+    }
+
     public static void waitForPath(ChromeDriver driver, String pathAndQuery) {
         waitUntil(driver, d -> d.getCurrentUrl().endsWith(pathAndQuery));
     }

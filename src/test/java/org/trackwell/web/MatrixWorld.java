@@ -103,7 +103,17 @@ final class MatrixWorld {
         for (Role role : Role.values()) {
             if (role != Role.TENANT_ADMIN) {
                 tokens.put(
-                        role, signIn(home, home.newUserInTeam(admin, "North " + role, north.toString(), role.name())));
+                        role,
+                        signIn(
+                                home,
+                                home.newUserInTeam(
+                                        admin,
+                                        "North "
+                                                + role.name()
+                                                        .toLowerCase(java.util.Locale.ROOT)
+                                                        .replace('_', ' '),
+                                        north.toString(),
+                                        role.name())));
             }
         }
         signer = home.newUserInTeam(admin, "Sid Signer", north.toString(), "CARER");

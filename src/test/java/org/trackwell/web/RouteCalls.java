@@ -163,10 +163,11 @@ final class RouteCalls {
                 RouteCall.of("POST /admin/users/{id}/disable").id(Ref.USER),
                 RouteCall.of("POST /admin/users/{id}/enable").id(Ref.USER),
                 RouteCall.of("POST /admin/users/{id}/unlock").id(Ref.USER),
-                RouteCall.of("POST /admin/users/{id}/mfa/reset").id(Ref.USER),
+                form("POST /admin/users/{id}/mfa/reset", t -> map("confirmed", "true"))
+                        .id(Ref.USER),
                 RouteCall.of("POST /admin/users/{id}/invitation").id(Ref.USER),
                 RouteCall.of("POST /api/v1/users/{id}/invitation").id(Ref.USER),
-                form("POST /admin/users/{id}/roles", t -> map("roles", "PRACTITIONER"))
+                form("POST /admin/users/{id}/roles", t -> map("roles", "PRACTITIONER", "confirmed", "true"))
                         .id(Ref.USER),
                 form("POST /admin/users/{id}/teams", t -> map("teams", t.get(Ref.TEAM)))
                         .id(Ref.USER),
@@ -265,7 +266,7 @@ final class RouteCalls {
                         .fresh(Fresh.OPEN_EPISODE),
                 form(
                                 "POST /clients/{code}/episodes/{episode}/close",
-                                t -> map("planned", "true", "reason", "COMPLETED"))
+                                t -> map("planned", "true", "reason", "COMPLETED", "confirmed", "true"))
                         .fresh(Fresh.OPEN_EPISODE),
                 RouteCall.of("POST /api/v1/clients/{code}/episodes/{episode}/reopen")
                         .fresh(Fresh.CLOSED_EPISODE),
@@ -286,6 +287,7 @@ final class RouteCalls {
                 RouteCall.of("POST /clients/{code}/flags/{flag}/clear").fresh(Fresh.FLAG),
                 json("PUT /api/v1/clients/{code}/identification", t -> map("preferredName", "Ann", "room", "Room 12")),
                 form("POST /clients/{code}/identification", t -> map("preferredName", "Ann", "room", "Room 12")),
+                form("POST /clients/{code}/details", t -> map("reference", "MX-2026-1")),
                 RouteCall.of("GET /api/v1/clients/{code}/photo").fresh(Fresh.PHOTO),
                 RouteCall.of("GET /clients/{code}/photo").fresh(Fresh.PHOTO),
                 RouteCall.of("PUT /api/v1/clients/{code}/photo").file("image/png", TestImages.png(4, 4), false),
@@ -381,7 +383,9 @@ final class RouteCalls {
                 json("POST /api/v1/clients/{code}/prescriptions/{id}/stop", t -> map("reason", "Finished"))
                         .id(Ref.PRESCRIPTION)
                         .fresh(Fresh.PRESCRIPTION),
-                form("POST /clients/{code}/medication/prescriptions/{id}/stop", t -> map("reason", "Finished"))
+                form(
+                                "POST /clients/{code}/medication/prescriptions/{id}/stop",
+                                t -> map("reason", "Finished", "confirmed", "true"))
                         .id(Ref.PRESCRIPTION)
                         .fresh(Fresh.PRESCRIPTION),
                 json("POST /api/v1/clients/{code}/doses", t -> dose.apply(t)),

@@ -220,6 +220,25 @@ public class ClientRows {
                 .list();
     }
 
+    /** How many clients these teams have, how many are in an open episode, and which have no practitioner. */
+    public TeamFigures teamFigures(UUID[] teams) {
+        record Counts(int clients, int open) {}
+        Counts counts = jdbc.sql("""
+                select count(*) as clients, count(*) filter (where c.open_episode) as open
+                from client c where c.team_id = any(:teams)""")
+                .param("teams", teams)
+                .query((row, n) -> new Counts(row.getInt("clients"), row.getInt("open")))
+                .single();
+        List<PseudonymCode> unallocated = jdbc.sql("""
+                select c.code from client c where c.team_id = any(:teams)
+                  and not exists (select 1 from client_allocation a where a.client_id = c.id)
+                order by c.created_at limit 50""")
+                .param("teams", teams)
+                .query((row, n) -> new PseudonymCode(row.getString(1)))
+                .list();
+        return new TeamFigures(counts.clients(), counts.open(), unallocated);
+    }
+
     /** A client's preferred name and room, sealed; either may be missing. */
     public record SealedIdentity(
             @Nullable EncryptedText preferredName, @Nullable EncryptedText room) {}

@@ -3,7 +3,6 @@ package org.trackwell.clients.web;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +27,10 @@ import org.trackwell.clients.internal.ClientRows;
 import org.trackwell.clients.internal.ClientSettings;
 import org.trackwell.clients.internal.Demographic;
 import org.trackwell.clients.internal.Identifier;
-import org.trackwell.clients.internal.Identifiers;
 import org.trackwell.clients.internal.NewClient;
 import org.trackwell.clients.internal.Settings;
 import org.trackwell.identity.Accounts;
+import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.Refusal;
 import org.trackwell.shared.ServiceTimeZone;
@@ -78,15 +77,19 @@ class CaseloadPages {
         return "clients/caseload";
     }
 
-    /** Finds a client by pseudonym code (any case, any separators) or by the service's reference. */
+    /**
+     * Finds a client by pseudonym code (any case, any separators) or, for practitioners and managers,
+     * by the service's reference, which carers on a round have no use for.
+     */
     @GetMapping("/clients/find")
     String find(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String q, Model model) {
         Optional<PseudonymCode> code = PseudonymCode.parse(q);
         if (code.isPresent()) {
             return "redirect:/clients/" + code.get();
         }
+        boolean clinical = user.has(Role.PRACTITIONER) || user.has(Role.MANAGER);
         List<PseudonymCode> byReference =
-                q.isBlank() ? List.of() : registration.search(user, ClientRows.IndexedField.REFERENCE, q);
+                q.isBlank() || !clinical ? List.of() : registration.search(user, ClientRows.IndexedField.REFERENCE, q);
         if (byReference.size() == 1) {
             return "redirect:/clients/" + byReference.getFirst();
         }
@@ -103,35 +106,14 @@ class CaseloadPages {
 
     @PostMapping("/clients/new")
     String create(@AuthenticationPrincipal SignedInUser user, @RequestParam Map<String, String> form, Model model) {
-        Map<Demographic, Object> demographics = new EnumMap<>(Demographic.class);
-        for (Demographic demographic : Demographic.values()) {
-            String value =
-                    form.getOrDefault("demographic." + demographic.name(), "").strip();
-            if (!value.isEmpty()) {
-                demographics.put(
-                        demographic,
-                        demographic.isList()
-                                ? Arrays.stream(value.split(","))
-                                        .map(String::strip)
-                                        .filter(s -> !s.isEmpty())
-                                        .toList()
-                                : value);
-            }
-        }
         try {
             ClientRecord client = registration.create(
                     user,
                     new NewClient(
                             UUID.fromString(form.getOrDefault("teamId", "")),
                             form.get("reference"),
-                            demographics,
-                            new Identifiers(
-                                    form.get("identifier.NAME"),
-                                    form.get("identifier.DATE_OF_BIRTH"),
-                                    form.get("identifier.NHS_NUMBER"),
-                                    form.get("identifier.ADDRESS"),
-                                    form.get("identifier.EMAIL"),
-                                    form.get("identifier.PHONE")),
+                            ClientForms.demographics(form),
+                            ClientForms.identifiers(form),
                             "on".equals(form.get("acknowledgeIdentifying"))));
             return "redirect:/clients/" + client.code();
         } catch (LooksIdentifying warned) {

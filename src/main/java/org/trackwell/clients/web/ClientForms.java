@@ -3,6 +3,10 @@ package org.trackwell.clients.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +16,10 @@ import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.LooksIdentifying;
 import org.trackwell.clients.internal.ClientChangeRefused;
 import org.trackwell.clients.internal.ClientDetailsInvalid;
+import org.trackwell.clients.internal.ClientRecord;
+import org.trackwell.clients.internal.Demographic;
+import org.trackwell.clients.internal.Identifier;
+import org.trackwell.clients.internal.Identifiers;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.identity.Team;
@@ -45,6 +53,59 @@ final class ClientForms {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return clientPage(client);
+    }
+
+    /** The demographics a client form gives, as {@code demographic.<NAME>} fields; lists split at commas. */
+    static Map<Demographic, Object> demographics(Map<String, String> form) {
+        Map<Demographic, Object> demographics = new EnumMap<>(Demographic.class);
+        for (Demographic demographic : Demographic.values()) {
+            String value =
+                    form.getOrDefault("demographic." + demographic.name(), "").strip();
+            if (!value.isEmpty()) {
+                demographics.put(
+                        demographic,
+                        demographic.isList()
+                                ? Arrays.stream(value.split(","))
+                                        .map(String::strip)
+                                        .filter(s -> !s.isEmpty())
+                                        .toList()
+                                : value);
+            }
+        }
+        return demographics;
+    }
+
+    /** The identifying details a client form gives, as {@code identifier.<NAME>} fields. */
+    static Identifiers identifiers(Map<String, String> form) {
+        return new Identifiers(
+                form.get("identifier.NAME"),
+                form.get("identifier.DATE_OF_BIRTH"),
+                form.get("identifier.NHS_NUMBER"),
+                form.get("identifier.ADDRESS"),
+                form.get("identifier.EMAIL"),
+                form.get("identifier.PHONE"));
+    }
+
+    /** A client's details as the form shows them again: the fields {@link #demographics} and {@link #identifiers} read. */
+    static Map<String, String> form(ClientRecord client) {
+        Map<String, String> form = new HashMap<>();
+        if (client.reference() != null) {
+            form.put("reference", client.reference());
+        }
+        client.demographics()
+                .forEach((demographic, value) -> form.put(
+                        "demographic." + demographic.name(),
+                        value instanceof Collection<?> list
+                                ? String.join(
+                                        ", ", list.stream().map(String::valueOf).toList())
+                                : String.valueOf(value)));
+        for (Identifier identifier : Identifier.values()) {
+            String value = client.identifiers().get(identifier);
+            if (value != null) {
+                form.put("identifier." + identifier.name(), value);
+            }
+        }
+        return form;
     }
 
     static String clientPage(ClientRef client) {

@@ -1,8 +1,10 @@
 package org.trackwell.clients.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +18,7 @@ import org.trackwell.clients.internal.ClientDetailsInvalid;
 import org.trackwell.clients.internal.ClosureReason;
 import org.trackwell.clients.internal.EpisodeCare;
 import org.trackwell.clients.internal.EpisodeStage;
+import org.trackwell.shared.Confirmation;
 
 /** The episode forms on the client's page: open, move on a stage, close, re-open, add a follow-up. */
 @Controller
@@ -66,7 +69,20 @@ class EpisodePages {
             @RequestParam(defaultValue = "") String closedOn,
             @RequestParam(defaultValue = "false") boolean planned,
             @RequestParam ClosureReason reason,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
+        if (!confirmed) {
+            return new Confirmation(
+                            "Close this episode?",
+                            "Closing it ends this course of care: no more sessions or measures can be recorded in it,"
+                                    + " and its outcome counts in the service's figures. It can be re-opened if this"
+                                    + " is a mistake.",
+                            "Close the episode",
+                            "/clients/" + client.code())
+                    .ask(request, model);
+        }
         return ClientForms.act(
                 redirect,
                 client,

@@ -7,6 +7,17 @@ final class RoleWords {
 
     private RoleWords() {}
 
+    /** One person's role: "Manager". */
+    static String one(Role role) {
+        return switch (role) {
+            case TENANT_ADMIN -> "Administrator";
+            case MANAGER -> "Manager";
+            case PRACTITIONER -> "Practitioner";
+            case CARER -> "Carer";
+            case AUDITOR -> "Auditor";
+        };
+    }
+
     static String of(Role role) {
         return switch (role) {
             case TENANT_ADMIN -> "Administrators";

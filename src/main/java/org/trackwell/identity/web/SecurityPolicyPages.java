@@ -1,5 +1,6 @@
 package org.trackwell.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.trackwell.identity.AccountChangeRefused;
 import org.trackwell.identity.Policies;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SecurityPolicy;
+import org.trackwell.shared.Confirmation;
 
 /**
  * The tenant admin's page for the security policy. {@link Policies#change} checks the values and
@@ -73,6 +75,9 @@ class SecurityPolicyPages {
             @RequestParam(defaultValue = "") String idleTimeoutMinutes,
             @RequestParam(defaultValue = "") List<Role> secondFactorRoles,
             @RequestParam(defaultValue = "") String disableUnusedAfterDays,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("minPasswordLength", minPasswordLength);
@@ -89,7 +94,7 @@ class SecurityPolicyPages {
         try {
             Set<Role> roles =
                     secondFactorRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(secondFactorRoles);
-            policies.change(new SecurityPolicy(
+            SecurityPolicy policy = new SecurityPolicy(
                     WholeNumber.read(minPasswordLength, "The minimum password length"),
                     WholeNumber.read(passwordHistory, "Password history"),
                     compositionRules,
@@ -100,7 +105,21 @@ class SecurityPolicyPages {
                     roles,
                     disableUnusedAfterDays.isBlank()
                             ? policies.current().disableUnusedAfterDays()
-                            : WholeNumber.read(disableUnusedAfterDays, "Days unused before an account is disabled")));
+                            : WholeNumber.read(disableUnusedAfterDays, "Days unused before an account is disabled"));
+            policies.check(policy);
+            if (!confirmed) {
+                return new Confirmation(
+                                "Change the security policy?",
+                                "The new rules apply to everyone's passwords and sign-ins from the moment you"
+                                        + " confirm. Weaker rules (shorter passwords, more attempts before a lock, a"
+                                        + " longer idle time-out, fewer roles with a second factor) leave accounts"
+                                        + " easier to break into; people whose role now needs a second factor set one"
+                                        + " up at their next sign-in.",
+                                "Change the policy",
+                                "/admin/settings/security-policy")
+                        .ask(request, model);
+            }
+            policies.change(policy);
             redirect.addFlashAttribute("done", "Saved. The new rules apply from now on.");
         } catch (AccountChangeRefused | WholeNumber.NotAWholeNumber refused) {
             redirect.addFlashAttribute("error", refused.getMessage() + " Nothing was changed.");

@@ -19,6 +19,8 @@ import org.trackwell.identity.Accounts;
 import org.trackwell.identity.Invitation;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SecondFactors;
+import org.trackwell.identity.User;
+import org.trackwell.shared.Confirmation;
 import org.trackwell.shared.UserId;
 
 /**
@@ -91,7 +93,28 @@ class UserPages {
 
     @PostMapping("/admin/users/{id}/roles")
     String roles(
-            @PathVariable UUID id, @RequestParam(defaultValue = "") List<Role> roles, RedirectAttributes redirect) {
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") List<Role> roles,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        User user = accounts.get(new UserId(id));
+        List<String> removed = user.roles().stream()
+                .filter(role -> !roles.contains(role))
+                .sorted()
+                .map(RoleWords::one)
+                .toList();
+        if (!removed.isEmpty() && !confirmed) {
+            return new Confirmation(
+                            "Remove " + String.join(" and ", removed) + " from " + user.displayName() + "?",
+                            user.displayName() + " can no longer do the work of the role"
+                                    + (removed.size() == 1 ? "" : "s")
+                                    + " removed from the moment you confirm, and is signed out everywhere.",
+                            "Change the roles",
+                            userPage(id).substring("redirect:".length()))
+                    .ask(request, model);
+        }
         return act(
                 redirect,
                 userPage(id),
@@ -125,7 +148,23 @@ class UserPages {
     }
 
     @PostMapping("/admin/users/{id}/mfa/reset")
-    String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+    String resetSecondFactor(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!confirmed) {
+            User user = accounts.get(new UserId(id));
+            return new Confirmation(
+                            "Reset " + user.displayName() + "'s two-factor sign-in?",
+                            "Their authenticator app and passkeys stop working at once and they are signed out"
+                                    + " everywhere; they are asked to set up a second factor at their next sign-in."
+                                    + " Do this only when you are sure it was them who asked.",
+                            "Reset two-factor sign-in",
+                            userPage(id).substring("redirect:".length()))
+                    .ask(request, model);
+        }
         return act(
                 redirect,
                 userPage(id),

@@ -33,6 +33,7 @@ import org.trackwell.medication.internal.Prescriptions;
 import org.trackwell.medication.internal.Stock;
 import org.trackwell.medication.internal.StockMovement;
 import org.trackwell.medication.internal.Witness;
+import org.trackwell.shared.Confirmation;
 import org.trackwell.shared.FormOutcome;
 
 /** A client's medication page: their prescriptions and stock, and the forms that change them. */
@@ -90,8 +91,21 @@ class ClientMedicationPages {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             @ReachedClient ClientRef client,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
+        if (!confirmed) {
+            return new Confirmation(
+                            "Stop this prescription?",
+                            "Stopping it takes it off the medication round from now on: no more doses of it are due."
+                                    + " A stopped prescription cannot be started again; to give it again, prescribe it"
+                                    + " anew.",
+                            "Stop the prescription",
+                            "/clients/" + client.code() + "/medication")
+                    .ask(request, model);
+        }
         FormOutcome.flash(redirect, Map.of("stop", id.toString(), "reason", reason), () -> {
             prescriptions.stop(user, client, id, reason, acknowledgeIdentifying);
             return "Prescription stopped.";

@@ -26,6 +26,7 @@ import org.trackwell.medication.internal.Medicines;
 import org.trackwell.medication.internal.NewDose;
 import org.trackwell.medication.internal.NotGivenReason;
 import org.trackwell.medication.internal.Witness;
+import org.trackwell.shared.Confirmation;
 import org.trackwell.shared.FormOutcome;
 
 /**
@@ -106,9 +107,22 @@ class RoundPages {
             @RequestParam(defaultValue = "") String witnessCode,
             @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
             @RequestParam(defaultValue = "false") boolean personConfirmed,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, field = "client") ClientRef client,
             HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
+        if (!overrideReason.isBlank() && !confirmed) {
+            return new Confirmation(
+                            "Give a dose beyond the limit?",
+                            "This dose goes beyond what the prescriber allowed for " + client.code()
+                                    + " (the most in a day, or the time between doses). It is recorded as an"
+                                    + " override, with your reason, on the medication record.",
+                            "Give it anyway",
+                            "/medication/round?team=" + team,
+                            Map.of("witnessPassword", "Witness's password or code, again"))
+                    .ask(request, model);
+        }
         Map<String, String> typed = Map.of(
                 "prescription",
                 prescription.toString(),

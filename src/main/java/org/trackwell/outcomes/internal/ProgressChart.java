@@ -27,6 +27,17 @@ public final class ProgressChart {
     private static final String[] DASHES = {"", "6 3", "2 3", "8 3 2 3", "1 2"};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
 
+    /**
+     * The room a label needs along the time axis, with a gap: a date ("30 Sep") and a score or
+     * reliable-change mark ("27.5"), at the charts' 11-pixel font.
+     */
+    static final double DATE_WIDTH = 46;
+
+    static final double SCORE_WIDTH = 30;
+
+    /** The least height between two goals' end labels. */
+    static final double LINE_HEIGHT = 13;
+
     private ProgressChart() {}
 
     /** One measure's scores by session, with its bands, cut-off and reliable-change marks. */
@@ -67,10 +78,17 @@ public final class ProgressChart {
         }
         List<Point> points = progress.points();
         series(svg, scale, points.stream().map(Point::total).toList(), "#0969da", "");
-        for (int i = 0; i < points.size(); i++) {
+        for (int i : labelled(points.size(), DATE_WIDTH)) {
+            svg.append(text(
+                    scale.x(i),
+                    HEIGHT - BOTTOM + 16,
+                    "middle",
+                    "#57606a",
+                    DAY.format(day(points.get(i).at(), zone))));
+        }
+        for (int i : labelled(points.size(), SCORE_WIDTH)) {
             Point point = points.get(i);
             svg.append(text(scale.x(i), scale.y(point.total()) - 8, "middle", "#1f2328", plain(point.total())));
-            svg.append(text(scale.x(i), HEIGHT - BOTTOM + 16, "middle", "#57606a", DAY.format(day(point.at(), zone))));
             String mark = i == 0 ? "" : reliableMark(measure, points.getFirst().total(), point.total());
             if (!mark.isEmpty()) {
                 svg.append(text(scale.x(i), scale.y(point.total()) + 18, "middle", "#1f2328", mark));
@@ -93,10 +111,14 @@ public final class ProgressChart {
                 goals.size() + " goals and problems rated from 0 to 10 at " + sessions.size()
                         + " sessions. Goals rise as they are reached; problems fall as they trouble the client less.");
         axis(svg, scale);
-        for (int i = 0; i < sessions.size(); i++) {
+        for (int i : labelled(sessions.size(), DATE_WIDTH)) {
             svg.append(text(
                     scale.x(i), HEIGHT - BOTTOM + 16, "middle", "#57606a", DAY.format(day(sessions.get(i), zone))));
         }
+        List<String> names = new ArrayList<>();
+        List<String> colours = new ArrayList<>();
+        List<Double> ends = new ArrayList<>();
+        List<Double> endX = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, Goal> labelled : labels(goals).entrySet()) {
             Goal goal = labelled.getValue();
@@ -118,10 +140,58 @@ public final class ProgressChart {
             svg.append(String.format(
                     "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"%s\"/>",
                     line.toString().strip(), colour, DASHES[n++ % DASHES.length]));
-            int last = at.getLast();
-            svg.append(text(scale.x(last) + 10, scale.y(values.getLast()) + 4, "start", colour, labelled.getKey()));
+            names.add(labelled.getKey());
+            colours.add(colour);
+            ends.add(scale.y(values.getLast()) + 4);
+            endX.add(scale.x(at.getLast()) + 10);
+        }
+        List<Double> spread = spread(ends, LINE_HEIGHT);
+        for (int i = 0; i < names.size(); i++) {
+            svg.append(text(endX.get(i), spread.get(i), "start", colours.get(i), names.get(i)));
         }
         return svg.append("</svg>").toString();
+    }
+
+    /**
+     * Which of {@code count} evenly spaced sessions get a label {@code width} wide: every one when
+     * they fit, else every second, third..., always from the first, so that no two labels overlap
+     * and the same sessions always get one.
+     */
+    static List<Integer> labelled(int count, double width) {
+        int step = count <= 1 ? 1 : Math.max(1, (int) Math.ceil(width / (x(1, count) - x(0, count))));
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < count; i += step) {
+            shown.add(i);
+        }
+        return shown;
+    }
+
+    /** Where the {@code index}th of {@code count} sessions stands along the time axis. */
+    static double x(int index, int count) {
+        return new Scale(0, 1, count).x(index);
+    }
+
+    /**
+     * The heights {@code ys} moved apart, as little as may be and keeping their order, so that no
+     * two are closer than {@code gap}: labels at the ends of lines that end close together.
+     */
+    static List<Double> spread(List<Double> ys, double gap) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < ys.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(ys.get(a), ys.get(b)) != 0 ? Double.compare(ys.get(a), ys.get(b)) : a - b);
+        double[] moved = new double[ys.size()];
+        double previous = Double.NEGATIVE_INFINITY;
+        for (int i : order) {
+            moved[i] = Math.max(ys.get(i), previous + gap);
+            previous = moved[i];
+        }
+        List<Double> result = new ArrayList<>();
+        for (double y : moved) {
+            result.add(y);
+        }
+        return result;
     }
 
     /** Short labels for the chart: G1, G2 for goals, P1, P2 for problems, in order. */

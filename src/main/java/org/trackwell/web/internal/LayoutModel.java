@@ -7,6 +7,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.trackwell.identity.SignedInUser;
+import org.trackwell.identity.TokenAuthenticationFilter;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.TenantRequests;
 
@@ -17,13 +18,27 @@ class LayoutModel {
     @ModelAttribute("tenantName")
     @Nullable
     String tenantName(HttpServletRequest request) {
-        return TenantRequests.tenantOf(request).map(Tenant::displayName).orElse(null);
+        return tenantNameOf(request);
     }
 
     @ModelAttribute("me")
     @Nullable
-    SignedInUser me() {
+    SignedInUser me(HttpServletRequest request) {
+        return signedInUser(request);
+    }
+
+    static @Nullable String tenantNameOf(HttpServletRequest request) {
+        return TenantRequests.tenantOf(request).map(Tenant::displayName).orElse(null);
+    }
+
+    /** Who is signed in, also on an error page shown after the security filters have finished. */
+    static @Nullable SignedInUser signedInUser(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof SignedInUser user ? user : null;
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+            return user;
+        }
+        return request.getAttribute(TokenAuthenticationFilter.SIGNED_IN_USER) instanceof SignedInUser user
+                ? user
+                : null;
     }
 }

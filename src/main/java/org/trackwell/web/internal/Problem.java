@@ -30,7 +30,7 @@ record Problem(int status, String title, String detail, List<String> errors) {
     }
 
     Object respond(HttpServletRequest request, String path) {
-        return isApi(path) ? asProblemDetail(path) : asPage();
+        return isApi(path) ? asProblemDetail(path) : asPage(request);
     }
 
     ResponseEntity<ProblemDetail> asProblemDetail(String path) {
@@ -46,13 +46,35 @@ record Problem(int status, String title, String detail, List<String> errors) {
                 .body(body);
     }
 
-    ModelAndView asPage() {
+    /**
+     * The error page keeps the layout (the service's name, and the menu for someone signed in),
+     * which an error answered outside a handler does not get from {@link LayoutModel} by itself.
+     */
+    ModelAndView asPage(HttpServletRequest request) {
         ModelAndView page = new ModelAndView("error", HttpStatus.valueOf(status));
+        page.addObject("tenantName", LayoutModel.tenantNameOf(request));
+        page.addObject("me", LayoutModel.signedInUser(request));
+        page.addObject("next", whatToDoNext(status));
         page.addObject("status", status);
         page.addObject("title", title);
         page.addObject("detail", detail);
         page.addObject("errors", errors);
         return page;
+    }
+
+    private static String whatToDoNext(int status) {
+        return switch (status) {
+            case 400, 413, 415 -> "Go back, check what you entered, and try again.";
+            case 401 -> "Sign in, then try again.";
+            case 403 -> "If your work needs this, ask your service's administrator to give you access.";
+            case 404, 405 -> "Check the address, or start again from the home page.";
+            case 429 -> "Wait a minute before you try again.";
+            default ->
+                status >= 500
+                        ? "Try again in a few minutes. If it keeps happening, tell your service's administrator when it"
+                                + " happened and what you were doing."
+                        : "Start again from the home page.";
+        };
     }
 
     private static String defaultDetail(int status) {
