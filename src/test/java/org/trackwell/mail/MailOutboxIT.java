@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +37,8 @@ import org.trackwell.tenancy.Tenants;
 /**
  * E-mail the mail server did not take is kept, sealed, shown to the tenant's admins and tried
  * again until the server is back; after the last try it is given up, and admins try it again or
- * discard it from the page. The mail server here is a GreenMail the test stops and starts on one
- * port.
+ * discard it from the page; a server that hangs fails the try within the mail time limits. The
+ * mail server here is a GreenMail (or a socket that never answers) the test starts on one port.
  */
 @TrackwellTest
 class MailOutboxIT {
@@ -168,6 +171,18 @@ class MailOutboxIT {
     }
 
     @Test
+    void aMailServerThatAcceptsAndThenSaysNothingDoesNotHoldTheInvitation() throws IOException {
+        String email = "ash@" + api.tenant().slug() + ".test";
+        try (ServerSocket stalling = new ServerSocket(MAIL_PORT, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> acceptAndSayNothing(stalling));
+            HttpResponse<String> invited = invite(email);
+            assertThat(invited.statusCode()).isEqualTo(201);
+            assertThat(Api.read(invited).get("emailed").asBoolean()).isFalse();
+        }
+        assertThat(page.get("/admin/mail").body()).contains(email);
+    }
+
+    @Test
     void onlyTenantAdminsSeeTheUndeliveredMail() {
         String practitioner = api.newUser(admin, "Lee Practitioner", "PRACTITIONER");
         PageSession practitionerPage = PageSession.signedIn(api, practitioner, Api.GOOD_PASSWORD);
@@ -237,6 +252,24 @@ class MailOutboxIT {
         Matcher id = MESSAGE_ID.matcher(page);
         assertThat(id.find()).as("a kept e-mail on the page").isTrue();
         return id.group(1);
+    }
+
+    /** Takes every connection and never answers, as a mail server that has hung does. */
+    private static void acceptAndSayNothing(ServerSocket server) {
+        List<Socket> held = new ArrayList<>();
+        try {
+            while (true) {
+                held.add(server.accept());
+            }
+        } catch (IOException closed) {
+            held.forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // already gone
+                }
+            });
+        }
     }
 
     private static int freePort() {
