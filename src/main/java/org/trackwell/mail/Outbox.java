@@ -130,14 +130,33 @@ public class Outbox {
     /** Tries what is due in every stream; returns how many tries were made. */
     @Scheduled(fixedDelayString = "${trackwell.mail.retry-poll:1m}")
     public int tryDue() {
-        List<TenantId> streams = new ArrayList<>();
-        streams.add(AuditTrail.OPERATOR_STREAM);
-        tenants.list().stream().map(Tenant::id).forEach(streams::add);
         int tries = 0;
-        for (TenantId stream : streams) {
+        for (TenantId stream : streams()) {
             tries += transactions.inTenant(stream, () -> tryDueIn(stream));
         }
         return tries;
+    }
+
+    /** The mail queue in every stream: messages waiting to be tried again, and those given up. */
+    public Queue queue() {
+        long waiting = 0;
+        long givenUp = 0;
+        for (TenantId stream : streams()) {
+            OutboxRows.Counts counts = transactions.inTenant(stream, rows::counts);
+            waiting += counts.waiting();
+            givenUp += counts.givenUp();
+        }
+        return new Queue(waiting, givenUp);
+    }
+
+    /** How many e-mails wait to be tried again, and how many were given up (kept for a few days). */
+    public record Queue(long waiting, long givenUp) {}
+
+    private List<TenantId> streams() {
+        List<TenantId> streams = new ArrayList<>();
+        streams.add(AuditTrail.OPERATOR_STREAM);
+        tenants.list().stream().map(Tenant::id).forEach(streams::add);
+        return streams;
     }
 
     private int tryDueIn(TenantId stream) {

@@ -96,6 +96,7 @@ class MailOutboxIT {
         String shown = page.get("/admin/mail").body();
         assertThat(shown).contains(email, "Tried again at", "could not be reached");
         assertThat(storedBytes()).noneMatch(bytes -> contains(bytes, email)).isNotEmpty();
+        assertThat(outbox.queue().waiting()).isPositive();
 
         startTheMailServer();
         outbox.tryDue();

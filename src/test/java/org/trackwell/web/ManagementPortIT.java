@@ -77,7 +77,9 @@ class ManagementPortIT {
                 .contains("trackwell_backup_age_seconds")
                 .contains("trackwell_backup_restore_check_age_seconds")
                 .contains("trackwell_check_finding{check=\"audit-trail\"}")
-                .contains("trackwell_check_age_seconds{check=\"schema\"}");
+                .contains("trackwell_check_age_seconds{check=\"schema\"}")
+                .contains("trackwell_mail_queue{state=\"waiting\"}")
+                .contains("trackwell_mail_queue{state=\"given-up\"}");
         assertThat(metrics.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
         HttpResponse<String> health = management("127.0.0.1", "/actuator/health");

@@ -100,6 +100,16 @@ public class OutboxRows {
                 == 1;
     }
 
+    /** How many messages of the stream wait to be tried again, and how many were given up. */
+    public record Counts(long waiting, long givenUp) {}
+
+    public Counts counts() {
+        return jdbc.sql("select count(*) filter (where gave_up_at is null) as waiting,"
+                        + " count(*) filter (where gave_up_at is not null) as given_up from mail_outbox")
+                .query((row, n) -> new Counts(row.getLong("waiting"), row.getLong("given_up")))
+                .single();
+    }
+
     public int deleteGivenUpBefore(Instant before) {
         return jdbc.sql("delete from mail_outbox where gave_up_at < :before")
                 .param("before", Timestamp.from(before))

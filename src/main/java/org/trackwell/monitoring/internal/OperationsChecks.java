@@ -11,6 +11,7 @@ import org.trackwell.backup.BackupStatus;
 import org.trackwell.backup.Backups;
 import org.trackwell.database.DatabaseHealth;
 import org.trackwell.mail.Mailer;
+import org.trackwell.mail.Outbox;
 import org.trackwell.monitoring.Check;
 import org.trackwell.monitoring.MonitoringProperties;
 
@@ -53,16 +54,17 @@ class OperationsChecks {
     }
 
     @Bean
-    IntegrityCheck mailCheck(Mailer mailer) {
+    IntegrityCheck mailCheck(Mailer mailer, Outbox outbox) {
         AtomicLong seen = new AtomicLong(mailer.failedSends());
         return simple(Check.MAIL, () -> {
             long failed = mailer.failedSends();
             long since = failed - seen.getAndSet(failed);
-            return since == 0
-                    ? IntegrityCheck.Outcome.ok("no e-mail failed since the last check")
-                    : IntegrityCheck.Outcome.finding(
-                            since
-                                    + " tries to send e-mail failed since the last check; the e-mails are kept and tried again");
+            Outbox.Queue queue = outbox.queue();
+            if (since == 0 && queue.waiting() == 0 && queue.givenUp() == 0) {
+                return IntegrityCheck.Outcome.ok("no e-mail waiting or given up");
+            }
+            return IntegrityCheck.Outcome.finding(queue.waiting() + " e-mails waiting to be tried again, "
+                    + queue.givenUp() + " given up; " + since + " tries failed since the last check");
         });
     }
 
