@@ -39,7 +39,7 @@ class MedicinesApi {
             @Nullable Integer cdSchedule,
             @Nullable @Size(max = 2000) String notes) {}
 
-    record SettingsRequest(
+    record MedicationSettingsRequest(
             @NotNull String timeZone,
             @NotNull Integer toleranceMinutes,
             @NotNull Integer prnEffectMinutes,
@@ -90,7 +90,7 @@ class MedicinesApi {
     }
 
     @PutMapping("/medication-settings")
-    SettingsView changeSettings(@Valid @RequestBody SettingsRequest body) {
+    SettingsView changeSettings(@Valid @RequestBody MedicationSettingsRequest body) {
         return SettingsView.of(medicines.changeSettings(
                 body.timeZone(),
                 body.toleranceMinutes(),

@@ -67,7 +67,7 @@ class MeasuresApi {
     record Import(@NotNull JsonNode definition) {}
 
     /** The settings a tenant admin changes here; which measures are on is changed per measure. */
-    record SettingsRequest(
+    record OutcomeSettingsRequest(
             @NotNull Boolean commercial,
             @NotNull String primaryMeasure,
             @NotNull Integer notSeenWarningDays,
@@ -143,7 +143,7 @@ class MeasuresApi {
     }
 
     @PutMapping("/outcome-settings")
-    OutcomeSettings changeSettings(@Valid @RequestBody SettingsRequest body) {
+    OutcomeSettings changeSettings(@Valid @RequestBody OutcomeSettingsRequest body) {
         return catalogue.changeSettings(body.toSettings());
     }
 
