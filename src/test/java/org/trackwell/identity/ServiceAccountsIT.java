@@ -110,6 +110,29 @@ class ServiceAccountsIT {
     }
 
     @Test
+    void recordsAnsweredMeasuresWhenGivenOutcomesWrite() {
+        String key = key(List.of("outcomes:read", "outcomes:write"), 30, 120);
+        String session = Api.read(api.get("/api/v1/clients/" + northClient + "/sessions", key))
+                .get(0)
+                .get("id")
+                .asString();
+        Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        for (int item = 1; item <= 9; item++) {
+            answers.put(Integer.toString(item), 1);
+        }
+        HttpResponse<String> answered = api.post(
+                "/api/v1/clients/" + northClient + "/sessions/" + session + "/measures",
+                Api.json(Map.of("measure", "PHQ-9", "answers", answers)),
+                key);
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(201);
+        assertThat(Api.read(answered).get("total").asDouble()).isEqualTo(9.0);
+        assertThat(api.get("/api/v1/clients/" + northClient + "/prescriptions", key)
+                        .statusCode())
+                .as("doses:read was not given")
+                .isEqualTo(403);
+    }
+
+    @Test
     void anExpiredKeyFails() {
         String key = key(List.of("outcomes:read"), 1, 120);
         assertThat(sessions(key)).isEqualTo(200);
