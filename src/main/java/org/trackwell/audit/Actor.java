@@ -2,7 +2,10 @@ package org.trackwell.audit;
 
 import org.jspecify.annotations.Nullable;
 
-/** Who did something: a user (by id and roles), the operator, the system, or nobody signed in. */
+/**
+ * Who did something: a user (by id and roles), a service account (by id and scopes), the operator,
+ * the system, or nobody signed in.
+ */
 public record Actor(
         Type type, @Nullable String id, @Nullable String role) {
 
@@ -10,7 +13,8 @@ public record Actor(
         USER,
         OPERATOR,
         SYSTEM,
-        ANONYMOUS
+        ANONYMOUS,
+        SERVICE_ACCOUNT
     }
 
     public static Actor user(String id, String roles) {

@@ -55,6 +55,17 @@ public enum AuditAction {
     USER_TEAMS_CHANGED("user.teams-changed", Target.ACCOUNT, "a user's teams changed"),
     USER_ADMIN_GRANTED("user.admin-granted", Target.ACCOUNT, "a user was given the tenant admin role"),
     TEAM_CREATED("team.created", Target.TEAM, "a team was created"),
+    API_CLIENT_CREATED(
+            "api-client.created", Target.API_CLIENT, "a service account (API client) was made, with its first key"),
+    API_CLIENT_KEY_ROTATED(
+            "api-client.key-rotated",
+            Target.API_CLIENT,
+            "a service account was given a new key; the old one works until the overlap ends"),
+    API_CLIENT_REVOKED("api-client.revoked", Target.API_CLIENT, "a service account was revoked: its keys stopped"),
+    API_CLIENT_RATE_LIMITED(
+            "api-client.rate-limited",
+            Target.API_CLIENT,
+            "a service account went over its calls a minute (once a minute at most)"),
     OPERATOR_ADDED("operator.added", Target.ACCOUNT, "an operator account was added"),
     SECURITY_POLICY_CHANGED("security-policy.changed", Target.NONE, "the security policy changed"),
     SETTING_CHANGED(
@@ -265,6 +276,7 @@ public enum AuditAction {
         ALERT("alert:", "`alert:<id>`"),
         WEBHOOK("webhook:", "`webhook:<id>`"),
         MAIL("mail:", "`mail:<id>`"),
+        API_CLIENT("api-client:", "`api-client:<id>`"),
         ROUTE(null, "`METHOD /route`, ids replaced by `{id}`"),
         SETTING_CHANGE(null, "`<setting>:<old value>-><new value>`");
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
@@ -86,7 +87,9 @@ public class Sessions {
                 idle,
                 session.termsAccepted(),
                 session.verifiedAt(),
-                session.mustEnrolSecondFactor()));
+                session.mustEnrolSecondFactor(),
+                false,
+                Set.of()));
     }
 
     @Transactional

@@ -8,7 +8,11 @@ import org.trackwell.identity.internal.Realm;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 
-/** Who a valid session token belongs to, as every request sees them: a tenant's user, or an operator (the installation realm). */
+/**
+ * Who a valid session token or API key belongs to, as every request sees them: a tenant's user, an
+ * operator (the installation realm), or a tenant's service account, which holds the manager's
+ * reach over its teams' clients and calls only the API routes its scopes allow.
+ */
 public record SignedInUser(
         TenantId tenant,
         UserId id,
@@ -21,14 +25,23 @@ public record SignedInUser(
         int idleTimeoutSeconds,
         boolean termsAccepted,
         Instant verifiedAt,
-        boolean mustEnrolSecondFactor) {
+        boolean mustEnrolSecondFactor,
+        boolean serviceAccount,
+        Set<ApiScope> scopes) {
 
     public boolean has(Role role) {
         return roles.contains(role);
     }
 
-    /** This user as the audit trail names them: by id and roles, never by name or e-mail. */
+    /** This user as the audit trail names them: by id and roles (or scopes), never by name or e-mail. */
     public Actor asActor() {
+        if (serviceAccount) {
+            return new Actor(
+                    Actor.Type.SERVICE_ACCOUNT,
+                    id.toString(),
+                    String.join(
+                            ",", scopes.stream().map(ApiScope::code).sorted().toList()));
+        }
         if (Realm.isInstallation(tenant)) {
             return new Actor(Actor.Type.OPERATOR, id.toString(), "OPERATOR");
         }
@@ -39,6 +52,7 @@ public record SignedInUser(
 
     @Override
     public String toString() {
-        return "SignedInUser[tenant=" + tenant + ", id=" + id + ", roles=" + roles + "]";
+        return "SignedInUser[tenant=" + tenant + ", id=" + id + ", roles=" + roles
+                + (serviceAccount ? ", scopes=" + scopes : "") + "]";
     }
 }

@@ -10,13 +10,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.trackwell.audit.AuditContext;
 import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.ErrorDetail;
 
 /**
  * Authenticates a request by its session token: the API only by the {@code Authorization: Bearer}
  * header, pages only by the session cookie. Keeping the two apart is what lets the API go without
- * CSRF tokens: a browser never sends the bearer header on its own.
+ * CSRF tokens: a browser never sends the bearer header on its own. On the API the bearer may also
+ * be a service account's key, which is held to the account's calls a minute (429 beyond them).
  */
 public class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String SERVICE_ACCOUNT_KEY = "twk_";
 
     public enum Carrier {
         BEARER_HEADER,
@@ -25,6 +29,7 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final Sessions sessions;
     private final Operators operators;
+    private final ServiceAccounts serviceAccounts;
     private final Carrier carrier;
 
     /**
@@ -33,10 +38,15 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
      */
     public static final String SIGNED_IN_USER = TokenAuthenticationFilter.class.getName() + ".user";
 
-    /** On a tenant's host the token is a user's session; on the operator's host, an operator's. */
-    public TokenAuthenticationFilter(Sessions sessions, Operators operators, Carrier carrier) {
+    /**
+     * On a tenant's host the token is a user's session, or on the API a service account's key; on
+     * the operator's host, an operator's session.
+     */
+    public TokenAuthenticationFilter(
+            Sessions sessions, Operators operators, ServiceAccounts serviceAccounts, Carrier carrier) {
         this.sessions = sessions;
         this.operators = operators;
+        this.serviceAccounts = serviceAccounts;
         this.carrier = carrier;
     }
 
@@ -49,15 +59,28 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
                 AuditContext.actAs(operator.asActor());
             });
         } else if (CurrentTenant.get().isPresent()) {
-            token(request).flatMap(sessions::authenticate).ifPresent(user -> {
+            Optional<SignedInUser> caller = token(request).flatMap(this::authenticate);
+            caller.ifPresent(user -> {
                 SecurityContextHolder.getContext().setAuthentication(SignedInAuthentication.of(user));
                 AuditContext.actAs(user.asActor());
                 if (carrier == Carrier.COOKIE) {
                     request.setAttribute(SIGNED_IN_USER, user);
                 }
             });
+            if (caller.isPresent() && caller.get().serviceAccount() && !serviceAccounts.withinLimit(caller.get())) {
+                response.setHeader("Retry-After", "60");
+                ErrorDetail.send(request, response, 429, "Too many calls for this service account. Wait a minute.");
+                return;
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    private Optional<SignedInUser> authenticate(String token) {
+        if (carrier == Carrier.BEARER_HEADER && token.startsWith(SERVICE_ACCOUNT_KEY)) {
+            return serviceAccounts.authenticate(token);
+        }
+        return sessions.authenticate(token);
     }
 
     private Optional<String> token(HttpServletRequest request) {

@@ -329,7 +329,9 @@ class FreeTextWrittenBeforeSealingIT {
                 1200,
                 true,
                 NOW,
-                false);
+                false,
+                false,
+                Set.of());
     }
 
     private static <T> T inTenant(Supplier<T> work) {

@@ -446,6 +446,9 @@ class MedicationIT {
                         + local.toLocalDate(),
                 manager));
         assertThat(adherence.get("total").get("missed").asInt()).isEqualTo(1);
+        assertThat(adherence.get("clients").get(0).get("client").asString())
+                .as("the pseudonym code as people see it")
+                .matches("[2-9A-Z]{3}-[2-9A-Z]{4}");
 
         assertThat(dose(carer, prescription, due, "GIVEN", null, Map.of()).statusCode())
                 .as("a late dose can still be recorded; the missed flag stays for the manager")

@@ -41,6 +41,7 @@ final class RouteCalls {
         calls.addAll(outcomes());
         calls.addAll(medication());
         calls.addAll(monitoring());
+        calls.addAll(serviceAccounts());
         return calls.stream().collect(Collectors.toMap(RouteCall::route, call -> call));
     }
 
@@ -87,6 +88,46 @@ final class RouteCalls {
                 json("POST /api/v1/operator/alerts/acknowledge", t -> map("alert", nothing, "note", "Looked into it")),
                 json("POST /api/v1/operator/webhooks", t -> map("url", "https://hooks.matrix.test/operators")),
                 json("POST /api/v1/operator/webhooks/remove", t -> map("webhook", nothing)));
+    }
+
+    /** Service accounts belong to the tenant; {@code {id}} names none, so every variant is the same. */
+    private static List<RouteCall> serviceAccounts() {
+        String nothing = java.util.UUID.randomUUID().toString();
+        String expiresOn = LocalDate.now(SERVICE_ZONE).plusDays(30).toString();
+        return List.of(
+                json(
+                                "POST /api/v1/api-clients",
+                                t -> map(
+                                        "name",
+                                        unique("matrix client"),
+                                        "scopes",
+                                        List.of("outcomes:read"),
+                                        "teams",
+                                        List.of(t.get(Ref.TEAM)),
+                                        "expiresOn",
+                                        expiresOn))
+                        .refersInBody(),
+                form(
+                                "POST /admin/settings/api-clients",
+                                t -> map(
+                                        "name",
+                                        unique("matrix client"),
+                                        "scopes",
+                                        "outcomes:read",
+                                        "teams",
+                                        t.get(Ref.TEAM),
+                                        "expiresOn",
+                                        expiresOn,
+                                        "callsPerMinute",
+                                        "60"))
+                        .refersInBody(),
+                RouteCall.of("GET /api/v1/api-clients/{id}").variable("id", t -> nothing),
+                json("POST /api/v1/api-clients/{id}/rotate", t -> map("overlapHours", 1))
+                        .variable("id", t -> nothing),
+                RouteCall.of("POST /api/v1/api-clients/{id}/revoke").variable("id", t -> nothing),
+                form("POST /admin/settings/api-clients/{id}/rotate", t -> map("overlapHours", "1"))
+                        .variable("id", t -> nothing),
+                RouteCall.of("POST /admin/settings/api-clients/{id}/revoke").variable("id", t -> nothing));
     }
 
     private static List<RouteCall> ownAccount() {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +46,54 @@ class ClientHistoryApi {
         }
     }
 
+    record ConsentRequest(
+            @NotNull Consent.Purpose purpose,
+            boolean given,
+            @NotNull LocalDate on) {}
+
+    /** A risk assessment as the API shows it; {@code recordedBy} is the user's id. */
+    record RiskEntryView(
+            RiskLevel level, @Nullable String note, LocalDate assessedOn, Instant recordedAt, UUID recordedBy) {
+
+        static RiskEntryView of(RiskEntry entry) {
+            return new RiskEntryView(
+                    entry.level(),
+                    entry.note(),
+                    entry.assessedOn(),
+                    entry.recordedAt(),
+                    entry.recordedBy().value());
+        }
+    }
+
+    record ConsentView(Consent.Purpose purpose, boolean given, LocalDate on) {
+
+        static ConsentView of(Consent consent) {
+            return new ConsentView(consent.purpose(), consent.given(), consent.on());
+        }
+    }
+
+    record ClientFlagView(UUID id, String source, String message, Instant raisedAt) {
+
+        static ClientFlagView of(ClientFlag flag) {
+            return new ClientFlagView(flag.id(), flag.source(), flag.message(), flag.raisedAt());
+        }
+    }
+
+    /** A note as the API shows it; {@code writtenBy} is the user's id. */
+    record ClientNoteView(
+            UUID id, @Nullable UUID episodeId, ClientNote.Kind kind, String text, Instant writtenAt, UUID writtenBy) {
+
+        static ClientNoteView of(ClientNote note) {
+            return new ClientNoteView(
+                    note.id(),
+                    note.episodeId(),
+                    note.kind(),
+                    note.text(),
+                    note.writtenAt(),
+                    note.writtenBy().value());
+        }
+    }
+
     record NoteRequest(
             @NotNull @Size(max = 20000) String text,
             ClientNote.@Nullable Kind kind,
@@ -67,8 +116,8 @@ class ClientHistoryApi {
     }
 
     @GetMapping("/risk")
-    List<RiskEntry> risks(@ReachedClient(viewed = AuditAction.CLIENT_RISK_VIEWED) ClientRef client) {
-        return history.risks(client);
+    List<RiskEntryView> risks(@ReachedClient(viewed = AuditAction.CLIENT_RISK_VIEWED) ClientRef client) {
+        return history.risks(client).stream().map(RiskEntryView::of).toList();
     }
 
     @PostMapping("/risk")
@@ -87,8 +136,8 @@ class ClientHistoryApi {
     }
 
     @GetMapping("/consents")
-    List<Consent> consents(@ReachedClient(viewed = AuditAction.CLIENT_CONSENTS_VIEWED) ClientRef client) {
-        return history.consents(client);
+    List<ConsentView> consents(@ReachedClient(viewed = AuditAction.CLIENT_CONSENTS_VIEWED) ClientRef client) {
+        return history.consents(client).stream().map(ConsentView::of).toList();
     }
 
     @PostMapping("/consents")
@@ -96,13 +145,13 @@ class ClientHistoryApi {
     void recordConsent(
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient ClientRef client,
-            @Valid @RequestBody Consent body) {
-        history.recordConsent(user, client, body);
+            @Valid @RequestBody ConsentRequest body) {
+        history.recordConsent(user, client, new Consent(body.purpose(), body.given(), body.on()));
     }
 
     @GetMapping("/flags")
-    List<ClientFlag> flags(@ReachedClient(viewed = AuditAction.CLIENT_FLAGS_VIEWED) ClientRef client) {
-        return flags.open(client);
+    List<ClientFlagView> flags(@ReachedClient(viewed = AuditAction.CLIENT_FLAGS_VIEWED) ClientRef client) {
+        return flags.open(client).stream().map(ClientFlagView::of).toList();
     }
 
     @PostMapping("/flags/{flag}/clear")
@@ -113,8 +162,8 @@ class ClientHistoryApi {
     }
 
     @GetMapping("/notes")
-    List<ClientNote> notes(@ReachedClient(viewed = AuditAction.CLIENT_NOTES_VIEWED) ClientRef client) {
-        return history.notes(client);
+    List<ClientNoteView> notes(@ReachedClient(viewed = AuditAction.CLIENT_NOTES_VIEWED) ClientRef client) {
+        return history.notes(client).stream().map(ClientNoteView::of).toList();
     }
 
     @PostMapping("/notes")

@@ -27,7 +27,7 @@ class ClientSettingsApi {
 
     record TextCheck(String warning, List<IdentifyingText.Finding> findings) {}
 
-    record SettingsRequest(
+    record ClientSettingsRequest(
             @NotNull Set<Identifier> identifiers,
             @NotNull Set<Demographic> demographics,
             @Nullable Integer openCaseCap) {}
@@ -53,7 +53,7 @@ class ClientSettingsApi {
     }
 
     @PutMapping("/client-settings")
-    ClientSettings changeSettings(@Valid @RequestBody SettingsRequest body) {
+    ClientSettings changeSettings(@Valid @RequestBody ClientSettingsRequest body) {
         return settings.change(new ClientSettings(body.identifiers(), body.demographics(), body.openCaseCap()));
     }
 }

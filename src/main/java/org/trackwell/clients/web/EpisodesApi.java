@@ -42,6 +42,30 @@ class EpisodesApi {
 
     record FollowUp(@NotNull LocalDate dueOn) {}
 
+    /** An episode of care as the API shows it. */
+    record ClientEpisodeView(
+            UUID id,
+            LocalDate referredOn,
+            @Nullable String referralSource,
+            EpisodeStage stage,
+            @Nullable LocalDate closedOn,
+            @Nullable Boolean closurePlanned,
+            @Nullable ClosureReason closureReason,
+            List<LocalDate> followUps) {
+
+        static ClientEpisodeView of(Episode episode) {
+            return new ClientEpisodeView(
+                    episode.id(),
+                    episode.referredOn(),
+                    episode.referralSource(),
+                    episode.stage(),
+                    episode.closedOn(),
+                    episode.closurePlanned(),
+                    episode.closureReason(),
+                    episode.followUps());
+        }
+    }
+
     private final EpisodeCare episodes;
 
     EpisodesApi(EpisodeCare episodes) {
@@ -49,37 +73,37 @@ class EpisodesApi {
     }
 
     @GetMapping
-    List<Episode> episodes(@ReachedClient(viewed = AuditAction.CLIENT_EPISODES_VIEWED) ClientRef client) {
-        return episodes.ofClient(client);
+    List<ClientEpisodeView> episodes(@ReachedClient(viewed = AuditAction.CLIENT_EPISODES_VIEWED) ClientRef client) {
+        return episodes.ofClient(client).stream().map(ClientEpisodeView::of).toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Episode openEpisode(@ReachedClient ClientRef client, @Valid @RequestBody EpisodeRequest body) {
-        return episodes.open(
-                client, body.referredOn(), body.referralSource(), Boolean.TRUE.equals(body.acknowledgeIdentifying()));
+    ClientEpisodeView openEpisode(@ReachedClient ClientRef client, @Valid @RequestBody EpisodeRequest body) {
+        return ClientEpisodeView.of(episodes.open(
+                client, body.referredOn(), body.referralSource(), Boolean.TRUE.equals(body.acknowledgeIdentifying())));
     }
 
     @PostMapping("/{episode}/stage")
-    Episode moveEpisode(
+    ClientEpisodeView moveEpisode(
             @ReachedClient ClientRef client, @PathVariable UUID episode, @Valid @RequestBody StageRequest body) {
-        return episodes.moveTo(client, episode, body.stage());
+        return ClientEpisodeView.of(episodes.moveTo(client, episode, body.stage()));
     }
 
     @PostMapping("/{episode}/close")
-    Episode closeEpisode(
+    ClientEpisodeView closeEpisode(
             @ReachedClient ClientRef client, @PathVariable UUID episode, @Valid @RequestBody Closure body) {
-        return episodes.close(client, episode, body.closedOn(), body.planned(), body.reason());
+        return ClientEpisodeView.of(episodes.close(client, episode, body.closedOn(), body.planned(), body.reason()));
     }
 
     @PostMapping("/{episode}/reopen")
-    Episode reopenEpisode(@ReachedClient ClientRef client, @PathVariable UUID episode) {
-        return episodes.reopen(client, episode);
+    ClientEpisodeView reopenEpisode(@ReachedClient ClientRef client, @PathVariable UUID episode) {
+        return ClientEpisodeView.of(episodes.reopen(client, episode));
     }
 
     @PostMapping("/{episode}/follow-ups")
-    Episode addFollowUp(
+    ClientEpisodeView addFollowUp(
             @ReachedClient ClientRef client, @PathVariable UUID episode, @Valid @RequestBody FollowUp body) {
-        return episodes.addFollowUp(client, episode, body.dueOn());
+        return ClientEpisodeView.of(episodes.addFollowUp(client, episode, body.dueOn()));
     }
 }

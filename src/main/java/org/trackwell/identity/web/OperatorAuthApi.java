@@ -68,15 +68,15 @@ class OperatorAuthApi {
     @PostMapping("/mfa/totp/confirm")
     @PreAuthorize("hasRole('OPERATOR')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void confirmTotp(@AuthenticationPrincipal SignedInOperator operator, @Valid @RequestBody CodeRequest body) {
+    void confirmTotp(@AuthenticationPrincipal SignedInOperator operator, @Valid @RequestBody OperatorCodeRequest body) {
         operators.confirmTotp(operator, body.code());
     }
 
-    record CodeRequest(@NotBlank @Size(max = 64) String code) {
+    record OperatorCodeRequest(@NotBlank @Size(max = 64) String code) {
 
         @Override
         public String toString() {
-            return "CodeRequest[***]";
+            return "OperatorCodeRequest[***]";
         }
     }
 

@@ -18,7 +18,6 @@ import org.trackwell.audit.AuditAction;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.medication.internal.MarChart;
 import org.trackwell.medication.internal.MarCharts;
 import org.trackwell.medication.internal.MedicationAlert;
 import org.trackwell.medication.internal.MedicationAlerts;
@@ -39,11 +38,11 @@ class MarApi {
     record AlertView(UUID id, String client, MedicationAlert.Kind kind, String message, Instant raisedAt) {}
 
     @GetMapping("/clients/{code}/mar")
-    MarChart mar(
+    MarViews.MarChartView mar(
             @RequestParam YearMonth month,
             @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.MAR_VIEWED)
                     ClientRef client) {
-        return charts.month(client, month);
+        return MarViews.MarChartView.of(charts.month(client, month));
     }
 
     @GetMapping("/medication/alerts")
@@ -60,11 +59,11 @@ class MarApi {
     }
 
     @GetMapping("/medication/adherence")
-    MarCharts.TeamAdherence adherence(
+    MarViews.TeamAdherenceView adherence(
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam UUID team,
             @RequestParam LocalDate from,
             @RequestParam LocalDate to) {
-        return charts.team(user, team, from, to);
+        return MarViews.TeamAdherenceView.of(charts.team(user, team, from, to));
     }
 }

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.medication.internal.MedicationSettings;
-import org.trackwell.medication.internal.Medicine;
 import org.trackwell.medication.internal.Medicines;
 import org.trackwell.medication.internal.RoundIdentification;
 
@@ -39,7 +38,7 @@ class MedicinesApi {
             @Nullable Integer cdSchedule,
             @Nullable @Size(max = 2000) String notes) {}
 
-    record SettingsRequest(
+    record MedicationSettingsRequest(
             @NotNull String timeZone,
             @NotNull Integer toleranceMinutes,
             @NotNull Integer prnEffectMinutes,
@@ -67,21 +66,21 @@ class MedicinesApi {
     }
 
     @GetMapping("/medicines")
-    List<Medicine> medicines() {
-        return medicines.list();
+    List<MedicineView> medicines() {
+        return medicines.list().stream().map(MedicineView::of).toList();
     }
 
     @PostMapping("/medicines")
     @ResponseStatus(HttpStatus.CREATED)
-    Medicine addMedicine(@Valid @RequestBody MedicineRequest body) {
-        return medicines.add(
+    MedicineView addMedicine(@Valid @RequestBody MedicineRequest body) {
+        return MedicineView.of(medicines.add(
                 body.name(),
                 body.form(),
                 body.strength(),
                 body.route(),
                 Boolean.TRUE.equals(body.controlled()),
                 body.cdSchedule(),
-                body.notes());
+                body.notes()));
     }
 
     @GetMapping("/medication-settings")
@@ -90,7 +89,7 @@ class MedicinesApi {
     }
 
     @PutMapping("/medication-settings")
-    SettingsView changeSettings(@Valid @RequestBody SettingsRequest body) {
+    SettingsView changeSettings(@Valid @RequestBody MedicationSettingsRequest body) {
         return SettingsView.of(medicines.changeSettings(
                 body.timeZone(),
                 body.toleranceMinutes(),

@@ -125,29 +125,30 @@ class PrescribingApi {
             @Nullable Boolean acknowledgeIdentifying) {}
 
     @GetMapping("/clients/{code}/prescriptions")
-    List<Prescription> prescriptions(
+    List<PrescriptionView> prescriptions(
             @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.PRESCRIPTIONS_VIEWED)
                     ClientRef client) {
-        return prescriptions.of(client);
+        return prescriptions.of(client).stream().map(PrescriptionView::of).toList();
     }
 
     @PostMapping("/clients/{code}/prescriptions")
     @ResponseStatus(HttpStatus.CREATED)
-    Prescription prescribe(
+    PrescriptionView prescribe(
             @AuthenticationPrincipal SignedInUser user,
             @Valid @RequestBody PrescriptionRequest body,
             @ReachedClient ClientRef client) {
-        return prescriptions.prescribe(user, client, body.toNew());
+        return PrescriptionView.of(prescriptions.prescribe(user, client, body.toNew()));
     }
 
     @PostMapping("/clients/{code}/prescriptions/{id}/change")
     @ResponseStatus(HttpStatus.CREATED)
-    Prescription change(
+    PrescriptionView change(
             @AuthenticationPrincipal SignedInUser user,
             @PathVariable UUID id,
             @Valid @RequestBody PrescriptionRequest body,
             @ReachedClient ClientRef client) {
-        return prescriptions.change(user, client, id, body.toNew(), body.reason() == null ? "" : body.reason());
+        return PrescriptionView.of(
+                prescriptions.change(user, client, id, body.toNew(), body.reason() == null ? "" : body.reason()));
     }
 
     @PostMapping("/clients/{code}/prescriptions/{id}/stop")

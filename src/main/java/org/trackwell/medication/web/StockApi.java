@@ -71,20 +71,20 @@ class StockApi {
             BigDecimal balance) {}
 
     @GetMapping("/clients/{code}/stock")
-    List<Stock.StockLine> stock(
+    List<StockViews.StockLineView> stock(
             @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.STOCK_VIEWED)
                     ClientRef client) {
-        return stock.of(client);
+        return stock.of(client).stream().map(StockViews.StockLineView::of).toList();
     }
 
     @PostMapping("/clients/{code}/stock/receipts")
     @ResponseStatus(HttpStatus.CREATED)
-    StockMovement receive(
+    StockViews.StockMovementView receive(
             @AuthenticationPrincipal SignedInUser user,
             @Valid @RequestBody ReceiptRequest body,
             @ReachedClient(ReachedClient.Need.MEDICATION_RECORD) ClientRef client,
             HttpServletRequest request) {
-        return stock.receive(
+        return StockViews.StockMovementView.of(stock.receive(
                 user,
                 client,
                 body.medicineId(),
@@ -92,17 +92,17 @@ class StockApi {
                 body.batch(),
                 body.expiresOn(),
                 body.witness() == null ? null : body.witness().toWitness(),
-                ClientInfo.of(request));
+                ClientInfo.of(request)));
     }
 
     @PostMapping("/clients/{code}/stock/removals")
     @ResponseStatus(HttpStatus.CREATED)
-    StockMovement remove(
+    StockViews.StockMovementView remove(
             @AuthenticationPrincipal SignedInUser user,
             @Valid @RequestBody RemovalRequest body,
             @ReachedClient(ReachedClient.Need.MEDICATION_RECORD) ClientRef client,
             HttpServletRequest request) {
-        return stock.remove(
+        return StockViews.StockMovementView.of(stock.remove(
                 user,
                 client,
                 body.medicineId(),
@@ -111,23 +111,23 @@ class StockApi {
                 body.reason(),
                 body.witness() == null ? null : body.witness().toWitness(),
                 ClientInfo.of(request),
-                Boolean.TRUE.equals(body.acknowledgeIdentifying()));
+                Boolean.TRUE.equals(body.acknowledgeIdentifying())));
     }
 
     @PostMapping("/clients/{code}/stock/counts")
     @ResponseStatus(HttpStatus.CREATED)
-    Stock.CountResult count(
+    StockViews.CountResultView count(
             @AuthenticationPrincipal SignedInUser user,
             @Valid @RequestBody CountRequest body,
             @ReachedClient(ReachedClient.Need.MEDICATION_RECORD) ClientRef client,
             HttpServletRequest request) {
-        return stock.count(
+        return StockViews.CountResultView.of(stock.count(
                 user,
                 client,
                 body.medicineId(),
                 body.counted(),
                 body.witness() == null ? null : body.witness().toWitness(),
-                ClientInfo.of(request));
+                ClientInfo.of(request)));
     }
 
     @GetMapping("/clients/{code}/stock/{medicine}/register")

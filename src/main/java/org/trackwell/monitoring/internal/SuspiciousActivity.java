@@ -292,6 +292,7 @@ public final class SuspiciousActivity {
             case "USER" -> entry.actorId() == null ? "a user" : names.apply(entry.actorId());
             case "OPERATOR" -> "the installation's operator";
             case "SYSTEM" -> "Trackwell itself";
+            case "SERVICE_ACCOUNT" -> "a service account (API client)";
             default -> "someone not signed in";
         };
     }

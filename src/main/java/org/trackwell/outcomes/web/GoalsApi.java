@@ -3,6 +3,7 @@ package org.trackwell.outcomes.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,7 @@ import org.trackwell.audit.AuditAction;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.identity.SignedInUser;
+import org.trackwell.outcomes.internal.CompletedBy;
 import org.trackwell.outcomes.internal.Goal;
 import org.trackwell.outcomes.internal.Goals;
 
@@ -40,33 +42,67 @@ class GoalsApi {
             Goal.@Nullable ProblemDuration duration,
             @Nullable Boolean acknowledgeIdentifying) {}
 
+    /** A goal or problem as the API shows it, with its earlier wordings and its ratings. */
+    record GoalView(
+            UUID id,
+            Goal.Kind kind,
+            String wording,
+            List<WordingView> earlierWordings,
+            Goal.@Nullable ProblemDuration duration,
+            Instant openedAt,
+            @Nullable Instant closedAt,
+            List<RatingView> ratings) {
+
+        static GoalView of(Goal goal) {
+            return new GoalView(
+                    goal.id(),
+                    goal.kind(),
+                    goal.wording(),
+                    goal.earlierWordings().stream()
+                            .map(wording -> new WordingView(wording.text(), wording.writtenAt()))
+                            .toList(),
+                    goal.duration(),
+                    goal.openedAt(),
+                    goal.closedAt(),
+                    goal.ratings().stream()
+                            .map(rating -> new RatingView(
+                                    rating.sessionId(), rating.sessionAt(), rating.rating(), rating.by()))
+                            .toList());
+        }
+    }
+
+    record WordingView(String text, Instant writtenAt) {}
+
+    record RatingView(UUID sessionId, Instant sessionAt, int rating, CompletedBy by) {}
+
     @GetMapping("/clients/{code}/goals")
-    List<Goal> goals(@ReachedClient(viewed = AuditAction.GOALS_VIEWED) ClientRef client) {
-        return goals.of(client);
+    List<GoalView> goals(@ReachedClient(viewed = AuditAction.GOALS_VIEWED) ClientRef client) {
+        return goals.of(client).stream().map(GoalView::of).toList();
     }
 
     @PostMapping("/clients/{code}/goals")
     @ResponseStatus(HttpStatus.CREATED)
-    Goal addGoal(
+    GoalView addGoal(
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient ClientRef client,
             @Valid @RequestBody GoalRequest body) {
-        return goals.add(
+        return GoalView.of(goals.add(
                 user,
                 client,
                 body.kind() == null ? Goal.Kind.GOAL : body.kind(),
                 body.wording(),
                 body.duration(),
-                Boolean.TRUE.equals(body.acknowledgeIdentifying()));
+                Boolean.TRUE.equals(body.acknowledgeIdentifying())));
     }
 
     @PutMapping("/clients/{code}/goals/{goal}")
-    Goal reword(
+    GoalView reword(
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient ClientRef client,
             @PathVariable UUID goal,
             @Valid @RequestBody GoalRequest body) {
-        return goals.reword(user, client, goal, body.wording(), Boolean.TRUE.equals(body.acknowledgeIdentifying()));
+        return GoalView.of(
+                goals.reword(user, client, goal, body.wording(), Boolean.TRUE.equals(body.acknowledgeIdentifying())));
     }
 
     @PostMapping("/clients/{code}/goals/{goal}/close")

@@ -67,7 +67,7 @@ class MeasuresApi {
     record Import(@NotNull JsonNode definition) {}
 
     /** The settings a tenant admin changes here; which measures are on is changed per measure. */
-    record SettingsRequest(
+    record OutcomeSettingsRequest(
             @NotNull Boolean commercial,
             @NotNull String primaryMeasure,
             @NotNull Integer notSeenWarningDays,
@@ -138,24 +138,31 @@ class MeasuresApi {
     }
 
     @GetMapping("/outcome-settings")
-    OutcomeSettings settings() {
-        return catalogue.settings();
+    OutcomeSettingsView settings() {
+        return OutcomeSettingsView.of(catalogue.settings());
     }
 
     @PutMapping("/outcome-settings")
-    OutcomeSettings changeSettings(@Valid @RequestBody SettingsRequest body) {
-        return catalogue.changeSettings(body.toSettings());
+    OutcomeSettingsView changeSettings(@Valid @RequestBody OutcomeSettingsRequest body) {
+        return OutcomeSettingsView.of(catalogue.changeSettings(body.toSettings()));
     }
 
     @GetMapping("/session-types")
-    List<SessionType> sessionTypes() {
-        return catalogue.sessionTypes();
+    List<OutcomeSettingsView.SessionTypeView> sessionTypes() {
+        return catalogue.sessionTypes().stream()
+                .map(OutcomeSettingsView.SessionTypeView::of)
+                .toList();
     }
 
     @PutMapping("/session-types")
-    List<SessionType> changeSessionTypes(@Valid @RequestBody List<@Valid SessionTypeRequest> body) {
-        return catalogue.changeSessionTypes(body.stream()
-                .map(t -> new SessionType(t.code(), t.name(), t.measures(), t.treatment()))
-                .toList());
+    List<OutcomeSettingsView.SessionTypeView> changeSessionTypes(
+            @Valid @RequestBody List<@Valid SessionTypeRequest> body) {
+        return catalogue
+                .changeSessionTypes(body.stream()
+                        .map(t -> new SessionType(t.code(), t.name(), t.measures(), t.treatment()))
+                        .toList())
+                .stream()
+                .map(OutcomeSettingsView.SessionTypeView::of)
+                .toList();
     }
 }

@@ -26,7 +26,6 @@ import org.trackwell.outcomes.internal.Attendance;
 import org.trackwell.outcomes.internal.ClientSession;
 import org.trackwell.outcomes.internal.ClientSessions;
 import org.trackwell.outcomes.internal.Goals;
-import org.trackwell.outcomes.internal.MeasureAdministration;
 import org.trackwell.outcomes.internal.MeasureLinks;
 import org.trackwell.outcomes.internal.NewSession;
 import org.trackwell.outcomes.internal.SessionMode;
@@ -80,7 +79,7 @@ class SessionsApi {
             @Nullable Attendance attendance,
             List<String> plannedMeasures,
             @Nullable String notes,
-            List<MeasureAdministration> measures) {
+            List<MeasureAdministrationView> measures) {
 
         static SessionView of(ClientSession s) {
             return new SessionView(
@@ -93,7 +92,7 @@ class SessionsApi {
                     s.attendance(),
                     s.plannedMeasures(),
                     s.notes(),
-                    s.measures());
+                    s.measures().stream().map(MeasureAdministrationView::of).toList());
         }
     }
 
@@ -129,12 +128,12 @@ class SessionsApi {
 
     @PostMapping("/clients/{code}/sessions/{session}/measures")
     @ResponseStatus(HttpStatus.CREATED)
-    MeasureAdministration answer(
+    MeasureAdministrationView answer(
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient ClientRef client,
             @PathVariable UUID session,
             @Valid @RequestBody AnswerRequest body) {
-        return sessions.answer(user, client, session, body.measure(), body.answers());
+        return MeasureAdministrationView.of(sessions.answer(user, client, session, body.measure(), body.answers()));
     }
 
     @PostMapping("/clients/{code}/sessions/{session}/goal-ratings")

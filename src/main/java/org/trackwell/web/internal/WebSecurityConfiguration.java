@@ -24,6 +24,7 @@ import org.trackwell.audit.AuditRequestFilter;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.identity.AccountGate;
 import org.trackwell.identity.Operators;
+import org.trackwell.identity.ServiceAccounts;
 import org.trackwell.identity.SessionCookie;
 import org.trackwell.identity.Sessions;
 import org.trackwell.identity.SignedInUser;
@@ -61,10 +62,14 @@ class WebSecurityConfiguration {
 
     /**
      * Every route but the operator's is a tenant's: a signed-in operator, who never acts inside a
-     * tenant, is refused them on the operator's host as on any other.
+     * tenant, is refused them on the operator's host as on any other. A service account is also
+     * held to the routes its scopes allow.
      */
-    private static final AuthorizationManager<RequestAuthorizationContext> TENANT_USER = (authentication, request) ->
-            new AuthorizationDecision(authentication.get().getPrincipal() instanceof SignedInUser);
+    private static AuthorizationManager<RequestAuthorizationContext> tenantCaller(ApiScopes scopes) {
+        return (authentication, context) ->
+                new AuthorizationDecision(authentication.get().getPrincipal() instanceof SignedInUser user
+                        && (!user.serviceAccount() || scopes.allows(context.getRequest(), user.scopes())));
+    }
 
     /**
      * The management server (metrics and health for Prometheus) listens on a port of its own, on
@@ -101,44 +106,42 @@ class WebSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(
-            HttpSecurity http, Tenants tenants, Sessions sessions, Operators operators, AuditTrail trail)
+            HttpSecurity http,
+            Tenants tenants,
+            Sessions sessions,
+            Operators operators,
+            ServiceAccounts serviceAccounts,
+            ApiScopes scopes,
+            AuditTrail trail)
             throws Exception {
         common(http, tenants, trail)
                 .securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(
-                        new TokenAuthenticationFilter(sessions, operators, Carrier.BEARER_HEADER),
+                        new TokenAuthenticationFilter(sessions, operators, serviceAccounts, Carrier.BEARER_HEADER),
                         AuditRequestFilter.class)
                 .addFilterAfter(new AccountGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 (request, response, failure) -> response.sendError(HttpStatus.UNAUTHORIZED.value()))
                         .accessDeniedHandler(FORBIDDEN))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/api/v1/auth/login",
-                                "/api/v1/auth/login/mfa",
-                                "/api/v1/auth/setup",
-                                "/api/v1/auth/password-reset",
-                                "/api/v1/auth/password-reset/complete",
-                                "/api/v1/audit/public-key",
-                                "/api/v1/operator/login",
-                                "/api/v1/operator/login/mfa",
-                                "/api/v1/operator/setup",
-                                "/api/v1/auth/login/passkey/options",
-                                "/api/v1/auth/login/passkey",
-                                "/api/v1/client-links/*",
-                                "/api/v1/client-links/*/charts")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PublicApiRoutes.asSecurityPatterns())
                         .permitAll()
                         .requestMatchers("/api/v1/operator/**")
                         .hasRole("OPERATOR")
                         .anyRequest()
-                        .access(TENANT_USER));
+                        .access(tenantCaller(scopes)));
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain pages(
-            HttpSecurity http, Tenants tenants, Sessions sessions, Operators operators, AuditTrail trail)
+            HttpSecurity http,
+            Tenants tenants,
+            Sessions sessions,
+            Operators operators,
+            ServiceAccounts serviceAccounts,
+            AuditTrail trail)
             throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName(SessionCookie.CSRF_NAME);
@@ -150,7 +153,8 @@ class WebSecurityConfiguration {
                         // each would break every page's second form.
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterAfter(
-                        new TokenAuthenticationFilter(sessions, operators, Carrier.COOKIE), AuditRequestFilter.class)
+                        new TokenAuthenticationFilter(sessions, operators, serviceAccounts, Carrier.COOKIE),
+                        AuditRequestFilter.class)
                 .addFilterAfter(new AccountGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
