@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.trackwell.clients.CaseloadFilter;
 import org.trackwell.clients.ClientSummary;
+import org.trackwell.clients.EpisodeStage;
 import org.trackwell.clients.PseudonymCode;
 import org.trackwell.clients.RiskLevel;
 import org.trackwell.clients.internal.ClientRecord.Access;
