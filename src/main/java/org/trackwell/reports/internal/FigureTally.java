@@ -63,7 +63,7 @@ final class FigureTally {
                         rate("Reliable improvement rate", Figure.RELIABLE_IMPROVEMENT, Figure.MEASURED),
                         rate("Reliable recovery rate", Figure.RELIABLE_RECOVERY, Figure.CASE_AT_START),
                         rate("Reliable deterioration rate", Figure.RELIABLE_DETERIORATION, Figure.MEASURED)),
-                new Completeness(paired, attended),
+                Completeness.of(paired, attended),
                 List.of(
                         new Wait("Referral to first attended session", firstWaits, mean(firstWaitDays, firstWaits)),
                         new Wait("First to second attended session", secondWaits, mean(secondWaitDays, secondWaits))),
@@ -75,7 +75,7 @@ final class FigureTally {
     }
 
     private Rate rate(String label, Figure figure, Figure of) {
-        return new Rate(label, figure, of, counts.getOrDefault(figure, 0), counts.getOrDefault(of, 0));
+        return Rate.of(label, figure, of, counts.getOrDefault(figure, 0), counts.getOrDefault(of, 0));
     }
 
     private static @Nullable Double mean(long total, int count) {

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.trackwell.clients.ClinicalReach;
 import org.trackwell.clients.EpisodeStage;
+import org.trackwell.clients.PseudonymCode;
 import org.trackwell.outcomes.TalkingTherapies;
 import org.trackwell.outcomes.TalkingTherapies.FirstAndLast;
 
@@ -150,7 +151,7 @@ class OutcomeRows {
 
     private static EpisodeLine line(ResultSet row, int n) throws SQLException {
         return new EpisodeLine(
-                row.getString("code"),
+                new PseudonymCode(row.getString("code")).toString(),
                 row.getObject("team_id", UUID.class),
                 EpisodeStage.valueOf(row.getString("stage")),
                 row.getObject("referred_on", LocalDate.class),

@@ -153,7 +153,7 @@ public class OutcomesReport {
         rows.episodes(filter, reach, talkingTherapies.treatmentTypes(), zone.zone(), tally::add);
         Map<String, String> titles = titles();
         return tally.figures(rows.meanChanges(filter, reach).stream()
-                .map(m -> new OutcomeFigures.MeasureChange(
+                .map(m -> OutcomeFigures.MeasureChange.of(
                         m.measure(), titles.getOrDefault(m.measure(), m.measure()), m.episodes(), m.first(), m.last()))
                 .toList());
     }
