@@ -153,6 +153,7 @@ class OutcomesReportIT {
         assertThat(changes.get(0).get("meanChange").asDouble()).isEqualTo(0.0);
         assertThat(changes.get(1).get("measure").asString()).isEqualTo("PHQ-9");
         assertThat(changes.get(1).get("meanChange").asDouble()).isEqualTo(0.7);
+        assertThat(api.auditActions()).contains("report.viewed");
     }
 
     @Test
@@ -165,6 +166,7 @@ class OutcomesReportIT {
         assertThat(codes(get(
                         "/api/v1/reports/outcomes/episodes?figure=closed&stage=COMPLETION&" + period, practitioner)))
                 .isEmpty();
+        assertThat(api.auditActions()).contains("report.episodes-viewed");
     }
 
     @Test
