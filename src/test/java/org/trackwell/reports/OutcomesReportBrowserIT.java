@@ -37,7 +37,11 @@ class OutcomesReportBrowserIT extends BrowserJourney {
         records.score(recovered, last, "GAD-7", 6);
         records.closeEpisode(recovered, episode, 50);
         String open = records.client();
-        records.openEpisode(open, 10);
+        String assessing = records.openEpisode(open, 10);
+        api.post(
+                "/api/v1/clients/" + open + "/episodes/" + assessing + "/stage",
+                Api.json("stage", "ASSESSMENT"),
+                practitioner);
         String base = "https://" + api.host() + ":" + port;
 
         Browser.signIn(browser, base, managerEmail, Api.GOOD_PASSWORD);
@@ -50,16 +54,16 @@ class OutcomesReportBrowserIT extends BrowserJourney {
         assertThat(browser.findElement(By.id("rates")).getText()).contains("Recovery rate 1 1 100.0%");
 
         new Select(browser.findElement(By.id("team"))).selectByVisibleText("Talking Therapies East");
-        new Select(browser.findElement(By.id("stage"))).selectByVisibleText("Referral");
+        new Select(browser.findElement(By.id("stage"))).selectByVisibleText("Assessment");
         Browser.clickAndWait(browser, By.cssSelector("form.filters button"));
-        assertThat(browser.getCurrentUrl()).contains("stage=REFERRAL");
+        assertThat(browser.getCurrentUrl()).contains("stage=ASSESSMENT");
         assertThat(browser.findElement(By.id("figure-referrals")).getText())
-                .as("only the episode still at referral")
+                .as("only the episode at assessment")
                 .isEqualTo("1");
         assertThat(new Select(browser.findElement(By.id("stage")))
                         .getFirstSelectedOption()
                         .getText())
-                .isEqualTo("Referral");
+                .isEqualTo("Assessment");
 
         new Select(browser.findElement(By.id("stage"))).selectByVisibleText("Any stage");
         Browser.clickAndWait(browser, By.cssSelector("form.filters button"));
