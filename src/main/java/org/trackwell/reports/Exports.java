@@ -88,11 +88,11 @@ public class Exports {
             return;
         }
         if (format != ExportFormat.XLSX) {
-            throw new ExportRefused("Only an Excel workbook (XLSX) can be protected with a password.");
+            throw new ReportRefused("Only an Excel workbook (XLSX) can be protected with a password.");
         }
         List<String> weaknesses = passwords.weaknesses(user, password);
         if (!weaknesses.isEmpty()) {
-            throw new ExportRefused(
+            throw new ReportRefused(
                     "Choose a stronger password to protect the workbook: " + String.join(" ", weaknesses), weaknesses);
         }
     }

@@ -23,8 +23,8 @@ import org.trackwell.identity.User;
 import org.trackwell.outcomes.TalkingTherapies;
 import org.trackwell.outcomes.TalkingTherapies.EpisodeOutcome;
 import org.trackwell.outcomes.TalkingTherapies.MeasureName;
-import org.trackwell.reports.ExportRefused;
 import org.trackwell.reports.ExportTable;
+import org.trackwell.reports.ReportRefused;
 import org.trackwell.shared.ServiceTimeZone;
 
 /**
@@ -108,6 +108,7 @@ public class OutcomesReport {
     }
 
     /** Writes the figures' lines: counts, rates, completeness, waits and mean changes. */
+    @PreAuthorize("hasAnyRole('MANAGER', 'PRACTITIONER')")
     public void figureLines(SignedInUser user, ReportFilter filter, Consumer<List<@Nullable Object>> line) {
         OutcomeFigures figures = compute(user, filter);
         for (Figure figure : Figure.values()) {
@@ -138,6 +139,7 @@ public class OutcomesReport {
     }
 
     /** The episodes behind a figure, one at a time as the query returns them. */
+    @PreAuthorize("hasAnyRole('MANAGER', 'PRACTITIONER')")
     public void episodeLines(
             SignedInUser user, ReportFilter filter, Figure figure, Consumer<List<@Nullable Object>> line) {
         behind(user, filter, figure, entry -> line.accept(entry.cells()));
@@ -217,7 +219,7 @@ public class OutcomesReport {
 
     private void checkMeasure(ReportFilter filter) {
         if (filter.measure() != null && !titles().containsKey(filter.measure())) {
-            throw new ExportRefused(filter.measure() + " is not one of this service's measures.");
+            throw new ReportRefused(filter.measure() + " is not one of this service's measures.");
         }
     }
 

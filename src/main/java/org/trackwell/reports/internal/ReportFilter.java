@@ -5,7 +5,7 @@ import java.time.Period;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.clients.EpisodeStage;
-import org.trackwell.reports.ExportRefused;
+import org.trackwell.reports.ReportRefused;
 
 /**
  * What the outcomes report covers: a period of whole days (both ends included, in the service's
@@ -34,10 +34,10 @@ public record ReportFilter(
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.minusMonths(3).plusDays(1) : from;
         if (start.isAfter(end)) {
-            throw new ExportRefused("The period must start on or before its last day.");
+            throw new ReportRefused("The period must start on or before its last day.");
         }
         if (start.plus(LONGEST).isBefore(end)) {
-            throw new ExportRefused("A report covers at most 10 years.");
+            throw new ReportRefused("A report covers at most 10 years.");
         }
         String chosen = measure == null || measure.isBlank() ? null : measure.strip();
         return new ReportFilter(start, end, team, practitioner, chosen, stage);

@@ -26,7 +26,7 @@ import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.identity.Team;
 import org.trackwell.identity.User;
-import org.trackwell.reports.ExportRefused;
+import org.trackwell.reports.ReportRefused;
 import org.trackwell.reports.internal.Figure;
 import org.trackwell.reports.internal.OutcomeFigures;
 import org.trackwell.reports.internal.OutcomesReport;
@@ -69,7 +69,7 @@ class OutcomesReportPages {
             model.addAttribute("counts", Arrays.asList(Figure.values()));
             model.addAttribute("chart", OutcomesChart.of(figures.rates()));
             return new ModelAndView("reports/outcomes", model.asMap());
-        } catch (ExportRefused refused) {
+        } catch (ReportRefused refused) {
             model.addAttribute("error", refused.getMessage());
             return new ModelAndView("reports/outcomes", model.asMap(), HttpStatus.BAD_REQUEST);
         }
@@ -89,7 +89,7 @@ class OutcomesReportPages {
             model.addAttribute("episodes", episodes);
             model.addAttribute("formats", ReportDownloads.formats());
             return new ModelAndView("reports/episodes", model.asMap());
-        } catch (ExportRefused refused) {
+        } catch (ReportRefused refused) {
             model.addAttribute("error", refused.getMessage());
             model.addAttribute("episodes", List.of());
             model.addAttribute("formats", ReportDownloads.formats());

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.reports.ExportFormat;
-import org.trackwell.reports.ExportRefused;
 import org.trackwell.reports.ExportTable;
 import org.trackwell.reports.Exports;
+import org.trackwell.reports.ReportRefused;
 import org.trackwell.reports.internal.Figure;
 import org.trackwell.reports.internal.OutcomesReport;
 import org.trackwell.reports.internal.ReportFilter;
@@ -34,7 +34,7 @@ class ReportDownloads {
             @Nullable String password,
             HttpServletResponse response) {
         ExportFormat chosen =
-                ExportFormat.named(format).orElseThrow(() -> new ExportRefused("Choose CSV, XLSX or PDF."));
+                ExportFormat.named(format).orElseThrow(() -> new ReportRefused("Choose CSV, XLSX or PDF."));
         ExportTable table = figure == null ? report.figuresTable(filter) : report.episodesTable(filter, figure);
         Exports.Download into = (type, fileName) -> {
             response.setContentType(type.mediaType());

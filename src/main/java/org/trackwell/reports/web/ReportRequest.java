@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.clients.EpisodeStage;
-import org.trackwell.reports.ExportRefused;
+import org.trackwell.reports.ReportRefused;
 import org.trackwell.reports.internal.Figure;
 import org.trackwell.reports.internal.ReportFilter;
 import org.trackwell.shared.ServiceTimeZone;
@@ -28,10 +28,10 @@ record ReportRequest(
 
     Figure requireFigure() {
         if (figure == null || figure.isBlank()) {
-            throw new ExportRefused("Choose the figure whose episodes to list.");
+            throw new ReportRefused("Choose the figure whose episodes to list.");
         }
         return Figure.byKey(figure.strip())
-                .orElseThrow(() -> new ExportRefused("There is no figure called " + figure.strip() + "."));
+                .orElseThrow(() -> new ReportRefused("There is no figure called " + figure.strip() + "."));
     }
 
     /** The figure named, if one is. */
@@ -41,6 +41,6 @@ record ReportRequest(
             return null;
         }
         return Figure.byKey(figure.strip())
-                .orElseThrow(() -> new ExportRefused("There is no figure called " + figure.strip() + "."));
+                .orElseThrow(() -> new ReportRefused("There is no figure called " + figure.strip() + "."));
     }
 }

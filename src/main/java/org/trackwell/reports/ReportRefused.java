@@ -3,16 +3,16 @@ package org.trackwell.reports;
 import java.util.List;
 import org.trackwell.shared.Refusal;
 
-/** A download asked for in a way that cannot be given: a weak password, or bad filters. */
-public final class ExportRefused extends Refusal {
+/** A report or download asked for in a way that cannot be given: bad filters, a format or a weak password. */
+public final class ReportRefused extends Refusal {
 
     private final List<String> details;
 
-    public ExportRefused(String message) {
+    public ReportRefused(String message) {
         this(message, List.of());
     }
 
-    public ExportRefused(String message, List<String> details) {
+    public ReportRefused(String message, List<String> details) {
         super(message);
         this.details = List.copyOf(details);
     }
@@ -24,7 +24,7 @@ public final class ExportRefused extends Refusal {
 
     @Override
     public String title() {
-        return "Download refused";
+        return "Report refused";
     }
 
     @Override
