@@ -65,7 +65,8 @@ class OutcomesReportIT {
      * E6 referred 200, session 190 (15/12), closed 150: outside the period
      * </pre>
      *
-     * Referrals 5, opened 5, closed 4, finished 3, measured 3, case at start 2, recovered 1,
+     * Referrals 5, opened 5, closed 4, a second session in the period 4 (not E4), with attended
+     * sessions in the period 5, finished 3, measured 3, case at start 2, recovered 1,
      * reliable improvement 1, reliable recovery 1, reliable deterioration 1; recovery 1/2 = 50%,
      * reliable improvement 1/3 = 33.3%, reliable recovery 1/2 = 50%, reliable deterioration 1/3 =
      * 33.3%. Attended sessions in the period 9, with paired scores 7 (77.8%). Referral to first
@@ -125,6 +126,8 @@ class OutcomesReportIT {
                 .containsEntry("referrals", 5)
                 .containsEntry("opened", 5)
                 .containsEntry("closed", 4)
+                .containsEntry("second-session", 4)
+                .containsEntry("attended", 5)
                 .containsEntry("finished", 3)
                 .containsEntry("measured", 3)
                 .containsEntry("case-at-start", 2)

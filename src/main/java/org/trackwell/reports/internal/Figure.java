@@ -11,6 +11,8 @@ public enum Figure {
     REFERRALS("Referrals received in the period"),
     OPENED("Episodes opened: first attended session in the period"),
     CLOSED("Episodes closed in the period"),
+    SECOND_SESSION("Second attended session in the period"),
+    ATTENDED("With attended sessions in the period"),
     FINISHED("Closed episodes that finished a course of treatment"),
     MEASURED("Finished, with paired PHQ-9 and GAD-7 scores"),
     CASE_AT_START("Finished, paired and at caseness at the start"),
@@ -50,6 +52,8 @@ public enum Figure {
             case REFERRALS -> within(line.referredOn(), filter);
             case OPENED -> within(line.firstContact(), filter);
             case CLOSED -> closed;
+            case SECOND_SESSION -> within(line.secondContact(), filter);
+            case ATTENDED -> line.attendedInPeriod() > 0;
             case FINISHED -> closed && outcome.finished();
             case MEASURED -> measured;
             case CASE_AT_START -> measured && outcome.caseAtStart();

@@ -65,8 +65,16 @@ final class FigureTally {
                         rate("Reliable deterioration rate", Figure.RELIABLE_DETERIORATION, Figure.MEASURED)),
                 Completeness.of(paired, attended),
                 List.of(
-                        new Wait("Referral to first attended session", firstWaits, mean(firstWaitDays, firstWaits)),
-                        new Wait("First to second attended session", secondWaits, mean(secondWaitDays, secondWaits))),
+                        new Wait(
+                                "Referral to first attended session",
+                                Figure.OPENED,
+                                firstWaits,
+                                mean(firstWaitDays, firstWaits)),
+                        new Wait(
+                                "First to second attended session",
+                                Figure.SECOND_SESSION,
+                                secondWaits,
+                                mean(secondWaitDays, secondWaits))),
                 changes);
     }
 

@@ -40,8 +40,12 @@ public record OutcomeFigures(
         }
     }
 
-    /** A wait in days, averaged over the episodes that reached its end in the period. */
-    public record Wait(String label, int episodes, @Nullable Double meanDays) {}
+    /** A wait in days, averaged over the episodes {@code figure} counts: those that reached its end in the period. */
+    public record Wait(
+            String label,
+            Figure figure,
+            int episodes,
+            @Nullable Double meanDays) {}
 
     /**
      * A measure's mean first and last score, and the mean change (last minus first, to one
