@@ -42,7 +42,11 @@ class OutcomeRows {
     /** A measure's mean first and last score over the episodes closed in the period scored on it twice or more. */
     record MeanChange(String measure, int episodes, double first, double last) {}
 
-    /** Every episode active in the period within the filter and reach, one at a time, in code order. */
+    /**
+     * Every episode active in the period within the filter and reach, one at a time, in code order.
+     * Set-based (each table scanned once and grouped by episode), not per episode: on a whole
+     * service that is what keeps it near a plain aggregate.
+     */
     void episodes(
             ReportFilter filter,
             ClinicalReach reach,
@@ -54,42 +58,56 @@ class OutcomeRows {
                 : List.of(filter.measure());
         try (Stream<EpisodeLine> lines = jdbc
                 .sql("""
-                        select c.code, c.team_id, e.stage, e.referred_on, e.closed_on,
+                        with scope as (
+                          select e.id, e.client_id, c.code, c.team_id, e.stage, e.referred_on, e.closed_on
+                          from episode e join client c on c.id = e.client_id
+                          where\s""" + WHERE + """
+                        ), sessions as (
+                          select s.id, s.episode_id, s.starts_at, s.session_type, s.attendance
+                          from scope join client_session s on s.client_id = scope.client_id and s.episode_id = scope.id
+                        ), answers as (
+                          select a.session_id, a.measure_id, a.total, a.recorded_at, s.episode_id, s.starts_at
+                          from sessions s join measure_answer a on a.session_id = s.id
+                          where a.total is not null
+                        ), paired as (
+                          select session_id from answers where measure_id = any(:paired)
+                          group by session_id having count(distinct measure_id) = cardinality(:paired)
+                        ), attendance as (
+                          select s.episode_id,
+                                 (array_agg(s.starts_at order by s.starts_at))[1] as first_contact,
+                                 (array_agg(s.starts_at order by s.starts_at))[2] as second_contact,
+                                 count(*) filter (where s.session_type = any(:treatment)) as contacts,
+                                 count(*) filter (where s.starts_at >= :start and s.starts_at < :end) as attended,
+                                 count(p.session_id) filter (where s.starts_at >= :start and s.starts_at < :end) as paired
+                          from sessions s left join paired p on p.session_id = s.id
+                          where s.attendance = 'ATTENDED'
+                          group by s.episode_id
+                        ), scores as (
+                          select episode_id,
+                                 count(*) filter (where measure_id = 'PHQ-9') as phq_n,
+                                 (array_agg(total order by starts_at, recorded_at)
+                                   filter (where measure_id = 'PHQ-9'))[1] as phq_first,
+                                 (array_agg(total order by starts_at desc, recorded_at desc)
+                                   filter (where measure_id = 'PHQ-9'))[1] as phq_last,
+                                 count(*) filter (where measure_id = 'GAD-7') as gad_n,
+                                 (array_agg(total order by starts_at, recorded_at)
+                                   filter (where measure_id = 'GAD-7'))[1] as gad_first,
+                                 (array_agg(total order by starts_at desc, recorded_at desc)
+                                   filter (where measure_id = 'GAD-7'))[1] as gad_last
+                          from answers where measure_id in ('PHQ-9', 'GAD-7')
+                          group by episode_id
+                        )
+                        select e.code, e.team_id, e.stage, e.referred_on, e.closed_on,
                           (x.first_contact at time zone :zone)::date as first_contact,
                           (x.second_contact at time zone :zone)::date as second_contact,
-                          x.contacts, x.attended, x.paired, y.*
-                        from episode e join client c on c.id = e.client_id
-                        left join lateral (
-                          select (array_agg(s.starts_at order by s.starts_at) filter (where s.attendance = 'ATTENDED'))[1]
-                                   as first_contact,
-                                 (array_agg(s.starts_at order by s.starts_at) filter (where s.attendance = 'ATTENDED'))[2]
-                                   as second_contact,
-                                 count(*) filter (where s.attendance = 'ATTENDED' and s.session_type = any(:treatment))
-                                   as contacts,
-                                 count(*) filter (where s.attendance = 'ATTENDED' and s.starts_at >= :start
-                                   and s.starts_at < :end) as attended,
-                                 count(*) filter (where s.attendance = 'ATTENDED' and s.starts_at >= :start
-                                   and s.starts_at < :end
-                                   and (select count(*) from measure_answer a where a.session_id = s.id
-                                        and a.total is not null and a.measure_id = any(:paired)) = cardinality(:paired))
-                                   as paired
-                          from client_session s where s.client_id = e.client_id and s.episode_id = e.id) x on true
-                        left join lateral (
-                          select count(*) filter (where a.measure_id = 'PHQ-9') as phq_n,
-                                 (array_agg(a.total order by s.starts_at, a.recorded_at)
-                                   filter (where a.measure_id = 'PHQ-9'))[1] as phq_first,
-                                 (array_agg(a.total order by s.starts_at desc, a.recorded_at desc)
-                                   filter (where a.measure_id = 'PHQ-9'))[1] as phq_last,
-                                 count(*) filter (where a.measure_id = 'GAD-7') as gad_n,
-                                 (array_agg(a.total order by s.starts_at, a.recorded_at)
-                                   filter (where a.measure_id = 'GAD-7'))[1] as gad_first,
-                                 (array_agg(a.total order by s.starts_at desc, a.recorded_at desc)
-                                   filter (where a.measure_id = 'GAD-7'))[1] as gad_last
-                          from client_session s join measure_answer a on a.session_id = s.id
-                          where s.client_id = e.client_id and s.episode_id = e.id and a.total is not null
-                            and a.measure_id in ('PHQ-9', 'GAD-7')) y on true
-                        where\s""" + WHERE + """
-                        order by c.code, e.referred_on""")
+                          coalesce(x.contacts, 0) as contacts, coalesce(x.attended, 0) as attended,
+                          coalesce(x.paired, 0) as paired,
+                          coalesce(y.phq_n, 0) as phq_n, y.phq_first, y.phq_last,
+                          coalesce(y.gad_n, 0) as gad_n, y.gad_first, y.gad_last
+                        from scope e
+                        left join attendance x on x.episode_id = e.id
+                        left join scores y on y.episode_id = e.id
+                        order by e.code, e.referred_on""")
                 .params(parameters(filter, reach))
                 .param("zone", zone.getId())
                 .param("treatment", treatmentTypes.toArray(String[]::new))
@@ -108,19 +126,22 @@ class OutcomeRows {
 
     List<MeanChange> meanChanges(ReportFilter filter, ClinicalReach reach) {
         return jdbc.sql("""
-                        select m.measure_id, count(*) as episodes, avg(m.first) as first, avg(m.last) as last
-                        from episode e join client c on c.id = e.client_id
-                        join lateral (
-                          select a.measure_id,
+                        with scope as (
+                          select e.id, e.client_id
+                          from episode e join client c on c.id = e.client_id
+                          where\s""" + WHERE + """
+                            and e.closed_on between :from and :to
+                        ), episode_scores as (
+                          select s.episode_id, a.measure_id,
                                  (array_agg(a.total order by s.starts_at, a.recorded_at))[1] as first,
                                  (array_agg(a.total order by s.starts_at desc, a.recorded_at desc))[1] as last
-                          from client_session s join measure_answer a on a.session_id = s.id
-                          where s.client_id = e.client_id and s.episode_id = e.id and a.total is not null
-                            and (cast(:measure as text) is null or a.measure_id = :measure)
-                          group by a.measure_id having count(*) >= 2) m on true
-                        where\s""" + WHERE + """
-                          and e.closed_on between :from and :to
-                        group by m.measure_id order by m.measure_id""")
+                          from scope join client_session s on s.client_id = scope.client_id and s.episode_id = scope.id
+                          join measure_answer a on a.session_id = s.id
+                          where a.total is not null and (cast(:measure as text) is null or a.measure_id = :measure)
+                          group by s.episode_id, a.measure_id having count(*) >= 2
+                        )
+                        select measure_id, count(*) as episodes, avg(first) as first, avg(last) as last
+                        from episode_scores group by measure_id order by measure_id""")
                 .params(parameters(filter, reach))
                 .param("measure", filter.measure())
                 .query((row, n) -> new MeanChange(
