@@ -111,26 +111,36 @@ final class ReportScenario {
         try (Connection connection = Jdbc.connect(server)) {
             Jdbc.setTenant(connection, tenant);
             try (PreparedStatement aggregate = connection.prepareStatement("""
-                    with e as (
-                      select e.referred_on, e.closed_on, x.*, y.*
+                    with scope as (
+                      select e.id, e.client_id, e.referred_on, e.closed_on
                       from episode e join client c on c.id = e.client_id
-                      left join lateral (
-                        select (array_agg(s.starts_at order by s.starts_at))[1]::date as first_contact,
-                               (array_agg(s.starts_at order by s.starts_at))[2]::date as second_contact,
-                               count(*) filter (where s.session_type = 'TREATMENT') as contacts,
-                               count(*) as attended,
-                               count(*) filter (where (select count(*) from measure_answer a where a.session_id = s.id
-                                 and a.measure_id in ('PHQ-9', 'GAD-7')) = 2) as paired
-                        from client_session s where s.client_id = e.client_id and s.episode_id = e.id
-                          and s.attendance = 'ATTENDED') x on true
-                      left join lateral (
-                        select (array_agg(a.total order by s.starts_at) filter (where a.measure_id = 'PHQ-9'))[1] as p1,
-                               (array_agg(a.total order by s.starts_at desc) filter (where a.measure_id = 'PHQ-9'))[1] as p2,
-                               (array_agg(a.total order by s.starts_at) filter (where a.measure_id = 'GAD-7'))[1] as g1,
-                               (array_agg(a.total order by s.starts_at desc) filter (where a.measure_id = 'GAD-7'))[1] as g2
-                        from client_session s join measure_answer a on a.session_id = s.id
-                        where s.client_id = e.client_id and s.episode_id = e.id) y on true
-                      where c.team_id = cast(? as uuid) and e.referred_on <= ? and (e.closed_on is null or e.closed_on >= ?))
+                      where c.team_id = cast(? as uuid) and e.referred_on <= ? and (e.closed_on is null or e.closed_on >= ?)
+                    ), sessions as (
+                      select s.id, s.episode_id, s.starts_at, s.session_type, s.attendance
+                      from scope join client_session s on s.client_id = scope.client_id and s.episode_id = scope.id
+                    ), answers as (
+                      select a.session_id, a.measure_id, a.total, s.episode_id, s.starts_at
+                      from sessions s join measure_answer a on a.session_id = s.id
+                      where a.measure_id in ('PHQ-9', 'GAD-7') and a.total is not null
+                    ), paired as (
+                      select session_id from answers group by session_id having count(distinct measure_id) = 2
+                    ), attendance as (
+                      select s.episode_id, (array_agg(s.starts_at order by s.starts_at))[1]::date as first_contact,
+                             (array_agg(s.starts_at order by s.starts_at))[2]::date as second_contact,
+                             count(*) filter (where s.session_type = 'TREATMENT') as contacts,
+                             count(*) as attended, count(p.session_id) as paired
+                      from sessions s left join paired p on p.session_id = s.id
+                      where s.attendance = 'ATTENDED' group by s.episode_id
+                    ), scores as (
+                      select episode_id,
+                             (array_agg(total order by starts_at) filter (where measure_id = 'PHQ-9'))[1] as p1,
+                             (array_agg(total order by starts_at desc) filter (where measure_id = 'PHQ-9'))[1] as p2,
+                             (array_agg(total order by starts_at) filter (where measure_id = 'GAD-7'))[1] as g1,
+                             (array_agg(total order by starts_at desc) filter (where measure_id = 'GAD-7'))[1] as g2
+                      from answers group by episode_id
+                    ), e as (
+                      select * from scope left join attendance x on x.episode_id = scope.id
+                      left join scores y on y.episode_id = scope.id)
                     select count(*) filter (where referred_on >= ?),
                            count(*) filter (where closed_on is not null and contacts >= 2),
                            count(*) filter (where closed_on is not null and contacts >= 2 and (p1 >= 10 or g1 >= 8)
