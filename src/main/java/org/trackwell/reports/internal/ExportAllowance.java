@@ -14,8 +14,8 @@ import org.trackwell.reports.ExportsTooFrequent;
 /**
  * How many downloads a user may start: {@value #LIMIT} in any {@link #WINDOW}. Counted on this
  * node, in memory: a limit against a person or script pulling data in bulk, not an accounting
- * (every download is in the audit trail, which the bulk-read rule of monitoring watches across
- * nodes).
+ * (every download is in the audit trail as {@code report.exported}, which monitoring's exports
+ * rule watches across nodes).
  */
 @Component
 public class ExportAllowance {
