@@ -42,6 +42,9 @@ public final class Bench {
             if (options.runs("outcomes")) {
                 figures.addAll(OutcomesScenario.run(server, seed, options));
             }
+            if (options.runs("report")) {
+                figures.addAll(ReportScenario.run(server, seed, options));
+            }
             if (options.runs("medication")) {
                 figures.addAll(MedicationScenario.run(server, seed, options));
             }

@@ -234,6 +234,13 @@ public enum AuditAction {
             Target.SETTING_CHANGE,
             "what the round shows to identify people changed"),
     MEDICATION_ROUND_VIEWED("medication-round.viewed", Target.TEAM, "a team's medication round was viewed"),
+    REPORT_VIEWED("report.viewed", Target.REPORT, "a service report was viewed, with its filters"),
+    REPORT_EPISODES_VIEWED(
+            "report.episodes-viewed", Target.REPORT, "the episodes behind one of a report's figures were listed"),
+    REPORT_EXPORTED(
+            "report.exported",
+            Target.REPORT,
+            "a report or list was downloaded (its filters, format and number of rows); denied when over the limit"),
     MEDICATION_REPORT_VIEWED("medication-report.viewed", Target.TEAM, "a team's medication report was viewed"),
     MEDICATION_ALERTS_VIEWED("medication-alerts.viewed", Target.NONE, "medication alerts were viewed"),
     MEDICATION_ALERT_ACKNOWLEDGED(
@@ -278,7 +285,8 @@ public enum AuditAction {
         MAIL("mail:", "`mail:<id>`"),
         API_CLIENT("api-client:", "`api-client:<id>`"),
         ROUTE(null, "`METHOD /route`, ids replaced by `{id}`"),
-        SETTING_CHANGE(null, "`<setting>:<old value>-><new value>`");
+        SETTING_CHANGE(null, "`<setting>:<old value>-><new value>`"),
+        REPORT("report:", "`report:<name>?<filter>=<value>&...`, and for a download `format` and `rows`");
 
         private final @Nullable String prefix;
         private final String shape;

@@ -3,7 +3,6 @@ package org.trackwell.clients;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.trackwell.clients.internal.EpisodeStage;
 
 /**
  * A line of a caseload: code, team, risk, and the current episode (the open one, else the latest),

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.clients.internal.ClosureReason;
-import org.trackwell.clients.internal.EpisodeStage;
 
 /** An episode of care, from referral to closure; a closed one is read-only but for follow-ups. */
 public record Episode(

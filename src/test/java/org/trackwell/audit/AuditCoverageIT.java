@@ -192,6 +192,9 @@ class AuditCoverageIT {
                     "POST /api/v1/clients/{code}/stock/counts",
                     "stock.count-recorded, stock.discrepancy (MedicationIT)"),
             Map.entry("GET /api/v1/clients/{code}/stock/{medicine}/register", "stock.register-viewed (MedicationIT)"),
+            Map.entry("GET /api/v1/reports/outcomes", "report.viewed (OutcomesReportIT)"),
+            Map.entry("GET /api/v1/reports/outcomes/episodes", "report.episodes-viewed (OutcomesReportIT)"),
+            Map.entry("POST /api/v1/reports/outcomes/export", "report.exported (OutcomesReportIT)"),
             Map.entry("GET /api/v1/medication/alerts", "medication-alerts.viewed (MedicationIT)"),
             Map.entry(
                     "POST /api/v1/medication/alerts/{id}/acknowledge", "medication-alert.acknowledged (MedicationIT)"),

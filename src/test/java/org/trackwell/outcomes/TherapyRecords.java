@@ -16,28 +16,28 @@ import org.trackwell.support.Api;
 import tools.jackson.databind.JsonNode;
 
 /** A practitioner's records over the API: clients, episodes, sessions, and answers given as totals. */
-final class TherapyRecords {
+public final class TherapyRecords {
 
     private final Api api;
     private final String team;
     private final String practitioner;
     private final Clock clock;
 
-    TherapyRecords(Api api, String team, String practitioner, Clock clock) {
+    public TherapyRecords(Api api, String team, String practitioner, Clock clock) {
         this.api = api;
         this.team = team;
         this.practitioner = practitioner;
         this.clock = clock;
     }
 
-    String client() {
+    public String client() {
         HttpResponse<String> created = api.post("/api/v1/clients", Api.json(Map.of("teamId", team)), practitioner);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Api.read(created).get("code").asString();
     }
 
     /** Opens an episode referred this many days ago and returns its id. */
-    String openEpisode(String code, int referredDaysAgo) {
+    public String openEpisode(String code, int referredDaysAgo) {
         HttpResponse<String> opened = api.post(
                 "/api/v1/clients/" + code + "/episodes",
                 Api.json(Map.of("referredOn", daysAgo(referredDaysAgo).toString())),
@@ -46,7 +46,7 @@ final class TherapyRecords {
         return Api.read(opened).get("id").asString();
     }
 
-    void closeEpisode(String code, String episode, int closedDaysAgo) {
+    public void closeEpisode(String code, String episode, int closedDaysAgo) {
         HttpResponse<String> closed = api.post(
                 "/api/v1/clients/" + code + "/episodes/" + episode + "/close",
                 Api.json(Map.of("closedOn", daysAgo(closedDaysAgo).toString(), "planned", true, "reason", "COMPLETED")),
@@ -55,7 +55,7 @@ final class TherapyRecords {
     }
 
     /** Records a session of the given type this many days ago, or a planned one with no attendance. */
-    String session(String code, int daysAgo, String type, @Nullable String attendance) {
+    public String session(String code, int daysAgo, String type, @Nullable String attendance) {
         Map<String, Object> body = new HashMap<>();
         body.put("startsAt", at(daysAgo).toString());
         body.put("type", type);
@@ -68,7 +68,7 @@ final class TherapyRecords {
         return Api.read(created).get("id").asString();
     }
 
-    String attendedSession(String code, int daysAgo) {
+    public String attendedSession(String code, int daysAgo) {
         return session(code, daysAgo, "TREATMENT", "ATTENDED");
     }
 
@@ -80,7 +80,7 @@ final class TherapyRecords {
     }
 
     /** Records a complete answer set to the measure that adds up to {@code total}. */
-    void score(String code, String session, String measure, int total) {
+    public void score(String code, String session, String measure, int total) {
         HttpResponse<String> answered = answer(code, session, measure, totalling(measure, total));
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(201);
         assertThat(Api.read(answered).get("total").asDouble()).isEqualTo(total);

@@ -40,6 +40,7 @@ final class RouteCalls {
         calls.addAll(clients(world));
         calls.addAll(outcomes());
         calls.addAll(medication());
+        calls.addAll(reports());
         calls.addAll(monitoring());
         calls.addAll(serviceAccounts());
         return calls.stream().collect(Collectors.toMap(RouteCall::route, call -> call));
@@ -409,6 +410,14 @@ final class RouteCalls {
                         .variable("token", Ref.CHART_TOKEN),
                 RouteCall.of("GET /p/{token}").variable("token", Ref.CHART_TOKEN),
                 form("POST /p/{token}", t -> map("pin", t.get(Ref.CHART_PIN))).variable("token", Ref.CHART_TOKEN));
+    }
+
+    private static List<RouteCall> reports() {
+        return List.of(
+                RouteCall.of("GET /api/v1/reports/outcomes/episodes").query(t -> "figure=referrals"),
+                json("POST /api/v1/reports/outcomes/export", t -> map("format", "csv")),
+                RouteCall.of("GET /reports/outcomes/episodes").query(t -> "figure=referrals"),
+                form("POST /reports/outcomes/export", t -> map("format", "csv")));
     }
 
     private static List<RouteCall> medication() {

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import org.trackwell.clients.CaseloadFilter;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ClientSummary;
+import org.trackwell.clients.EpisodeStage;
 import org.trackwell.clients.PseudonymCode;
 import org.trackwell.clients.RetentionFacts;
 import org.trackwell.clients.RiskLevel;

@@ -12,6 +12,7 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Episode;
+import org.trackwell.clients.EpisodeStage;
 import org.trackwell.clients.IdentifyingTextGuard;
 import org.trackwell.clients.internal.EpisodeRows.StoredEpisode;
 import org.trackwell.keys.FieldAddress;

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.trackwell.clients.Episode;
+import org.trackwell.clients.EpisodeStage;
 import org.trackwell.keys.EncryptedText;
 import org.trackwell.shared.TenantId;
 

@@ -11,13 +11,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.trackwell.clients.ClientRef;
+import org.trackwell.clients.EpisodeStage;
 import org.trackwell.clients.LooksIdentifying;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.clients.internal.ClientChangeRefused;
 import org.trackwell.clients.internal.ClientDetailsInvalid;
 import org.trackwell.clients.internal.ClosureReason;
 import org.trackwell.clients.internal.EpisodeCare;
-import org.trackwell.clients.internal.EpisodeStage;
 import org.trackwell.shared.Confirmation;
 
 /** The episode forms on the client's page: open, move on a stage, close, re-open, add a follow-up. */

@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Episode;
+import org.trackwell.clients.EpisodeStage;
 import org.trackwell.clients.ReachedClient;
 import org.trackwell.clients.internal.ClosureReason;
 import org.trackwell.clients.internal.EpisodeCare;
-import org.trackwell.clients.internal.EpisodeStage;
 
 /** A client's episodes of care: opening, moving through the stages, closing, re-opening, follow-ups. */
 @RestController

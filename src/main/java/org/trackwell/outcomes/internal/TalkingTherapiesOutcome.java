@@ -25,8 +25,8 @@ public record TalkingTherapiesOutcome(
         @Nullable Boolean reliableDeterioration,
         @Nullable Recovery reliableRecovery) {
 
-    static final String DEPRESSION = "PHQ-9";
-    static final String ANXIETY = "GAD-7";
+    public static final String DEPRESSION = "PHQ-9";
+    public static final String ANXIETY = "GAD-7";
     static final int FINISHED_AFTER_CONTACTS = 2;
 
     /** Whether the episode has an outcome to report, or what it lacks. */
@@ -48,7 +48,7 @@ public record TalkingTherapiesOutcome(
      * The outcome from the attended treatment contacts and each questionnaire's change from its
      * first to its last score in the episode (none when it was answered fewer than twice).
      */
-    static TalkingTherapiesOutcome of(int contacts, @Nullable Change depression, @Nullable Change anxiety) {
+    public static TalkingTherapiesOutcome of(int contacts, @Nullable Change depression, @Nullable Change anxiety) {
         if (contacts < FINISHED_AFTER_CONTACTS) {
             return without(Standing.NOT_FINISHED, contacts);
         }

@@ -1,4 +1,4 @@
-package org.trackwell.clients.internal;
+package org.trackwell.clients;
 
 /** Where an episode of care is, in the order it usually goes. */
 public enum EpisodeStage {

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.reports.internal;
+
+import org.jspecify.annotations.NullMarked;

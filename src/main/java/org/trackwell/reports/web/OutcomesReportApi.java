@@ -1,0 +1,107 @@
+package org.trackwell.reports.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.trackwell.clients.EpisodeStage;
+import org.trackwell.identity.SignedInUser;
+import org.trackwell.reports.internal.Figure;
+import org.trackwell.reports.internal.OutcomeFigures;
+import org.trackwell.reports.internal.OutcomesReport;
+import org.trackwell.reports.internal.OutcomesReport.EpisodeEntry;
+import org.trackwell.reports.internal.ReportFilter;
+import org.trackwell.shared.ServiceTimeZone;
+
+/** The outcomes report through the API: its figures, the episodes behind one, and downloads. */
+@RestController
+@RequestMapping("/api/v1/reports/outcomes")
+class OutcomesReportApi {
+
+    private final OutcomesReport report;
+    private final ReportDownloads downloads;
+    private final Clock clock;
+    private final ServiceTimeZone zone;
+
+    OutcomesReportApi(OutcomesReport report, ReportDownloads downloads, Clock clock, ServiceTimeZone zone) {
+        this.report = report;
+        this.downloads = downloads;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    record Count(String figure, String label, int episodes) {}
+
+    record Report(
+            ReportFilter filter,
+            List<Count> counts,
+            List<OutcomeFigures.Rate> rates,
+            OutcomeFigures.Completeness completeness,
+            List<OutcomeFigures.Wait> waits,
+            List<OutcomeFigures.MeasureChange> changes) {}
+
+    /** A download: the figures, or the episodes behind {@code figure}; a password only for XLSX. */
+    record ExportRequest(
+            @NotBlank @Size(max = 10) String format,
+            @Nullable @Size(max = 200) String password,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            @Nullable UUID team,
+            @Nullable UUID practitioner,
+            @Nullable @Size(max = 40) String measure,
+            @Nullable EpisodeStage stage,
+            @Nullable @Size(max = 40) String figure) {
+
+        @Override
+        public String toString() {
+            return "ExportRequest[format=" + format + ", password=***]";
+        }
+
+        ReportRequest report() {
+            return new ReportRequest(from, to, team, practitioner, measure, stage, figure);
+        }
+    }
+
+    @GetMapping
+    Report figures(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute ReportRequest request) {
+        OutcomeFigures figures = report.figures(user, request.filter(clock, zone));
+        return new Report(
+                figures.filter(),
+                Arrays.stream(Figure.values())
+                        .map(f -> new Count(f.key(), f.label(), figures.count(f)))
+                        .toList(),
+                figures.rates(),
+                figures.completeness(),
+                figures.waits(),
+                figures.changes());
+    }
+
+    @GetMapping("/episodes")
+    List<EpisodeEntry> episodes(
+            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute ReportRequest request) {
+        return report.episodes(user, request.filter(clock, zone), request.requireFigure());
+    }
+
+    @PostMapping("/export")
+    void export(
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @RequestBody ExportRequest body,
+            HttpServletResponse response) {
+        ReportRequest request = body.report();
+        downloads.download(
+                user, request.filter(clock, zone), request.chosenFigure(), body.format(), body.password(), response);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.reports.web;
+
+import org.jspecify.annotations.NullMarked;
