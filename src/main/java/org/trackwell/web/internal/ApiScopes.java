@@ -48,7 +48,10 @@ class ApiScopes {
             Map.entry("GET /api/v1/medicines", ApiScope.DOSES_READ),
             Map.entry("POST /api/v1/clients/{code}/doses", ApiScope.DOSES_WRITE),
             Map.entry("POST /api/v1/clients/{code}/doses/{id}/corrections", ApiScope.DOSES_WRITE),
-            Map.entry("POST /api/v1/clients/{code}/doses/{id}/effect", ApiScope.DOSES_WRITE));
+            Map.entry("POST /api/v1/clients/{code}/doses/{id}/effect", ApiScope.DOSES_WRITE),
+            Map.entry("GET /api/v1/reports/outcomes", ApiScope.REPORTS_READ),
+            Map.entry("GET /api/v1/reports/outcomes/episodes", ApiScope.REPORTS_READ),
+            Map.entry("POST /api/v1/reports/outcomes/export", ApiScope.REPORTS_READ));
 
     /** Routes for people only: their own account, administration, settings, identifying details, notes. */
     static final Set<String> PEOPLE_ONLY = Set.of(
@@ -136,7 +139,23 @@ class ApiScopes {
             "GET /api/v1/clients/{code}/stock/{medicine}/register",
             "GET /api/v1/medication/alerts",
             "POST /api/v1/medication/alerts/{id}/acknowledge",
-            "POST /api/v1/medicines");
+            "POST /api/v1/medicines",
+            // A client's whole record, and the whole service's data: people, within reach and with step-up.
+            "GET /api/v1/clients/{code}/fhir",
+            "GET /api/v1/fhir",
+            "POST /api/v1/archive",
+            // Erasure and retention are decided by two people.
+            "GET /api/v1/erasures",
+            "POST /api/v1/erasures",
+            "POST /api/v1/erasures/{number}/approve",
+            "POST /api/v1/erasures/{number}/cancel",
+            "GET /api/v1/erasures/{number}/certificate",
+            "GET /api/v1/erasure-settings",
+            "PUT /api/v1/erasure-settings",
+            "GET /api/v1/retention/due",
+            "POST /api/v1/retention/extensions",
+            "GET /api/v1/retention-settings",
+            "PUT /api/v1/retention-settings");
 
     /** A route of either list; a people-only one has no scope. */
     private record Route(
