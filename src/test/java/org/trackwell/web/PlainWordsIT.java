@@ -105,6 +105,9 @@ class PlainWordsIT {
         assertThat(problems).as(String.join("\n", problems)).isEmpty();
     }
 
+    /** Names people know files by, which are also the constants of the export formats. */
+    private static final Set<String> FORMAT_NAMES = Set.of("XLSX", "JSON", "FHIR");
+
     static List<String> machineWords(String text, Set<String> codes) {
         List<String> found = new ArrayList<>();
         UUID.matcher(text).results().forEach(m -> found.add("a UUID, " + m.group()));
@@ -167,6 +170,7 @@ class PlainWordsIT {
                 }
             }
         }
+        codes.removeAll(FORMAT_NAMES);
         return codes;
     }
 }

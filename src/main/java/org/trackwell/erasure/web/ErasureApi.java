@@ -65,7 +65,7 @@ class ErasureApi {
         }
     }
 
-    record Settings(@NotNull @Min(1) @Max(90) Integer graceDays) {}
+    record GraceSettings(@NotNull @Min(1) @Max(90) Integer graceDays) {}
 
     private final ErasureRequests requests;
 
@@ -105,13 +105,13 @@ class ErasureApi {
 
     @GetMapping("/erasure-settings")
     @PreAuthorize("hasRole('TENANT_ADMIN')")
-    Settings settings() {
-        return new Settings(requests.graceDays());
+    GraceSettings settings() {
+        return new GraceSettings(requests.graceDays());
     }
 
     @PutMapping("/erasure-settings")
-    Settings changeSettings(@Valid @RequestBody Settings body) {
+    GraceSettings changeSettings(@Valid @RequestBody GraceSettings body) {
         requests.changeGraceDays(body.graceDays());
-        return new Settings(requests.graceDays());
+        return new GraceSettings(requests.graceDays());
     }
 }

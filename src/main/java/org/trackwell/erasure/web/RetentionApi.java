@@ -39,7 +39,7 @@ class RetentionApi {
             @NotNull @Size(max = 2000) String reason,
             @Nullable Boolean acknowledgeIdentifying) {}
 
-    record Settings(
+    record RetentionChoices(
             @NotNull Integer adultYears,
             @NotNull Integer childUntilAge,
             @NotNull Boolean automatic) {}
@@ -64,13 +64,13 @@ class RetentionApi {
 
     @GetMapping("/retention-settings")
     @PreAuthorize("hasRole('TENANT_ADMIN')")
-    Settings settings() {
+    RetentionChoices settings() {
         RetentionSettings current = retention.settings();
-        return new Settings(current.adultYears(), current.childUntilAge(), current.automatic());
+        return new RetentionChoices(current.adultYears(), current.childUntilAge(), current.automatic());
     }
 
     @PutMapping("/retention-settings")
-    Settings change(@Valid @RequestBody Settings body) {
+    RetentionChoices change(@Valid @RequestBody RetentionChoices body) {
         retention.change(new RetentionSettings(body.adultYears(), body.childUntilAge(), body.automatic()));
         return settings();
     }
