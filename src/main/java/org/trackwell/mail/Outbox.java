@@ -2,7 +2,6 @@ package org.trackwell.mail;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +20,6 @@ import org.trackwell.mail.internal.Smtp;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.TenantId;
-import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
 /**
@@ -131,7 +129,7 @@ public class Outbox {
     @Scheduled(fixedDelayString = "${trackwell.mail.retry-poll:1m}")
     public int tryDue() {
         int tries = 0;
-        for (TenantId stream : streams()) {
+        for (TenantId stream : tenants.streams()) {
             tries += transactions.inTenant(stream, () -> tryDueIn(stream));
         }
         return tries;
@@ -141,7 +139,7 @@ public class Outbox {
     public Queue queue() {
         long waiting = 0;
         long givenUp = 0;
-        for (TenantId stream : streams()) {
+        for (TenantId stream : tenants.streams()) {
             OutboxRows.Counts counts = transactions.inTenant(stream, rows::counts);
             waiting += counts.waiting();
             givenUp += counts.givenUp();
@@ -151,13 +149,6 @@ public class Outbox {
 
     /** How many e-mails wait to be tried again, and how many were given up (kept for a few days). */
     public record Queue(long waiting, long givenUp) {}
-
-    private List<TenantId> streams() {
-        List<TenantId> streams = new ArrayList<>();
-        streams.add(AuditTrail.OPERATOR_STREAM);
-        tenants.list().stream().map(Tenant::id).forEach(streams::add);
-        return streams;
-    }
 
     private int tryDueIn(TenantId stream) {
         Instant now = clock.instant();

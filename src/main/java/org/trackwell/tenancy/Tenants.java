@@ -84,6 +84,17 @@ public class Tenants {
         return rows.all();
     }
 
+    /**
+     * The installation's stream (the operators', under the nil id) and every tenant's: for work done
+     * in each in turn, such as sending what is due or sealing secrets again.
+     */
+    public List<TenantId> streams() {
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(AuditTrail.OPERATOR_STREAM),
+                        list().stream().map(Tenant::id))
+                .toList();
+    }
+
     public boolean any() {
         return rows.count() > 0;
     }

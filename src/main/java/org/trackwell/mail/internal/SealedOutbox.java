@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.trackwell.audit.AuditTrail;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.keys.EncryptedText;
 import org.trackwell.keys.InstallationSealedFields;
 import org.trackwell.shared.TenantId;
-import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
 /** Kept e-mail's recipients and texts, in every stream, sealed again when the master key rotates. */
@@ -31,11 +29,8 @@ class SealedOutbox implements InstallationSealedFields {
 
     @Override
     public List<SealedSecret> sealedUnderMasterKey() {
-        List<TenantId> streams = new ArrayList<>();
-        streams.add(AuditTrail.OPERATOR_STREAM);
-        tenants.list().stream().map(Tenant::id).forEach(streams::add);
         List<SealedSecret> sealed = new ArrayList<>();
-        for (TenantId stream : streams) {
+        for (TenantId stream : tenants.streams()) {
             transactions.inTenant(stream, rows::sealed).forEach((id, texts) -> {
                 for (int i = 0; i < COLUMNS.size(); i++) {
                     sealed.add(new SealedSecret(TABLE, COLUMNS.get(i), stream.value() + "/" + id, texts.get(i)));
