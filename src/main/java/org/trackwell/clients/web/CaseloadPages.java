@@ -2,7 +2,6 @@ package org.trackwell.clients.web;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +24,6 @@ import org.trackwell.clients.internal.ClientRecord;
 import org.trackwell.clients.internal.ClientRegistration;
 import org.trackwell.clients.internal.ClientRows;
 import org.trackwell.clients.internal.ClientSettings;
-import org.trackwell.clients.internal.Demographic;
-import org.trackwell.clients.internal.Identifier;
 import org.trackwell.clients.internal.NewClient;
 import org.trackwell.clients.internal.Settings;
 import org.trackwell.identity.Accounts;
@@ -130,14 +127,7 @@ class CaseloadPages {
         ClientSettings current = settings.current();
         model.addAttribute("form", form);
         model.addAttribute("teams", ClientForms.teamNames(accounts, user));
-        model.addAttribute(
-                "demographics",
-                Arrays.stream(Demographic.values())
-                        .filter(current.demographics()::contains)
-                        .toList());
-        model.addAttribute(
-                "identifiers",
-                Arrays.stream(Identifier.values()).filter(current::records).toList());
+        ClientForms.fieldChoices(model, current);
         return "clients/new";
     }
 }

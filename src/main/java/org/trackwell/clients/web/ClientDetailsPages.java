@@ -1,6 +1,5 @@
 package org.trackwell.clients.web;
 
-import java.util.Arrays;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,8 +15,6 @@ import org.trackwell.clients.internal.ClientChangeRefused;
 import org.trackwell.clients.internal.ClientDetailsInvalid;
 import org.trackwell.clients.internal.ClientRegistration;
 import org.trackwell.clients.internal.ClientSettings;
-import org.trackwell.clients.internal.Demographic;
-import org.trackwell.clients.internal.Identifier;
 import org.trackwell.clients.internal.NewClient;
 import org.trackwell.clients.internal.Settings;
 import org.trackwell.identity.SignedInUser;
@@ -71,14 +68,7 @@ class ClientDetailsPages {
         ClientSettings current = settings.current();
         model.addAttribute("code", client.code().toString());
         model.addAttribute("form", form);
-        model.addAttribute(
-                "demographics",
-                Arrays.stream(Demographic.values())
-                        .filter(current.demographics()::contains)
-                        .toList());
-        model.addAttribute(
-                "identifiers",
-                Arrays.stream(Identifier.values()).filter(current::records).toList());
+        ClientForms.fieldChoices(model, current);
         return "clients/details";
     }
 }

@@ -11,12 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.LooksIdentifying;
 import org.trackwell.clients.internal.ClientChangeRefused;
 import org.trackwell.clients.internal.ClientDetailsInvalid;
 import org.trackwell.clients.internal.ClientRecord;
+import org.trackwell.clients.internal.ClientSettings;
 import org.trackwell.clients.internal.Demographic;
 import org.trackwell.clients.internal.Identifier;
 import org.trackwell.clients.internal.Identifiers;
@@ -76,6 +78,18 @@ final class ClientForms {
     }
 
     /** The identifying details a client form gives, as {@code identifier.<NAME>} fields. */
+    /** What the client-fields fragment offers: the identifiers and demographics the service records. */
+    static void fieldChoices(Model model, ClientSettings current) {
+        model.addAttribute(
+                "demographics",
+                Arrays.stream(Demographic.values())
+                        .filter(current.demographics()::contains)
+                        .toList());
+        model.addAttribute(
+                "identifiers",
+                Arrays.stream(Identifier.values()).filter(current::records).toList());
+    }
+
     static Identifiers identifiers(Map<String, String> form) {
         return new Identifiers(
                 form.get("identifier.NAME"),
