@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.trackwell.medication.DoseSchedule;
+import org.trackwell.medication.internal.DoseSchedule;
 
 /**
  * Scenario 8: a unit of 50 clients with 8 medicines each (7 regular, four times a day, and one

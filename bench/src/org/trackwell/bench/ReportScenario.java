@@ -32,10 +32,8 @@ final class ReportScenario {
 
     static List<Figure> run(Server server, Seed seed, Bench.Options options) throws Exception {
         String admin = seed.token(server);
-        acceptTerms(server, seed, admin);
         String team = Calls.field(Calls.post(server, seed, admin, "/api/v1/teams", "{\"name\":\"Report Team\"}"), "id");
         String manager = Calls.staff(server, seed, admin, "report-manager@bench.test", "MANAGER", team);
-        acceptTerms(server, seed, manager);
         int count = options.smoke() ? 2_000 : CLIENTS * options.scale();
         seed(server, team, count);
         LocalDate today = LocalDate.now();
@@ -57,19 +55,6 @@ final class ReportScenario {
                 new Figure("outcomes report (" + clients + " episodes)", report, "ms", "plain SQL aggregate", plain, "ms"),
                 Figure.alone("XLSX of " + clients + " episodes (" + bytes / 1024 + " KiB)", seconds, "s"),
                 new Figure("  server peak RSS after the XLSX", peakAfter, "MB", "peak before", peakBefore, "MB"));
-    }
-
-    /** As a person signing in for the first time: the service's terms of use come first. */
-    private static void acceptTerms(Server server, Seed seed, String token) throws Exception {
-        HttpRequest shown = server.request(seed.host(), "/api/v1/me/terms")
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build();
-        HttpResponse<String> terms = server.http.send(shown, HttpResponse.BodyHandlers.ofString());
-        if (terms.statusCode() == 200) {
-            Calls.post(server, seed, token, "/api/v1/me/terms",
-                    "{\"version\":\"" + Calls.field(terms.body(), "version") + "\"}");
-        }
     }
 
     private interface Work {

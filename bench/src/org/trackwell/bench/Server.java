@@ -53,9 +53,10 @@ final class Server implements AutoCloseable {
                 "TRACKWELL_OPERATOR_FIRST_START", "false",
                 "TRACKWELL_DATABASE_EMBEDDED_PORT", Integer.toString(databasePort),
                 "TRACKWELL_DATABASE_POOL_SIZE", "40",
-                // The bench measures password sign-in and the API behind it; a second factor would
-                // gate the admin's session and is not what these figures are about.
-                "TRACKWELL_IDENTITY_DEFAULT_SECOND_FACTOR_ROLES", ""));
+                // The bench measures password sign-in and the API behind it; a second factor or terms
+                // of use to accept would gate each session and are not what these figures are about.
+                "TRACKWELL_IDENTITY_DEFAULT_SECOND_FACTOR_ROLES", "",
+                "TRACKWELL_IDENTITY_DEFAULT_TERMS", "false"));
         if (options.databaseUrl() != null) {
             environment.put("TRACKWELL_DATABASE_URL", options.databaseUrl());
         }
