@@ -147,6 +147,16 @@ public enum AuditAction {
             "tenant.archive-refused",
             Target.TENANT,
             "a whole-tenant archive was asked for too soon after the last one, or with a weak password"),
+    SUBJECT_ACCESS_PRODUCED(
+            "client.subject-access-produced",
+            Target.CLIENT,
+            "a tenant admin produced everything held about a client (a subject access request) as an encrypted"
+                    + " archive"),
+    SUBJECT_ACCESS_REFUSED(
+            "client.subject-access-refused",
+            Target.NONE,
+            "a subject access archive was asked for with a weak password, for no client, or too soon after the"
+                    + " last one"),
     TENANT_FHIR_EXPORTED(
             "tenant.fhir-exported", Target.TENANT, "every client's record was downloaded as one FHIR R4 Bundle"),
     CLIENT_FHIR_EXPORTED("client.fhir-exported", Target.CLIENT, "a client's record was downloaded as a FHIR R4 Bundle"),
