@@ -25,6 +25,7 @@ import org.trackwell.identity.Accounts;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;
+import org.trackwell.support.PageSession;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
 import tools.jackson.databind.JsonNode;
@@ -151,6 +152,26 @@ class SubjectAccessIT {
                 .isEqualTo(204);
         assertThat(subjectAccess(admin, code, PASSWORD).statusCode()).isEqualTo(200);
         assertThat(api.auditActions()).contains("client.subject-access-produced", "client.subject-access-refused");
+    }
+
+    @Test
+    void theAdminsPageKeepsTheCodeOnARefusalAndDownloadsTheArchive() {
+        String code = client("zqmine", "Ada Lovelace");
+        PageSession page = PageSession.signedIn(api, api.adminEmail(), Api.GOOD_PASSWORD);
+        assertThat(page.get("/admin/subject-access").body()).contains("subject-access-form");
+
+        HttpResponse<String> mismatched =
+                page.submit("/admin/subject-access", "client", code, "password", PASSWORD, "repeated", PASSWORD + "x");
+        assertThat(mismatched.statusCode()).isEqualTo(302);
+        assertThat(page.get("/admin/subject-access").body())
+                .contains("The two passwords are not the same", "value=\"" + code + "\"");
+
+        HttpResponse<String> downloaded =
+                page.submit("/admin/subject-access", "client", code, "password", PASSWORD, "repeated", PASSWORD);
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("subject-access-" + code + ".zip.gpg");
+        assertThat(api.auditActions()).contains("client.subject-access-produced");
     }
 
     private HttpResponse<byte[]> subjectAccess(String token, String code, String password) {
