@@ -76,7 +76,12 @@ public enum AuditAction {
     TERMS_ACCEPTED("terms.accepted", Target.TERMS, "a user accepted the terms of use"),
     TENANT_CREATED("tenant.created", Target.TENANT, "a tenant was created"),
     TENANT_SUSPENDED("tenant.suspended", Target.TENANT, "a tenant was suspended"),
-    TENANT_RESUMED("tenant.resumed", Target.TENANT, "a suspended tenant was resumed"),
+    TENANT_RESUMED("tenant.resumed", Target.TENANT, "a suspended or read-only tenant was made active again"),
+    TENANT_MADE_READ_ONLY(
+            "tenant.made-read-only",
+            Target.TENANT,
+            "a tenant was made read-only for a notice period: its people read and take their data away, and change"
+                    + " nothing"),
     KEYS_MASTER_ROTATED("keys.master-rotated", Target.NONE, "the master key was rotated"),
     KEYS_TENANT_ROTATION_STARTED("keys.tenant-rotation-started", Target.TENANT, "a tenant key rotation began"),
     KEYS_TENANT_ROTATED("keys.tenant-rotated", Target.TENANT, "a tenant key rotation finished"),
