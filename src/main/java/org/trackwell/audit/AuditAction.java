@@ -76,7 +76,12 @@ public enum AuditAction {
     TERMS_ACCEPTED("terms.accepted", Target.TERMS, "a user accepted the terms of use"),
     TENANT_CREATED("tenant.created", Target.TENANT, "a tenant was created"),
     TENANT_SUSPENDED("tenant.suspended", Target.TENANT, "a tenant was suspended"),
-    TENANT_RESUMED("tenant.resumed", Target.TENANT, "a suspended tenant was resumed"),
+    TENANT_RESUMED("tenant.resumed", Target.TENANT, "a suspended or read-only tenant was made active again"),
+    TENANT_MADE_READ_ONLY(
+            "tenant.made-read-only",
+            Target.TENANT,
+            "a tenant was made read-only for a notice period: its people read and take their data away, and change"
+                    + " nothing"),
     KEYS_MASTER_ROTATED("keys.master-rotated", Target.NONE, "the master key was rotated"),
     KEYS_TENANT_ROTATION_STARTED("keys.tenant-rotation-started", Target.TENANT, "a tenant key rotation began"),
     KEYS_TENANT_ROTATED("keys.tenant-rotated", Target.TENANT, "a tenant key rotation finished"),
@@ -147,6 +152,16 @@ public enum AuditAction {
             "tenant.archive-refused",
             Target.TENANT,
             "a whole-tenant archive was asked for too soon after the last one, or with a weak password"),
+    SUBJECT_ACCESS_PRODUCED(
+            "client.subject-access-produced",
+            Target.CLIENT,
+            "a tenant admin produced everything held about a client (a subject access request) as an encrypted"
+                    + " archive"),
+    SUBJECT_ACCESS_REFUSED(
+            "client.subject-access-refused",
+            Target.NONE,
+            "a subject access archive was asked for with a weak password, for no client, or too soon after the"
+                    + " last one"),
     TENANT_FHIR_EXPORTED(
             "tenant.fhir-exported", Target.TENANT, "every client's record was downloaded as one FHIR R4 Bundle"),
     CLIENT_FHIR_EXPORTED("client.fhir-exported", Target.CLIENT, "a client's record was downloaded as a FHIR R4 Bundle"),

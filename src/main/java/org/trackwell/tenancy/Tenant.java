@@ -8,4 +8,9 @@ public record Tenant(TenantId id, String slug, String displayName, TenantStatus 
     public boolean active() {
         return status == TenantStatus.ACTIVE;
     }
+
+    /** Whether the tenant's people may use it at all (read-only or not). */
+    public boolean open() {
+        return status != TenantStatus.SUSPENDED;
+    }
 }

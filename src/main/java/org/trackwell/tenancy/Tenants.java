@@ -128,6 +128,12 @@ public class Tenants {
         return changeStatus(slug, TenantStatus.SUSPENDED);
     }
 
+    /** Keeps a tenant read-only, for a notice period before it closes. */
+    @Transactional
+    public Tenant makeReadOnly(String slug) {
+        return changeStatus(slug, TenantStatus.READ_ONLY);
+    }
+
     @Transactional
     public Tenant resume(String slug) {
         return changeStatus(slug, TenantStatus.ACTIVE);
@@ -149,7 +155,11 @@ public class Tenants {
         Tenant tenant = bySlug(slug);
         rows.updateStatus(tenant.id(), status);
         trail.record(
-                status == TenantStatus.ACTIVE ? AuditAction.TENANT_RESUMED : AuditAction.TENANT_SUSPENDED,
+                switch (status) {
+                    case ACTIVE -> AuditAction.TENANT_RESUMED;
+                    case READ_ONLY -> AuditAction.TENANT_MADE_READ_ONLY;
+                    case SUSPENDED -> AuditAction.TENANT_SUSPENDED;
+                },
                 "tenant:" + tenant.slug(),
                 Outcome.SUCCESS);
         byHost.invalidateAll();

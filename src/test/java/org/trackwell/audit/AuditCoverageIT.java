@@ -98,6 +98,9 @@ class AuditCoverageIT {
             Map.entry("GET /api/v1/clients/{code}/fhir", "client.fhir-exported (PortabilityIT)"),
             Map.entry("GET /api/v1/fhir", "tenant.fhir-exported (PortabilityIT)"),
             Map.entry("POST /api/v1/archive", "tenant.archive-exported / .archive-refused (PortabilityIT)"),
+            Map.entry(
+                    "POST /api/v1/subject-access",
+                    "client.subject-access-produced / .subject-access-refused (SubjectAccessIT)"),
             Map.entry("PUT /api/v1/clients/{code}", "client.updated (ClientsIT)"),
             Map.entry("PUT /api/v1/clients/{code}/practitioners", "client.allocated (ClientsIT)"),
             Map.entry("GET /api/v1/clients/{code}/identification", "client.identification-viewed (RightPersonIT)"),

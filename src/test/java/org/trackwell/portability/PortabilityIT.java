@@ -265,27 +265,7 @@ class PortabilityIT {
 
     /** Decrypts with GnuPG as the tenant would; its exit code. */
     private int gpg(Path encrypted, String password, Path out) throws Exception {
-        Path home = Files.createTempDirectory(directory, "gnupg");
-        Process gpg = new ProcessBuilder(
-                        "gpg",
-                        "--homedir",
-                        home.toString(),
-                        "--batch",
-                        "--yes",
-                        "--pinentry-mode",
-                        "loopback",
-                        "--passphrase-fd",
-                        "0",
-                        "--output",
-                        out.toString(),
-                        "--decrypt",
-                        encrypted.toString())
-                .redirectErrorStream(true)
-                .start();
-        gpg.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
-        gpg.getOutputStream().close();
-        gpg.getInputStream().readAllBytes();
-        return gpg.waitFor();
+        return Gpg.decrypt(directory, encrypted, password, out);
     }
 
     private static BufferedReader reader(ZipFile archive, String name) throws IOException {

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.trackwell.identity.Accounts;
+import org.trackwell.support.Api;
 import org.trackwell.support.Fixtures;
 import org.trackwell.support.Https;
 import org.trackwell.support.TrackwellTest;
@@ -19,6 +21,9 @@ class TenantResolutionIT {
 
     @Autowired
     Tenants tenants;
+
+    @Autowired
+    Accounts accounts;
 
     Https https;
 
@@ -58,6 +63,25 @@ class TenantResolutionIT {
         assertThat(https.get(host, "/no-such-page").statusCode()).isEqualTo(403);
         tenants.resume(tenant.slug());
         assertThat(https.get(host, "/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aReadOnlyTenantsPeopleSignInAndReadButChangeNothingUntilResumed() {
+        Api api = Api.newTenant(https, tenants, accounts, "notice");
+        String admin = api.signInAsAdmin();
+        tenants.makeReadOnly(api.tenant().slug());
+
+        assertThat(api.signInAsAdmin()).isNotBlank();
+        assertThat(api.get("/api/v1/me", admin).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = api.post("/api/v1/teams", Api.json("name", "Riverside"), admin);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("read-only until it closes");
+        assertThat(api.auditActions()).doesNotContain("team.created");
+
+        tenants.resume(api.tenant().slug());
+        assertThat(api.post("/api/v1/teams", Api.json("name", "Riverside"), admin)
+                        .statusCode())
+                .isBetween(200, 299);
     }
 
     @Test

@@ -55,6 +55,7 @@ final class RouteCalls {
                 json("POST /api/v1/auth/setup", t -> map("token", "no-such-token", "password", GOOD)),
                 json("POST /api/v1/auth/password-reset", t -> map("email", email)),
                 json("POST /api/v1/archive", t -> map("password", "too weak")),
+                json("POST /api/v1/subject-access", t -> map("client", "NO-SUCH", "password", "too weak")),
                 json("POST /api/v1/auth/password-reset/complete", t -> map("token", "no-such-token", "password", GOOD)),
                 RouteCall.of("POST /api/v1/auth/logout").ownSession(),
                 json("POST /api/v1/auth/login/passkey/options", t -> map("challenge", "no-such-challenge")),
@@ -221,6 +222,7 @@ final class RouteCalls {
                 // matrix's world is erased.
                 json("POST /api/v1/erasures", t -> map("client", "MATRIX-NONE", "reason", "Asked to be forgotten")),
                 form("POST /admin/erasures", t -> map("client", "MATRIX-NONE", "reason", "Asked to be forgotten")),
+                form("POST /admin/subject-access", t -> map("client", "MATRIX-NONE")),
                 RouteCall.of("POST /api/v1/erasures/{number}/approve").variable("number", t -> "999999"),
                 RouteCall.of("POST /api/v1/erasures/{number}/cancel").variable("number", t -> "999999"),
                 RouteCall.of("GET /api/v1/erasures/{number}/certificate").variable("number", t -> "999999"),

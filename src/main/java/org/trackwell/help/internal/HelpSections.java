@@ -59,6 +59,7 @@ public final class HelpSections {
             Map.entry("/reports/outcomes/episodes", "the-outcomes-report"),
             Map.entry("/admin/settings/api-clients", "api-clients"),
             Map.entry("/admin/export", "taking-your-data-with-you"),
+            Map.entry("/admin/subject-access", "subject-access-requests"),
             Map.entry("/audit", "the-audit-trail"),
             Map.entry("/c/{token}", "for-clients"),
             Map.entry("/p/{token}", "for-clients"));

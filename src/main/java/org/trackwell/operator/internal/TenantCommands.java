@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "tenant",
         mixinStandardHelpOptions = true,
-        description = "Create, list, suspend and resume tenants. Never shows client data.")
+        description = "Create, list, suspend, make read-only and resume tenants. Never shows client data.")
 public class TenantCommands {
 
     static final int REFUSED = 2;
@@ -61,7 +61,18 @@ public class TenantCommands {
                 spec, () -> out().println("Suspended " + tenants.suspend(slug).slug()));
     }
 
-    @Command(name = "resume", description = "Resume a suspended tenant.")
+    @Command(
+            name = "read-only",
+            description = "Keep a tenant read-only for a notice period: its people sign in, read and download their"
+                    + " data, and change nothing, until resumed or suspended.")
+    int readOnly(@Option(names = "--slug", required = true) String slug) {
+        return refusalsAsExitCode(
+                spec,
+                () -> out().println(
+                                "Made read-only " + tenants.makeReadOnly(slug).slug()));
+    }
+
+    @Command(name = "resume", description = "Resume a suspended or read-only tenant.")
     int resume(@Option(names = "--slug", required = true) String slug) {
         return refusalsAsExitCode(
                 spec, () -> out().println("Resumed " + tenants.resume(slug).slug()));

@@ -83,6 +83,17 @@ final class EncryptedArchive implements AutoCloseable {
         }
     }
 
+    /** Adds one file of bytes as they are. */
+    void bytes(String name, byte[] content) {
+        try {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

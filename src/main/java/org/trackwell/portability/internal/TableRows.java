@@ -102,6 +102,20 @@ class TableRows {
 
     /** Writes each of the table's rows as one JSON object; returns how many. */
     long write(String table, Consumer<String> line) {
+        long[] count = {0};
+        rows(table, "true", List.of(), node -> {
+            line.accept(JSON.writeValueAsString(node));
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    /**
+     * Hands on each of the table's rows that {@code where} picks, as one JSON object. The condition
+     * is over the table's alias {@code t}, with {@code ?} for each of {@code args}, and is written
+     * by this module, never from a request.
+     */
+    void rows(String table, String where, List<Object> args, Consumer<ObjectNode> each) {
         TenantId tenant = CurrentTenant.require();
         List<Column> columns = columns(table);
         SealedColumns.Sealing sealing = SealedColumns.of(table).orElse(SealedColumns.NONE);
@@ -110,17 +124,17 @@ class TableRows {
         selected.add(sealing.client() + " as portability_client");
         selected.add(sealing.row() + " as portability_row");
         // Table and column names come from the database's own catalogue, never from a request.
-        String sql = "select " + String.join(", ", selected) + " from " + quoted(table) + " t";
-        long[] count = {0};
-        streaming.query(sql, row -> {
-            ObjectNode node = JSON.createObjectNode();
-            for (Column column : columns) {
-                value(node, tenant, table, sealing, column, row);
-            }
-            line.accept(JSON.writeValueAsString(node));
-            count[0]++;
-        });
-        return count[0];
+        String sql = "select " + String.join(", ", selected) + " from " + quoted(table) + " t where " + where;
+        streaming.query(
+                sql,
+                row -> {
+                    ObjectNode node = JSON.createObjectNode();
+                    for (Column column : columns) {
+                        value(node, tenant, table, sealing, column, row);
+                    }
+                    each.accept(node);
+                },
+                args.toArray());
     }
 
     private void value(
@@ -169,7 +183,7 @@ class TableRows {
         }
     }
 
-    private static String quoted(String name) {
+    static String quoted(String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalStateException("unexpected name in the catalogue: " + name);
         }

@@ -144,6 +144,7 @@ class ApiScopes {
             "GET /api/v1/clients/{code}/fhir",
             "GET /api/v1/fhir",
             "POST /api/v1/archive",
+            "POST /api/v1/subject-access",
             // Erasure and retention are decided by two people.
             "GET /api/v1/erasures",
             "POST /api/v1/erasures",
