@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.test.context.TestPropertySource;
 import org.trackwell.support.Api;
+import org.trackwell.support.Axe;
 import org.trackwell.support.Browser;
 import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Https;
@@ -83,6 +84,7 @@ class ImplementationSurveyBrowserIT extends BrowserJourney {
                 .isNotEmpty();
 
         assertThat(browser.findElement(By.id("survey-done")).getText()).contains("Applied");
+        assertThat(Axe.seriousViolations(browser)).isEmpty();
         assertThat(browser.findElement(By.className("setup-link")).getText()).contains("/account/setup?token=");
         String record = browser.findElement(By.tagName("main")).getText();
         assertThat(record)
@@ -96,6 +98,13 @@ class ImplementationSurveyBrowserIT extends BrowserJourney {
         Browser.open(browser, base + "/admin/settings/security-policy");
         assertThat(value("idleTimeoutMinutes")).isEqualTo("15");
         assertThat(value("minPasswordLength")).isEqualTo("16");
+        set("idleTimeoutMinutes", "10");
+        browser.findElement(By.xpath("//button[text()='Save']")).click();
+        Browser.confirm(browser);
+        Browser.open(browser, base + "/admin/settings/implementation-record");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Sign out after 10 idle minutes")
+                .contains("security policy: idle timeout minutes from 15 to 10");
         Browser.open(browser, base + "/admin/users");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Robin Carer");
 
@@ -104,6 +113,7 @@ class ImplementationSurveyBrowserIT extends BrowserJourney {
                 .contains("Implementation record")
                 .contains("Residential care")
                 .contains("Shortest password: 16 characters")
+                .contains("idle timeout minutes from 15 to 10")
                 .contains("Oak House");
 
         Browser.open(browser, base + "/admin/setup?step=4");
