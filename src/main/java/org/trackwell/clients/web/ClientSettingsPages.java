@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.trackwell.clients.ClientIdentifiers;
 import org.trackwell.clients.internal.ClientDetailsInvalid;
 import org.trackwell.clients.internal.ClientSettings;
 import org.trackwell.clients.internal.Demographic;
@@ -116,14 +117,7 @@ class ClientSettingsPages {
     }
 
     static String identifierWords(Identifier identifier) {
-        return switch (identifier) {
-            case NAME -> "Name";
-            case DATE_OF_BIRTH -> "Date of birth";
-            case NHS_NUMBER -> "NHS number";
-            case ADDRESS -> "Address";
-            case EMAIL -> "E-mail address";
-            case PHONE -> "Phone number";
-        };
+        return ClientIdentifiers.words(identifier);
     }
 
     private static String words(Enum<?> value) {

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.setup.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.setup.web;
+
+import org.jspecify.annotations.NullMarked;
