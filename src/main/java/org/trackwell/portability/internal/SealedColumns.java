@@ -59,7 +59,11 @@ final class SealedColumns {
                             Set.of())),
             Map.entry("prescription", text("instructions", "prescriber", "prn_indication", "stop_reason")),
             Map.entry("dose_record", text("note", "override_reason", "correction_reason")),
-            Map.entry("stock_movement", text("reason")));
+            Map.entry("stock_movement", text("reason")),
+            Map.entry("erasure_request", text("reason")),
+            Map.entry(
+                    "retention_extension",
+                    new Sealing("t.client_id", "t.client_id::text", Set.of("reason"), Set.of())));
 
     private SealedColumns() {}
 

@@ -45,7 +45,10 @@ class TableRows {
             Map.entry("passkey_ceremony", "passkey challenges"),
             Map.entry("audit_event", "the audit trail is in audit/, with its seals and checkpoints"),
             Map.entry("audit_seal", "the audit trail is in audit/, with its seals and checkpoints"),
-            Map.entry("audit_checkpoint", "the audit trail is in audit/, with its seals and checkpoints"));
+            Map.entry("audit_checkpoint", "the audit trail is in audit/, with its seals and checkpoints"),
+            Map.entry(
+                    "mail_outbox",
+                    "e-mail waiting to be sent again: sealed under this installation's master key, deleted within days"));
 
     /** Columns left out of every table: hashes and blind indexes, which nothing outside can use. */
     private static final Pattern LEFT_OUT_COLUMN = Pattern.compile(".*_(hash|index)");

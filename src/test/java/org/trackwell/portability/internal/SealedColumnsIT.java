@@ -20,7 +20,8 @@ class SealedColumnsIT {
     /** Binary columns written as base64 because nothing in them is sealed, with why. */
     private static final Map<String, String> NOT_SEALED = Map.of(
             "passkey.credential_id", "the passkey's public identifier",
-            "passkey.credential", "the passkey's public key and its counters");
+            "passkey.credential", "the passkey's public key and its counters",
+            "erasure_request.certificate", "the signed erasure certificate, a PDF");
 
     @Autowired
     TableRows rows;
