@@ -145,7 +145,7 @@ class FreeTextSealedIT {
             Map.entry(
                     "monitoring_alert.*",
                     "alerts written by the product with pseudonymous identifiers, and staff notes on them"),
-            Map.entry("monitoring_webhook.*", "addresses and sealed secrets of webhooks"),
+            Map.entry("monitoring_webhook.*", "addresses, chosen events and sealed secrets of webhooks"),
             Map.entry(
                     "mail_outbox.*",
                     "e-mail not yet delivered: recipient and text sealed under the master key, the service's fixed"
@@ -153,7 +153,7 @@ class FreeTextSealedIT {
             Map.entry("activity_rule_setting.rule", "the name of a suspicious-activity rule, one of a fixed list"),
             Map.entry("working_hours.days", "the working days, as numbers"),
             Map.entry("help_tip_dismissed.tip", "the anchor of a part of the help, one of a fixed list"),
-            Map.entry("monitoring_webhook_delivery.*", "alerts as posted to webhooks"),
+            Map.entry("monitoring_webhook_delivery.*", "alerts and pseudonymous events as posted to webhooks"),
             Map.entry("client.code", "the pseudonym code"),
             Map.entry(
                     "erasure_request.reason",

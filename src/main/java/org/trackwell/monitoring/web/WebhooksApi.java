@@ -42,13 +42,13 @@ class WebhooksApi {
         this.webhooks = webhooks;
     }
 
-    record Subscription(
+    record WebhookSubscription(
             @NotBlank @Size(max = 2000) String url,
             @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 40) String> events) {}
 
-    record Events(@NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 40) String> events) {}
+    record WebhookEvents(@NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 40) String> events) {}
 
-    record Removal(@NotNull UUID webhook) {}
+    record WebhookRemoval(@NotNull UUID webhook) {}
 
     /** A webhook; {@code events} are the types of docs/api.md, such as {@code score.recorded}. */
     record WebhookView(UUID id, String url, List<String> events, Instant createdAt) {
@@ -65,7 +65,7 @@ class WebhooksApi {
         }
     }
 
-    record DeliveryView(
+    record WebhookDeliveryView(
             UUID id,
             String url,
             String event,
@@ -76,8 +76,8 @@ class WebhooksApi {
             @Nullable Instant nextAttemptAt,
             @Nullable String lastOutcome,
             Instant createdAt) {
-        static DeliveryView of(WebhookDelivery d) {
-            return new DeliveryView(
+        static WebhookDeliveryView of(WebhookDelivery d) {
+            return new WebhookDeliveryView(
                     d.id(),
                     d.url(),
                     d.event().type(),
@@ -92,31 +92,31 @@ class WebhooksApi {
     }
 
     @GetMapping
-    List<WebhookView> list() {
+    List<WebhookView> listWebhooks() {
         return webhooks.list().stream().map(WebhookView::of).toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    AddedWebhookView add(@Valid @RequestBody Subscription body) {
+    AddedWebhookView subscribe(@Valid @RequestBody WebhookSubscription body) {
         NewWebhook added = webhooks.add(body.url(), events(body.events()));
         return new AddedWebhookView(added.id(), added.url(), types(added.events()), added.secret());
     }
 
     @PutMapping("/{id}/events")
-    WebhookView changeEvents(@PathVariable UUID id, @Valid @RequestBody Events body) {
+    WebhookView changeWebhookEvents(@PathVariable UUID id, @Valid @RequestBody WebhookEvents body) {
         return WebhookView.of(webhooks.changeEvents(id, events(body.events())));
     }
 
     @PostMapping("/remove")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void remove(@Valid @RequestBody Removal body) {
+    void unsubscribe(@Valid @RequestBody WebhookRemoval body) {
         webhooks.remove(body.webhook());
     }
 
     @GetMapping("/deliveries")
-    List<DeliveryView> deliveries() {
-        return webhooks.deliveries(SHOWN).stream().map(DeliveryView::of).toList();
+    List<WebhookDeliveryView> deliveryLog() {
+        return webhooks.deliveries(SHOWN).stream().map(WebhookDeliveryView::of).toList();
     }
 
     private static Set<WebhookEvent> events(List<String> types) {
