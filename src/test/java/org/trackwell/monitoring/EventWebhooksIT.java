@@ -25,6 +25,7 @@ import org.trackwell.monitoring.internal.WebhookSender;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;
+import org.trackwell.support.PageSession;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
 import tools.jackson.databind.JsonNode;
@@ -162,6 +163,30 @@ class EventWebhooksIT {
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.body()).contains("client.renamed");
             assertThat(Api.read(api.get("/api/v1/webhooks", admin))).isEmpty();
+        }
+    }
+
+    @Test
+    void anAdminChoosesAWebhooksEventsOnThePage() {
+        try (Https https = new Https(port)) {
+            Api api = Api.newTenant(https, tenants, accounts, "eventpage");
+            api.signInAsAdmin();
+            PageSession admin = PageSession.signedIn(api, api.adminEmail(), Api.GOOD_PASSWORD);
+            String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/page";
+            admin.submit("/admin/webhooks", "url", hook, "event", "score.recorded", "event", "client.created");
+            String token = api.signInAsAdmin();
+            JsonNode added = Api.read(api.get("/api/v1/webhooks", token)).get(0);
+            assertThat(added.get("events").valueStream().map(JsonNode::asString))
+                    .containsExactlyInAnyOrder("score.recorded", "client.created");
+
+            admin.submit("/admin/webhooks/events", "webhook", added.get("id").asString(), "event", "dose.missed");
+            assertThat(Api.read(api.get("/api/v1/webhooks", token))
+                            .get(0)
+                            .get("events")
+                            .valueStream()
+                            .map(JsonNode::asString))
+                    .containsExactly("dose.missed");
+            assertThat(api.auditActions()).contains("webhook.added", "webhook.events-changed");
         }
     }
 
