@@ -167,6 +167,49 @@ class EventWebhooksIT {
     }
 
     @Test
+    void postsClientsAddedAndExportsFinishedWithoutClientDetails() {
+        try (Https https = new Https(port)) {
+            Api api = Api.newTenant(https, tenants, accounts, "exportevents");
+            String admin = api.signInAsAdmin();
+            subscribe(api, admin, "/exports", "client.created", "export.finished");
+            String team = api.newTeam(admin, "North");
+            String manager = api.signIn(api.newUserInTeam(admin, "Mo North", team, "MANAGER"), Api.GOOD_PASSWORD);
+            String code = Api.read(api.post("/api/v1/clients", Api.json(Map.of("teamId", team)), manager))
+                    .get("code")
+                    .asString();
+            LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+            HttpResponse<String> exported = api.post(
+                    "/api/v1/reports/outcomes/export",
+                    Api.json(Map.of("format", "csv", "from", today.minusDays(90).toString(), "to", today.toString())),
+                    manager);
+            assertThat(exported.statusCode()).as(exported.body()).isEqualTo(200);
+
+            sender.deliverDue();
+            List<JsonNode> events = RECEIVED.stream()
+                    .filter(post -> post.path().equals("/exports"))
+                    .map(post -> JSON.readTree(post.body()))
+                    .toList();
+            assertThat(events)
+                    .extracting(e -> e.get("type").asString())
+                    .containsExactlyInAnyOrder("client.created", "export.finished");
+            JsonNode created = events.stream()
+                    .filter(e -> e.get("type").asString().equals("client.created"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("data");
+            assertThat(created.get("code").asString()).isEqualTo(code);
+            assertThat(created.propertyNames()).containsExactlyInAnyOrder("client", "code", "team");
+            JsonNode export = events.stream()
+                    .filter(e -> e.get("type").asString().equals("export.finished"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("data");
+            assertThat(export.get("format").asString()).isEqualTo("csv");
+            assertThat(export.propertyNames()).containsExactlyInAnyOrder("export", "format", "rows");
+        }
+    }
+
+    @Test
     void anAdminChoosesAWebhooksEventsOnThePage() {
         try (Https https = new Https(port)) {
             Api api = Api.newTenant(https, tenants, accounts, "eventpage");
@@ -190,11 +233,14 @@ class EventWebhooksIT {
         }
     }
 
-    private static String subscribe(Api api, String admin, String path, String event) {
+    private static String subscribe(Api api, String admin, String path, String... events) {
         HttpResponse<String> added = api.post(
                 "/api/v1/webhooks",
-                Api.json(Map.of(
-                        "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + path, "events", List.of(event))),
+                Api.json((Object) Map.of(
+                        "url",
+                        "http://127.0.0.1:" + receiver.getAddress().getPort() + path,
+                        "events",
+                        List.of(events))),
                 admin);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         return Api.read(added).get("secret").asString();
