@@ -129,8 +129,10 @@ public enum AuditAction {
             "activity-rules.rule-changed",
             Target.SETTING_CHANGE,
             "a suspicious-activity rule or the working hours changed (what it was and what it is now)"),
-    WEBHOOK_ADDED("webhook.added", Target.WEBHOOK, "a webhook for alerts was added"),
-    WEBHOOK_REMOVED("webhook.removed", Target.WEBHOOK, "a webhook for alerts was removed"),
+    WEBHOOK_ADDED("webhook.added", Target.WEBHOOK, "a webhook for alerts or other events was added"),
+    WEBHOOK_REMOVED("webhook.removed", Target.WEBHOOK, "a webhook for alerts or other events was removed"),
+    WEBHOOK_EVENTS_CHANGED(
+            "webhook.events-changed", Target.WEBHOOK, "the kinds of event a webhook receives were changed"),
     MAIL_TRIED_AGAIN("mail.tried-again", Target.MAIL, "an admin had a kept e-mail tried again at once"),
     MAIL_DISCARDED("mail.discarded", Target.MAIL, "an admin discarded an e-mail that could not be sent"),
     MONITORING_FILES_ACCEPTED(

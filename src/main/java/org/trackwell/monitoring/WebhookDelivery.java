@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One alert sent, or being sent, to one webhook: the delivery log.
+ * One event sent, or being sent, to one webhook: the delivery log.
  *
  * @param nextAttemptAt when it is tried again; none once delivered or given up
  * @param lastOutcome the last attempt's answer, such as {@code HTTP 200} or {@code no answer}
@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 public record WebhookDelivery(
         UUID id,
         String url,
-        UUID alertId,
+        WebhookEvent event,
+        UUID eventId,
         int attempts,
         @Nullable Instant deliveredAt,
         @Nullable Instant nextAttemptAt,

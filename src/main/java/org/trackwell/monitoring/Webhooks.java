@@ -7,7 +7,9 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -22,8 +24,9 @@ import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 
 /**
- * The webhooks alerts are posted to: the installation's (operators) or a tenant's (its admins),
- * as the current stream says. Each has its own secret, sealed under the master key, shown once.
+ * The webhooks alerts and product events are posted to: the installation's (operators, alerts
+ * only) or a tenant's (its admins, the kinds of event each chooses), as the current stream says.
+ * Each has its own secret, sealed under the master key, shown once.
  */
 @Service
 public class Webhooks {
@@ -61,7 +64,15 @@ public class Webhooks {
     @Transactional
     @PreAuthorize("hasRole('TENANT_ADMIN') or hasRole('OPERATOR')")
     public NewWebhook add(String url) {
+        return add(url, EnumSet.of(WebhookEvent.ALERT_RAISED));
+    }
+
+    /** Adds a tenant's webhook for the kinds of event chosen; the installation's receive alerts only. */
+    @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN') or hasRole('OPERATOR')")
+    public NewWebhook add(String url, Set<WebhookEvent> events) {
         String checked = checkedUrl(url.strip());
+        Set<WebhookEvent> chosen = checkedEvents(events);
         UUID id = ids.next();
         byte[] key = new byte[32];
         random.nextBytes(key);
@@ -70,17 +81,29 @@ public class Webhooks {
         rows.insert(
                 id,
                 checked,
+                chosen,
                 secrets.seal("monitoring_webhook", "secret", WebhookRows.secretRow(stream, id), secret),
                 clock.instant());
         trail.record(AuditAction.WEBHOOK_ADDED, "webhook:" + id, Outcome.SUCCESS);
-        return new NewWebhook(id, checked, secret);
+        return new NewWebhook(id, checked, chosen, secret);
+    }
+
+    /** Changes which kinds of event the webhook receives from now on. */
+    @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN') or hasRole('OPERATOR')")
+    public Webhook changeEvents(UUID id, Set<WebhookEvent> events) {
+        if (!rows.changeEvents(id, checkedEvents(events))) {
+            throw new MonitoringRefused("There is no such webhook.");
+        }
+        trail.record(AuditAction.WEBHOOK_EVENTS_CHANGED, "webhook:" + id, Outcome.SUCCESS);
+        return list().stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('TENANT_ADMIN') or hasRole('OPERATOR')")
     public List<Webhook> list() {
         return rows.active().stream()
-                .map(stored -> new Webhook(stored.id(), stored.url(), stored.createdAt()))
+                .map(stored -> new Webhook(stored.id(), stored.url(), stored.events(), stored.createdAt()))
                 .toList();
     }
 
@@ -97,6 +120,16 @@ public class Webhooks {
     @PreAuthorize("hasRole('TENANT_ADMIN') or hasRole('OPERATOR')")
     public List<WebhookDelivery> deliveries(int limit) {
         return rows.log(limit);
+    }
+
+    private static Set<WebhookEvent> checkedEvents(Set<WebhookEvent> events) {
+        if (events.isEmpty()) {
+            throw new MonitoringRefused("Choose at least one kind of event for the webhook.");
+        }
+        if (CurrentTenant.get().isEmpty() && !events.equals(EnumSet.of(WebhookEvent.ALERT_RAISED))) {
+            throw new MonitoringRefused("The installation's webhooks receive alerts only.");
+        }
+        return EnumSet.copyOf(events);
     }
 
     /** HTTPS, or plain HTTP to a loopback address where the installation allows it. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditContext;
@@ -14,7 +15,9 @@ import org.trackwell.audit.AuditTrailExport;
 import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.portability.internal.ArchiveFiles;
+import org.trackwell.reports.ExportFinished;
 import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.Ids;
 import org.trackwell.shared.TenantId;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.TenantNotFound;
@@ -38,6 +41,8 @@ public class TenantArchive {
     private final AuditTrail trail;
     private final Clock clock;
     private final SecureRandom random;
+    private final ApplicationEventPublisher events;
+    private final Ids ids;
 
     TenantArchive(
             TenantTransactions transactions,
@@ -46,7 +51,11 @@ public class TenantArchive {
             AuditTrailExport auditExport,
             AuditTrail trail,
             Clock clock,
-            SecureRandom random) {
+            SecureRandom random,
+            ApplicationEventPublisher events,
+            Ids ids) {
+        this.events = events;
+        this.ids = ids;
         this.transactions = transactions;
         this.tenants = tenants;
         this.files = files;
@@ -92,6 +101,8 @@ public class TenantArchive {
                 AuditAction.TENANT_ARCHIVE_EXPORTED,
                 "tenant:" + tenant.slug() + " " + contents.counts(),
                 Outcome.SUCCESS);
+        long total = lines.values().stream().mapToLong(Long::longValue).sum();
+        events.publishEvent(new ExportFinished(tenant.id(), ids.next(), "tenant-archive", "zip.pgp", total, at));
         return contents;
     }
 }

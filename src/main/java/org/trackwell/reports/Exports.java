@@ -3,12 +3,14 @@ package org.trackwell.reports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriUtils;
@@ -19,6 +21,8 @@ import org.trackwell.identity.FilePasswords;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.reports.internal.ExportAllowance;
 import org.trackwell.reports.internal.TableWriter;
+import org.trackwell.shared.CurrentTenant;
+import org.trackwell.shared.Ids;
 
 /**
  * The one way a report or list is downloaded: within the user's allowance, with a password only
@@ -31,8 +35,20 @@ public class Exports {
     private final ExportAllowance allowance;
     private final FilePasswords passwords;
     private final AuditTrail trail;
+    private final ApplicationEventPublisher events;
+    private final Ids ids;
+    private final Clock clock;
 
-    Exports(ExportAllowance allowance, FilePasswords passwords, AuditTrail trail) {
+    Exports(
+            ExportAllowance allowance,
+            FilePasswords passwords,
+            AuditTrail trail,
+            ApplicationEventPublisher events,
+            Ids ids,
+            Clock clock) {
+        this.events = events;
+        this.ids = ids;
+        this.clock = clock;
         this.allowance = allowance;
         this.passwords = passwords;
         this.trail = trail;
@@ -80,6 +96,8 @@ public class Exports {
             throw new UncheckedIOException(e);
         }
         trail.record(AuditAction.REPORT_EXPORTED, target(table, format, rows[0]), Outcome.SUCCESS);
+        events.publishEvent(new ExportFinished(
+                CurrentTenant.require(), ids.next(), table.name(), format.extension(), rows[0], clock.instant()));
         return rows[0];
     }
 

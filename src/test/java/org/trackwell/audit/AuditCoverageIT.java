@@ -225,6 +225,13 @@ class AuditCoverageIT {
             Map.entry("POST /api/v1/operator/webhooks", "webhook.added in the operator stream (MonitoringIT)"),
             Map.entry("POST /api/v1/operator/webhooks/remove", "webhook.removed in the operator stream (MonitoringIT)"),
             Map.entry("GET /api/v1/operator/webhooks/deliveries", "not recorded: the delivery log"),
+            Map.entry("GET /api/v1/webhooks", "not recorded: webhook addresses"),
+            Map.entry("POST /api/v1/webhooks", "webhook.added (EventWebhooksIT)"),
+            Map.entry("PUT /api/v1/webhooks/{id}/events", "webhook.events-changed (EventWebhooksIT)"),
+            Map.entry(
+                    "POST /api/v1/webhooks/remove",
+                    "webhook.removed (the same Webhooks.remove as the operators' route, MonitoringIT)"),
+            Map.entry("GET /api/v1/webhooks/deliveries", "not recorded: the delivery log"),
             Map.entry("GET /api/v1/operator/audit/events", "not recorded: the operator reading their own stream"),
             Map.entry("GET /api/v1/operator/audit/chains", "not recorded: counts and times only"));
 

@@ -145,7 +145,7 @@ class FreeTextSealedIT {
             Map.entry(
                     "monitoring_alert.*",
                     "alerts written by the product with pseudonymous identifiers, and staff notes on them"),
-            Map.entry("monitoring_webhook.*", "addresses and sealed secrets of webhooks"),
+            Map.entry("monitoring_webhook.*", "addresses, chosen events and sealed secrets of webhooks"),
             Map.entry(
                     "mail_outbox.*",
                     "e-mail not yet delivered: recipient and text sealed under the master key, the service's fixed"
@@ -157,7 +157,7 @@ class FreeTextSealedIT {
                     "setup_survey_answer.*",
                     "the implementation survey's answers: the settings chosen, session type and team names, and the"
                             + " staff to invite (names and work e-mail addresses); nothing about clients"),
-            Map.entry("monitoring_webhook_delivery.*", "alerts as posted to webhooks"),
+            Map.entry("monitoring_webhook_delivery.*", "alerts and pseudonymous events as posted to webhooks"),
             Map.entry("client.code", "the pseudonym code"),
             Map.entry(
                     "erasure_request.reason",

@@ -74,6 +74,10 @@ class AlertPagesBrowserIT extends BrowserJourney {
         browser.findElement(By.id("webhook-url")).sendKeys("ftp://hooks.example.test/trackwell");
         Browser.clickAndWait(browser, By.xpath("//button[text()='Add webhook']"));
         assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains("https://");
+        assertThat(browser.findElement(By.id("webhook-url")).getDomProperty("value"))
+                .as("the address typed is kept")
+                .isEqualTo("ftp://hooks.example.test/trackwell");
+        browser.findElement(By.id("webhook-url")).clear();
         browser.findElement(By.id("webhook-url")).sendKeys("https://hooks.example.test/trackwell");
         Browser.clickAndWait(browser, By.xpath("//button[text()='Add webhook']"));
         assertThat(browser.findElement(By.id("webhook-secret")).getText()).hasSizeGreaterThan(30);

@@ -85,6 +85,13 @@ final class RouteCalls {
                 form("POST /admin/activity-rules", t -> map("starts", "08:00", "ends", "18:00")),
                 form("POST /admin/webhooks", t -> map("url", "https://hooks.matrix.test/trackwell")),
                 form("POST /admin/webhooks/remove", t -> map("webhook", nothing)),
+                form("POST /admin/webhooks/events", t -> map("webhook", nothing, "event", "score.recorded")),
+                json(
+                        "POST /api/v1/webhooks",
+                        t -> map("url", "https://hooks.matrix.test/tenant", "events", List.of("score.recorded"))),
+                json("PUT /api/v1/webhooks/{id}/events", t -> map("events", List.of("dose.missed")))
+                        .variable("id", t -> nothing),
+                json("POST /api/v1/webhooks/remove", t -> map("webhook", nothing)),
                 form("POST /admin/mail/discard", t -> map("message", nothing)),
                 form("POST /admin/mail/try-again", t -> map("message", nothing)),
                 json("POST /api/v1/operator/alerts/acknowledge", t -> map("alert", nothing, "note", "Looked into it")),

@@ -12,12 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
+import org.trackwell.clients.ClientCreated;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.IdentifyingTextGuard;
 import org.trackwell.clients.PseudonymCode;
@@ -52,6 +54,7 @@ public class ClientRegistration {
     private final Ids ids;
     private final SecureRandom random;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ClientRegistration(
             ClientRows rows,
@@ -61,7 +64,9 @@ public class ClientRegistration {
             AuditTrail trail,
             Ids ids,
             SecureRandom random,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.settings = settings;
         this.encryption = encryption;
@@ -89,6 +94,7 @@ public class ClientRegistration {
             rows.allocate(tenant, id, List.of(user.id()), now);
         }
         trail.record(AuditAction.CLIENT_CREATED, target, Outcome.SUCCESS);
+        events.publishEvent(new ClientCreated(tenant, id, code, request.teamId(), now));
         return open(stored(id));
     }
 

@@ -14,6 +14,7 @@ import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
 import org.trackwell.clients.ConcernRaised;
 import org.trackwell.database.TenantTransactions;
+import org.trackwell.medication.DoseMissed;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
 import org.trackwell.tenancy.Tenant;
@@ -112,6 +113,8 @@ public class MissedDoseWatch {
         String message = "Missed dose: " + p.medicine().label() + " due at "
                 + WHEN.format(dueAt.atZone(settings.zone())) + " was not recorded.";
         events.publishEvent(new ConcernRaised(CurrentTenant.require(), client.id(), "medication", message));
+        events.publishEvent(
+                new DoseMissed(CurrentTenant.require(), client.id(), client.code(), p.id(), dueAt, clock.instant()));
         alerts.insert(
                 CurrentTenant.require(),
                 ids.next(),

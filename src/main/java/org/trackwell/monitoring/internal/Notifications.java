@@ -14,6 +14,7 @@ import org.trackwell.identity.Role;
 import org.trackwell.identity.User;
 import org.trackwell.mail.Mailer;
 import org.trackwell.monitoring.Alert;
+import org.trackwell.monitoring.WebhookEvent;
 import org.trackwell.shared.Ids;
 import org.trackwell.shared.TenantId;
 import org.trackwell.tenancy.Tenants;
@@ -21,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends a new alert on: by e-mail to the operators (installation alerts) or the tenant's active
- * admins, after the alert commits; and to every webhook of its stream, queued for
- * {@link WebhookSender}. Runs inside the stream's transaction.
+ * admins, after the alert commits; and to every webhook of its stream that receives alerts,
+ * queued for {@link WebhookSender} in the body alert webhooks have always had (docs/api.md). Runs inside the stream's transaction.
  */
 @Component
 public class Notifications {
@@ -64,8 +65,9 @@ public class Notifications {
             mailer.send(to, subject, text);
         }
         String body = body(tenant, alert);
-        for (WebhookRows.Stored webhook : webhooks.active()) {
-            webhooks.enqueue(ids.next(), webhook.id(), alert.id(), body, clock.instant());
+        for (WebhookRows.Stored webhook : webhooks.receiving(WebhookEvent.ALERT_RAISED)) {
+            webhooks.enqueue(
+                    ids.next(), webhook.id(), WebhookEvent.ALERT_RAISED, alert.id(), alert.id(), body, clock.instant());
         }
     }
 

@@ -1,9 +1,15 @@
 package org.trackwell.monitoring.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.trackwell.keys.EncryptedText;
 import org.trackwell.monitoring.WebhookDelivery;
+import org.trackwell.monitoring.WebhookEvent;
 
 /** Webhooks and their deliveries, of the stream current on this thread (as {@link AlertRows}). */
 @Repository
@@ -25,20 +32,22 @@ public class WebhookRows {
         this.jdbc = jdbc;
     }
 
-    public record Stored(UUID id, String url, EncryptedText secret, Instant createdAt) {}
+    public record Stored(UUID id, String url, Set<WebhookEvent> events, EncryptedText secret, Instant createdAt) {}
 
     /** Where a webhook's secret is sealed: bound to its stream as well as its row. */
     public static String secretRow(UUID stream, UUID webhook) {
         return stream + "/" + webhook;
     }
 
-    public record Due(UUID id, UUID webhookId, String url, EncryptedText secret, String body, int attempts) {}
+    public record Due(
+            UUID id, UUID webhookId, String url, EncryptedText secret, String eventType, String body, int attempts) {}
 
-    public void insert(UUID id, String url, EncryptedText secret, Instant at) {
-        jdbc.sql("insert into monitoring_webhook (tenant_id, id, url, secret, created_at) values (" + STREAM
-                        + ", :id, :url, :secret, :at)")
+    public void insert(UUID id, String url, Set<WebhookEvent> events, EncryptedText secret, Instant at) {
+        jdbc.sql("insert into monitoring_webhook (tenant_id, id, url, events, secret, created_at) values (" + STREAM
+                        + ", :id, :url, cast(:events as text[]), :secret, :at)")
                 .param("id", id)
                 .param("url", url)
+                .param("events", types(events))
                 .param("secret", secret.ciphertext())
                 .param("at", Timestamp.from(at))
                 .update();
@@ -46,12 +55,24 @@ public class WebhookRows {
 
     public List<Stored> active() {
         return jdbc.sql("select * from monitoring_webhook where removed_at is null order by created_at")
-                .query((row, n) -> new Stored(
-                        row.getObject("id", UUID.class),
-                        row.getString("url"),
-                        new EncryptedText(row.getBytes("secret")),
-                        row.getTimestamp("created_at").toInstant()))
+                .query((row, n) -> stored(row))
                 .list();
+    }
+
+    /** The webhooks that receive events of this kind. */
+    public List<Stored> receiving(WebhookEvent event) {
+        return jdbc.sql("""
+                select * from monitoring_webhook where removed_at is null and :type = any(events)
+                order by created_at""")
+                .param("type", event.type())
+                .query((row, n) -> stored(row))
+                .list();
+    }
+
+    public boolean changeEvents(UUID id, Set<WebhookEvent> events) {
+        return jdbc.sql("""
+                        update monitoring_webhook set events = cast(:events as text[])
+                        where id = :id and removed_at is null""").param("id", id).param("events", types(events)).update() == 1;
     }
 
     /** Every secret of the stream, removed webhooks' too, by webhook id. */
@@ -88,11 +109,16 @@ public class WebhookRows {
         return removed;
     }
 
-    public void enqueue(UUID id, UUID webhook, UUID alert, String body, Instant at) {
-        jdbc.sql("insert into monitoring_webhook_delivery (tenant_id, id, webhook_id, alert_id, body, next_attempt_at,"
-                        + " created_at) values (" + STREAM + ", :id, :webhook, :alert, :body, :at, :at)")
+    /** Queues an event for a webhook; {@code alert} names the alert an {@code alert.raised} event is. */
+    public void enqueue(
+            UUID id, UUID webhook, WebhookEvent event, UUID eventId, @Nullable UUID alert, String body, Instant at) {
+        jdbc.sql("insert into monitoring_webhook_delivery (tenant_id, id, webhook_id, event_type, event_id, alert_id,"
+                        + " body, next_attempt_at, created_at) values (" + STREAM
+                        + ", :id, :webhook, :type, :event, :alert, :body, :at, :at)")
                 .param("id", id)
                 .param("webhook", webhook)
+                .param("type", event.type())
+                .param("event", eventId)
                 .param("alert", alert)
                 .param("body", body)
                 .param("at", Timestamp.from(at))
@@ -101,7 +127,7 @@ public class WebhookRows {
 
     public List<Due> due(Instant now, int limit) {
         return jdbc.sql("""
-                select d.id, d.webhook_id, w.url, w.secret, d.body, d.attempts
+                select d.id, d.webhook_id, w.url, w.secret, d.event_type, d.body, d.attempts
                 from monitoring_webhook_delivery d
                 join monitoring_webhook w on w.tenant_id = d.tenant_id and w.id = d.webhook_id
                 where d.next_attempt_at <= :now and w.removed_at is null
@@ -114,6 +140,7 @@ public class WebhookRows {
                         row.getObject("webhook_id", UUID.class),
                         row.getString("url"),
                         new EncryptedText(row.getBytes("secret")),
+                        row.getString("event_type"),
                         row.getString("body"),
                         row.getInt("attempts")))
                 .list();
@@ -141,13 +168,33 @@ public class WebhookRows {
                 .query((row, n) -> new WebhookDelivery(
                         row.getObject("id", UUID.class),
                         row.getString("url"),
-                        row.getObject("alert_id", UUID.class),
+                        WebhookEvent.ofType(row.getString("event_type")).orElseThrow(),
+                        row.getObject("event_id", UUID.class),
                         row.getInt("attempts"),
                         instant(row.getTimestamp("delivered_at")),
                         instant(row.getTimestamp("next_attempt_at")),
                         row.getString("last_outcome"),
                         row.getTimestamp("created_at").toInstant()))
                 .list();
+    }
+
+    private static Stored stored(ResultSet row) throws SQLException {
+        return new Stored(
+                row.getObject("id", UUID.class),
+                row.getString("url"),
+                events((String[]) row.getArray("events").getArray()),
+                new EncryptedText(row.getBytes("secret")),
+                row.getTimestamp("created_at").toInstant());
+    }
+
+    private static String[] types(Set<WebhookEvent> events) {
+        return events.stream().map(WebhookEvent::type).toArray(String[]::new);
+    }
+
+    private static Set<WebhookEvent> events(String[] types) {
+        Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
+        Arrays.stream(types).map(WebhookEvent::ofType).flatMap(Optional::stream).forEach(events::add);
+        return events;
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -25,7 +25,9 @@ import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
 /**
- * Posts queued alerts to their webhooks, signed with HMAC-SHA256 over the body. A delivery that
+ * Posts queued events to their webhooks, signed with HMAC-SHA256 over a timestamp and the body
+ * ({@link #TIMESTAMPED_SIGNATURE}, which lets a receiver refuse replays), and over the body alone
+ * ({@link #SIGNATURE}, kept for the receivers of alert webhooks made before). A delivery that
  * fails is tried again after a wait that doubles each time, and given up after the configured
  * number of tries; the waits are times in the table, read against the clock, never sleeps.
  */
@@ -33,6 +35,10 @@ import org.trackwell.tenancy.Tenants;
 public class WebhookSender {
 
     public static final String SIGNATURE = "X-Trackwell-Signature";
+    public static final String TIMESTAMPED_SIGNATURE = "X-Trackwell-Signature-256";
+    public static final String TIMESTAMP = "X-Trackwell-Timestamp";
+    public static final String EVENT = "X-Trackwell-Event";
+    public static final String DELIVERY = "X-Trackwell-Delivery";
     private static final int BATCH = 20;
 
     private final WebhookRows rows;
@@ -90,7 +96,7 @@ public class WebhookSender {
             String outcome = addresses
                     .refusal(address, stream)
                     .map(why -> "not sent: " + why)
-                    .orElseGet(() -> post(address, delivery.body(), secret));
+                    .orElseGet(() -> post(address, delivery, secret, now));
             if (outcome.startsWith("HTTP 2")) {
                 rows.attempted(delivery.id(), outcome, now, null);
             } else {
@@ -104,10 +110,16 @@ public class WebhookSender {
         return due.size();
     }
 
-    private String post(URI address, String body, String secret) {
+    private String post(URI address, WebhookRows.Due delivery, String secret, Instant now) {
+        String body = delivery.body();
+        String timestamp = Long.toString(now.getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(address)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
+                .header(EVENT, delivery.eventType())
+                .header(DELIVERY, delivery.id().toString())
+                .header(TIMESTAMP, timestamp)
+                .header(TIMESTAMPED_SIGNATURE, "sha256=" + sign(secret, timestamp + "." + body))
                 .header(SIGNATURE, "sha256=" + sign(secret, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
@@ -122,11 +134,12 @@ public class WebhookSender {
         }
     }
 
-    public static String sign(String secret, String body) {
+    /** The hex HMAC-SHA256 of {@code signed} under the webhook's secret. */
+    public static String sign(String secret, String signed) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -27,6 +27,7 @@ import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
+import org.trackwell.outcomes.ScoreRecorded;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredAnswer;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredSession;
 import org.trackwell.shared.CurrentTenant;
@@ -242,6 +243,19 @@ public class ClientSessions {
         }
         drafts.delete(session.id(), measure.id());
         trail.record(AuditAction.MEASURE_ANSWERED, client.auditTarget(), Outcome.SUCCESS);
+        events.publishEvent(new ScoreRecorded(
+                CurrentTenant.require(),
+                id,
+                client.id(),
+                client.code(),
+                session.id(),
+                measure.id(),
+                measure.version(),
+                score.total(),
+                score.band(),
+                score.isCase(),
+                completedBy.name().toLowerCase(java.util.Locale.ROOT),
+                now));
         String day = DAY.format(session.startsAt().atZone(zone.zone()));
         for (String risk : score.risks()) {
             events.publishEvent(new ConcernRaised(

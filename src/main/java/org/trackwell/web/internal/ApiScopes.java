@@ -156,7 +156,13 @@ class ApiScopes {
             "GET /api/v1/retention/due",
             "POST /api/v1/retention/extensions",
             "GET /api/v1/retention-settings",
-            "PUT /api/v1/retention-settings");
+            "PUT /api/v1/retention-settings",
+            // Where the tenant's events go, and with which secret, is an admin's to decide.
+            "GET /api/v1/webhooks",
+            "POST /api/v1/webhooks",
+            "PUT /api/v1/webhooks/{id}/events",
+            "POST /api/v1/webhooks/remove",
+            "GET /api/v1/webhooks/deliveries");
 
     /** A route of either list; a people-only one has no scope. */
     private record Route(
