@@ -57,6 +57,8 @@ public final class HelpSections {
             Map.entry("/admin/settings/retention", "retention"),
             Map.entry("/reports/outcomes", "the-outcomes-report"),
             Map.entry("/reports/outcomes/episodes", "the-outcomes-report"),
+            Map.entry("/reports/medication", "medication-reports"),
+            Map.entry("/reports/medication/missed-doses", "medication-reports"),
             Map.entry("/admin/settings/api-clients", "api-clients"),
             Map.entry("/admin/export", "taking-your-data-with-you"),
             Map.entry("/audit", "the-audit-trail"),
