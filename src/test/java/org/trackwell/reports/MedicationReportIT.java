@@ -132,6 +132,83 @@ class MedicationReportIT {
                         second + " Not given: asleep");
     }
 
+    /** Two as-needed doses of Lorazepam to the first client: one that helped, one too soon, given over the limits. */
+    @Test
+    void countsAsNeededUseEffectAndDosesBeyondTheLimits() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("medicineId", medicine("Lorazepam", "1 mg"));
+        body.put("dose", "1");
+        body.put("unit", "tablets");
+        body.put(
+                "startsOn",
+                LocalDate.ofInstant(clock.instant(), LONDON).minusDays(1).toString());
+        body.put("prescriber", "Dr A Example");
+        body.put("kind", "PRN");
+        body.put(
+                "prn",
+                Map.of(
+                        "indication",
+                        "Agitation",
+                        "minDose",
+                        "1",
+                        "maxDose",
+                        "2",
+                        "minIntervalMinutes",
+                        240,
+                        "maxDosesPerDay",
+                        3));
+        HttpResponse<String> created = api.post("/api/v1/clients/" + first + "/prescriptions", Api.json(body), manager);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String prescription = Api.read(created).get("id").asString();
+        HttpResponse<String> helped = api.post(
+                "/api/v1/clients/" + first + "/doses",
+                Api.json(Map.of(
+                        "prescriptionId", prescription, "outcome", "GIVEN", "amount", "1", "personConfirmed", true)),
+                carer);
+        assertThat(helped.statusCode()).as(helped.body()).isEqualTo(201);
+        HttpResponse<String> effect = api.post(
+                "/api/v1/clients/" + first + "/doses/"
+                        + Api.read(helped).get("id").asString() + "/effect",
+                Api.json(Map.of("effect", "HELPED")),
+                carer);
+        assertThat(effect.statusCode()).as(effect.body()).isLessThan(300);
+        HttpResponse<String> tooSoon = api.post(
+                "/api/v1/clients/" + first + "/doses",
+                Api.json(Map.of(
+                        "prescriptionId", prescription,
+                        "outcome", "GIVEN",
+                        "amount", "1",
+                        "personConfirmed", true,
+                        "overrideReason", "Still very distressed after an hour")),
+                manager);
+        assertThat(tooSoon.statusCode()).as(tooSoon.body()).isEqualTo(201);
+
+        JsonNode use =
+                get("/api/v1/reports/medication/as-needed?" + period, manager).get("lines");
+        assertThat(use).hasSize(1);
+        assertThat(use.get(0).get("client").asString()).isEqualTo(first);
+        assertThat(use.get(0).get("medicine").asString()).isEqualTo("Lorazepam 1 mg tablet");
+        assertThat(List.of(
+                        use.get(0).get("given").asInt(),
+                        use.get(0).get("helped").asInt(),
+                        use.get(0).get("notRecorded").asInt(),
+                        use.get(0).get("overLimits").asInt()))
+                .containsExactly(2, 1, 1, 1);
+        JsonNode over = get("/api/v1/reports/medication/prn-overrides?" + period, manager)
+                .get("doses");
+        assertThat(over).hasSize(1);
+        assertThat(over.get(0).get("effect").asString()).isEqualTo("not recorded");
+        String other = api.signIn(otherManagerEmail, Api.GOOD_PASSWORD);
+        assertThat(get("/api/v1/reports/medication/as-needed?" + period, other).get("lines"))
+                .isEmpty();
+        assertThat(get("/api/v1/reports/medication/prn-overrides?" + period, other)
+                        .get("doses"))
+                .isEmpty();
+        String csv = new String(export(manager, Map.of("report", "prn-overrides", "format", "csv"))
+                .body());
+        assertThat(csv).contains(first, "Lorazepam 1 mg tablet").doesNotContain("distressed");
+    }
+
     @Test
     void aManagerOfAnotherTeamGetsNothingAndCarersHaveNoReport() {
         String other = api.signIn(otherManagerEmail, Api.GOOD_PASSWORD);

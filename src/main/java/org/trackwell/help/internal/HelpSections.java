@@ -59,6 +59,8 @@ public final class HelpSections {
             Map.entry("/reports/outcomes/episodes", "the-outcomes-report"),
             Map.entry("/reports/medication", "medication-reports"),
             Map.entry("/reports/medication/missed-doses", "medication-reports"),
+            Map.entry("/reports/medication/as-needed", "medication-reports"),
+            Map.entry("/reports/medication/prn-overrides", "medication-reports"),
             Map.entry("/admin/settings/api-clients", "api-clients"),
             Map.entry("/admin/export", "taking-your-data-with-you"),
             Map.entry("/audit", "the-audit-trail"),

@@ -4,14 +4,12 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -20,10 +18,7 @@ import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
-import org.trackwell.clients.Clients;
-import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.identity.Team;
 import org.trackwell.medication.DosesDue;
 import org.trackwell.medication.DosesDue.DueDose;
 import org.trackwell.reports.ExportTable;
@@ -42,16 +37,14 @@ public class MedicationReport {
     private static final List<String> MISSED_COLUMNS =
             List.of("Client", "Team", "Medicine", "Due on", "Due at", "What happened");
 
-    private final Clients clients;
+    private final MedicationReach reach;
     private final DosesDue doses;
-    private final Accounts accounts;
     private final ServiceTimeZone zone;
     private final AuditTrail trail;
 
-    MedicationReport(Clients clients, DosesDue doses, Accounts accounts, ServiceTimeZone zone, AuditTrail trail) {
-        this.clients = clients;
+    MedicationReport(MedicationReach reach, DosesDue doses, ServiceTimeZone zone, AuditTrail trail) {
+        this.reach = reach;
         this.doses = doses;
-        this.accounts = accounts;
         this.zone = zone;
         this.trail = trail;
     }
@@ -96,14 +89,20 @@ public class MedicationReport {
     @Transactional
     @PreAuthorize("hasRole('MANAGER')")
     public List<AdherenceLine> adherence(SignedInUser user, ReportFilter filter, Grouping by) {
-        trail.record(AuditAction.REPORT_VIEWED, target("medication-adherence", filter, by), Outcome.SUCCESS);
+        trail.record(
+                AuditAction.REPORT_VIEWED,
+                MedicationReach.target("medication-adherence", filter, by.key()),
+                Outcome.SUCCESS);
         return tally(user, filter, by);
     }
 
     @Transactional
     @PreAuthorize("hasRole('MANAGER')")
     public List<MissedDose> missed(SignedInUser user, ReportFilter filter) {
-        trail.record(AuditAction.REPORT_VIEWED, target("medication-missed-doses", filter, null), Outcome.SUCCESS);
+        trail.record(
+                AuditAction.REPORT_VIEWED,
+                MedicationReach.target("medication-missed-doses", filter, null),
+                Outcome.SUCCESS);
         List<MissedDose> missed = new ArrayList<>();
         notGiven(user, filter, missed::add);
         return missed;
@@ -114,8 +113,8 @@ public class MedicationReport {
         return new ExportTable(
                 "medication-adherence",
                 "Medication adherence by " + by.word(),
-                words(filter, by),
-                codes(filter, by),
+                reach.words(filter, by.word()),
+                MedicationReach.codes(filter, by.key()),
                 List.of(by.heading(), "Doses due", "Given", "Not given", "Missed", "Percent given"));
     }
 
@@ -130,8 +129,8 @@ public class MedicationReport {
         return new ExportTable(
                 "medication-missed-doses",
                 "Doses not given or missed",
-                words(filter, null),
-                codes(filter, null),
+                reach.words(filter, null),
+                MedicationReach.codes(filter, null),
                 MISSED_COLUMNS);
     }
 
@@ -141,7 +140,7 @@ public class MedicationReport {
     }
 
     private void notGiven(SignedInUser user, ReportFilter filter, Consumer<MissedDose> each) {
-        Map<UUID, String> teams = teamNames();
+        Map<UUID, String> teams = reach.teamNames();
         reached(user, filter, (client, dose) -> {
             if (dose.result() == DosesDue.Result.GIVEN) {
                 return;
@@ -161,7 +160,7 @@ public class MedicationReport {
     }
 
     private List<AdherenceLine> tally(SignedInUser user, ReportFilter filter, Grouping by) {
-        Map<UUID, String> teams = teamNames();
+        Map<UUID, String> teams = reach.teamNames();
         Map<String, AdherenceLine> lines = new TreeMap<>();
         reached(user, filter, (client, dose) -> {
             String name = switch (by) {
@@ -182,51 +181,9 @@ public class MedicationReport {
 
     /** Every settled due dose of the clients in the user's teams (or the one team asked for). */
     private void reached(SignedInUser user, ReportFilter filter, ClientDoses each) {
-        List<UUID> teams = filter.team() == null ? List.copyOf(user.teams()) : List.of(filter.team());
-        if (!user.teams().containsAll(teams)) {
-            throw new ReportRefused("Choose one of your teams.");
+        for (ClientRef client : reach.clients(user, filter)) {
+            doses.of(client, filter.from(), filter.to()).forEach(dose -> each.accept(client, dose));
         }
-        for (UUID team : teams) {
-            for (ClientRef client : clients.inTeam(user, team)) {
-                doses.of(client, filter.from(), filter.to()).forEach(dose -> each.accept(client, dose));
-            }
-        }
-    }
-
-    private Map<UUID, String> teamNames() {
-        return accounts.teams().stream().collect(Collectors.toMap(Team::id, Team::name));
-    }
-
-    private Map<String, String> words(ReportFilter filter, @Nullable Grouping by) {
-        Map<String, String> words = new LinkedHashMap<>();
-        words.put("Period", Cells.DAY.format(filter.from()) + " to " + Cells.DAY.format(filter.to()));
-        if (filter.team() != null) {
-            words.put("Team", teamNames().getOrDefault(filter.team(), "unknown team"));
-        }
-        if (by != null) {
-            words.put("By", by.word());
-        }
-        return words;
-    }
-
-    private static Map<String, String> codes(ReportFilter filter, @Nullable Grouping by) {
-        Map<String, String> codes = new LinkedHashMap<>();
-        codes.put("from", filter.from().toString());
-        codes.put("to", filter.to().toString());
-        if (filter.team() != null) {
-            codes.put("team", filter.team().toString());
-        }
-        if (by != null) {
-            codes.put("by", by.key());
-        }
-        return codes;
-    }
-
-    private static String target(String report, ReportFilter filter, @Nullable Grouping by) {
-        return "report:" + report + "?"
-                + codes(filter, by).entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining("&"));
     }
 
     /** What adherence is added up by. */

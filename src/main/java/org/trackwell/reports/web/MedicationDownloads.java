@@ -8,6 +8,7 @@ import org.trackwell.reports.ExportFormat;
 import org.trackwell.reports.ExportTable;
 import org.trackwell.reports.Exports;
 import org.trackwell.reports.ReportRefused;
+import org.trackwell.reports.internal.AsNeededReport;
 import org.trackwell.reports.internal.MedicationReport;
 import org.trackwell.reports.internal.MedicationReport.Grouping;
 import org.trackwell.reports.internal.ReportFilter;
@@ -18,16 +19,20 @@ class MedicationDownloads {
 
     static final String ADHERENCE = "adherence";
     static final String MISSED_DOSES = "missed-doses";
+    static final String AS_NEEDED = "as-needed";
+    static final String PRN_OVERRIDES = "prn-overrides";
 
     private final MedicationReport report;
+    private final AsNeededReport asNeeded;
     private final Exports exports;
 
-    MedicationDownloads(MedicationReport report, Exports exports) {
+    MedicationDownloads(MedicationReport report, AsNeededReport asNeeded, Exports exports) {
         this.report = report;
+        this.asNeeded = asNeeded;
         this.exports = exports;
     }
 
-    /** The report named ({@code adherence} or {@code missed-doses}), streamed into the response. */
+    /** The report named ({@code adherence}, {@code missed-doses}, {@code as-needed}, {@code prn-overrides}), streamed into the response. */
     void download(
             SignedInUser user,
             String name,
@@ -38,12 +43,13 @@ class MedicationDownloads {
             HttpServletResponse response) {
         ExportFormat chosen =
                 ExportFormat.named(format).orElseThrow(() -> new ReportRefused("Choose CSV, XLSX or PDF."));
-        boolean adherence = switch (name) {
-            case ADHERENCE -> true;
-            case MISSED_DOSES -> false;
+        ExportTable table = switch (name) {
+            case ADHERENCE -> report.adherenceTable(filter, by);
+            case MISSED_DOSES -> report.missedTable(filter);
+            case AS_NEEDED -> asNeeded.useTable(filter);
+            case PRN_OVERRIDES -> asNeeded.overridesTable(filter);
             default -> throw new ReportRefused("There is no medication report called " + name + ".");
         };
-        ExportTable table = adherence ? report.adherenceTable(filter, by) : report.missedTable(filter);
         Exports.Download into = (type, fileName) -> {
             response.setContentType(type.mediaType());
             response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
@@ -51,10 +57,11 @@ class MedicationDownloads {
             return response.getOutputStream();
         };
         exports.export(user, table, chosen, password, into, rows -> {
-            if (adherence) {
-                report.adherenceLines(user, filter, by, rows::row);
-            } else {
-                report.missedLines(user, filter, rows::row);
+            switch (name) {
+                case ADHERENCE -> report.adherenceLines(user, filter, by, rows::row);
+                case MISSED_DOSES -> report.missedLines(user, filter, rows::row);
+                case AS_NEEDED -> asNeeded.useLines(user, filter, rows::row);
+                default -> asNeeded.overrideLines(user, filter, rows::row);
             }
         });
     }

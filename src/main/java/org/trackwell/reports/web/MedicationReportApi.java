@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.identity.SignedInUser;
+import org.trackwell.reports.internal.AsNeededReport;
 import org.trackwell.reports.internal.MedicationReport;
 import org.trackwell.reports.internal.MedicationReport.MissedDose;
 import org.trackwell.reports.internal.ReportFilter;
@@ -28,12 +29,19 @@ import org.trackwell.shared.ServiceTimeZone;
 class MedicationReportApi {
 
     private final MedicationReport report;
+    private final AsNeededReport asNeeded;
     private final MedicationDownloads downloads;
     private final Clock clock;
     private final ServiceTimeZone zone;
 
-    MedicationReportApi(MedicationReport report, MedicationDownloads downloads, Clock clock, ServiceTimeZone zone) {
+    MedicationReportApi(
+            MedicationReport report,
+            AsNeededReport asNeeded,
+            MedicationDownloads downloads,
+            Clock clock,
+            ServiceTimeZone zone) {
         this.report = report;
+        this.asNeeded = asNeeded;
         this.downloads = downloads;
         this.clock = clock;
         this.zone = zone;
@@ -59,7 +67,11 @@ class MedicationReportApi {
 
     record MissedDoses(Filter filter, List<MissedDose> doses) {}
 
-    /** A download of {@code report} ({@code adherence} or {@code missed-doses}); a password only for XLSX. */
+    record AsNeededUse(Filter filter, List<AsNeededReport.Use> lines) {}
+
+    record PrnOverrides(Filter filter, List<AsNeededReport.GivenOverLimits> doses) {}
+
+    /** A download of {@code report} ({@code adherence}, {@code missed-doses}, {@code as-needed}, {@code prn-overrides}); a password only for XLSX. */
     record MedicationExport(
             @NotBlank @Size(max = 20) String report,
             @NotBlank @Size(max = 10) String format,
@@ -94,6 +106,20 @@ class MedicationReportApi {
             @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
         return new MissedDoses(Filter.of(filter), report.missed(user, filter));
+    }
+
+    @GetMapping("/as-needed")
+    AsNeededUse asNeeded(
+            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+        ReportFilter filter = request.filter(clock, zone);
+        return new AsNeededUse(Filter.of(filter), asNeeded.use(user, filter));
+    }
+
+    @GetMapping("/prn-overrides")
+    PrnOverrides prnOverrides(
+            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+        ReportFilter filter = request.filter(clock, zone);
+        return new PrnOverrides(Filter.of(filter), asNeeded.overrides(user, filter));
     }
 
     @PostMapping("/export")

@@ -23,6 +23,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.reports.ReportRefused;
+import org.trackwell.reports.internal.AsNeededReport;
 import org.trackwell.reports.internal.MedicationReport;
 import org.trackwell.reports.internal.MedicationReport.Grouping;
 import org.trackwell.reports.internal.ReportFilter;
@@ -35,6 +36,7 @@ import org.trackwell.shared.ServiceTimeZone;
 class MedicationReportPages {
 
     private final MedicationReport report;
+    private final AsNeededReport asNeeded;
     private final MedicationDownloads downloads;
     private final Accounts accounts;
     private final Clock clock;
@@ -42,11 +44,13 @@ class MedicationReportPages {
 
     MedicationReportPages(
             MedicationReport report,
+            AsNeededReport asNeeded,
             MedicationDownloads downloads,
             Accounts accounts,
             Clock clock,
             ServiceTimeZone zone) {
         this.report = report;
+        this.asNeeded = asNeeded;
         this.downloads = downloads;
         this.accounts = accounts;
         this.clock = clock;
@@ -71,6 +75,23 @@ class MedicationReportPages {
             @Valid @ModelAttribute("asked") MedicationReportRequest request,
             Model model) {
         return page("reports/medication-missed", user, request, model, filter -> report.missed(user, filter));
+    }
+
+    @GetMapping("/reports/medication/as-needed")
+    ModelAndView asNeeded(
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute("asked") MedicationReportRequest request,
+            Model model) {
+        return page("reports/medication-as-needed", user, request, model, filter -> asNeeded.use(user, filter));
+    }
+
+    @GetMapping("/reports/medication/prn-overrides")
+    ModelAndView prnOverrides(
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute("asked") MedicationReportRequest request,
+            Model model) {
+        return page(
+                "reports/medication-prn-overrides", user, request, model, filter -> asNeeded.overrides(user, filter));
     }
 
     private ModelAndView page(
@@ -125,9 +146,12 @@ class MedicationReportPages {
 
     private static String back(String report, MedicationReportRequest request) {
         UriComponentsBuilder back = UriComponentsBuilder.fromPath(
-                MedicationDownloads.MISSED_DOSES.equals(report)
-                        ? "/reports/medication/missed-doses"
-                        : "/reports/medication");
+                switch (report) {
+                    case MedicationDownloads.MISSED_DOSES,
+                            MedicationDownloads.AS_NEEDED,
+                            MedicationDownloads.PRN_OVERRIDES -> "/reports/medication/" + report;
+                    default -> "/reports/medication";
+                });
         add(back, "from", request.from());
         add(back, "to", request.to());
         add(back, "team", request.team());
