@@ -1,9 +1,10 @@
 /**
  * The medication administration record: medicines, prescriptions and their schedules, the
  * medication round, doses given, refused or missed, PRN rules, controlled-drug witnessing, stock
- * and the controlled-drug register, missed-dose alerts and the MAR chart. No other module uses
- * it (its settings provide {@code shared.ServiceTimeZone}), so this package is empty: the services
- * and records are in {@code internal}, the controllers and pages in {@code web}.
+ * and the controlled-drug register, missed-dose alerts and the MAR chart. Its API is {@link
+ * DosesDue} and {@link AsNeededDoses}, the doses the reports module adds up (its settings provide {@code
+ * shared.ServiceTimeZone}); the services and records are in {@code internal}, the controllers and
+ * pages in {@code web}.
  */
 @NullMarked
 package org.trackwell.medication;

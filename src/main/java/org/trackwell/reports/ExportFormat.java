@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The file types a report or list downloads as. */
 public enum ExportFormat {
     CSV("text/csv; charset=UTF-8", "csv", "CSV (any spreadsheet or text editor)"),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "Excel workbook (XLSX)"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "Excel workbook"),
     PDF("application/pdf", "pdf", "PDF, to print or read");
 
     private final String mediaType;

@@ -198,6 +198,11 @@ class AuditCoverageIT {
             Map.entry("GET /api/v1/reports/outcomes", "report.viewed (OutcomesReportIT)"),
             Map.entry("GET /api/v1/reports/outcomes/episodes", "report.episodes-viewed (OutcomesReportIT)"),
             Map.entry("POST /api/v1/reports/outcomes/export", "report.exported (OutcomesReportIT)"),
+            Map.entry("GET /api/v1/reports/medication/adherence", "report.viewed (MedicationReportIT)"),
+            Map.entry("GET /api/v1/reports/medication/missed-doses", "report.viewed (MedicationReportIT)"),
+            Map.entry("GET /api/v1/reports/medication/as-needed", "report.viewed (MedicationReportIT)"),
+            Map.entry("GET /api/v1/reports/medication/prn-overrides", "report.viewed (MedicationReportIT)"),
+            Map.entry("POST /api/v1/reports/medication/export", "report.exported (MedicationReportIT)"),
             Map.entry("GET /api/v1/medication/alerts", "medication-alerts.viewed (MedicationIT)"),
             Map.entry(
                     "POST /api/v1/medication/alerts/{id}/acknowledge", "medication-alert.acknowledged (MedicationIT)"),

@@ -426,7 +426,9 @@ final class RouteCalls {
                 RouteCall.of("GET /api/v1/reports/outcomes/episodes").query(t -> "figure=referrals"),
                 json("POST /api/v1/reports/outcomes/export", t -> map("format", "csv")),
                 RouteCall.of("GET /reports/outcomes/episodes").query(t -> "figure=referrals"),
-                form("POST /reports/outcomes/export", t -> map("format", "csv")));
+                form("POST /reports/outcomes/export", t -> map("format", "csv")),
+                json("POST /api/v1/reports/medication/export", t -> map("report", "adherence", "format", "csv")),
+                form("POST /reports/medication/export", t -> map("report", "adherence", "format", "csv")));
     }
 
     private static List<RouteCall> medication() {

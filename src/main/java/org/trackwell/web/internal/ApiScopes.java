@@ -51,7 +51,12 @@ class ApiScopes {
             Map.entry("POST /api/v1/clients/{code}/doses/{id}/effect", ApiScope.DOSES_WRITE),
             Map.entry("GET /api/v1/reports/outcomes", ApiScope.REPORTS_READ),
             Map.entry("GET /api/v1/reports/outcomes/episodes", ApiScope.REPORTS_READ),
-            Map.entry("POST /api/v1/reports/outcomes/export", ApiScope.REPORTS_READ));
+            Map.entry("POST /api/v1/reports/outcomes/export", ApiScope.REPORTS_READ),
+            Map.entry("GET /api/v1/reports/medication/adherence", ApiScope.REPORTS_READ),
+            Map.entry("GET /api/v1/reports/medication/missed-doses", ApiScope.REPORTS_READ),
+            Map.entry("GET /api/v1/reports/medication/as-needed", ApiScope.REPORTS_READ),
+            Map.entry("GET /api/v1/reports/medication/prn-overrides", ApiScope.REPORTS_READ),
+            Map.entry("POST /api/v1/reports/medication/export", ApiScope.REPORTS_READ));
 
     /** Routes for people only: their own account, administration, settings, identifying details, notes. */
     static final Set<String> PEOPLE_ONLY = Set.of(
