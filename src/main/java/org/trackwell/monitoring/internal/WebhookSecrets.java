@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.trackwell.audit.AuditTrail;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.keys.EncryptedText;
 import org.trackwell.keys.InstallationSealedFields;
 import org.trackwell.shared.TenantId;
-import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
 /** Webhook secrets, the installation's and every tenant's, sealed again when the master key rotates. */
@@ -30,11 +28,8 @@ class WebhookSecrets implements InstallationSealedFields {
 
     @Override
     public List<SealedSecret> sealedUnderMasterKey() {
-        List<TenantId> streams = new ArrayList<>();
-        streams.add(AuditTrail.OPERATOR_STREAM);
-        tenants.list().stream().map(Tenant::id).forEach(streams::add);
         List<SealedSecret> secrets = new ArrayList<>();
-        for (TenantId stream : streams) {
+        for (TenantId stream : tenants.streams()) {
             transactions
                     .inTenant(stream, rows::secrets)
                     .forEach((id, text) -> secrets.add(

@@ -9,19 +9,16 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.trackwell.audit.AuditTrail;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.keys.InstallationSecrets;
 import org.trackwell.monitoring.MonitoringProperties;
 import org.trackwell.shared.TenantId;
-import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
 /**
@@ -73,11 +70,8 @@ public class WebhookSender {
     /** Delivers what is due in every stream; returns how many attempts were made. */
     @Scheduled(fixedDelayString = "${trackwell.monitoring.webhook-poll:5s}")
     public int deliverDue() {
-        List<TenantId> streams = new ArrayList<>();
-        streams.add(AuditTrail.OPERATOR_STREAM);
-        tenants.list().stream().map(Tenant::id).forEach(streams::add);
         int attempts = 0;
-        for (TenantId stream : streams) {
+        for (TenantId stream : tenants.streams()) {
             attempts += transactions.inTenant(stream, () -> deliverDueInStream(stream));
         }
         return attempts;
