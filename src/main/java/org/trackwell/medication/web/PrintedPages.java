@@ -2,21 +2,18 @@ package org.trackwell.medication.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.jspecify.annotations.Nullable;
+import org.trackwell.shared.PdfText;
 
 /**
  * A4 landscape pages written from the top down, each numbered "Page x of y" when finished. Text
@@ -31,23 +28,15 @@ final class PrintedPages implements AutoCloseable {
     static final float MARGIN = 28;
     static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
 
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-
     private final PDDocument document = new PDDocument();
+    private final PdfText unicode;
     private final PDFont regular;
     private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private final Map<Integer, Boolean> printable = new HashMap<>();
     private @Nullable PDPageContentStream content;
 
     PrintedPages(String title) {
-        try (InputStream font = PDDocument.class.getResourceAsStream(FONT)) {
-            if (font == null) {
-                throw new IllegalStateException("PDFBox no longer ships " + FONT);
-            }
-            regular = PDType0Font.load(document, font, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        unicode = PdfText.embeddedIn(document);
+        regular = unicode.font();
         document.getDocumentInformation().setTitle(title);
     }
 
@@ -65,7 +54,7 @@ final class PrintedPages implements AutoCloseable {
     }
 
     void text(float size, float x, float y, String text) {
-        write(regular, size, x, y, printable(text));
+        write(regular, size, x, y, unicode.printable(text));
     }
 
     void heading(float size, float x, float y, String text) {
@@ -76,7 +65,7 @@ final class PrintedPages implements AutoCloseable {
     List<String> wrap(String text, float size, float width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : printable(text).split(" +")) {
+        for (String word : unicode.printable(text).split(" +")) {
             String candidate = line.isEmpty() ? word : line + " " + word;
             if (width(candidate, size) <= width) {
                 line.setLength(0);
@@ -168,28 +157,6 @@ final class PrintedPages implements AutoCloseable {
             page.endText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The text with line breaks and tabs as spaces and what the font cannot show as "?". */
-    private String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                out.append(' ');
-            } else {
-                out.appendCodePoint(printable.computeIfAbsent(c, this::hasGlyph) ? c : '?');
-            }
-        });
-        return out.toString();
-    }
-
-    private boolean hasGlyph(int codePoint) {
-        try {
-            regular.encode(Character.toString(codePoint));
-            return true;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
         }
     }
 

@@ -1,9 +1,7 @@
 package org.trackwell.reports.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.io.IOUtils;
@@ -12,9 +10,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.reports.ExportTable;
+import org.trackwell.shared.PdfText;
 
 /**
  * A4 landscape pages: the title and filters, then the table with its headings repeated on every
@@ -30,14 +28,13 @@ final class PdfTable implements TableWriter {
     private static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
     private static final float SIZE = 8;
     private static final float LINE = 12;
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private final ExportTable table;
     private final OutputStream out;
     private final PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
+    private final PdfText unicode;
     private final PDFont font;
     private final float column;
-    private final Map<Integer, Boolean> printable = new HashMap<>();
     private @Nullable PDPageContentStream content;
     private float y;
     private int pages;
@@ -45,12 +42,8 @@ final class PdfTable implements TableWriter {
     PdfTable(ExportTable table, OutputStream out) throws IOException {
         this.table = table;
         this.out = out;
-        try (InputStream file = PDDocument.class.getResourceAsStream(FONT)) {
-            if (file == null) {
-                throw new IllegalStateException("PDFBox no longer ships " + FONT);
-            }
-            font = PDType0Font.load(document, file, true);
-        }
+        unicode = PdfText.embeddedIn(document);
+        font = unicode.font();
         document.getDocumentInformation().setTitle(table.title());
         column = WIDTH / Math.max(1, table.columns().size());
         newPage();
@@ -128,7 +121,7 @@ final class PdfTable implements TableWriter {
     }
 
     private String fitted(String text, float size, float width) throws IOException {
-        String shown = printable(text);
+        String shown = unicode.printable(text);
         if (width(shown, size) <= width) {
             return shown;
         }
@@ -141,28 +134,6 @@ final class PdfTable implements TableWriter {
 
     private float width(String text, float size) throws IOException {
         return font.getStringWidth(text) / 1000 * size;
-    }
-
-    /** Line breaks and tabs as spaces, and what the font cannot show as "?". */
-    private String printable(String text) {
-        StringBuilder shown = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                shown.append(' ');
-            } else {
-                shown.appendCodePoint(printable.computeIfAbsent(c, this::hasGlyph) ? c : '?');
-            }
-        });
-        return shown.toString();
-    }
-
-    private boolean hasGlyph(int codePoint) {
-        try {
-            font.encode(Character.toString(codePoint));
-            return true;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
-        }
     }
 
     private PDPageContentStream page() {
