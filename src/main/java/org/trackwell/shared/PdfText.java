@@ -24,6 +24,11 @@ public final class PdfText {
         this.font = font;
     }
 
+    /** Text printable in one of PDF's standard fonts (Helvetica Bold for headings, say). */
+    public static PdfText in(PDFont font) {
+        return new PdfText(font);
+    }
+
     /** The font, embedded (only the glyphs used) in this document. */
     public static PdfText embeddedIn(PDDocument document) {
         try (InputStream file = PDDocument.class.getResourceAsStream(FONT)) {
@@ -38,6 +43,15 @@ public final class PdfText {
 
     public PDFont font() {
         return font;
+    }
+
+    /** How wide the text is, in points, at this size. */
+    public float width(String printable, float size) {
+        try {
+            return font.getStringWidth(printable) / 1000 * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Line breaks and tabs as spaces, and what the font cannot show as "?". */

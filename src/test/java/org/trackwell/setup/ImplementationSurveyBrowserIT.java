@@ -28,7 +28,8 @@ class ImplementationSurveyBrowserIT extends BrowserJourney {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "survey");
         String base = "https://" + api.host() + ":" + port;
         Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Answer the implementation survey");
+        Browser.waitUntil(
+                browser, d -> d.findElement(By.tagName("main")).getText().contains("Answer the implementation survey"));
         Browser.open(browser, base + "/admin/setup");
 
         next();

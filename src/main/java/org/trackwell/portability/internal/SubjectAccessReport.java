@@ -13,6 +13,7 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.User;
+import org.trackwell.shared.SectionedPdf;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -140,25 +141,25 @@ class SubjectAccessReport {
             Map<String, String> identifiers,
             Map<String, List<ObjectNode>> records,
             List<ObjectNode> access) {
-        List<SubjectAccessPdf.Section> sections = new ArrayList<>();
-        sections.add(new SubjectAccessPdf.Section(
+        List<SectionedPdf.Section> sections = new ArrayList<>();
+        sections.add(new SectionedPdf.Section(
                 "About this report",
                 List.of(
                         "Everything this service held in Trackwell about client " + client.code() + " at " + at
                                 + " (UTC): every part of the record, and everyone who opened or changed it.",
                         "Times are in UTC. The file subject-access.json beside this one holds the same facts"
                                 + " for computers.")));
-        sections.add(new SubjectAccessPdf.Section(
+        sections.add(new SectionedPdf.Section(
                 "Identifying details",
                 identifiers.isEmpty()
                         ? List.of("The service keeps no identifying details in Trackwell: only the code.")
                         : identifiers.entrySet().stream()
                                 .map(e -> words(e.getKey()) + ": " + e.getValue())
                                 .toList()));
-        records.forEach((table, list) -> sections.add(new SubjectAccessPdf.Section(
+        records.forEach((table, list) -> sections.add(new SectionedPdf.Section(
                 HEADINGS.getOrDefault(table, words(table)),
                 list.stream().map(SubjectAccessReport::line).toList())));
-        sections.add(new SubjectAccessPdf.Section(
+        sections.add(new SectionedPdf.Section(
                 "Who accessed the record",
                 access.isEmpty()
                         ? List.of("Nobody.")
@@ -168,7 +169,7 @@ class SubjectAccessReport {
                                         + e.get("action").asString() + " ("
                                         + e.get("outcome").asString() + ")")
                                 .toList()));
-        return SubjectAccessPdf.of("Subject access: client " + client.code(), sections);
+        return SectionedPdf.of("Subject access: client " + client.code(), sections);
     }
 
     /** A row as one line of its fields, leaving out the tenant and the row's own id. */

@@ -8,6 +8,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.trackwell.shared.SectionedPdf;
 
 /** The implementation record: a page, and the same as a PDF for the service's files. */
 @Controller
@@ -39,6 +40,10 @@ class RecordPages {
                                 .filename("implementation-record.pdf")
                                 .build()
                                 .toString())
-                .body(RecordPdf.of(TITLE, record.sections()));
+                .body(SectionedPdf.of(
+                        TITLE,
+                        record.sections().stream()
+                                .map(section -> new SectionedPdf.Section(section.heading(), section.lines()))
+                                .toList()));
     }
 }

@@ -1,4 +1,4 @@
-package org.trackwell.setup.web;
+package org.trackwell.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,37 +13,43 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * The implementation record as A4 pages, a new page when one is full. Printed in Helvetica, so a
- * character outside its set prints as "?".
+ * A document of headed sections on A4 pages (an erasure certificate, a subject access report, the
+ * implementation record): lines wrapped between words to the page's width and carried over to new
+ * pages, in the Unicode font PDFBox ships so that names print as written; headings in bold.
  */
-final class RecordPdf {
+public final class SectionedPdf {
 
-    private static final float MARGIN = 56;
-    private static final float SIZE = 10.5f;
-    private static final float LEADING = 15;
-    private static final int WRAP = 95;
+    /** A heading and its lines. */
+    public record Section(String heading, List<String> lines) {}
+
+    private static final float MARGIN = 50;
+    private static final float SIZE = 10;
+    private static final float LEADING = 14;
 
     private final PDDocument document;
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final PdfText regular;
+    private final PdfText bold = PdfText.in(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD));
+    private final float width;
     private PDPageContentStream content;
     private float y;
 
-    private RecordPdf(PDDocument document) throws IOException {
+    private SectionedPdf(PDDocument document) throws IOException {
         this.document = document;
+        this.regular = PdfText.embeddedIn(document);
+        this.width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         this.content = newPage();
     }
 
-    static byte[] of(String title, List<ImplementationRecord.Section> sections) {
+    public static byte[] of(String title, List<Section> sections) {
         try (PDDocument document = new PDDocument()) {
             document.getDocumentInformation().setTitle(title);
-            RecordPdf pdf = new RecordPdf(document);
-            pdf.line(pdf.bold, 18, title);
-            for (ImplementationRecord.Section section : sections) {
+            SectionedPdf pdf = new SectionedPdf(document);
+            pdf.line(pdf.bold, 16, title);
+            for (Section section : sections) {
                 pdf.y -= 6;
                 pdf.line(pdf.bold, SIZE + 1, section.heading());
                 for (String text : section.lines()) {
-                    for (String wrapped : wrap(text)) {
+                    for (String wrapped : pdf.wrap(text)) {
                         pdf.line(pdf.regular, SIZE, wrapped);
                     }
                 }
@@ -64,36 +70,35 @@ final class RecordPdf {
         return new PDPageContentStream(document, page);
     }
 
-    private void line(PDType1Font font, float size, String text) throws IOException {
+    private void line(PdfText text, float size, String line) throws IOException {
         if (y < MARGIN) {
             content.close();
             content = newPage();
         }
         content.beginText();
-        content.setFont(font, size);
+        content.setFont(text.font(), size);
         content.newLineAtOffset(MARGIN, y);
-        content.showText(printable(text));
+        content.showText(text.printable(line));
         content.endText();
         y -= LEADING;
     }
 
-    private static List<String> wrap(String text) {
+    /** The text in lines that fit the width, broken between words. */
+    private List<String> wrap(String text) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" +")) {
-            if (!line.isEmpty() && line.length() + 1 + word.length() > WRAP) {
+        for (String word : regular.printable(text).split(" +")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && regular.width(longer, SIZE) > width) {
                 lines.add(line.toString());
                 line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(longer);
             }
-            line.append(line.isEmpty() ? "" : " ").append(word);
         }
         lines.add(line.toString());
         return lines;
-    }
-
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
-        return out.toString();
     }
 }
