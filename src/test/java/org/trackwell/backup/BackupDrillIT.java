@@ -35,6 +35,12 @@ import org.trackwell.support.TeamWriter;
  */
 class BackupDrillIT {
 
+    /**
+     * The service's own restore check, often enough that it runs soon after the first base backup
+     * (it does nothing before there is one) without a drill-long wait for a daily time.
+     */
+    private static final String EVERY_HALF_MINUTE = "*/30 * * * * *";
+
     private static final Pattern RECOVERY_KEY = Pattern.compile("(TWRK(-[A-Z2-7]{1,4})+)");
 
     @Test
@@ -43,8 +49,7 @@ class BackupDrillIT {
         Path data = root.resolve("data");
         Path store = root.resolve("store");
         Path keyFile = root.resolve("recovery-key.txt");
-        ServiceProcess service = withBackups(
-                        data, store, "TRACKWELL_BACKUP_CHECK_SCHEDULE", onceAfter(Duration.ofSeconds(150)))
+        ServiceProcess service = withBackups(data, store, "TRACKWELL_BACKUP_CHECK_SCHEDULE", EVERY_HALF_MINUTE)
                 .start();
         Set<String> beforeT;
         Set<String> afterT;
@@ -190,16 +195,6 @@ class BackupDrillIT {
                 "1s"));
         settings.addAll(List.of(moreSettings));
         return ServiceProcess.on(data, settings.toArray(String[]::new));
-    }
-
-    /**
-     * A daily schedule whose first run comes in {@code delay}: the service's own restore check runs
-     * once during the drill, after the first base backup (the service runs in this time zone).
-     */
-    private static String onceAfter(Duration delay) {
-        java.time.LocalTime at =
-                java.time.LocalTime.now(java.time.ZoneId.systemDefault()).plus(delay);
-        return at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " * * *";
     }
 
     private static void awaitRestoreCheck(ServiceProcess service) {
