@@ -9,11 +9,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.outcomes.internal.CatalogueEntry;
 import org.trackwell.outcomes.internal.MeasureCatalogue;
 import org.trackwell.outcomes.internal.OutcomeSettings;
+import org.trackwell.outcomes.internal.OutcomeSettingsChanges;
 import org.trackwell.outcomes.internal.SessionType;
 
 /**
  * The measures in use and the session types, for the implementation survey. Every change goes
- * through {@link MeasureCatalogue}, with the same checks and audit entries as the measures page.
+ * through {@link MeasureCatalogue} and {@link OutcomeSettingsChanges}, with the same checks and audit entries as the measures page.
  */
 @Service
 public class MeasureSetup {
@@ -22,9 +23,11 @@ public class MeasureSetup {
     public record MeasureChoice(String id, String title, boolean on) {}
 
     private final MeasureCatalogue catalogue;
+    private final OutcomeSettingsChanges changes;
 
-    MeasureSetup(MeasureCatalogue catalogue) {
+    MeasureSetup(MeasureCatalogue catalogue, OutcomeSettingsChanges changes) {
         this.catalogue = catalogue;
+        this.changes = changes;
     }
 
     public List<MeasureChoice> measures() {
@@ -73,7 +76,7 @@ public class MeasureSetup {
                     type.treatment()));
         }
         if (!types.equals(before)) {
-            catalogue.changeSessionTypes(types);
+            changes.changeSessionTypes(types);
         }
         for (MeasureChoice measure : current) {
             if (!measures.contains(measure.id()) && measure.on()) {

@@ -1,22 +1,13 @@
 package org.trackwell.database.internal;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -35,7 +26,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String DATABASE = "trackwell";
     private static final String SUPERUSER = "postgres";
-    private static final Duration SUPERVISION_INTERVAL = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     /**
@@ -60,11 +50,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final DatabasePasswords passwords;
     private final @Nullable Postmaster postmaster;
     private final @Nullable InstallationLock lock;
-    private final @Nullable ScheduledExecutorService supervisor;
-    private volatile @Nullable Long downSince;
-    private volatile long lastComplaint;
-    private volatile int restarts;
-    private volatile boolean closing;
+    private final @Nullable PostmasterSupervisor supervisor;
 
     private EmbeddedPostgresServer(
             Settings settings,
@@ -77,13 +63,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.passwords = passwords;
         this.postmaster = postmaster;
         this.lock = lock;
-        this.supervisor = postmaster == null
-                ? null
-                : Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "embedded-postgres-supervisor");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.supervisor =
+                postmaster == null ? null : new PostmasterSupervisor(postmaster, dataDirectory, this::startAgain);
     }
 
     public static EmbeddedPostgresServer open(Settings settings, SecureRandom random) {
@@ -136,7 +117,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     dataDirectory);
             postmaster.stop();
         });
-        refuseForeignServer(settings.port(), dataDirectory);
+        ServerOwnership.refuseOtherProgramOn(settings.port(), dataDirectory);
         if (!postmaster.initialised()) {
             initialise(postmaster, keys, passwords);
         } else if (stored.isEmpty()) {
@@ -158,7 +139,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgresServer server =
                 new EmbeddedPostgresServer(settings, dataDirectory, passwords, postmaster, lock);
         server.proveItIsOurs();
-        server.supervise();
+        if (server.supervisor != null) {
+            server.supervisor.start();
+        }
         return server;
     }
 
@@ -197,73 +180,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return server;
     }
 
-    private static void refuseForeignServer(int port, Path dataDirectory) {
-        if (answers(port)) {
-            throw new StartRefused(
-                    "Port " + port + " on 127.0.0.1 is in use by another program, not this installation's database ("
-                            + dataDirectory + ").",
-                    "Set TRACKWELL_DATABASE_EMBEDDED_PORT to a free port, or stop the other program.");
-        }
-    }
-
-    private static boolean answers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** The server on our port must say it serves our data directory, to our superuser password. */
     private void proveItIsOurs() {
-        try (Connection connection = superuser().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("select current_setting('data_directory')")) {
-            row.next();
-            if (Files.isSameFile(Path.of(row.getString(1)), dataDirectory)) {
-                return;
-            }
-        } catch (SQLException | IOException e) {
-            // refused below, whatever the reason
-        }
-        throw new StartRefused(
-                "The PostgreSQL on port " + settings.port() + " is not this installation's database (" + dataDirectory
-                        + ").",
-                "Set TRACKWELL_DATABASE_EMBEDDED_PORT to this installation's port or to a free one.");
+        ServerOwnership.prove(superuser(), settings.port(), dataDirectory);
     }
 
-    private void supervise() {
-        if (supervisor != null) {
-            long interval = SUPERVISION_INTERVAL.toMillis();
-            supervisor.scheduleWithFixedDelay(this::restartIfStopped, interval, interval, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void restartIfStopped() {
-        if (closing
-                || postmaster == null
-                || postmaster.pidFile().filter(PidFile::serverRunning).isPresent()) {
-            return;
-        }
-        long now = System.currentTimeMillis();
-        if (downSince == null) {
-            downSince = now;
-            log.error("The embedded PostgreSQL in {} stopped unexpectedly; starting it again.", dataDirectory);
-        }
-        try {
-            refuseForeignServer(settings.port(), dataDirectory);
-            postmaster.start(settings.port(), settings.durable());
-            proveItIsOurs();
-            restarts++;
-            log.warn("The embedded PostgreSQL runs again, {} ms after it stopped.", now - downSince);
-            downSince = null;
-        } catch (RuntimeException notYet) {
-            if (now - lastComplaint > 10_000) {
-                lastComplaint = now;
-                log.warn("The embedded PostgreSQL could not be started again yet: {}", notYet.getMessage());
-            }
-        }
+    private void startAgain() {
+        Postmaster running = Objects.requireNonNull(postmaster, "only a server this process started is supervised");
+        ServerOwnership.refuseOtherProgramOn(settings.port(), dataDirectory);
+        running.start(settings.port(), settings.durable());
+        proveItIsOurs();
     }
 
     private static Path installation(Settings settings) {
@@ -298,7 +224,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** How many times this process started its server again after it stopped unexpectedly. */
     public int restarts() {
-        return restarts;
+        return supervisor == null ? 0 : supervisor.restarts();
     }
 
     public boolean durable() {
@@ -320,9 +246,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;
         if (supervisor != null) {
-            supervisor.shutdownNow();
+            supervisor.close();
         }
         if (postmaster != null) {
             try {

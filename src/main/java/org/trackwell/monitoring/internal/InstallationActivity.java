@@ -57,7 +57,7 @@ public final class InstallationActivity {
                         OPERATOR_ACTION,
                         "operator:" + name + " " + entry.action(),
                         "An operator acted " + (operatorStream ? "on the installation" : "in tenant " + name) + ": "
-                                + SuspiciousActivity.describe(entry.action())
+                                + EntryWords.describe(entry.action())
                                 + (entry.target() == null ? "" : " (" + entry.target() + ")") + ".",
                         entry,
                         operatorStream));
@@ -73,7 +73,7 @@ public final class InstallationActivity {
                 alerts.add(operatorAlert(
                         KEY_OPERATION,
                         name + " " + entry.action() + " " + entry.target(),
-                        "Encryption keys in " + name + ": " + SuspiciousActivity.describe(entry.action()) + ".",
+                        "Encryption keys in " + name + ": " + EntryWords.describe(entry.action()) + ".",
                         entry,
                         operatorStream));
             }

@@ -4,16 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditEntry;
 import org.trackwell.monitoring.ActivityRule;
@@ -31,8 +25,6 @@ public final class SuspiciousActivity {
     /** How far back the rules that fire on single entries, and the working-hours rule, look. */
     public static final Duration LOOKBACK = Duration.ofHours(1);
 
-    static final int ENTRIES_PER_ALERT = 100;
-
     static final Set<String> CLIENT_READS = Arrays.stream(AuditAction.values())
             .filter(action -> action.target() == AuditAction.Target.CLIENT)
             .map(AuditAction::code)
@@ -44,11 +36,9 @@ public final class SuspiciousActivity {
             .filter(code -> code.contains("export") || code.endsWith(".printed"))
             .collect(Collectors.toUnmodifiableSet());
 
-    private final TenantId tenant;
     private final ActivityRuleSettings settings;
-    private final List<AuditEntry> entries;
-    private final Function<String, String> names;
-    private final Instant now;
+    private final EntryWords words;
+    private final RuleWindows windows;
 
     /**
      * @param entries the stream's entries of at least the longest window and {@link #LOOKBACK}
@@ -60,11 +50,9 @@ public final class SuspiciousActivity {
             List<AuditEntry> entries,
             Function<String, String> names,
             Instant now) {
-        this.tenant = tenant;
         this.settings = settings;
-        this.entries = List.copyOf(entries);
-        this.names = names;
-        this.now = now;
+        this.words = new EntryWords(names);
+        this.windows = new RuleWindows(tenant, entries, now, words);
     }
 
     public static boolean keyOperation(String action) {
@@ -78,52 +66,28 @@ public final class SuspiciousActivity {
         manyClientRecords(alerts);
         exports(alerts);
         outsideWorkingHours(alerts);
-        single(
-                alerts,
-                ActivityRule.ADMIN_ROLE_GRANTED,
-                e -> e.action().equals(AuditAction.USER_ADMIN_GRANTED.code()),
-                e -> String.valueOf(e.target()),
-                e -> who(e) + " gave " + person(e.target()) + " the admin role.");
-        single(
-                alerts,
-                ActivityRule.SECOND_FACTOR_RESET,
-                e -> e.action().equals(AuditAction.MFA_RESET.code()),
-                e -> String.valueOf(e.target()),
-                e -> who(e) + " reset the second factor (authenticator app and passkeys) of " + person(e.target())
-                        + ".");
-        single(
-                alerts,
-                ActivityRule.OPERATOR_ACTION,
-                e -> e.actorType().equals("OPERATOR"),
-                e -> "operator:" + e.action(),
-                e -> "The installation's operator did this here: " + describe(e.action()) + ".");
-        single(
-                alerts,
-                ActivityRule.KEY_OPERATION,
-                e -> keyOperation(e.action()),
-                e -> e.action() + " " + e.target(),
-                e -> "Encryption keys: " + describe(e.action()) + " (by " + who(e) + ").");
+        accountsAndKeys(alerts);
         return alerts;
     }
 
     private void failedSignIns(List<NewAlert> alerts) {
         ActivityRuleSetting account = settings.of(ActivityRule.FAILED_SIGN_INS_FOR_ACCOUNT);
-        counted(
+        windows.counted(
                 alerts,
                 account,
                 e -> e.action().equals(AuditAction.SIGN_IN_FAILED.code()) && e.target() != null,
                 e -> String.valueOf(e.target()),
-                (subject, found) -> found.size() + " failed sign-ins for the account of " + person(subject) + " within "
-                        + minutes(account) + ".",
-                subject -> person(subject));
+                (subject, found) -> found.size() + " failed sign-ins for the account of " + words.person(subject)
+                        + " within " + EntryWords.minutes(account) + ".",
+                words::person);
         ActivityRuleSetting address = settings.of(ActivityRule.FAILED_SIGN_INS_FROM_ADDRESS);
-        counted(
+        windows.counted(
                 alerts,
                 address,
                 e -> e.action().equals(AuditAction.SIGN_IN_FAILED.code()) && e.address() != null,
                 e -> "address:" + e.address(),
                 (subject, found) -> found.size() + " failed sign-ins from the address "
-                        + subject.substring("address:".length()) + " within " + minutes(address) + ", for "
+                        + subject.substring("address:".length()) + " within " + EntryWords.minutes(address) + ", for "
                         + found.stream()
                                 .map(AuditEntry::target)
                                 .filter(t -> t != null)
@@ -136,15 +100,16 @@ public final class SuspiciousActivity {
     }
 
     private void locksAndBlocks(List<NewAlert> alerts) {
-        single(
+        ActivityRuleSetting rule = settings.of(ActivityRule.LOCKS_AND_BLOCKS);
+        windows.single(
                 alerts,
-                ActivityRule.LOCKS_AND_BLOCKS,
+                rule,
                 e -> e.action().equals(AuditAction.SIGN_IN_LOCKED.code()),
                 e -> String.valueOf(e.target()),
-                e -> "The account of " + person(e.target()) + " was locked after too many failed sign-ins.");
-        single(
+                e -> "The account of " + words.person(e.target()) + " was locked after too many failed sign-ins.");
+        windows.single(
                 alerts,
-                ActivityRule.LOCKS_AND_BLOCKS,
+                rule,
                 e -> e.action().equals(AuditAction.SIGN_IN_ADDRESS_BLOCKED.code()),
                 e -> "address:" + e.address(),
                 e -> "The address " + e.address() + " was blocked after too many failed sign-ins.");
@@ -155,17 +120,17 @@ public final class SuspiciousActivity {
         if (!rule.enabled()) {
             return;
         }
-        byUser(within(rule.window()), e -> CLIENT_READS.contains(e.action()) && e.target() != null)
+        windows.byUser(rule.window(), e -> CLIENT_READS.contains(e.action()) && e.target() != null)
                 .forEach((user, found) -> {
                     long clients =
                             found.stream().map(AuditEntry::target).distinct().count();
                     if (clients > rule.thresholdOrOne()) {
-                        alerts.add(alert(
+                        alerts.add(windows.alert(
                                 rule,
                                 "user:" + user,
-                                names.apply(user) + " opened the records of " + clients + " different clients within "
-                                        + minutes(rule) + ".",
-                                names.apply(user),
+                                words.name(user) + " opened the records of " + clients + " different clients within "
+                                        + EntryWords.minutes(rule) + ".",
+                                words.name(user),
                                 found));
                     }
                 });
@@ -173,18 +138,19 @@ public final class SuspiciousActivity {
 
     private void exports(List<NewAlert> alerts) {
         ActivityRuleSetting rule = settings.of(ActivityRule.EXPORTS);
-        counted(
+        windows.counted(
                 alerts,
                 rule,
-                e -> EXPORTS.contains(e.action()) && isUser(e),
+                e -> EXPORTS.contains(e.action()) && RuleWindows.isUser(e),
                 e -> "user:" + e.actorId(),
-                (subject, found) -> person(subject) + " exported or printed " + found.size() + " times within "
-                        + minutes(rule) + " ("
+                (subject, found) -> words.person(subject) + " exported or printed " + found.size() + " times within "
+                        + EntryWords.minutes(rule) + " ("
                         + found.stream()
-                                .map(e -> describe(e.action()))
+                                .map(e -> EntryWords.describe(e.action()))
                                 .distinct()
-                                .collect(Collectors.joining(", ")) + ").",
-                this::person);
+                                .collect(Collectors.joining(", "))
+                        + ").",
+                words::person);
     }
 
     private void outsideWorkingHours(List<NewAlert> alerts) {
@@ -192,12 +158,11 @@ public final class SuspiciousActivity {
         if (!rule.enabled()) {
             return;
         }
-        byUser(within(LOOKBACK), e -> !settings.hours().covers(e.occurredAt(), settings.zone()))
-                .forEach((user, found) -> alerts.add(new NewAlert(
-                        Optional.of(tenant),
-                        rule.rule().code(),
+        windows.byUser(LOOKBACK, e -> !settings.hours().covers(e.occurredAt(), settings.zone()))
+                .forEach((user, found) -> alerts.add(windows.alert(
+                        rule,
                         "user:" + user,
-                        names.apply(user) + " used Trackwell outside the working hours (" + found.size()
+                        words.name(user) + " used Trackwell outside the working hours (" + found.size()
                                 + " entries, the first at "
                                 + found.getFirst()
                                         .occurredAt()
@@ -205,116 +170,36 @@ public final class SuspiciousActivity {
                                         .toLocalTime()
                                         .withNano(0)
                                 + " in " + settings.zone() + ").",
-                        names.apply(user),
-                        found.getLast().occurredAt(),
-                        ids(found),
+                        words.name(user),
+                        found,
                         Duration.ofDays(1))));
     }
 
-    private interface Describer {
-        String what(String subject, List<AuditEntry> found);
-    }
-
-    private void counted(
-            List<NewAlert> alerts,
-            ActivityRuleSetting rule,
-            Predicate<AuditEntry> matches,
-            Function<AuditEntry, String> subjectOf,
-            Describer describer,
-            Function<String, String> whoOf) {
-        if (!rule.enabled()) {
-            return;
-        }
-        Map<String, List<AuditEntry>> bySubject = within(rule.window()).stream()
-                .filter(matches)
-                .collect(Collectors.groupingBy(subjectOf, LinkedHashMap::new, Collectors.toList()));
-        bySubject.forEach((subject, found) -> {
-            if (found.size() >= rule.thresholdOrOne()) {
-                alerts.add(alert(rule, subject, describer.what(subject, found), whoOf.apply(subject), found));
-            }
-        });
-    }
-
-    private void single(
-            List<NewAlert> alerts,
-            ActivityRule which,
-            Predicate<AuditEntry> matches,
-            Function<AuditEntry, String> subjectOf,
-            Function<AuditEntry, String> what) {
-        ActivityRuleSetting rule = settings.of(which);
-        if (!rule.enabled()) {
-            return;
-        }
-        within(LOOKBACK).stream()
-                .filter(matches)
-                .collect(Collectors.groupingBy(subjectOf, LinkedHashMap::new, Collectors.toList()))
-                .forEach((subject, found) ->
-                        alerts.add(alert(rule, subject, what.apply(found.getLast()), who(found.getLast()), found)));
-    }
-
-    private NewAlert alert(
-            ActivityRuleSetting rule, String subject, String what, @Nullable String who, List<AuditEntry> found) {
-        return new NewAlert(
-                Optional.of(tenant),
-                rule.rule().code(),
-                subject,
-                what,
-                who,
-                found.getLast().occurredAt(),
-                ids(found),
-                rule.window());
-    }
-
-    private List<AuditEntry> within(Duration window) {
-        Instant from = now.minus(window);
-        return entries.stream().filter(e -> !e.occurredAt().isBefore(from)).toList();
-    }
-
-    private static Map<String, List<AuditEntry>> byUser(List<AuditEntry> entries, Predicate<AuditEntry> matches) {
-        return entries.stream()
-                .filter(SuspiciousActivity::isUser)
-                .filter(matches)
-                .collect(Collectors.groupingBy(
-                        e -> String.valueOf(e.actorId()), LinkedHashMap::new, Collectors.toList()));
-    }
-
-    private static boolean isUser(AuditEntry entry) {
-        return entry.actorType().equals("USER") && entry.actorId() != null;
-    }
-
-    static List<UUID> ids(List<AuditEntry> found) {
-        List<AuditEntry> newest = found.subList(Math.max(0, found.size() - ENTRIES_PER_ALERT), found.size());
-        return newest.stream().map(AuditEntry::id).toList();
-    }
-
-    private String who(AuditEntry entry) {
-        return switch (entry.actorType()) {
-            case "USER" -> entry.actorId() == null ? "a user" : names.apply(entry.actorId());
-            case "OPERATOR" -> "the installation's operator";
-            case "SYSTEM" -> "Trackwell itself";
-            case "SERVICE_ACCOUNT" -> "a service account (API client)";
-            default -> "someone not signed in";
-        };
-    }
-
-    /** The person a target or subject such as {@code user:<id>} names, as the pages show them. */
-    private String person(@Nullable String target) {
-        if (target == null) {
-            return "an unknown account";
-        }
-        int colon = target.indexOf(':');
-        return names.apply(colon < 0 ? target : target.substring(colon + 1));
-    }
-
-    private static String minutes(ActivityRuleSetting rule) {
-        return rule.window().toMinutes() + " minutes";
-    }
-
-    static String describe(String action) {
-        return Arrays.stream(AuditAction.values())
-                .filter(known -> known.code().equals(action))
-                .findFirst()
-                .map(AuditAction::meaning)
-                .orElse(action);
+    private void accountsAndKeys(List<NewAlert> alerts) {
+        windows.single(
+                alerts,
+                settings.of(ActivityRule.ADMIN_ROLE_GRANTED),
+                e -> e.action().equals(AuditAction.USER_ADMIN_GRANTED.code()),
+                e -> String.valueOf(e.target()),
+                e -> words.who(e) + " gave " + words.person(e.target()) + " the admin role.");
+        windows.single(
+                alerts,
+                settings.of(ActivityRule.SECOND_FACTOR_RESET),
+                e -> e.action().equals(AuditAction.MFA_RESET.code()),
+                e -> String.valueOf(e.target()),
+                e -> words.who(e) + " reset the second factor (authenticator app and passkeys) of "
+                        + words.person(e.target()) + ".");
+        windows.single(
+                alerts,
+                settings.of(ActivityRule.OPERATOR_ACTION),
+                e -> e.actorType().equals("OPERATOR"),
+                e -> "operator:" + e.action(),
+                e -> "The installation's operator did this here: " + EntryWords.describe(e.action()) + ".");
+        windows.single(
+                alerts,
+                settings.of(ActivityRule.KEY_OPERATION),
+                e -> keyOperation(e.action()),
+                e -> e.action() + " " + e.target(),
+                e -> "Encryption keys: " + EntryWords.describe(e.action()) + " (by " + words.who(e) + ").");
     }
 }

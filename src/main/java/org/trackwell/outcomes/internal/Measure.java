@@ -120,6 +120,47 @@ public record Measure(
             @Nullable String copyright,
             @Nullable String url) {}
 
+    /** The same measure as another version of its definition. */
+    public Measure withVersion(int newVersion) {
+        return new Measure(
+                id,
+                newVersion,
+                title,
+                stem,
+                higherIsWorse,
+                options,
+                items,
+                total,
+                subscales,
+                bands,
+                caseness,
+                reliableChange,
+                riskItems,
+                licence,
+                citation,
+                sources);
+    }
+
+    public Measure withCaseness(Caseness newCaseness) {
+        return new Measure(
+                id,
+                version,
+                title,
+                stem,
+                higherIsWorse,
+                options,
+                items,
+                total,
+                subscales,
+                bands,
+                newCaseness,
+                reliableChange,
+                riskItems,
+                licence,
+                citation,
+                sources);
+    }
+
     public Score score(java.util.Map<String, Integer> answers) {
         return Scoring.score(this, answers);
     }

@@ -20,6 +20,8 @@ import org.trackwell.outcomes.internal.CatalogueEntry;
 import org.trackwell.outcomes.internal.Measure;
 import org.trackwell.outcomes.internal.MeasureCatalogue;
 import org.trackwell.outcomes.internal.OutcomeSettings;
+import org.trackwell.outcomes.internal.OutcomeSettingsChanges;
+import org.trackwell.outcomes.internal.OwnMeasures;
 import org.trackwell.outcomes.internal.SessionType;
 import org.trackwell.shared.FormOutcome;
 import org.trackwell.shared.Refusal;
@@ -33,9 +35,13 @@ import org.trackwell.shared.Refusal;
 class MeasureAdminPages {
 
     private final MeasureCatalogue catalogue;
+    private final OutcomeSettingsChanges changes;
+    private final OwnMeasures ownMeasures;
 
-    MeasureAdminPages(MeasureCatalogue catalogue) {
+    MeasureAdminPages(MeasureCatalogue catalogue, OutcomeSettingsChanges changes, OwnMeasures ownMeasures) {
         this.catalogue = catalogue;
+        this.changes = changes;
+        this.ownMeasures = ownMeasures;
     }
 
     @GetMapping
@@ -70,7 +76,7 @@ class MeasureAdminPages {
     @PostMapping("/settings")
     String settings(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return act(redirect, () -> {
-            catalogue.changeSettings(new OutcomeSettings(
+            changes.changeSettings(new OutcomeSettings(
                     "true".equals(form.get("commercial")),
                     java.util.Set.of(),
                     java.util.Set.of(),
@@ -106,7 +112,7 @@ class MeasureAdminPages {
                             "true".equals(form.get("treatment." + i))));
                 }
             }
-            catalogue.changeSessionTypes(types);
+            changes.changeSessionTypes(types);
             return "Session types saved.";
         });
     }
@@ -118,7 +124,7 @@ class MeasureAdminPages {
             @RequestParam(defaultValue = "false") boolean licenceHeld,
             RedirectAttributes redirect) {
         return act(redirect, () -> {
-            Measure measure = catalogue.addOwn(user, definition, CatalogueEntry.Origin.IMPORTED);
+            Measure measure = ownMeasures.add(user, definition, CatalogueEntry.Origin.IMPORTED);
             if (licenceHeld) {
                 catalogue.enable(measure.id(), true);
             }
@@ -142,7 +148,7 @@ class MeasureAdminPages {
             RedirectAttributes redirect) {
         QuestionnaireDraft draft = QuestionnaireDraft.from(form);
         try {
-            Measure measure = catalogue.addOwn(user, draft.toDefinition(), CatalogueEntry.Origin.BUILT);
+            Measure measure = ownMeasures.add(user, draft.toDefinition(), CatalogueEntry.Origin.BUILT);
             redirect.addFlashAttribute("done", measure.title() + " saved as version " + measure.version() + ".");
             return "redirect:/admin/measures";
         } catch (Refusal refused) {

@@ -22,6 +22,8 @@ import org.trackwell.outcomes.internal.Measure;
 import org.trackwell.outcomes.internal.MeasureCatalogue;
 import org.trackwell.outcomes.internal.MeasureNotFound;
 import org.trackwell.outcomes.internal.OutcomeSettings;
+import org.trackwell.outcomes.internal.OutcomeSettingsChanges;
+import org.trackwell.outcomes.internal.OwnMeasures;
 import org.trackwell.outcomes.internal.SessionType;
 import tools.jackson.databind.JsonNode;
 
@@ -31,9 +33,13 @@ import tools.jackson.databind.JsonNode;
 class MeasuresApi {
 
     private final MeasureCatalogue catalogue;
+    private final OutcomeSettingsChanges changes;
+    private final OwnMeasures ownMeasures;
 
-    MeasuresApi(MeasureCatalogue catalogue) {
+    MeasuresApi(MeasureCatalogue catalogue, OutcomeSettingsChanges changes, OwnMeasures ownMeasures) {
         this.catalogue = catalogue;
+        this.changes = changes;
+        this.ownMeasures = ownMeasures;
     }
 
     record EntryView(
@@ -119,7 +125,7 @@ class MeasuresApi {
     @PostMapping("/measures")
     @ResponseStatus(HttpStatus.CREATED)
     EntryView importMeasure(@AuthenticationPrincipal SignedInUser user, @Valid @RequestBody Import body) {
-        Measure measure = catalogue.addOwn(user, body.definition().toString(), CatalogueEntry.Origin.IMPORTED);
+        Measure measure = ownMeasures.add(user, body.definition().toString(), CatalogueEntry.Origin.IMPORTED);
         return catalogue.entries().stream()
                 .filter(e -> e.measure().id().equals(measure.id()))
                 .map(EntryView::of)
@@ -144,7 +150,7 @@ class MeasuresApi {
 
     @PutMapping("/outcome-settings")
     OutcomeSettingsView changeSettings(@Valid @RequestBody OutcomeSettingsRequest body) {
-        return OutcomeSettingsView.of(catalogue.changeSettings(body.toSettings()));
+        return OutcomeSettingsView.of(changes.changeSettings(body.toSettings()));
     }
 
     @GetMapping("/session-types")
@@ -157,7 +163,7 @@ class MeasuresApi {
     @PutMapping("/session-types")
     List<OutcomeSettingsView.SessionTypeView> changeSessionTypes(
             @Valid @RequestBody List<@Valid SessionTypeRequest> body) {
-        return catalogue
+        return changes
                 .changeSessionTypes(body.stream()
                         .map(t -> new SessionType(t.code(), t.name(), t.measures(), t.treatment()))
                         .toList())
