@@ -41,8 +41,13 @@ public interface DatabaseHealth {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                // 08: connection exceptions; 57P01-57P03: shut down by an administrator, crashed, starting up.
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                // 08: connection exceptions; 57P01-57P03: shut down by an administrator, crashed, starting up;
+                // 25006: a write on a connection to a primary demoted by a failover.
+                if (state.startsWith("08")
+                        || state.equals("57P01")
+                        || state.equals("57P02")
+                        || state.equals("57P03")
+                        || state.equals("25006")) {
                     return true;
                 }
             }

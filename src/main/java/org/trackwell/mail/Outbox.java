@@ -1,10 +1,12 @@
 package org.trackwell.mail;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -12,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
+import org.trackwell.database.ClusterJobs;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.keys.InstallationSecrets;
 import org.trackwell.mail.internal.OutboxRows;
@@ -34,6 +37,8 @@ public class Outbox {
     static final String TABLE = "mail_outbox";
     private static final int BATCH = 20;
 
+    private final ClusterJobs jobs;
+    private final Duration interval;
     private final OutboxRows rows;
     private final Smtp smtp;
     private final InstallationSecrets secrets;
@@ -53,7 +58,11 @@ public class Outbox {
             AuditTrail trail,
             MailProperties properties,
             Ids ids,
-            Clock clock) {
+            Clock clock,
+            ClusterJobs jobs,
+            @Value("${trackwell.mail.retry-poll:1m}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.rows = rows;
         this.smtp = smtp;
         this.secrets = secrets;
@@ -125,8 +134,12 @@ public class Outbox {
         trail.record(AuditAction.MAIL_DISCARDED, "mail:" + message, Outcome.SUCCESS);
     }
 
-    /** Tries what is due in every stream; returns how many tries were made. */
     @Scheduled(fixedDelayString = "${trackwell.mail.retry-poll:1m}")
+    void onSchedule() {
+        jobs.runOnce("mail-outbox", interval, this::tryDue);
+    }
+
+    /** Tries what is due in every stream; returns how many tries were made. */
     public int tryDue() {
         int tries = 0;
         for (TenantId stream : tenants.streams()) {

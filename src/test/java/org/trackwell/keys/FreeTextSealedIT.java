@@ -150,6 +150,7 @@ class FreeTextSealedIT {
                     "mail_outbox.*",
                     "e-mail not yet delivered: recipient and text sealed under the master key, the service's fixed"
                             + " subject, what the mail server did; deleted once sent, discarded or three days given up"),
+            Map.entry("cluster_job.*", "the name of a scheduled job and the node that last ran it"),
             Map.entry("activity_rule_setting.rule", "the name of a suspicious-activity rule, one of a fixed list"),
             Map.entry("working_hours.days", "the working days, as numbers"),
             Map.entry("help_tip_dismissed.tip", "the anchor of a part of the help, one of a fixed list"),

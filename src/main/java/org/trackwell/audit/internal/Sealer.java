@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.trackwell.audit.CheckpointExport;
+import org.trackwell.database.ClusterJobs;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.shared.TenantId;
 
@@ -37,6 +38,8 @@ public class Sealer {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final TenantId OPERATOR_STREAM = new TenantId(new UUID(0, 0));
 
+    private final ClusterJobs jobs;
+    private final Duration interval;
     private final AuditRows rows;
     private final SigningKey key;
     private final TenantTransactions transactions;
@@ -50,7 +53,11 @@ public class Sealer {
             TenantTransactions transactions,
             Clock clock,
             @Value("${trackwell.audit.checkpoint-interval:60s}") Duration checkpointInterval,
-            CheckpointExport export) {
+            CheckpointExport export,
+            ClusterJobs jobs,
+            @Value("${trackwell.audit.seal-interval:1s}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.rows = rows;
         this.key = key;
         this.transactions = transactions;
@@ -59,8 +66,12 @@ public class Sealer {
         this.checkpointDirectory = export.directory();
     }
 
-    /** Seals what can be sealed now, never waiting for a transaction still open. */
     @Scheduled(fixedDelayString = "${trackwell.audit.seal-interval:1s}")
+    void onSchedule() {
+        jobs.runOnce("audit-sealer", interval, this::sealAll);
+    }
+
+    /** Seals what can be sealed now, never waiting for a transaction still open. */
     public void sealAll() {
         for (UUID stream : transactions.inTenant(OPERATOR_STREAM, rows::streamsWithPendingEvents)) {
             Batch batch;

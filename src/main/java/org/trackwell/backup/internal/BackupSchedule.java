@@ -1,13 +1,16 @@
 package org.trackwell.backup.internal;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.trackwell.backup.BackupStatus;
 import org.trackwell.backup.Backups;
+import org.trackwell.database.ClusterJobs;
 import org.trackwell.database.DatabaseProperties;
 import org.trackwell.identity.Operators;
 import org.trackwell.mail.Mailer;
@@ -22,13 +25,29 @@ class BackupSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(BackupSchedule.class);
 
+    private final ClusterJobs jobs;
+    private final Duration shipEvery;
+    private final String baseBackupSchedule;
+    private final String restoreCheckSchedule;
     private final Backups backups;
     private final boolean operatorCommand;
     private final Operators operators;
     private final Mailer mailer;
     private volatile boolean operatorsTold;
 
-    BackupSchedule(Backups backups, DatabaseProperties database, Operators operators, Mailer mailer) {
+    BackupSchedule(
+            Backups backups,
+            DatabaseProperties database,
+            Operators operators,
+            Mailer mailer,
+            ClusterJobs jobs,
+            @Value("${trackwell.backup.ship-every:5s}") Duration shipEvery,
+            @Value("${trackwell.backup.schedule:0 0 2 * * *}") String baseBackupSchedule,
+            @Value("${trackwell.backup.check-schedule:0 0 4 * * SUN}") String restoreCheckSchedule) {
+        this.jobs = jobs;
+        this.shipEvery = shipEvery;
+        this.baseBackupSchedule = baseBackupSchedule;
+        this.restoreCheckSchedule = restoreCheckSchedule;
         this.backups = backups;
         this.operatorCommand = database.attachToRunningService();
         this.operators = operators;
@@ -51,6 +70,10 @@ class BackupSchedule {
     }
 
     @Scheduled(fixedDelayString = "${trackwell.backup.ship-every:5s}")
+    void shipWalOnSchedule() {
+        jobs.runOnce("wal-shipping", shipEvery, this::shipWal);
+    }
+
     void shipWal() {
         if (active()) {
             try {
@@ -65,6 +88,10 @@ class BackupSchedule {
     }
 
     @Scheduled(cron = "${trackwell.backup.schedule:0 0 2 * * *}")
+    void baseBackupOnSchedule() {
+        jobs.runOnce("base-backup", baseBackupSchedule, this::takeBaseBackup);
+    }
+
     void takeBaseBackup() {
         if (active()) {
             try {
@@ -77,6 +104,10 @@ class BackupSchedule {
     }
 
     @Scheduled(cron = "${trackwell.backup.check-schedule:0 0 4 * * SUN}")
+    void restoreCheckOnSchedule() {
+        jobs.runOnce("restore-check", restoreCheckSchedule, this::checkRestore);
+    }
+
     void checkRestore() {
         if (active()) {
             backups.checkRestore();

@@ -102,6 +102,7 @@ class DatabaseConfiguration {
         // A database that vanishes without closing its connections (a network cut, a failover)
         // must not hold a request for ever; no query of ours runs near this long.
         dataSource.addDataSourceProperty("socketTimeout", "600");
+        dataSource.setExceptionOverride(new DemotedPrimaryEviction());
         try {
             Durability.requireSafe(dataSource, properties.unsafeAllowLostWrites());
         } catch (RuntimeException e) {
@@ -142,6 +143,15 @@ class DatabaseConfiguration {
     FlywayConfigurationCustomizer runtimeRolePlaceholder(DatabaseProperties properties) {
         return (FluentConfiguration configuration) ->
                 configuration.placeholders(Map.of("runtimeRole", properties.username()));
+    }
+
+    /**
+     * A node refuses to start on a schema newer than its code (a newer node has migrated it): Flyway
+     * would otherwise ignore the migrations it does not know and serve a schema it was not written for.
+     */
+    @Bean
+    FlywayConfigurationCustomizer refuseNewerSchema() {
+        return (FluentConfiguration configuration) -> configuration.ignoreMigrationPatterns(new String[0]);
     }
 
     @Bean

@@ -1,7 +1,10 @@
 package org.trackwell.erasure.internal;
 
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.trackwell.database.ClusterJobs;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
@@ -10,11 +13,20 @@ import org.trackwell.tenancy.Tenants;
 @Component
 class RetentionSchedule {
 
+    private final ClusterJobs jobs;
+    private final Duration interval;
     private final Tenants tenants;
     private final TenantTransactions transactions;
     private final Retention retention;
 
-    RetentionSchedule(Tenants tenants, TenantTransactions transactions, Retention retention) {
+    RetentionSchedule(
+            Tenants tenants,
+            TenantTransactions transactions,
+            Retention retention,
+            ClusterJobs jobs,
+            @Value("${trackwell.erasure.retention-interval:24h}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.tenants = tenants;
         this.transactions = transactions;
         this.retention = retention;
@@ -23,6 +35,10 @@ class RetentionSchedule {
     @Scheduled(
             fixedDelayString = "${trackwell.erasure.retention-interval:24h}",
             initialDelayString = "${trackwell.erasure.retention-interval:24h}")
+    void onSchedule() {
+        jobs.runOnce("retention", interval, this::run);
+    }
+
     void run() {
         for (Tenant tenant : tenants.list()) {
             if (tenant.active()) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import org.trackwell.audit.Actor;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
+import org.trackwell.database.ClusterJobs;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.AccountStatus;
 import org.trackwell.identity.Policies;
@@ -32,6 +34,8 @@ import org.trackwell.tenancy.Tenants;
 @Component
 public class UnusedAccounts {
 
+    private final ClusterJobs jobs;
+    private final Duration interval;
     private final Tenants tenants;
     private final TenantTransactions transactions;
     private final Policies policies;
@@ -49,7 +53,11 @@ public class UnusedAccounts {
             SessionRows sessions,
             AuditTrail trail,
             Mailer mailer,
-            Clock clock) {
+            Clock clock,
+            ClusterJobs jobs,
+            @Value("${trackwell.identity.unused-accounts-interval:24h}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.tenants = tenants;
         this.transactions = transactions;
         this.policies = policies;
@@ -63,6 +71,10 @@ public class UnusedAccounts {
     @Scheduled(
             fixedDelayString = "${trackwell.identity.unused-accounts-interval:24h}",
             initialDelayString = "${trackwell.identity.unused-accounts-interval:24h}")
+    void onSchedule() {
+        jobs.runOnce("unused-accounts", interval, this::daily);
+    }
+
     void daily() {
         for (Tenant tenant : tenants.list()) {
             if (tenant.active()) {

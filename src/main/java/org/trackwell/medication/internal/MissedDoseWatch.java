@@ -7,12 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
 import org.trackwell.clients.ConcernRaised;
+import org.trackwell.database.ClusterJobs;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.medication.DoseMissed;
 import org.trackwell.shared.CurrentTenant;
@@ -31,6 +33,8 @@ public class MissedDoseWatch {
     private static final Duration LOOK_BACK = Duration.ofHours(24);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'on' d MMM");
 
+    private final ClusterJobs jobs;
+    private final Duration interval;
     private final Tenants tenants;
     private final TenantTransactions transactions;
     private final PrescriptionRows prescriptions;
@@ -52,7 +56,11 @@ public class MissedDoseWatch {
             Clients clients,
             ApplicationEventPublisher events,
             Ids ids,
-            Clock clock) {
+            Clock clock,
+            ClusterJobs jobs,
+            @Value("${trackwell.medication.missed-dose-interval:1m}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.tenants = tenants;
         this.transactions = transactions;
         this.prescriptions = prescriptions;
@@ -68,6 +76,10 @@ public class MissedDoseWatch {
     @Scheduled(
             fixedDelayString = "${trackwell.medication.missed-dose-interval:1m}",
             initialDelayString = "${trackwell.medication.missed-dose-interval:1m}")
+    void onSchedule() {
+        jobs.runOnce("missed-dose-watch", interval, this::watch);
+    }
+
     void watch() {
         for (Tenant tenant : tenants.list()) {
             if (tenant.active()) {

@@ -5,6 +5,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.trackwell.database.ClusterJobs;
 import org.trackwell.monitoring.IntegrityChecks;
 import org.trackwell.monitoring.MonitoringProperties;
 
@@ -15,6 +16,8 @@ import org.trackwell.monitoring.MonitoringProperties;
 @Component
 class CheckSchedule {
 
+    private final ClusterJobs jobs;
+    private final String schedule;
     private final IntegrityChecks checks;
     private final MonitoringProperties properties;
     private final boolean operatorCommand;
@@ -22,7 +25,11 @@ class CheckSchedule {
     CheckSchedule(
             IntegrityChecks checks,
             MonitoringProperties properties,
-            @Value("${trackwell.database.attach-to-running-service:false}") boolean operatorCommand) {
+            @Value("${trackwell.database.attach-to-running-service:false}") boolean operatorCommand,
+            ClusterJobs jobs,
+            @Value("${trackwell.monitoring.check-schedule:0 0 * * * *}") String schedule) {
+        this.jobs = jobs;
+        this.schedule = schedule;
         this.checks = checks;
         this.properties = properties;
         this.operatorCommand = operatorCommand;
@@ -38,7 +45,7 @@ class CheckSchedule {
     @Scheduled(cron = "${trackwell.monitoring.check-schedule:0 0 * * * *}")
     void onSchedule() {
         if (!operatorCommand) {
-            checks.runAll();
+            jobs.runOnce("integrity-checks", schedule, checks::runAll);
         }
     }
 }

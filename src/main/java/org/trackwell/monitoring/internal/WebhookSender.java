@@ -13,8 +13,10 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.trackwell.database.ClusterJobs;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.keys.InstallationSecrets;
 import org.trackwell.monitoring.MonitoringProperties;
@@ -38,6 +40,8 @@ public class WebhookSender {
     public static final String DELIVERY = "X-Trackwell-Delivery";
     private static final int BATCH = 20;
 
+    private final ClusterJobs jobs;
+    private final Duration interval;
     private final WebhookRows rows;
     private final WebhookAddresses addresses;
     private final InstallationSecrets secrets;
@@ -57,7 +61,11 @@ public class WebhookSender {
             TenantTransactions transactions,
             Tenants tenants,
             MonitoringProperties properties,
-            Clock clock) {
+            Clock clock,
+            ClusterJobs jobs,
+            @Value("${trackwell.monitoring.webhook-poll:5s}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.rows = rows;
         this.addresses = addresses;
         this.secrets = secrets;
@@ -67,8 +75,12 @@ public class WebhookSender {
         this.clock = clock;
     }
 
-    /** Delivers what is due in every stream; returns how many attempts were made. */
     @Scheduled(fixedDelayString = "${trackwell.monitoring.webhook-poll:5s}")
+    void onSchedule() {
+        jobs.runOnce("webhooks", interval, this::deliverDue);
+    }
+
+    /** Delivers what is due in every stream; returns how many attempts were made. */
     public int deliverDue() {
         int attempts = 0;
         for (TenantId stream : tenants.streams()) {

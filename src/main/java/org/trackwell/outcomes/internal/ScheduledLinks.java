@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.trackwell.clients.Clients;
+import org.trackwell.database.ClusterJobs;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredSession;
 import org.trackwell.tenancy.Tenant;
@@ -25,6 +27,8 @@ public class ScheduledLinks {
     /** How far back a missed run still sends feedback, so turning the feature on sends no backlog. */
     private static final Duration CATCH_UP = Duration.ofHours(6);
 
+    private final ClusterJobs jobs;
+    private final Duration interval;
     private final Tenants tenants;
     private final TenantTransactions transactions;
     private final MeasureCatalogue catalogue;
@@ -40,7 +44,11 @@ public class ScheduledLinks {
             ClientSessionRows sessions,
             MeasureLinks links,
             Clients clients,
-            Clock clock) {
+            Clock clock,
+            ClusterJobs jobs,
+            @Value("${trackwell.outcomes.link-schedule-interval:5m}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.tenants = tenants;
         this.transactions = transactions;
         this.catalogue = catalogue;
@@ -53,6 +61,10 @@ public class ScheduledLinks {
     @Scheduled(
             fixedDelayString = "${trackwell.outcomes.link-schedule-interval:5m}",
             initialDelayString = "${trackwell.outcomes.link-schedule-initial-delay:1m}")
+    void onSchedule() {
+        jobs.runOnce("scheduled-links", interval, this::sendDue);
+    }
+
     void sendDue() {
         for (Tenant tenant : tenants.list()) {
             if (tenant.active()) {
