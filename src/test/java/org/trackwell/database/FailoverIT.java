@@ -50,7 +50,7 @@ class FailoverIT {
                         "TRACKWELL_MEDICATION_MISSED_DOSE_INTERVAL", MISSED_DOSE_SECONDS + "s"))) {
             String token = cluster.signInAsFirstAdmin();
             TeamWriter writer = new TeamWriter(cluster::front, cluster.host(), cluster::logs, token, 4);
-            writer.awaitMore(20, RECOVERY);
+            writer.awaitMore(10, RECOVERY);
 
             jobRunsOncePerTurnAcrossBothNodes(cluster);
 
@@ -58,7 +58,7 @@ class FailoverIT {
             long killed = System.nanoTime();
             cluster.killMember(leader);
             String next = cluster.awaitNewLeader(leader, RECOVERY);
-            writer.awaitMore(20, RECOVERY);
+            writer.awaitMore(10, RECOVERY);
             withoutWrites.put(
                     "Patroni leader " + leader + " killed (kill -9), " + next + " promoted",
                     writer.longestGapSince(killed));
@@ -68,12 +68,12 @@ class FailoverIT {
             HaCluster.signal("STOP", postmaster);
             ServiceProcess.pause(Duration.ofSeconds(20));
             HaCluster.signal("CONT", postmaster);
-            writer.awaitMore(20, RECOVERY);
+            writer.awaitMore(10, RECOVERY);
             withoutWrites.put("leader's postmaster paused 20 s (SIGSTOP)", writer.longestGapSince(paused));
 
             long nodeKilled = System.nanoTime();
             cluster.killNode(1);
-            writer.awaitMore(20, RECOVERY);
+            writer.awaitMore(10, RECOVERY);
             withoutWrites.put("Trackwell node 1 killed (kill -9)", writer.longestGapSince(nodeKilled));
             HttpResponse<String> stillSignedIn = cluster.front()
                     .get(
@@ -89,7 +89,7 @@ class FailoverIT {
 
             long etcdStopped = System.nanoTime();
             cluster.stopEtcd(1);
-            writer.awaitMore(20, RECOVERY);
+            writer.awaitMore(10, RECOVERY);
             withoutWrites.put("etcd member 1 stopped", writer.longestGapSince(etcdStopped));
             assertThat(cluster.leader())
                     .as("Patroni keeps a leader with two of three etcd members")
@@ -109,7 +109,7 @@ class FailoverIT {
     /** Both nodes schedule the missed-dose watch every 2 s; together they run it at most once a turn. */
     private static void jobRunsOncePerTurnAcrossBothNodes(HaCluster cluster) throws SQLException {
         long before = turns(cluster);
-        Duration window = Duration.ofSeconds(12);
+        Duration window = Duration.ofSeconds(10);
         ServiceProcess.pause(window);
         long ran = turns(cluster) - before;
         System.out.printf(
