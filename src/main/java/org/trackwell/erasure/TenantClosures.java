@@ -14,9 +14,11 @@ import org.trackwell.erasure.internal.ClosureCertificates;
 import org.trackwell.erasure.internal.ClosureRefused;
 import org.trackwell.erasure.internal.ClosureRequest;
 import org.trackwell.erasure.internal.ClosureRequests;
+import org.trackwell.erasure.internal.ClosureRows;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.User;
 import org.trackwell.keys.FieldEncryption;
+import org.trackwell.keys.KeyDestroyed;
 import org.trackwell.shared.ServiceTimeZone;
 import org.trackwell.shared.TenantId;
 import org.trackwell.tenancy.Tenant;
@@ -34,6 +36,7 @@ public class TenantClosures {
 
     private final Tenants tenants;
     private final ClosureRequests requests;
+    private final ClosureRows rows;
     private final ClosureCertificates certificates;
     private final FieldEncryption encryption;
     private final ClosingStreams streams;
@@ -46,6 +49,7 @@ public class TenantClosures {
     TenantClosures(
             Tenants tenants,
             ClosureRequests requests,
+            ClosureRows rows,
             ClosureCertificates certificates,
             FieldEncryption encryption,
             ClosingStreams streams,
@@ -56,6 +60,7 @@ public class TenantClosures {
             Clock clock) {
         this.tenants = tenants;
         this.requests = requests;
+        this.rows = rows;
         this.certificates = certificates;
         this.encryption = encryption;
         this.streams = streams;
@@ -91,7 +96,7 @@ public class TenantClosures {
             return true;
         });
         ClosingStreams.LastCheckpoint last = streams.signHead(tenant.id());
-        Map<String, Long> removed = requests.removeRows(tenant.id());
+        Map<String, Long> removed = rows.removeAll(tenant.id());
         long entries = streams.remove(tenant.id());
         byte[] certificate = certificates.of(new ClosureCertificates.Closure(
                 closed, asked.requestedBy(), asked.request(), now, removed, last, entries, asked.zone()));
@@ -103,6 +108,14 @@ public class TenantClosures {
                         + " last-checkpoint=" + last.seq(),
                 Outcome.SUCCESS);
         return certificate;
+    }
+
+    /**
+     * Closes again a tenant the erasure ledger says closed, after a restore by other tools (as
+     * {@code backup restore} does itself); whether it was still open.
+     */
+    public boolean closeAgain(KeyDestroyed closure) {
+        return closure.tenantClosed() && rows.closeAgain(closure.tenant(), closure.at());
     }
 
     /** The signed certificate of a closed tenant. */

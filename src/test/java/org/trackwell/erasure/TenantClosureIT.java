@@ -77,6 +77,9 @@ class TenantClosureIT {
     ApplicationContext context;
 
     @Autowired
+    TenantClosures closures;
+
+    @Autowired
     @Qualifier("ownerDataSource")
     DataSource owner;
 
@@ -205,6 +208,28 @@ class TenantClosureIT {
         DestroyedKeys.destroyAgain(
                 TestPostgres.asSuperuser(),
                 List.of(new KeyDestroyed(restored.tenant().id(), null, Instant.now(), true)));
+
+        assertThat(status(restored)).isEqualTo(TenantStatus.CLOSED);
+        assertThat(rowsOf(restored.tenant().id()))
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+    }
+
+    @Test
+    void applyingTheLedgerAfterARestoreByOtherToolsClosesTheTenantAgain() {
+        Api restored = Api.newTenant(new Https(port), tenants, accounts, "reapplied");
+        String admin = restored.signInAsAdmin();
+        String team = restored.newTeam(admin, "Riverside");
+        client(
+                restored,
+                restored.signIn(restored.newUserInTeam(admin, "Pat", team, "PRACTITIONER"), Api.GOOD_PASSWORD),
+                team);
+
+        // What backup erasures --apply does with the ledger's record of the closure.
+        KeyDestroyed closure = new KeyDestroyed(restored.tenant().id(), null, Instant.now(), true);
+        assertThat(closures.closeAgain(closure)).isTrue();
+        assertThat(closures.closeAgain(closure))
+                .as("closing again twice changes nothing")
+                .isFalse();
 
         assertThat(status(restored)).isEqualTo(TenantStatus.CLOSED);
         assertThat(rowsOf(restored.tenant().id()))

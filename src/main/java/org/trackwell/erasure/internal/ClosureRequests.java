@@ -3,7 +3,6 @@ package org.trackwell.erasure.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,7 +14,6 @@ import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.CurrentTenant;
-import org.trackwell.shared.TenantId;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
@@ -72,11 +70,6 @@ public class ClosureRequests {
     @Transactional(readOnly = true)
     public Optional<ClosureRequest> pending() {
         return rows.current();
-    }
-
-    /** Every row of a closed tenant, through the owner role: rows removed by table. */
-    public Map<String, Long> removeRows(TenantId closed) {
-        return rows.removeAll(closed);
     }
 
     public Duration notice() {

@@ -1,6 +1,7 @@
 package org.trackwell.erasure.internal;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.trackwell.shared.TenantId;
  * owner role may carry out (V120__tenant_closure.sql).
  */
 @Repository
-class ClosureRows {
+public class ClosureRows {
 
     private final JdbcClient jdbc;
     private final JdbcClient owner;
@@ -54,7 +55,7 @@ class ClosureRows {
     }
 
     /** Every row of the closed tenant, but its host names and audit stream: rows removed by table. */
-    Map<String, Long> removeAll(TenantId closed) {
+    public Map<String, Long> removeAll(TenantId closed) {
         Map<String, Long> removed = new LinkedHashMap<>();
         owner.sql("select table_name, removed from close_tenant_rows(:tenant)")
                 .param("tenant", closed.value())
@@ -62,5 +63,18 @@ class ClosureRows {
                 .list()
                 .forEach(table -> removed.put(table.getKey(), table.getValue()));
         return removed;
+    }
+
+    /**
+     * Closes again a tenant that the erasure ledger says closed, in a database restored by other
+     * tools from before then; whether it was still open.
+     */
+    public boolean closeAgain(TenantId tenant, Instant closedAt) {
+        return !owner.sql("select close_tenant_again(id, :at) from tenant where id = :tenant and closed_at is null")
+                .param("tenant", tenant.value())
+                .param("at", Timestamp.from(closedAt))
+                .query()
+                .listOfRows()
+                .isEmpty();
     }
 }
