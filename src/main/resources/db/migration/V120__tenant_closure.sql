@@ -101,6 +101,8 @@ begin
     if not exists (select 1 from tenant where id = closing and status = 'CLOSED') then
         raise exception 'tenant % is not closed: its audit stream stays', closing;
     end if;
+    -- The sealer's lock on the stream (AuditRows.lockStream): no batch of it is half-way through.
+    perform pg_advisory_xact_lock(hashtextextended(closing::text, 7));
     perform set_config('app.tenant_id', closing::text, true);
     select count(*) into entries from audit_event where tenant_id = closing;
     select coalesce(max(seq), 0) into head from audit_seal where tenant_id = closing;
@@ -126,6 +128,7 @@ language plpgsql set search_path from current as $$
 begin
     update tenant set status = 'CLOSED', closed_at = coalesce(closed_at, closed) where id = closing;
     perform close_tenant_rows(closing);
+    perform pg_advisory_xact_lock(hashtextextended(closing::text, 7));
     perform set_config('app.tenant_id', closing::text, true);
     perform set_config('trackwell.erasing_audit_stream', closing::text, true);
     delete from audit_pending where tenant_id = closing;

@@ -20,9 +20,7 @@ import org.trackwell.identity.User;
 import org.trackwell.keys.FieldEncryption;
 import org.trackwell.keys.KeyDestroyed;
 import org.trackwell.shared.ServiceTimeZone;
-import org.trackwell.shared.TenantId;
 import org.trackwell.tenancy.Tenant;
-import org.trackwell.tenancy.TenantStatus;
 import org.trackwell.tenancy.Tenants;
 
 /**
@@ -80,11 +78,7 @@ public class TenantClosures {
         if (tenant.closed()) {
             throw ClosureRefused.conflict("The tenant " + tenant.slug() + " is closed already.");
         }
-        Asked asked = transactions.inTenant(tenant.id(), () -> asked(tenant.id()));
-        if (tenant.status() != TenantStatus.READ_ONLY) {
-            throw ClosureRefused.conflict("The tenant " + tenant.slug() + " was made active again after its admin asked"
-                    + " for it to close: it stays open.");
-        }
+        Asked asked = transactions.inTenant(tenant.id(), this::asked);
         Instant now = clock.instant();
         if (now.isBefore(asked.request().closeAfter())) {
             throw ClosureRefused.conflict("The tenant " + tenant.slug() + "'s notice period runs until "
@@ -126,11 +120,11 @@ public class TenantClosures {
                         () -> ClosureRefused.conflict("The tenant " + tenant.slug() + " has no closure certificate."));
     }
 
-    private Asked asked(TenantId tenant) {
+    private Asked asked() {
         ClosureRequest request = requests.pending()
                 .orElseThrow(() -> ClosureRefused.conflict(
-                        "No tenant admin has asked for this tenant to close: they ask on Administration, Close this"
-                                + " service."));
+                        "No tenant admin has asked for this tenant to close, or it was made active again since: they"
+                                + " ask on Settings, Close this service."));
         String requestedBy = accounts.list().stream()
                 .filter(user -> user.id().value().equals(request.requestedBy()))
                 .map(User::displayName)

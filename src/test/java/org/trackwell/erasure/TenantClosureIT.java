@@ -1,6 +1,7 @@
 package org.trackwell.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -234,6 +235,44 @@ class TenantClosureIT {
         assertThat(status(restored)).isEqualTo(TenantStatus.CLOSED);
         assertThat(rowsOf(restored.tenant().id()))
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+    }
+
+    @Test
+    void onlyTheOwnerRoleRemovesATenantAndOnlyAClosedTenantsAuditStreamCanBeDeleted() throws Exception {
+        Api open = Api.newTenant(new Https(port), tenants, accounts, "guarded");
+        open.signInAsAdmin();
+        UUID tenant = open.tenant().id().value();
+        JdbcClient runtime = JdbcClient.create(TestPostgres.as(TestPostgres.RUNTIME));
+        for (String call : List.of("select * from close_tenant_rows(:t)", "select erase_closed_audit_stream(:t)")) {
+            assertThatThrownBy(
+                            () -> runtime.sql(call).param("t", tenant).query().listOfRows())
+                    .as(call)
+                    .hasStackTraceContaining("permission denied");
+        }
+        JdbcClient asOwner = JdbcClient.create(owner);
+        for (String call : List.of("select * from close_tenant_rows(:t)", "select erase_closed_audit_stream(:t)")) {
+            assertThatThrownBy(
+                            () -> asOwner.sql(call).param("t", tenant).query().listOfRows())
+                    .as(call)
+                    .hasStackTraceContaining("is not closed");
+        }
+        try (Connection connection = owner.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement naming = connection.prepareStatement(
+                    "select set_config('trackwell.erasing_audit_stream', ?, true), set_config('app.tenant_id', ?, true)")) {
+                naming.setString(1, tenant.toString());
+                naming.setString(2, tenant.toString());
+                naming.executeQuery().close();
+            }
+            assertThatThrownBy(() -> connection
+                            .prepareStatement("delete from audit_event where tenant_id = '" + tenant + "'")
+                            .executeUpdate())
+                    .as("an open tenant's stream stays, even for the owner naming it")
+                    .hasStackTraceContaining("append-only");
+            connection.rollback();
+        }
+        assertThat(rowsOf(open.tenant().id()))
+                .hasEntrySatisfying("audit_event", rows -> assertThat(rows).isPositive());
     }
 
     private TenantStatus status(Api api) {

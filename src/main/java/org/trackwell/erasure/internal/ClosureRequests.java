@@ -15,6 +15,7 @@ import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.tenancy.Tenant;
+import org.trackwell.tenancy.TenantStatus;
 import org.trackwell.tenancy.Tenants;
 
 /**
@@ -56,7 +57,7 @@ public class ClosureRequests {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     public Optional<ClosureRequest> current() {
-        return rows.current();
+        return pending();
     }
 
     /** When the whole-tenant archive was last produced, if ever. */
@@ -66,10 +67,17 @@ public class ClosureRequests {
         return trail.lastRecorded(AuditAction.TENANT_ARCHIVE_EXPORTED);
     }
 
-    /** The current tenant's request, for the operator's command, which has no tenant admin's role. */
+    /**
+     * The current tenant's request, for the operator's command, which has no tenant admin's role. A
+     * request stands while the tenant is read-only: an operator who made it active again (tenant
+     * resume) set it aside, and a new request replaces it.
+     */
     @Transactional(readOnly = true)
     public Optional<ClosureRequest> pending() {
-        return rows.current();
+        boolean readOnly = tenants.byId(CurrentTenant.require())
+                .map(tenant -> tenant.status() == TenantStatus.READ_ONLY)
+                .orElse(false);
+        return readOnly ? rows.current() : Optional.empty();
     }
 
     public Duration notice() {
@@ -83,7 +91,7 @@ public class ClosureRequests {
         if (reason.isBlank() || reason.strip().length() > REASON_LIMIT) {
             throw ClosureRefused.invalid("Give the reason for closing the service, in at most 2,000 characters.");
         }
-        if (rows.current().isPresent()) {
+        if (pending().isPresent()) {
             throw ClosureRefused.conflict("Closing this service has already been asked for.");
         }
         lastArchive()
@@ -100,6 +108,7 @@ public class ClosureRequests {
         ClosureRequest request = new ClosureRequest(
                 user.id().value(), now, reason.strip(), lastArchive().orElseThrow(), now.plus(notice));
         Tenant tenant = tenants.byId(CurrentTenant.require()).orElseThrow();
+        rows.setAside();
         rows.insert(tenant.id(), request);
         tenants.makeReadOnly(tenant.slug());
         trail.record(AuditAction.TENANT_CLOSURE_REQUESTED, "tenant:" + tenant.slug(), Outcome.SUCCESS);

@@ -54,6 +54,11 @@ public class ClosureRows {
                 .update();
     }
 
+    /** Removes a request an operator set aside by making the tenant active again. */
+    void setAside() {
+        jdbc.sql("delete from tenant_closure_request").update();
+    }
+
     /** Every row of the closed tenant, but its host names and audit stream: rows removed by table. */
     public Map<String, Long> removeAll(TenantId closed) {
         Map<String, Long> removed = new LinkedHashMap<>();
