@@ -72,10 +72,14 @@ public class TenantClosures {
     /** What is left of the request before the tenant's rows go: who asked, in words, and its time zone. */
     private record Asked(ClosureRequest request, String requestedBy, ZoneId zone) {}
 
-    /** Closes the tenant and returns its signed certificate, which is also kept with the tenant. */
+    /**
+     * Closes the tenant and returns its signed certificate, which is also kept with the tenant. A
+     * closure that stopped part-way (the erasure ledger out of reach, say) is carried on by running
+     * it again, as long as the tenant's rows are still there; every step can be done twice.
+     */
     public byte[] close(String slug) {
         Tenant tenant = tenants.bySlug(slug);
-        if (tenant.closed()) {
+        if (tenant.closed() && tenants.closureCertificate(tenant.id()).isPresent()) {
             throw ClosureRefused.conflict("The tenant " + tenant.slug() + " is closed already.");
         }
         Asked asked = transactions.inTenant(tenant.id(), this::asked);
@@ -84,7 +88,7 @@ public class TenantClosures {
             throw ClosureRefused.conflict("The tenant " + tenant.slug() + "'s notice period runs until "
                     + asked.request().closeAfter() + ": it can be closed after that.");
         }
-        Tenant closed = tenants.close(tenant.id());
+        Tenant closed = tenant.closed() ? tenant : tenants.close(tenant.id());
         transactions.inTenant(tenant.id(), () -> {
             encryption.destroyKeysOfClosingTenant(tenant.id());
             return true;

@@ -194,6 +194,43 @@ class TenantClosureIT {
     }
 
     @Test
+    void aResumedTenantsRequestIsSetAsideAndAClosureThatStoppedPartWayIsCarriedOn() throws Exception {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "resumed");
+        PageSession pages = PageSession.signedIn(api, api.adminEmail(), Api.GOOD_PASSWORD);
+        assertThat(pages.submitFrom(
+                                "/admin/close",
+                                "/admin/export/archive",
+                                "password",
+                                ARCHIVE_PASSWORD,
+                                "repeated",
+                                ARCHIVE_PASSWORD)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(pages.submit("/admin/close", "reason", "The contract ends", "confirmed", "true")
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(operator("tenant", "resume", "--slug", api.tenant().slug())).isZero();
+        Path certificate = files.resolve("resumed.pdf");
+        String[] close = {"tenant", "close", "--slug", api.tenant().slug(), "--certificate", certificate.toString()};
+        assertThat(operator(close)).as("the request was set aside").isEqualTo(2);
+        assertThat(pages.get("/admin/close").body()).doesNotContain("Closing has been asked for");
+
+        assertThat(pages.submit("/admin/close", "reason", "The contract ends after all", "confirmed", "true")
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(status(api)).isEqualTo(TenantStatus.READ_ONLY);
+        clock.advance(Duration.ofDays(30).plusMinutes(1));
+        tenants.close(api.tenant().id());
+
+        assertThat(operator(close)).as("carried on after stopping once closed").isZero();
+        assertThat(rowsOf(api.tenant().id()))
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        assertThat(operator("erasure", "verify-certificate", certificate.toString()))
+                .isZero();
+        assertThat(operator(close)).as("closed already").isEqualTo(2);
+    }
+
+    @Test
     void aRestoreFromBeforeTheClosureClosesTheTenantAgain() {
         Api restored = Api.newTenant(new Https(port), tenants, accounts, "restored");
         String admin = restored.signInAsAdmin();

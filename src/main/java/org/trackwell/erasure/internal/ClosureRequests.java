@@ -69,15 +69,15 @@ public class ClosureRequests {
 
     /**
      * The current tenant's request, for the operator's command, which has no tenant admin's role. A
-     * request stands while the tenant is read-only: an operator who made it active again (tenant
-     * resume) set it aside, and a new request replaces it.
+     * request stands while the tenant is read-only (or closing): an operator who made it active
+     * again (tenant resume) set it aside, and a new request replaces it.
      */
     @Transactional(readOnly = true)
     public Optional<ClosureRequest> pending() {
-        boolean readOnly = tenants.byId(CurrentTenant.require())
-                .map(tenant -> tenant.status() == TenantStatus.READ_ONLY)
+        boolean stands = tenants.byId(CurrentTenant.require())
+                .map(tenant -> tenant.status() == TenantStatus.READ_ONLY || tenant.closed())
                 .orElse(false);
-        return readOnly ? rows.current() : Optional.empty();
+        return stands ? rows.current() : Optional.empty();
     }
 
     public Duration notice() {
