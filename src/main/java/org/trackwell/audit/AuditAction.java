@@ -82,6 +82,21 @@ public enum AuditAction {
             Target.TENANT,
             "a tenant was made read-only for a notice period: its people read and take their data away, and change"
                     + " nothing"),
+    TENANT_CLOSURE_REQUESTED(
+            "tenant.closure-requested",
+            Target.TENANT,
+            "a tenant admin asked for the service to be closed, with a reason, after taking the whole-tenant archive;"
+                    + " the tenant is read-only until an operator closes it (in the tenant's stream and the"
+                    + " installation's)"),
+    TENANT_CLOSED(
+            "tenant.closed",
+            Target.TENANT,
+            "an operator closed a tenant whose admin had asked for it: nothing of it opens or changes again"),
+    TENANT_CLOSURE_CERTIFIED(
+            "tenant.closure-certified",
+            Target.TENANT,
+            "a closed tenant's keys were destroyed, its rows and its own audit stream removed, and the signed"
+                    + " certificate written (the rows removed, the entries removed and their last checkpoint)"),
     KEYS_MASTER_ROTATED("keys.master-rotated", Target.NONE, "the master key was rotated"),
     KEYS_TENANT_ROTATION_STARTED("keys.tenant-rotation-started", Target.TENANT, "a tenant key rotation began"),
     KEYS_TENANT_ROTATED("keys.tenant-rotated", Target.TENANT, "a tenant key rotation finished"),

@@ -8,8 +8,10 @@ import org.trackwell.keys.internal.TenantKeyRows;
 
 /**
  * Destroys keys again in a database restored from a backup taken before they were destroyed, so
- * that a restore never brings erased data back. Runs as the superuser on the restored server before
- * anything else opens it; destroying a key twice changes nothing.
+ * that a restore never brings erased data back, and closes again a tenant whose keys went because
+ * it closed (its rows and audit stream removed, V120__tenant_closure.sql). Runs as the superuser on
+ * the restored server before anything else opens it; destroying a key or closing a tenant twice
+ * changes nothing.
  */
 public final class DestroyedKeys {
 
@@ -25,7 +27,18 @@ public final class DestroyedKeys {
             again += key.clientKey()
                     .map(client -> clients.destroyAgain(key.tenant(), client, key.at()))
                     .orElseGet(() -> tenants.destroyAgain(key.tenant(), key.at()));
+            if (key.tenantClosed()) {
+                closeAgain(jdbc, key);
+            }
         }
         return again;
+    }
+
+    private static void closeAgain(JdbcClient jdbc, KeyDestroyed key) {
+        jdbc.sql("select close_tenant_again(id, :at) from tenant where id = :tenant and closed_at is null")
+                .param("tenant", key.tenant().value())
+                .param("at", java.sql.Timestamp.from(key.at()))
+                .query()
+                .listOfRows();
     }
 }

@@ -78,12 +78,25 @@ public class FieldEncryption {
      */
     @Transactional
     public void destroyTenantKeys(TenantId tenant) {
+        destroyTenantKeys(tenant, false);
+    }
+
+    /**
+     * As {@link #destroyTenantKeys(TenantId)} for a tenant that is closing: the erasure ledger
+     * records the closure too, so that a restore of an older backup closes the tenant again.
+     */
+    @Transactional
+    public void destroyKeysOfClosingTenant(TenantId tenant) {
+        destroyTenantKeys(tenant, true);
+    }
+
+    private void destroyTenantKeys(TenantId tenant, boolean closing) {
         if (!CurrentTenant.get().map(tenant::equals).orElse(false)) {
             throw new IllegalArgumentException("a tenant's keys can be destroyed only within the tenant");
         }
         Instant now = clock.instant();
         rows.destroy(tenant, now);
-        events.publishEvent(new KeyDestroyed(tenant, null, now));
+        events.publishEvent(new KeyDestroyed(tenant, null, now, closing));
         keyring.forget(tenant);
         keyring.forgetClientsOf(tenant);
         trail.record(AuditAction.TENANT_KEYS_DESTROYED, "tenant:" + tenant, Outcome.SUCCESS);

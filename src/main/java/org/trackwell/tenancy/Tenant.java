@@ -11,6 +11,10 @@ public record Tenant(TenantId id, String slug, String displayName, TenantStatus 
 
     /** Whether the tenant's people may use it at all (read-only or not). */
     public boolean open() {
-        return status != TenantStatus.SUSPENDED;
+        return status == TenantStatus.ACTIVE || status == TenantStatus.READ_ONLY;
+    }
+
+    public boolean closed() {
+        return status == TenantStatus.CLOSED;
     }
 }

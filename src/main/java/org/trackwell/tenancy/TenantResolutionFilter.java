@@ -14,8 +14,8 @@ import org.trackwell.shared.ErrorDetail;
  * Resolves the tenant from the Host header before authentication, and makes it current for the
  * request. It runs inside the security filter chain, after the security headers are set up and
  * before authentication, whose token lookup needs the tenant. An unknown host is answered exactly like a missing page, so nothing reveals which
- * tenants exist; a suspended tenant gets 403 on everything, and a read-only one on every
- * change (with why).
+ * tenants exist; a suspended tenant gets 403 on everything, a read-only one on every change (with
+ * why), and a closed one 410 on everything, with a page that says it has closed.
  */
 public class TenantResolutionFilter extends OncePerRequestFilter {
 
@@ -36,6 +36,14 @@ public class TenantResolutionFilter extends OncePerRequestFilter {
         Optional<Tenant> tenant = tenants.byHost(host);
         if (tenant.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (tenant.get().closed()) {
+            ErrorDetail.send(
+                    request,
+                    response,
+                    HttpServletResponse.SC_GONE,
+                    "This service has closed. Its records were taken away by the service and then destroyed.");
             return;
         }
         if (!tenant.get().open()) {

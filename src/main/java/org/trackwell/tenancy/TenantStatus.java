@@ -4,5 +4,7 @@ public enum TenantStatus {
     ACTIVE,
     /** A notice period before closing: people sign in, read and take their data away, and change nothing. */
     READ_ONLY,
-    SUSPENDED
+    SUSPENDED,
+    /** Closed for good: its keys destroyed and its rows removed; its address says it has closed. */
+    CLOSED
 }

@@ -80,7 +80,13 @@ public class Tenants {
         return tenant;
     }
 
+    /** The tenants in service: every tenant but those closed, which hold nothing any more. */
     public List<Tenant> list() {
+        return rows.notClosed();
+    }
+
+    /** Every tenant, closed ones too: for the operator's list. */
+    public List<Tenant> listWithClosed() {
         return rows.all();
     }
 
@@ -139,6 +145,29 @@ public class Tenants {
         return changeStatus(slug, TenantStatus.ACTIVE);
     }
 
+    /**
+     * Marks a tenant closed, for good: nothing changes its status again, and its address says it has
+     * closed. Recorded in the installation's stream, which outlives the tenant's own.
+     */
+    @Transactional
+    public Tenant close(TenantId id) {
+        Tenant tenant = byId(id).orElseThrow(() -> new TenantNotFound(id.toString()));
+        rows.close(id, clock.instant());
+        trail.record(AuditAction.TENANT_CLOSED, "tenant:" + tenant.slug(), Outcome.SUCCESS);
+        byHost.invalidateAll();
+        return new Tenant(tenant.id(), tenant.slug(), tenant.displayName(), TenantStatus.CLOSED, tenant.createdAt());
+    }
+
+    @Transactional
+    public void keepClosureCertificate(TenantId id, byte[] certificate) {
+        rows.keepClosureCertificate(id, certificate);
+    }
+
+    /** The signed certificate of a closed tenant's closure, once written. */
+    public Optional<byte[]> closureCertificate(TenantId id) {
+        return rows.closureCertificate(id);
+    }
+
     /** The address users of this tenant open, e.g. {@code https://demo.localhost:8443}. */
     public String baseUrl(Tenant tenant) {
         int port = properties.publicPort() != null ? properties.publicPort() : serverPort();
@@ -153,12 +182,16 @@ public class Tenants {
 
     private Tenant changeStatus(String slug, TenantStatus status) {
         Tenant tenant = bySlug(slug);
+        if (tenant.closed()) {
+            throw new TenantClosed(tenant.slug());
+        }
         rows.updateStatus(tenant.id(), status);
         trail.record(
                 switch (status) {
                     case ACTIVE -> AuditAction.TENANT_RESUMED;
                     case READ_ONLY -> AuditAction.TENANT_MADE_READ_ONLY;
                     case SUSPENDED -> AuditAction.TENANT_SUSPENDED;
+                    case CLOSED -> throw new IllegalArgumentException("a tenant closes only through close");
                 },
                 "tenant:" + tenant.slug(),
                 Outcome.SUCCESS);

@@ -159,6 +159,10 @@ class FreeTextSealedIT {
                     "the implementation survey's answers: the settings chosen, session type and team names, and the"
                             + " staff to invite (names and work e-mail addresses); nothing about clients"),
             Map.entry("monitoring_webhook_delivery.*", "alerts and pseudonymous events as posted to webhooks"),
+            Map.entry(
+                    "tenant_closure_request.reason",
+                    "why a tenant admin asked for the service to close, about the service and not a client; removed"
+                            + " when it closes"),
             Map.entry("client.code", "the pseudonym code"),
             Map.entry(
                     "erasure_request.reason",

@@ -104,6 +104,13 @@ public class AuditRows {
         return jdbc.sql("select count(*) from audit_pending").query(Long.class).single();
     }
 
+    public long pendingCount(UUID stream) {
+        return jdbc.sql("select count(*) from audit_pending where tenant_id = :stream")
+                .param("stream", stream)
+                .query((row, n) -> row.getLong(1))
+                .single();
+    }
+
     /** Streams with pending events, across tenants (the pending list holds identifiers only). */
     public List<UUID> streamsWithPendingEvents() {
         return jdbc.sql("select distinct tenant_id from audit_pending")

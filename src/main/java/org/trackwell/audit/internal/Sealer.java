@@ -101,6 +101,36 @@ public class Sealer {
         }
     }
 
+    /**
+     * Seals every entry of one stream committed before the call and signs its head in a checkpoint,
+     * unless the last checkpoint already signs it: the checkpoint a closing tenant's stream ends
+     * with. Refused if entries remain unsealed (a transaction that stayed open).
+     */
+    public AuditRows.Checkpoint signHead(UUID stream) {
+        seal(stream);
+        return transactions.inTenant(new TenantId(stream), () -> {
+            rows.lockStream(stream);
+            if (rows.pendingCount(stream) > 0) {
+                throw new IllegalStateException("entries of stream " + stream + " are still waiting to be sealed");
+            }
+            AuditRows.Head head = rows.head().orElse(AuditRows.Head.GENESIS);
+            Optional<AuditRows.Checkpoint> last = rows.latestCheckpoint();
+            if (last.isPresent() && last.get().seq() == head.seq()) {
+                return last.get();
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            AuditRows.Checkpoint checkpoint = new AuditRows.Checkpoint(
+                    stream,
+                    head.seq(),
+                    head.hash(),
+                    now,
+                    key.sign(ChainHash.checkpoint(stream, head.seq(), head.hash(), now)));
+            rows.insertCheckpoint(checkpoint);
+            export(checkpointDirectory, checkpoint);
+            return checkpoint;
+        });
+    }
+
     private record Batch(int sealed, Instant settledBefore) {}
 
     private Batch sealBatch(UUID stream) {

@@ -134,6 +134,9 @@ final class ErasureLedger {
         destroyed
                 .clientKey()
                 .ifPresent(client -> text.append("client=").append(client).append('\n'));
+        if (destroyed.tenantClosed()) {
+            text.append("closed=true\n");
+        }
         text.append("at=").append(destroyed.at()).append('\n');
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -143,7 +146,8 @@ final class ErasureLedger {
         return new KeyDestroyed(
                 new TenantId(UUID.fromString(fields.getProperty("tenant"))),
                 client == null ? null : UUID.fromString(client),
-                Instant.parse(fields.getProperty("at")));
+                Instant.parse(fields.getProperty("at")),
+                Boolean.parseBoolean(fields.getProperty("closed")));
     }
 
     static String name(long number) {

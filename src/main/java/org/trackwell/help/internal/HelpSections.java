@@ -67,6 +67,7 @@ public final class HelpSections {
             Map.entry("/admin/settings/api-clients", "api-clients"),
             Map.entry("/admin/export", "taking-your-data-with-you"),
             Map.entry("/admin/subject-access", "subject-access-requests"),
+            Map.entry("/admin/close", "closing-the-service"),
             Map.entry("/audit", "the-audit-trail"),
             Map.entry("/c/{token}", "for-clients"),
             Map.entry("/p/{token}", "for-clients"));

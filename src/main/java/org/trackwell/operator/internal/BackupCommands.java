@@ -8,6 +8,7 @@ import org.trackwell.backup.BackupRefused;
 import org.trackwell.backup.Backups;
 import org.trackwell.backup.BaseBackupSummary;
 import org.trackwell.database.TenantTransactions;
+import org.trackwell.erasure.TenantClosures;
 import org.trackwell.keys.FieldEncryption;
 import org.trackwell.keys.KeyDestroyed;
 import picocli.CommandLine.Command;
@@ -111,6 +112,7 @@ public class BackupCommands {
 
         private final Backups backups;
         private final FieldEncryption encryption;
+        private final TenantClosures closures;
         private final TenantTransactions transactions;
 
         @Option(names = "--apply", description = "Destroy again every key the ledger records")
@@ -119,7 +121,9 @@ public class BackupCommands {
         @Spec
         CommandSpec spec;
 
-        Erasures(Backups backups, FieldEncryption encryption, TenantTransactions transactions) {
+        Erasures(
+                Backups backups, FieldEncryption encryption, TenantTransactions transactions, TenantClosures closures) {
+            this.closures = closures;
             this.backups = backups;
             this.encryption = encryption;
             this.transactions = transactions;
@@ -145,6 +149,10 @@ public class BackupCommands {
                         .filter(erased -> transactions.inTenant(erased.tenant(), () -> encryption.destroyAgain(erased)))
                         .count();
                 out.println("Applied again: " + again + " of the keys were still there and are destroyed now.");
+                long closed = erasures.stream().filter(closures::closeAgain).count();
+                if (closed > 0) {
+                    out.println("Closed again: " + closed + " tenants that had closed.");
+                }
             }
             return 0;
         }

@@ -47,6 +47,12 @@ public class TenantRows {
                 .list();
     }
 
+    public List<Tenant> notClosed() {
+        return jdbc.sql("select " + COLUMNS + " from tenant t where t.status <> 'CLOSED' order by t.slug")
+                .query(TenantRows::tenant)
+                .list();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from tenant").query(Long.class).single();
     }
@@ -78,6 +84,29 @@ public class TenantRows {
                 .param("status", status.name())
                 .param("id", id.value())
                 .update();
+    }
+
+    /** Marks the tenant closed; false if it already was. */
+    public boolean close(TenantId id, java.time.Instant at) {
+        return jdbc.sql("update tenant set status = 'CLOSED', closed_at = :at where id = :id and status <> 'CLOSED'")
+                        .param("at", java.sql.Timestamp.from(at))
+                        .param("id", id.value())
+                        .update()
+                > 0;
+    }
+
+    public void keepClosureCertificate(TenantId id, byte[] certificate) {
+        jdbc.sql("update tenant set closure_certificate = :certificate where id = :id and status = 'CLOSED'")
+                .param("certificate", certificate)
+                .param("id", id.value())
+                .update();
+    }
+
+    public Optional<byte[]> closureCertificate(TenantId id) {
+        return jdbc.sql("select closure_certificate from tenant where id = :id and closure_certificate is not null")
+                .param("id", id.value())
+                .query((row, n) -> row.getBytes(1))
+                .optional();
     }
 
     private static Tenant tenant(ResultSet row, int rowNumber) throws SQLException {

@@ -68,6 +68,7 @@ record Problem(int status, String title, String detail, List<String> errors) {
             case 401 -> "Sign in, then try again.";
             case 403 -> "If your work needs this, ask your service's administrator to give you access.";
             case 404, 405 -> "Check the address, or start again from the home page.";
+            case 410 -> "If you need something it held, ask the organisation that ran it.";
             case 429 -> "Wait a minute before you try again.";
             default ->
                 status >= 500

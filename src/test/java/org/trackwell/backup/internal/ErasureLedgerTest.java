@@ -32,6 +32,15 @@ class ErasureLedgerTest {
     }
 
     @Test
+    void keepsWhetherATenantsKeysWentBecauseItClosed() throws Exception {
+        ErasureLedger ledger = ledgerWithThree();
+        ledger.append(new KeyDestroyed(tenant, null, Instant.ofEpochSecond(4), true));
+        assertThat(ledger.destructions())
+                .extracting(KeyDestroyed::tenantClosed)
+                .containsExactly(false, false, false, true);
+    }
+
+    @Test
     void noticesARemovedRecord() throws Exception {
         ErasureLedger ledger = ledgerWithThree();
         Files.delete(directory.resolve("store/erasures/000000000002"));
