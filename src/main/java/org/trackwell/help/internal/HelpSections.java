@@ -68,6 +68,9 @@ public final class HelpSections {
             Map.entry("/admin/export", "taking-your-data-with-you"),
             Map.entry("/admin/subject-access", "subject-access-requests"),
             Map.entry("/audit", "the-audit-trail"),
+            Map.entry("/operator/sign-in", "signing-in-as-an-operator"),
+            Map.entry("/operator/alerts", "installation-alerts"),
+            Map.entry("/operator/health", "installation-health"),
             Map.entry("/c/{token}", "for-clients"),
             Map.entry("/p/{token}", "for-clients"));
 
