@@ -53,7 +53,7 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (CurrentTenant.get().isEmpty() && carrier == Carrier.BEARER_HEADER) {
+        if (CurrentTenant.get().isEmpty() && (carrier == Carrier.BEARER_HEADER || operatorsPage(request))) {
             token(request).flatMap(operators::authenticate).ifPresent(operator -> {
                 SecurityContextHolder.getContext().setAuthentication(SignedInAuthentication.of(operator));
                 AuditContext.actAs(operator.asActor());
@@ -74,6 +74,16 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * On the operator's host a page takes an operator's cookie only where operators have pages:
+     * theirs under {@code /operator/}, and the home page. Everywhere else they are nobody, as on the
+     * tenants' pages, which are never theirs.
+     */
+    private static boolean operatorsPage(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/") || path.startsWith("/operator/");
     }
 
     private Optional<SignedInUser> authenticate(String token) {

@@ -15,7 +15,7 @@ import org.trackwell.support.Https;
 class ClientDetailsBrowserIT extends BrowserJourney {
 
     @Test
-    void aPractitionerChangesAClientsDemographicsIsWarnedAboutANameAndKeepsWhatTheyTyped() {
+    void aPractitionerChangesAClientsDemographicsIsWarnedAboutANameKeepsWhatTheyTypedAndSeesWhoChangedWhich() {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "details");
         String admin = api.signInAsAdmin();
         String team = api.newTeam(admin, "Ash Team");
@@ -34,6 +34,7 @@ class ClientDetailsBrowserIT extends BrowserJourney {
         Browser.open(browser, base + "/clients/" + code);
         assertThat(browser.findElement(By.id("demographics")).getText()).contains("Gender", "Woman");
         Browser.clickAndWait(browser, By.id("details-link"));
+        assertThat(browser.findElement(By.id("no-changes")).getText()).contains("No changes");
         Select gender = new Select(browser.findElement(By.id("demographic.GENDER")));
         assertThat(gender.getFirstSelectedOption().getText()).isEqualTo("Woman");
         gender.selectByVisibleText("Non-binary");
@@ -58,6 +59,12 @@ class ClientDetailsBrowserIT extends BrowserJourney {
         assertThat(browser.findElement(By.id("demographics")).getText())
                 .contains("Non-binary", "Presenting problems", "Low mood since Sarah Thompson left");
         assertThat(api.auditActions()).contains("client.updated");
+
+        Browser.clickAndWait(browser, By.id("details-link"));
+        assertThat(browser.findElement(By.id("changes")).getText())
+                .as("who changed which fields, never the values")
+                .contains("Pat Practitioner", "Gender, Presenting problems")
+                .doesNotContain("Non-binary", "Sarah Thompson");
         assertThat(Browser.consoleProblems(browser)).isEmpty();
     }
 }

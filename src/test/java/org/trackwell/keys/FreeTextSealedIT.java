@@ -121,6 +121,9 @@ class FreeTextSealedIT {
             Map.entry("account_setup_token.*", "token hashes"),
             Map.entry("password_history.*", "password hashes"),
             Map.entry("team.*", "team names"),
+            Map.entry(
+                    "client_details_change.*",
+                    "which of a client's details changed, as field codes, and who changed them: never the values"),
             Map.entry("api_client.*", "a service account's name, scopes and teams: staff configuration, no client"),
             Map.entry("api_client_key.*", "the keyed hash of a service account's key"),
             Map.entry("user_session.*", "token hashes"),

@@ -28,7 +28,7 @@ import org.trackwell.tenancy.Tenants;
  * Separation of duties, from outside: every route Spring maps, called with an operator's session and
  * with a tenant admin's, on a tenant's host and on the operator's, as the API's bearer token and as
  * the pages' cookie. An operator's session counts for nothing on a tenant's host and opens no tenant
- * route on its own; a tenant's session counts for nothing on the operator's host and opens no
+ * route or page, only the operators' own; a tenant's session counts for nothing on the operator's host and opens no
  * operator route on its own.
  */
 @TrackwellTest
@@ -79,17 +79,24 @@ class SeparationOfDutiesIT {
                             + nobody + " for nobody");
                 }
             }
-            if (!route.contains("/api/v1/operator/")) {
-                int nobody = call(OPERATOR_HOST, route, null, false);
-                int asOperator = call(OPERATOR_HOST, route, operator, false);
-                if (asOperator != nobody && asOperator != 403) {
-                    problems.add(route + " on the operator's host: " + asOperator + ", but " + nobody + " for nobody");
+            for (boolean page : new boolean[] {false, true}) {
+                boolean api = route.contains(" /api/");
+                if ((!page || !api) && !route.contains("/api/v1/operator/") && !route.contains(" /operator/")) {
+                    int nobody = call(OPERATOR_HOST, route, null, page);
+                    int asOperator = call(OPERATOR_HOST, route, operator, page);
+                    if (asOperator != nobody && asOperator != 403) {
+                        problems.add(route + (page ? " (page)" : "") + " on the operator's host: " + asOperator
+                                + ", but " + nobody + " for nobody");
+                    }
                 }
             }
         }
         assertThat(problems).isEmpty();
         assertThat(call(OPERATOR_HOST, "GET /api/v1/operator/health", operator, false))
                 .as("the operator's session itself still works")
+                .isEqualTo(200);
+        assertThat(call(OPERATOR_HOST, "GET /operator/health", operator, true))
+                .as("and opens the operators' own pages")
                 .isEqualTo(200);
     }
 

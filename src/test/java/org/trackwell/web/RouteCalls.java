@@ -65,6 +65,9 @@ final class RouteCalls {
                 json("POST /api/v1/operator/login/mfa", t -> map("challenge", "no-such-challenge", "code", "000000")),
                 json("POST /api/v1/operator/mfa/totp/confirm", t -> map("code", "000000")),
                 RouteCall.of("POST /api/v1/operator/logout").ownSession(),
+                form("POST /operator/sign-in", t -> map("email", operator, "password", "not the password")),
+                form("POST /operator/sign-in/code", t -> map("challenge", "no-such-challenge", "code", "000000")),
+                RouteCall.of("POST /operator/sign-out").ownSession(),
                 form("POST /sign-in", t -> map("email", email, "password", GOOD)),
                 form("POST /sign-in/code", t -> map("challenge", "no-such-challenge", "code", "000000")),
                 json("POST /sign-in/passkey/options", t -> map("challenge", "no-such-challenge")),
@@ -82,6 +85,7 @@ final class RouteCalls {
         String nothing = java.util.UUID.randomUUID().toString();
         return List.of(
                 form("POST /admin/alerts/acknowledge", t -> map("alert", nothing, "note", "Looked into it")),
+                form("POST /operator/alerts/acknowledge", t -> map("alert", nothing, "note", "Looked into it")),
                 form("POST /admin/activity-rules", t -> map("starts", "08:00", "ends", "18:00")),
                 form("POST /admin/webhooks", t -> map("url", "https://hooks.matrix.test/trackwell")),
                 form("POST /admin/webhooks/remove", t -> map("webhook", nothing)),

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,6 +56,7 @@ public class ClientRegistration {
     private final SecureRandom random;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final DetailsChanges changes;
 
     ClientRegistration(
             ClientRows rows,
@@ -65,8 +67,10 @@ public class ClientRegistration {
             Ids ids,
             SecureRandom random,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DetailsChanges changes) {
         this.events = events;
+        this.changes = changes;
         this.rows = rows;
         this.settings = settings;
         this.encryption = encryption;
@@ -103,13 +107,45 @@ public class ClientRegistration {
      * left out is cleared); the same rules and warning as when the client was added.
      */
     @Transactional
-    public ClientRecord update(ClientRef client, NewClient changed) {
+    public ClientRecord update(SignedInUser user, ClientRef client, NewClient changed) {
         Details details = details(changed);
         guard.check(details.typed(), changed.acknowledgeIdentifying(), client.auditTarget());
         TenantId tenant = CurrentTenant.require();
+        List<String> fields = changedFields(open(stored(client.id())), details);
         rows.update(row(tenant, client.id(), client.code(), client.teamId(), details));
+        if (!fields.isEmpty()) {
+            changes.add(tenant, ids.next(), client.id(), fields, user.id(), clock.instant());
+        }
         trail.record(AuditAction.CLIENT_UPDATED, client.auditTarget(), Outcome.SUCCESS);
         return open(stored(client.id()));
+    }
+
+    /** Who changed which of the client's details, and when, newest first. */
+    @Transactional(readOnly = true)
+    public List<DetailsChanges.Change> changes(ClientRef client) {
+        return changes.of(client.id());
+    }
+
+    /** The fields whose values differ, compared as the user sees them (the sealed bytes always do). */
+    private static List<String> changedFields(ClientRecord before, Details after) {
+        List<String> fields = new ArrayList<>();
+        if (!Objects.equals(before.reference(), after.reference())) {
+            fields.add("REFERENCE");
+        }
+        for (Identifier identifier : Identifier.values()) {
+            if (!Objects.equals(
+                    before.identifiers().get(identifier), after.identifiers().get(identifier))) {
+                fields.add(identifier.name());
+            }
+        }
+        for (Demographic demographic : Demographic.values()) {
+            Object was = before.demographics().get(demographic);
+            Object is = after.demographics().get(demographic);
+            if (!Objects.equals(was == null ? null : String.valueOf(was), is == null ? null : String.valueOf(is))) {
+                fields.add(demographic.name());
+            }
+        }
+        return fields;
     }
 
     /**

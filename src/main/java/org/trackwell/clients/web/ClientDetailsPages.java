@@ -1,6 +1,7 @@
 package org.trackwell.clients.web;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +18,9 @@ import org.trackwell.clients.internal.ClientRegistration;
 import org.trackwell.clients.internal.ClientSettings;
 import org.trackwell.clients.internal.NewClient;
 import org.trackwell.clients.internal.Settings;
+import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
+import org.trackwell.identity.User;
 
 /**
  * Changing a client's details after they were added: the service's reference, the identifying
@@ -29,8 +32,10 @@ class ClientDetailsPages {
 
     private final ClientRegistration registration;
     private final Settings settings;
+    private final Accounts accounts;
 
-    ClientDetailsPages(ClientRegistration registration, Settings settings) {
+    ClientDetailsPages(ClientRegistration registration, Settings settings, Accounts accounts) {
+        this.accounts = accounts;
         this.registration = registration;
         this.settings = settings;
     }
@@ -44,9 +49,14 @@ class ClientDetailsPages {
     }
 
     @PostMapping("/clients/{code}/details")
-    String change(@ReachedClient ClientRef client, @RequestParam Map<String, String> form, Model model) {
+    String change(
+            @AuthenticationPrincipal SignedInUser user,
+            @ReachedClient ClientRef client,
+            @RequestParam Map<String, String> form,
+            Model model) {
         try {
             registration.update(
+                    user,
                     client,
                     new NewClient(
                             client.teamId(),
@@ -68,6 +78,8 @@ class ClientDetailsPages {
         ClientSettings current = settings.current();
         model.addAttribute("code", client.code().toString());
         model.addAttribute("form", form);
+        model.addAttribute("changes", registration.changes(client));
+        model.addAttribute("names", accounts.list().stream().collect(Collectors.toMap(User::id, User::displayName)));
         ClientForms.fieldChoices(model, current);
         return "clients/details";
     }

@@ -172,8 +172,11 @@ class ClientsApi {
 
     /** Replaces the reference, demographics and identifiers; what is left out is cleared. */
     @PutMapping("/clients/{code}")
-    ClientView update(@ReachedClient ClientRef client, @Valid @RequestBody ClientRequest body) {
-        return ClientView.of(registration.update(client, body.toNewClient()));
+    ClientView update(
+            @AuthenticationPrincipal SignedInUser user,
+            @ReachedClient ClientRef client,
+            @Valid @RequestBody ClientRequest body) {
+        return ClientView.of(registration.update(user, client, body.toNewClient()));
     }
 
     @PutMapping("/clients/{code}/practitioners")

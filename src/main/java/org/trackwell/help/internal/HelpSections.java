@@ -69,6 +69,9 @@ public final class HelpSections {
             Map.entry("/admin/subject-access", "subject-access-requests"),
             Map.entry("/admin/close", "closing-the-service"),
             Map.entry("/audit", "the-audit-trail"),
+            Map.entry("/operator/sign-in", "signing-in-as-an-operator"),
+            Map.entry("/operator/alerts", "installation-alerts"),
+            Map.entry("/operator/health", "installation-health"),
             Map.entry("/c/{token}", "for-clients"),
             Map.entry("/p/{token}", "for-clients"));
 

@@ -50,10 +50,10 @@ class AccountPages {
         this.terms = terms;
     }
 
+    /** On the operator's host, where pages send those not signed in, it is the operators' sign-in. */
     @GetMapping("/sign-in")
     String signInPage() {
-        requireTenant();
-        return "identity/sign-in";
+        return CurrentTenant.get().isPresent() ? "identity/sign-in" : "redirect:/operator/sign-in";
     }
 
     @PostMapping("/sign-in")

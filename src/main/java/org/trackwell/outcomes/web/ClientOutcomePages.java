@@ -20,6 +20,7 @@ import org.trackwell.audit.AuditAction;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.LooksIdentifying;
 import org.trackwell.clients.ReachedClient;
+import org.trackwell.clients.SaveAnyway;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.outcomes.internal.Attendance;
 import org.trackwell.outcomes.internal.ChartLinks;
@@ -51,6 +52,7 @@ class ClientOutcomePages {
     private final ChartLinks links;
     private final MeasureCatalogue catalogue;
     private final Clock clock;
+    private final SaveAnyway saveAnyway;
 
     ClientOutcomePages(
             ClientSessions sessions,
@@ -60,7 +62,9 @@ class ClientOutcomePages {
             MeasureCatalogue catalogue,
             Clock clock,
             PractitionerNames names,
-            ServiceTimeZone zone) {
+            ServiceTimeZone zone,
+            SaveAnyway saveAnyway) {
+        this.saveAnyway = saveAnyway;
         this.zone = zone;
         this.names = names;
         this.sessions = sessions;
@@ -110,7 +114,9 @@ class ClientOutcomePages {
             @RequestParam(defaultValue = "") String attendance,
             @RequestParam(defaultValue = "") String notes,
             @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            @RequestParam(defaultValue = "") String confirmation,
             RedirectAttributes redirect) {
+        String target = client.auditTarget();
         try {
             ClientSession session = sessions.record(
                     user,
@@ -123,14 +129,15 @@ class ClientOutcomePages {
                             null,
                             null,
                             notes,
-                            acknowledgeIdentifying));
+                            saveAnyway.confirmed(user, target, notes, acknowledgeIdentifying, confirmation)));
             redirect.addFlashAttribute("done", "Session recorded.");
             return "redirect:/clients/" + client.code() + "/sessions/" + session.id();
         } catch (DateTimeParseException e) {
             redirect.addFlashAttribute("error", "Give the session's date and time.");
         } catch (LooksIdentifying warned) {
             redirect.addFlashAttribute("error", warned.getMessage() + " Tick the box to save it anyway.");
-            redirect.addFlashAttribute("askAcknowledge", true);
+            askToSaveAnyway(redirect, "session", saveAnyway.token(user, target, notes));
+            redirect.addFlashAttribute("typed", Map.of("notes", notes));
         } catch (Refusal refused) {
             FormOutcome.throwIfNotFound(refused);
             redirect.addFlashAttribute("error", refused.getMessage());
@@ -146,17 +153,25 @@ class ClientOutcomePages {
             @RequestParam String wording,
             @RequestParam(defaultValue = "") String duration,
             @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            @RequestParam(defaultValue = "") String confirmation,
             RedirectAttributes redirect) {
-        return actOnClient(redirect, client, () -> {
-            goals.add(
-                    user,
-                    client,
-                    kind,
-                    wording,
-                    duration.isBlank() ? null : Goal.ProblemDuration.valueOf(duration),
-                    acknowledgeIdentifying);
+        String target = client.auditTarget();
+        FormOutcome.flash(redirect, Map.of("wording", wording), () -> {
+            try {
+                goals.add(
+                        user,
+                        client,
+                        kind,
+                        wording,
+                        duration.isBlank() ? null : Goal.ProblemDuration.valueOf(duration),
+                        saveAnyway.confirmed(user, target, wording, acknowledgeIdentifying, confirmation));
+            } catch (LooksIdentifying warned) {
+                askToSaveAnyway(redirect, "goal", saveAnyway.token(user, target, wording));
+                throw warned;
+            }
             return kind == Goal.Kind.GOAL ? "Goal added." : "Problem added.";
         });
+        return outcomesPage(client);
     }
 
     @PostMapping("/clients/{code}/goals/{goal}")
@@ -166,11 +181,24 @@ class ClientOutcomePages {
             @PathVariable UUID goal,
             @RequestParam String wording,
             @RequestParam(defaultValue = "false") boolean acknowledgeIdentifying,
+            @RequestParam(defaultValue = "") String confirmation,
             RedirectAttributes redirect) {
-        return actOnClient(redirect, client, () -> {
-            goals.reword(user, client, goal, wording, acknowledgeIdentifying);
+        String target = client.auditTarget() + "/goal:" + goal;
+        FormOutcome.flash(redirect, Map.of("wording", wording), () -> {
+            try {
+                goals.reword(
+                        user,
+                        client,
+                        goal,
+                        wording,
+                        saveAnyway.confirmed(user, target, wording, acknowledgeIdentifying, confirmation));
+            } catch (LooksIdentifying warned) {
+                askToSaveAnyway(redirect, "reword-" + goal, saveAnyway.token(user, target, wording));
+                throw warned;
+            }
             return "Reworded; the earlier words are kept.";
         });
+        return outcomesPage(client);
     }
 
     @PostMapping("/clients/{code}/goals/{goal}/close")
@@ -222,6 +250,19 @@ class ClientOutcomePages {
     private static String actOnClient(
             RedirectAttributes redirect, ClientRef client, java.util.function.Supplier<String> action) {
         FormOutcome.flash(redirect, action);
+        return outcomesPage(client);
+    }
+
+    private static String outcomesPage(ClientRef client) {
         return "redirect:/clients/" + client.code() + "/outcomes";
+    }
+
+    /**
+     * The warned form, and only that one, shows the tick box, carrying the token without which the
+     * tick does not count (SaveAnyway).
+     */
+    private static void askToSaveAnyway(RedirectAttributes redirect, String form, String token) {
+        redirect.addFlashAttribute("saveAnywayForm", form);
+        redirect.addFlashAttribute("saveAnywayToken", token);
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.trackwell.identity.SignedInOperator;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.identity.TokenAuthenticationFilter;
 import org.trackwell.tenancy.Tenant;
@@ -25,6 +26,13 @@ class LayoutModel {
     @Nullable
     SignedInUser me(HttpServletRequest request) {
         return signedInUser(request);
+    }
+
+    /** Whether an operator is signed in: their pages' menu instead of a service's. */
+    @ModelAttribute("operator")
+    boolean operator() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SignedInOperator;
     }
 
     static @Nullable String tenantNameOf(HttpServletRequest request) {

@@ -172,6 +172,8 @@ class WebSecurityConfiguration {
                                 "/sign-in/passkey/options",
                                 "/sign-in/passkey",
                                 "/account/setup",
+                                "/operator/sign-in",
+                                "/operator/sign-in/code",
                                 "/account/forgot",
                                 "/account/reset",
                                 "/help",
@@ -181,6 +183,8 @@ class WebSecurityConfiguration {
                                 // 404 on every host, signed in or not.
                                 "/actuator/**")
                         .permitAll()
+                        .requestMatchers("/operator/**")
+                        .hasRole("OPERATOR")
                         .anyRequest()
                         .authenticated());
         return http.build();

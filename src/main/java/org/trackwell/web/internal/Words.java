@@ -21,7 +21,8 @@ public class Words {
             "ANONYMOUS", "Nobody signed in",
             "SUCCESS", "Done",
             "DENIED", "Refused",
-            "NONE", "None");
+            "NONE", "None",
+            "NHS_NUMBER", "NHS number");
 
     public String of(@Nullable Object code) {
         if (code == null) {
