@@ -28,6 +28,7 @@ class RowLevelSecurityIT {
     private static final Set<String> OUTSIDE_TENANTS = Set.of(
             "flyway_schema_history",
             "health_probe",
+            "cluster_job",
             "tenant",
             "tenant_host",
             "sign_in_failure_by_address",
