@@ -46,7 +46,7 @@ public class DoseRecords {
 
     private final PrescriptionRows prescriptions;
     private final DoseRows rows;
-    private final Stock stock;
+    private final StockRegister stock;
     private final Medicines medicines;
     private final Witnessing witnessing;
     private final TenantTransactions transactions;
@@ -59,7 +59,7 @@ public class DoseRecords {
     DoseRecords(
             PrescriptionRows prescriptions,
             DoseRows rows,
-            Stock stock,
+            StockRegister stock,
             Medicines medicines,
             Witnessing witnessing,
             TenantTransactions transactions,
