@@ -204,6 +204,17 @@ class OutcomesIT {
     }
 
     @Test
+    void carersDoNotSeeTheCaseloadsProgress() {
+        clientWithOpenEpisode();
+        assertThat(api.get("/api/v1/progress", carer).statusCode()).isEqualTo(403);
+        assertThat(api.https()
+                        .get(api.host(), "/progress", "Cookie", "__Host-trackwell-session=" + carer)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/progress", practitioner).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void goalsAreTheClientsOwnWordsWithEveryRewordingKept() {
         String code = clientWithOpenEpisode();
         String path = "/api/v1/clients/" + code + "/goals";
