@@ -37,7 +37,7 @@ import org.trackwell.medication.internal.DoseRecord;
 import org.trackwell.medication.internal.DoseRecords;
 import org.trackwell.medication.internal.Prescription;
 import org.trackwell.medication.internal.Prescriptions;
-import org.trackwell.medication.internal.Stock;
+import org.trackwell.medication.internal.StockRegister;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
@@ -99,7 +99,7 @@ class FreeTextWrittenBeforeSealingIT {
     DoseRecords doses;
 
     @Autowired
-    Stock stock;
+    StockRegister stockRegister;
 
     @Autowired
     Episodes episodes;
@@ -183,7 +183,7 @@ class FreeTextWrittenBeforeSealingIT {
                 inTenant(() -> doses.history(reached(CLIENT.code), NOW.minusSeconds(7200), NOW.plusSeconds(60)));
         assertThat(history).extracting(DoseRecord::overrideReason).contains(TEXT.get("overrideReason"));
         assertThat(history).extracting(DoseRecord::correctionReason).contains(TEXT.get("correctionReason"));
-        assertThat(inTenant(() -> stock.register(reached(CLIENT.code), MEDICINE)))
+        assertThat(inTenant(() -> stockRegister.of(reached(CLIENT.code), MEDICINE)))
                 .extracting(line -> line.movement().reason())
                 .containsExactly(TEXT.get("stockReason"));
         assertThat(inTenant(() -> episodes.ofClient(reached(CLIENT.code))))

@@ -204,6 +204,80 @@ class OutcomesIT {
     }
 
     @Test
+    void carersDoNotSeeTheCaseloadsProgress() {
+        clientWithOpenEpisode();
+        assertThat(api.get("/api/v1/progress", carer).statusCode()).isEqualTo(403);
+        assertThat(api.https()
+                        .get(api.host(), "/progress", "Cookie", "__Host-trackwell-session=" + carer)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/progress", practitioner).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionAServiceAccountBooksShowsTheServicesTypeNameAndThePractitionerItNamed() {
+        HttpResponse<String> types = api.put(
+                "/api/v1/session-types",
+                Api.json(List.of(
+                        Map.of(
+                                "code",
+                                "TREATMENT",
+                                "name",
+                                "Weekly therapy",
+                                "measures",
+                                List.of("PHQ-9"),
+                                "treatment",
+                                true),
+                        Map.of(
+                                "code",
+                                "ASSESSMENT",
+                                "name",
+                                "First meeting",
+                                "measures",
+                                List.of(),
+                                "treatment",
+                                false))),
+                admin);
+        assertThat(types.statusCode()).as(types.body()).isEqualTo(200);
+        String code = clientWithOpenEpisode();
+        HttpResponse<String> account = api.post(
+                "/api/v1/api-clients",
+                Api.json(Map.of(
+                        "name", "Booking system",
+                        "scopes", List.of("clients:read", "outcomes:read", "outcomes:write"),
+                        "teams", List.of(team),
+                        "expiresOn",
+                                clock.instant()
+                                        .plus(Duration.ofDays(30))
+                                        .toString()
+                                        .substring(0, 10))),
+                admin);
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+        String key = Api.read(account).get("key").asString();
+        HttpResponse<String> booked = api.post(
+                "/api/v1/clients/" + code + "/sessions",
+                Api.json(Map.of(
+                        "startsAt",
+                        clock.instant()
+                                .plus(Duration.ofDays(2))
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString(),
+                        "type",
+                        "TREATMENT",
+                        "mode",
+                        "VIDEO",
+                        "practitionerId",
+                        Api.read(api.get("/api/v1/me", practitioner)).get("id").asString())),
+                key);
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        String session = Api.read(booked).get("id").asString();
+
+        assertThat(page("/clients/" + code + "/outcomes", practitioner)).contains("Weekly therapy", "Pat Practitioner");
+        assertThat(page("/clients/" + code + "/sessions/" + session, practitioner))
+                .contains("Weekly therapy", "with <span>Pat Practitioner</span>");
+    }
+
+    @Test
     void goalsAreTheClientsOwnWordsWithEveryRewordingKept() {
         String code = clientWithOpenEpisode();
         String path = "/api/v1/clients/" + code + "/goals";

@@ -35,6 +35,9 @@ class ConfirmationsIT {
     @Autowired
     Accounts accounts;
 
+    final org.springframework.jdbc.core.simple.JdbcClient superuser =
+            org.springframework.jdbc.core.simple.JdbcClient.create(org.trackwell.support.TestPostgres.asSuperuser());
+
     Api api;
     String admin;
     String team;
@@ -192,6 +195,36 @@ class ConfirmationsIT {
         assertThat(api.auditActions()).doesNotContain("mfa.reset");
         page.submitFrom(user, user + "/mfa/reset", "confirmed", "true");
         assertThat(api.auditActions()).contains("mfa.reset");
+    }
+
+    @Test
+    void aUserWithOnlyAPasskeyCanHaveTheirSecondFactorResetFromTheirPage() {
+        String email = api.newUserInTeam(admin, "Kit Keyholder", team, "CARER");
+        String id = idOf(email);
+        PageSession page = PageSession.signedIn(api, api.adminEmail(), Api.GOOD_PASSWORD);
+        String user = "/admin/users/" + id;
+        assertThat(page.get(user).body()).as("nothing to reset yet").doesNotContain("reset-two-factor");
+
+        byte[] credential = new byte[32];
+        new java.security.SecureRandom().nextBytes(credential);
+        superuser
+                .sql("insert into passkey (tenant_id, id, user_id, credential_id, credential, sign_count, name,"
+                        + " created_at) values (:tenant, :id, :user, :credential, :credential, 0, 'Door key', now())")
+                .param("tenant", api.tenant().id().value())
+                .param("id", java.util.UUID.randomUUID())
+                .param("user", java.util.UUID.fromString(id))
+                .param("credential", credential)
+                .update();
+        assertThat(page.get(user).body()).contains("reset-two-factor");
+
+        page.submitFrom(user, user + "/mfa/reset", "confirmed", "true");
+        assertThat(api.auditActions()).contains("mfa.reset");
+        assertThat(superuser
+                        .sql("select count(*) from passkey where user_id = :user")
+                        .param("user", java.util.UUID.fromString(id))
+                        .query((row, n) -> row.getLong(1))
+                        .single())
+                .isZero();
     }
 
     @Test

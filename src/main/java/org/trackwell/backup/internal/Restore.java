@@ -50,7 +50,7 @@ public final class Restore {
                 ? BackupKeys.fromStore(store, request.recoveryKey())
                 : BackupKeys.installations(java.util.Objects.requireNonNull(request.installationKeys()));
         Sealing sealing = keys.sealing();
-        BaseBackupSummary base = chooseBase(PhysicalBackups.listIn(store, sealing), request.toTime());
+        BaseBackupSummary base = chooseBase(StoredBackups.listIn(store, sealing), request.toTime());
         List<KeyDestroyed> erased = erasures(new ErasureLedger(store, keys), base);
         Path target = request.dataDirectory().toAbsolutePath().normalize();
         refuseOccupied(target, request.replace());
@@ -130,16 +130,16 @@ public final class Restore {
     private static void restoreCheckpoints(BackupStore store, Sealing sealing, Path into, Path replaced)
             throws IOException {
         DataDirectory.createPrivateDirectory(into);
-        for (String name : store.list(PhysicalBackups.CHECKPOINTS)) {
+        for (String name : store.list(WalShipping.CHECKPOINTS)) {
             try (InputStream in = sealing.open(store, name)) {
-                Files.copy(in, into.resolve(name.substring(PhysicalBackups.CHECKPOINTS.length())));
+                Files.copy(in, into.resolve(name.substring(WalShipping.CHECKPOINTS.length())));
             }
         }
         if (!Files.isDirectory(replaced)) {
             return;
         }
         try (Stream<Path> files = Files.list(replaced)) {
-            for (Path kept : files.filter(PhysicalBackups::isCheckpoints).toList()) {
+            for (Path kept : files.filter(WalShipping::isCheckpoints).toList()) {
                 Path restored = into.resolve(kept.getFileName().toString());
                 if (!Files.exists(restored) || Files.size(kept) > Files.size(restored)) {
                     Files.copy(kept, restored, StandardCopyOption.REPLACE_EXISTING);

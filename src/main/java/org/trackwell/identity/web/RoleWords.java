@@ -7,17 +7,7 @@ final class RoleWords {
 
     private RoleWords() {}
 
-    /** One person's role: "Manager". */
-    static String one(Role role) {
-        return switch (role) {
-            case TENANT_ADMIN -> "Administrator";
-            case MANAGER -> "Manager";
-            case PRACTITIONER -> "Practitioner";
-            case CARER -> "Carer";
-            case AUDITOR -> "Auditor";
-        };
-    }
-
+    /** Everyone with the role: "Managers". */
     static String of(Role role) {
         return switch (role) {
             case TENANT_ADMIN -> "Administrators";

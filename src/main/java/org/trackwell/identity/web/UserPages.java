@@ -103,7 +103,7 @@ class UserPages {
         List<String> removed = user.roles().stream()
                 .filter(role -> !roles.contains(role))
                 .sorted()
-                .map(RoleWords::one)
+                .map(Role::word)
                 .toList();
         if (!removed.isEmpty() && !confirmed) {
             return new Confirmation(

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -20,12 +19,7 @@ import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.IdentifyingTextGuard;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.ClientInfo;
-import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.keys.EncryptedText;
-import org.trackwell.keys.FieldAddress;
-import org.trackwell.keys.FieldEncryption;
-import org.trackwell.medication.internal.DoseRows.Sealed;
 import org.trackwell.medication.internal.DoseRows.StoredDose;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
@@ -42,15 +36,14 @@ import org.trackwell.shared.UserId;
 @Service
 public class DoseRecords {
 
-    private static final int MAX_NOTE = 2_000;
-
     private final PrescriptionRows prescriptions;
     private final DoseRows rows;
-    private final Stock stock;
+    private final StockRegister stock;
     private final Medicines medicines;
     private final Witnessing witnessing;
+    private final PrnOverrides overrides;
     private final TenantTransactions transactions;
-    private final FieldEncryption encryption;
+    private final DoseText text;
     private final IdentifyingTextGuard guard;
     private final AuditTrail trail;
     private final Ids ids;
@@ -59,11 +52,12 @@ public class DoseRecords {
     DoseRecords(
             PrescriptionRows prescriptions,
             DoseRows rows,
-            Stock stock,
+            StockRegister stock,
             Medicines medicines,
             Witnessing witnessing,
+            PrnOverrides overrides,
             TenantTransactions transactions,
-            FieldEncryption encryption,
+            DoseText text,
             IdentifyingTextGuard guard,
             AuditTrail trail,
             Ids ids,
@@ -73,8 +67,9 @@ public class DoseRecords {
         this.stock = stock;
         this.medicines = medicines;
         this.witnessing = witnessing;
+        this.overrides = overrides;
         this.transactions = transactions;
-        this.encryption = encryption;
+        this.text = text;
         this.guard = guard;
         this.trail = trail;
         this.ids = ids;
@@ -86,11 +81,12 @@ public class DoseRecords {
         Prescription prescription = transactions.inTenant(tenant, () -> {
             warnIfIdentifying(client, dose.acknowledgeIdentifying(), dose.note(), dose.overrideReason());
             Prescription found = prescription(client, dose.prescriptionId());
-            requirePersonConfirmed(dose);
+            DoseRules.requirePersonConfirmed(dose);
             return found;
         });
-        UserId witness =
-                needsWitness(prescription, dose.outcome()) ? witnessing.confirm(user, dose.witness(), info) : null;
+        UserId witness = DoseRules.needsWitness(prescription, dose.outcome())
+                ? witnessing.confirm(user, dose.witness(), info)
+                : null;
         return transactions.inTenant(tenant, () -> store(user, client, dose, witness, null, null));
     }
 
@@ -109,7 +105,7 @@ public class DoseRecords {
         });
         Prescription prescription =
                 transactions.inTenant(tenant, () -> prescription(client, corrected.prescriptionId()));
-        UserId witness = needsWitness(prescription, correction.outcome())
+        UserId witness = DoseRules.needsWitness(prescription, correction.outcome())
                 ? witnessing.confirm(user, correction.witness(), info)
                 : null;
         NewDose aligned = new NewDose(
@@ -147,7 +143,7 @@ public class DoseRecords {
      */
     @Transactional
     public List<DoseRecord> history(ClientRef client, Instant from, Instant to) {
-        return rows.ofClient(client.id(), from, to).stream().map(this::opened).toList();
+        return rows.ofClient(client.id(), from, to).stream().map(text::opened).toList();
     }
 
     /** The records that stand: those no later record corrects. */
@@ -170,10 +166,6 @@ public class DoseRecords {
                 .orElseThrow(() -> MedicationRefused.notFound("There is no such prescription for this client."));
     }
 
-    private static boolean needsWitness(Prescription prescription, DoseRecord.Outcome outcome) {
-        return prescription.medicine().controlled() && outcome == DoseRecord.Outcome.GIVEN;
-    }
-
     private DoseRecord store(
             SignedInUser user,
             ClientRef client,
@@ -192,29 +184,18 @@ public class DoseRecords {
             throw MedicationRefused.invalid("A dose cannot be recorded as given in the future.");
         }
         String note = Medicines.blank(dose.note()) ? null : dose.note().strip();
-        requireOutcome(dose, note);
+        DoseRules.requireOutcome(dose, note);
         BigDecimal amount = null;
         String override = null;
         if (p.kind() == Prescription.Kind.REGULAR) {
-            BigDecimal due = dueDose(p, dose.dueAt(), settings, now);
-            amount = dose.outcome() == DoseRecord.Outcome.GIVEN ? (dose.amount() == null ? due : dose.amount()) : null;
-            if (amount != null && amount.compareTo(due) > 0) {
-                throw MedicationRefused.invalid(
-                        "The amount given cannot be more than the " + due.toPlainString() + " " + p.unit() + " due.");
-            }
+            amount = DoseRules.regularAmount(p, dose, settings, now);
         } else {
             if (dose.dueAt() != null) {
                 throw MedicationRefused.invalid("An as-needed dose has no due time.");
             }
             if (dose.outcome() == DoseRecord.Outcome.GIVEN) {
-                amount = dose.amount() == null ? p.limits().minDose() : dose.amount();
-                if (amount.compareTo(p.limits().minDose()) < 0
-                        || amount.compareTo(p.limits().maxDose()) > 0) {
-                    throw MedicationRefused.invalid(
-                            "The dose must be from " + p.limits().minDose().toPlainString() + " to "
-                                    + p.limits().maxDose().toPlainString() + " " + p.unit() + ".");
-                }
-                override = checkLimits(user, client, p, givenAt, corrected, dose.overrideReason());
+                amount = DoseRules.asNeededAmount(p, dose);
+                override = overrides.check(user, client, p, givenAt, corrected, dose.overrideReason());
             }
         }
         if (corrected == null && !p.active()) {
@@ -243,10 +224,7 @@ public class DoseRecords {
                 CurrentTenant.require(),
                 client.id(),
                 record,
-                new Sealed(
-                        sealed(client.id(), id, "note", note),
-                        sealed(client.id(), id, "override_reason", override),
-                        sealed(client.id(), id, "correction_reason", correctionReason)));
+                text.sealed(client.id(), id, note, override, correctionReason));
         if (!stored) {
             throw MedicationRefused.conflict(
                     corrected == null
@@ -271,126 +249,5 @@ public class DoseRecords {
     private void warnIfIdentifying(
             ClientRef client, boolean acknowledged, @Nullable String note, @Nullable String reason) {
         guard.check(Arrays.asList(note, reason), acknowledged, client.auditTarget());
-    }
-
-    /**
-     * The right-person check: a dose is recorded only once the carer has confirmed they checked the
-     * person against what the round shows. A correction amends a record made that way and is not
-     * asked again.
-     */
-    private static void requirePersonConfirmed(NewDose dose) {
-        if (!dose.personConfirmed()) {
-            throw MedicationRefused.invalid(
-                    "Check that this is the right person, and confirm it, before recording the dose.",
-                    List.of("personConfirmed: must be true, once you have checked the person against what the round"
-                            + " shows"));
-        }
-    }
-
-    private static void requireOutcome(NewDose dose, @Nullable String note) {
-        if (dose.outcome() == DoseRecord.Outcome.NOT_GIVEN && dose.reason() == null) {
-            throw MedicationRefused.invalid("Say why the dose was not given.");
-        }
-        if (dose.reason() == NotGivenReason.OTHER && note == null) {
-            throw MedicationRefused.invalid("Say what the other reason was in the note.");
-        }
-        if (note != null && note.length() > MAX_NOTE) {
-            throw MedicationRefused.invalid("A note can be at most " + MAX_NOTE + " characters.");
-        }
-    }
-
-    /** The dose due at that time, refusing a time the schedule does not have or that is not due yet. */
-    private static BigDecimal dueDose(
-            Prescription p, @Nullable Instant dueAt, MedicationSettings settings, Instant now) {
-        if (dueAt == null) {
-            throw MedicationRefused.invalid("Say which due dose this is.");
-        }
-        List<DoseSchedule.Due> due = p.dueBetween(dueAt, dueAt.plusMillis(1), settings.zone());
-        if (due.isEmpty()) {
-            throw MedicationRefused.invalid("No dose of this prescription is due at that time.");
-        }
-        if (dueAt.minus(p.tolerance(settings)).isAfter(now)) {
-            throw MedicationRefused.conflict("This dose is not due yet.");
-        }
-        return due.getFirst().dose();
-    }
-
-    /**
-     * The PRN limits: the least time since the last dose and the most doses in 24 hours. Outside
-     * them the dose is refused, unless a practitioner or manager gives a reason to override.
-     */
-    private @Nullable String checkLimits(
-            SignedInUser user,
-            ClientRef client,
-            Prescription p,
-            Instant givenAt,
-            @Nullable DoseRecord corrected,
-            @Nullable String overrideReason) {
-        List<Instant> given = standing(
-                        rows
-                                .ofClient(
-                                        client.id(),
-                                        givenAt.minus(Duration.ofHours(24)),
-                                        givenAt.plus(Duration.ofHours(24)))
-                                .stream()
-                                .map(StoredDose::record)
-                                .filter(r -> r.prescriptionId().equals(p.id()))
-                                .toList())
-                .stream()
-                .filter(r -> r.outcome() == DoseRecord.Outcome.GIVEN
-                        && (corrected == null || !r.id().equals(corrected.id())))
-                .map(DoseRecord::givenAt)
-                .toList();
-        Optional<String> rule = PrnLimits.broken(p.limits(), given, givenAt);
-        if (rule.isEmpty()) {
-            return null;
-        }
-        if (Medicines.blank(overrideReason)) {
-            throw refusedOverLimit(
-                    user, client, rule.get() + " A practitioner or manager can give it anyway with a reason.");
-        }
-        if (!user.has(Role.PRACTITIONER) && !user.has(Role.MANAGER)) {
-            throw refusedOverLimit(user, client, rule.get() + " Only a practitioner or manager can override this.");
-        }
-        return overrideReason.strip();
-    }
-
-    /** An as-needed dose refused for its limits is recorded as refused, with who, on its own. */
-    private MedicationRefused refusedOverLimit(SignedInUser user, ClientRef client, String why) {
-        trail.recordSeparately(
-                user.asActor(), AuditAction.DOSE_PRN_LIMIT_REFUSED, client.auditTarget(), Outcome.DENIED);
-        return MedicationRefused.conflict(why);
-    }
-
-    DoseRecord opened(StoredDose stored) {
-        DoseRecord r = stored.record();
-        Sealed text = stored.text();
-        return new DoseRecord(
-                r.id(),
-                r.prescriptionId(),
-                r.dueAt(),
-                r.outcome(),
-                r.reason(),
-                r.amount(),
-                r.givenAt(),
-                opened(stored.clientId(), r.id(), "note", text.note()),
-                r.recordedBy(),
-                r.witness(),
-                opened(stored.clientId(), r.id(), "override_reason", text.overrideReason()),
-                r.corrects(),
-                opened(stored.clientId(), r.id(), "correction_reason", text.correctionReason()),
-                r.recordedAt());
-    }
-
-    private @Nullable EncryptedText sealed(UUID client, UUID record, String column, @Nullable String text) {
-        return text == null ? null : encryption.seal(address(client, record, column), text);
-    }
-
-    private @Nullable String opened(UUID client, UUID record, String column, @Nullable EncryptedText text) {
-        return text == null ? null : encryption.open(address(client, record, column), text);
-    }
-
-    private static FieldAddress address(UUID client, UUID record, String column) {
-        return FieldAddress.ofClient(CurrentTenant.require(), client, "dose_record", column, record.toString());
     }
 }

@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.clients.ClientRef;
@@ -38,30 +36,30 @@ class DueDoseList implements DosesDue {
         ZoneId zone = settings.zone();
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
-        Instant now = clock.instant();
-        Map<String, DoseRecord> byDue = new HashMap<>();
-        DoseRecords.standing(doses.ofClient(client.id(), from, to).stream()
+        DueDoses doses = new DueDoses(
+                this.doses.ofClient(client.id(), from, to).stream()
                         .map(StoredDose::record)
-                        .toList())
-                .stream()
-                .filter(r -> r.dueAt() != null)
-                .forEach(r -> byDue.put(r.prescriptionId() + "@" + r.dueAt(), r));
+                        .toList(),
+                from,
+                to,
+                clock.instant(),
+                settings);
         List<DueDose> due = new ArrayList<>();
         for (Prescription p : prescriptions.ofClient(client.id())) {
-            if (p.kind() != Prescription.Kind.REGULAR
-                    || (p.stoppedAt() != null && p.stoppedAt().isBefore(from))) {
+            if (p.kind() != Prescription.Kind.REGULAR || !doses.ran(p)) {
                 continue;
             }
-            for (DoseSchedule.Due d : p.dueBetween(from, to, zone)) {
-                DoseRecord record = byDue.get(p.id() + "@" + d.at());
-                if (record != null && record.outcome() == DoseRecord.Outcome.GIVEN) {
-                    due.add(new DueDose(p.medicine().label(), d.at(), Result.GIVEN, null));
+            for (DueDoses.Settled settled : doses.of(p)) {
+                DoseRecord record = settled.record();
+                Instant at = settled.due().at();
+                if (settled.given()) {
+                    due.add(new DueDose(p.medicine().label(), at, Result.GIVEN, null));
                 } else if (record != null) {
                     NotGivenReason reason = record.reason();
                     due.add(new DueDose(
-                            p.medicine().label(), d.at(), Result.NOT_GIVEN, reason == null ? null : reason.words()));
-                } else if (!now.isBefore(d.at().plus(p.tolerance(settings)))) {
-                    due.add(new DueDose(p.medicine().label(), d.at(), Result.MISSED, null));
+                            p.medicine().label(), at, Result.NOT_GIVEN, reason == null ? null : reason.words()));
+                } else if (settled.missed()) {
+                    due.add(new DueDose(p.medicine().label(), at, Result.MISSED, null));
                 }
             }
         }

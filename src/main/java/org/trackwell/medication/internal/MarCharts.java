@@ -92,21 +92,23 @@ public class MarCharts {
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
         Instant now = clock.instant();
-        MedicationSettings settings = medicines.settings();
-        List<DoseRecord> standing = DoseRecords.standing(doses.ofClient(client.id(), from, to).stream()
-                .map(StoredDose::record)
-                .toList());
-        Map<String, DoseRecord> byDue = new HashMap<>();
-        standing.stream()
-                .filter(r -> r.dueAt() != null)
-                .forEach(r -> byDue.put(r.prescriptionId() + "@" + r.dueAt(), r));
+        DueDoses dueDoses = new DueDoses(
+                doses.ofClient(client.id(), from, to).stream()
+                        .map(StoredDose::record)
+                        .toList(),
+                from,
+                to,
+                now,
+                medicines.settings());
+        List<DoseRecord> standing = dueDoses.standing();
         Set<String> missed = new HashSet<>();
-        doses.missed(List.of(client.id()), from, to).forEach(m -> missed.add(m.prescriptionId() + "@" + m.dueAt()));
+        doses.missed(List.of(client.id()), from, to)
+                .forEach(m -> missed.add(DueDoses.key(m.prescriptionId(), m.dueAt())));
         List<LocalDate> days = first.datesUntil(last.plusDays(1)).toList();
         List<MarChart.Row> rows = new ArrayList<>();
         int due = 0, given = 0, notGiven = 0, refused = 0, missedCount = 0, asNeeded = 0;
         for (Prescription p : prescriptions.ofClient(client.id())) {
-            if (p.stoppedAt() != null && p.stoppedAt().isBefore(from)) {
+            if (!dueDoses.ran(p)) {
                 continue;
             }
             if (p.kind() == Prescription.Kind.PRN) {
@@ -124,26 +126,25 @@ public class MarCharts {
                 continue;
             }
             Map<LocalTime, Map<LocalDate, String>> slots = new TreeMap<>();
-            for (DoseSchedule.Due d : p.dueBetween(from, to, zone)) {
-                String key = p.id() + "@" + d.at();
-                DoseRecord record = byDue.get(key);
-                boolean windowOver = !now.isBefore(d.at().plus(p.tolerance(settings)));
+            for (DueDoses.Settled settled : dueDoses.of(p)) {
+                DoseSchedule.Due d = settled.due();
+                DoseRecord record = settled.record();
                 String cell;
                 if (record != null) {
                     cell = record.code();
-                } else if (missed.contains(key) || windowOver) {
+                } else if (settled.windowOver() || missed.contains(DueDoses.key(p.id(), d.at()))) {
                     cell = "M";
                 } else {
                     cell = d.at().isAfter(now) ? "" : "·";
                 }
                 if (!d.at().isAfter(now)) {
                     due++;
-                    if (record != null && record.outcome() == DoseRecord.Outcome.GIVEN) {
+                    if (settled.given()) {
                         given++;
                     } else if (record != null) {
                         notGiven++;
                         refused += record.reason() == NotGivenReason.REFUSED ? 1 : 0;
-                    } else if (windowOver) {
+                    } else if (settled.missed()) {
                         missedCount++;
                     }
                 }

@@ -29,7 +29,7 @@ import org.trackwell.tenancy.Tenants;
 public class MarPrintouts {
 
     private final MarCharts charts;
-    private final DoseRecords doseRecords;
+    private final DoseText doseText;
     private final PrescriptionRows prescriptions;
     private final DoseRows doses;
     private final Medicines medicines;
@@ -39,7 +39,7 @@ public class MarPrintouts {
 
     MarPrintouts(
             MarCharts charts,
-            DoseRecords doseRecords,
+            DoseText doseText,
             PrescriptionRows prescriptions,
             DoseRows doses,
             Medicines medicines,
@@ -47,7 +47,7 @@ public class MarPrintouts {
             Tenants tenants,
             Clock clock) {
         this.charts = charts;
-        this.doseRecords = doseRecords;
+        this.doseText = doseText;
         this.prescriptions = prescriptions;
         this.doses = doses;
         this.medicines = medicines;
@@ -66,7 +66,7 @@ public class MarPrintouts {
                 .collect(Collectors.toMap(Prescription::id, Function.identity()));
         Map<UserId, String> staff = accounts.list().stream().collect(Collectors.toMap(User::id, User::displayName));
         List<MarPrintout.Entry> entries = doses.ofClient(client.id(), from, to).stream()
-                .map(doseRecords::opened)
+                .map(doseText::opened)
                 .map(record -> new MarPrintout.Entry(
                         Objects.requireNonNull(
                                 prescribed.get(record.prescriptionId()),

@@ -103,7 +103,8 @@ public class MedicationRound {
                         .map(StoredDose::record)
                         .toList());
         Set<String> missed = new HashSet<>();
-        doses.missed(ids, now.minus(LOOK_BACK), now).forEach(m -> missed.add(m.prescriptionId() + "@" + m.dueAt()));
+        doses.missed(ids, now.minus(LOOK_BACK), now)
+                .forEach(m -> missed.add(DueDoses.key(m.prescriptionId(), m.dueAt())));
         List<RoundDose> due = dueDoses(running, recorded, missed, codes, now, settings);
         List<AsNeeded> asNeeded = running.stream()
                 .filter(p -> p.kind() == Prescription.Kind.PRN && p.active())
@@ -138,10 +139,7 @@ public class MedicationRound {
             Map<UUID, PseudonymCode> codes,
             Instant now,
             MedicationSettings settings) {
-        Map<String, DoseRecord> byDue = new HashMap<>();
-        recorded.stream()
-                .filter(r -> r.dueAt() != null)
-                .forEach(r -> byDue.put(r.prescriptionId() + "@" + r.dueAt(), r));
+        Map<String, DoseRecord> byDue = DueDoses.byDue(recorded);
         List<RoundDose> due = new ArrayList<>();
         for (Prescription p : running) {
             if (p.kind() != Prescription.Kind.REGULAR) {
@@ -149,7 +147,7 @@ public class MedicationRound {
             }
             Duration tolerance = p.tolerance(settings);
             for (DoseSchedule.Due d : p.dueBetween(now.minus(LOOK_BACK), now.plus(LOOK_AHEAD), settings.zone())) {
-                String key = p.id() + "@" + d.at();
+                String key = DueDoses.key(p.id(), d.at());
                 DoseRecord record = byDue.get(key);
                 Instant start = d.at().minus(tolerance);
                 Instant end = d.at().plus(tolerance);

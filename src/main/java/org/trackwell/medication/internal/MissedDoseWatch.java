@@ -101,16 +101,16 @@ public class MissedDoseWatch {
         Set<String> recorded = new HashSet<>();
         doses.ofClients(clientIds, now.minus(LOOK_BACK).minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)))
                 .forEach(d -> {
-                    if (d.record().dueAt() != null) {
-                        recorded.add(
-                                d.record().prescriptionId() + "@" + d.record().dueAt());
+                    Instant dueAt = d.record().dueAt();
+                    if (dueAt != null) {
+                        recorded.add(DueDoses.key(d.record().prescriptionId(), dueAt));
                     }
                 });
         int missed = 0;
         for (Prescription p : running) {
             Duration tolerance = p.tolerance(settings);
             for (DoseSchedule.Due due : p.dueBetween(now.minus(LOOK_BACK), now.minus(tolerance), settings.zone())) {
-                if (!recorded.contains(p.id() + "@" + due.at())
+                if (!recorded.contains(DueDoses.key(p.id(), due.at()))
                         && doses.insertMissed(CurrentTenant.require(), p.id(), due.at(), p.clientId(), now)) {
                     raise(p, due.at(), settings);
                     missed++;

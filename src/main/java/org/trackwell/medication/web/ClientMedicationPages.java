@@ -31,6 +31,7 @@ import org.trackwell.medication.internal.NewPrescription;
 import org.trackwell.medication.internal.Prescription;
 import org.trackwell.medication.internal.Prescriptions;
 import org.trackwell.medication.internal.Stock;
+import org.trackwell.medication.internal.StockLevels;
 import org.trackwell.medication.internal.StockMovement;
 import org.trackwell.medication.internal.Witness;
 import org.trackwell.shared.Confirmation;
@@ -43,12 +44,15 @@ class ClientMedicationPages {
     private final Prescriptions prescriptions;
     private final Medicines medicines;
     private final Stock stock;
+    private final StockLevels levels;
     private final Clock clock;
 
-    ClientMedicationPages(Prescriptions prescriptions, Medicines medicines, Stock stock, Clock clock) {
+    ClientMedicationPages(
+            Prescriptions prescriptions, Medicines medicines, Stock stock, StockLevels levels, Clock clock) {
         this.prescriptions = prescriptions;
         this.medicines = medicines;
         this.stock = stock;
+        this.levels = levels;
         this.clock = clock;
     }
 
@@ -60,7 +64,7 @@ class ClientMedicationPages {
             Model model) {
         model.addAttribute("code", client.code().toString());
         model.addAttribute("prescriptions", prescriptions.of(client));
-        model.addAttribute("stock", stock.of(client));
+        model.addAttribute("stock", levels.of(client));
         model.addAttribute("medicines", medicines.list());
         model.addAttribute(
                 "month", YearMonth.now(clock.withZone(medicines.settings().zone())));

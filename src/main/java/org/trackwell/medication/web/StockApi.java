@@ -25,7 +25,9 @@ import org.trackwell.clients.ReachedClient;
 import org.trackwell.identity.ClientInfo;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.medication.internal.Stock;
+import org.trackwell.medication.internal.StockLevels;
 import org.trackwell.medication.internal.StockMovement;
+import org.trackwell.medication.internal.StockRegister;
 
 /** A client's stock and the controlled-drug register: receipts, returns, disposals and counts. */
 @RestController
@@ -33,9 +35,13 @@ import org.trackwell.medication.internal.StockMovement;
 class StockApi {
 
     private final Stock stock;
+    private final StockLevels levels;
+    private final StockRegister register;
 
-    StockApi(Stock stock) {
+    StockApi(Stock stock, StockLevels levels, StockRegister register) {
         this.stock = stock;
+        this.levels = levels;
+        this.register = register;
     }
 
     record ReceiptRequest(
@@ -74,7 +80,7 @@ class StockApi {
     List<StockViews.StockLineView> stock(
             @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.STOCK_VIEWED)
                     ClientRef client) {
-        return stock.of(client).stream().map(StockViews.StockLineView::of).toList();
+        return levels.of(client).stream().map(StockViews.StockLineView::of).toList();
     }
 
     @PostMapping("/clients/{code}/stock/receipts")
@@ -135,7 +141,7 @@ class StockApi {
             @PathVariable UUID medicine,
             @ReachedClient(value = ReachedClient.Need.MEDICATION_RECORD, viewed = AuditAction.STOCK_REGISTER_VIEWED)
                     ClientRef client) {
-        return stock.register(client, medicine).stream()
+        return register.of(client, medicine).stream()
                 .map(line -> {
                     StockMovement m = line.movement();
                     return new RegisterView(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.medication.internal.Stock;
+import org.trackwell.medication.internal.StockLevels;
 import org.trackwell.medication.internal.StockMovement;
 import org.trackwell.shared.UserId;
 
@@ -23,7 +24,7 @@ final class StockViews {
             boolean low,
             List<LocalDate> expiring) {
 
-        static StockLineView of(Stock.StockLine line) {
+        static StockLineView of(StockLevels.StockLine line) {
             return new StockLineView(
                     MedicineView.of(line.medicine()), line.balance(), line.daysLeft(), line.low(), line.expiring());
         }

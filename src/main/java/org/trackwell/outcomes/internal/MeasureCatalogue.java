@@ -137,6 +137,12 @@ public class MeasureCatalogue {
         trail.record(AuditAction.MEASURE_DISABLED, "measure:" + id, Outcome.SUCCESS);
     }
 
+    /** The tenant's name for each session type, by its code, as the pages show a session's type. */
+    @Transactional(readOnly = true)
+    public Map<String, String> sessionTypeNames() {
+        return sessionTypes().stream().collect(Collectors.toMap(SessionType::code, SessionType::name));
+    }
+
     /** The codes of the session types whose attended sessions are treatment contacts. */
     @Transactional(readOnly = true)
     public List<String> treatmentTypes() {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
@@ -97,8 +98,12 @@ public class Progress {
         trail.record(AuditAction.PRIMARY_MEASURE_CHANGED, client.auditTarget(), Outcome.SUCCESS);
     }
 
-    /** The caseload page's clients, each with its current episode's progress at a glance. */
+    /**
+     * The caseload page's clients, each with its current episode's progress at a glance. Scores
+     * are clinical: carers, who reach their teams' clients for medication, never see them here.
+     */
     @Transactional
+    @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
     public List<ProgressLine> caseload(SignedInUser user, CaseloadFilter filter, int page) {
         List<ClientSummary> summaries = clients.caseload(user, filter, page);
         List<UUID> ids = summaries.stream().map(ClientSummary::id).toList();

@@ -97,6 +97,7 @@ class ClientOutcomePages {
                 "measures",
                 catalogue.settings().enabledMeasures().stream().sorted().toList());
         model.addAttribute("types", catalogue.sessionTypes());
+        model.addAttribute("typeNames", catalogue.sessionTypeNames());
         model.addAttribute("modes", SessionMode.values());
         model.addAttribute("attendances", Attendance.values());
         model.addAttribute("names", names.byId());

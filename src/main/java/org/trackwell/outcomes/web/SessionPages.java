@@ -90,6 +90,7 @@ class SessionPages {
                 "openGoals", goals.of(client).stream().filter(Goal::open).toList());
         model.addAttribute("attendances", Attendance.values());
         model.addAttribute("names", names.byId());
+        model.addAttribute("typeNames", catalogue.sessionTypeNames());
         model.addAttribute("started", !found.startsAt().isAfter(clock.instant()));
         return "outcomes/session";
     }

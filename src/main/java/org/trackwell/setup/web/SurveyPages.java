@@ -167,7 +167,7 @@ class SurveyPages {
         model.addAttribute(
                 "roles",
                 Arrays.stream(Role.values())
-                        .map(role -> new Choice(role.name(), Words.role(role)))
+                        .map(role -> new Choice(role.name(), role.word()))
                         .toList());
         model.addAttribute("measureChoices", measures.measures());
         model.addAttribute("existingTeams", accounts.teams());
@@ -189,7 +189,7 @@ class SurveyPages {
     private static String roleWords(String code) {
         return Arrays.stream(Role.values())
                 .filter(role -> role.name().equals(code))
-                .map(Words::role)
+                .map(Role::word)
                 .findFirst()
                 .orElse("no role");
     }

@@ -10,20 +10,10 @@ final class Words {
 
     private Words() {}
 
-    static String role(Role role) {
-        return switch (role) {
-            case TENANT_ADMIN -> "Administrator";
-            case MANAGER -> "Manager";
-            case PRACTITIONER -> "Practitioner";
-            case CARER -> "Carer";
-            case AUDITOR -> "Auditor";
-        };
-    }
-
     static String roles(Collection<Role> roles) {
         return roles.isEmpty()
                 ? "nobody"
-                : roles.stream().sorted().map(Words::role).collect(Collectors.joining(", "));
+                : roles.stream().sorted().map(Role::word).collect(Collectors.joining(", "));
     }
 
     static String list(Collection<String> items) {

@@ -31,17 +31,17 @@ class RetentionTest {
             sealing.seal(new ByteArrayInputStream(new byte[] {1}), store, "wal/" + segment);
         }
 
-        PhysicalBackups.prune(store, sealing, Instant.parse("2026-02-01T00:00:00Z"));
+        StoredBackups.prune(store, sealing, Instant.parse("2026-02-01T00:00:00Z"));
 
-        assertThat(PhysicalBackups.listIn(store, sealing))
+        assertThat(StoredBackups.listIn(store, sealing))
                 .extracting(BaseBackupSummary::id)
                 .containsExactly("kept");
         assertThat(store.list("wal/"))
                 .containsExactly(
                         "wal/000000010000000000000005", "wal/00000002.history", "wal/000000020000000000000006");
 
-        PhysicalBackups.prune(store, sealing, Instant.parse("2027-01-01T00:00:00Z"));
-        assertThat(PhysicalBackups.listIn(store, sealing))
+        StoredBackups.prune(store, sealing, Instant.parse("2027-01-01T00:00:00Z"));
+        assertThat(StoredBackups.listIn(store, sealing))
                 .extracting(BaseBackupSummary::id)
                 .containsExactly("kept");
     }
