@@ -202,6 +202,8 @@ class AuditCoverageIT {
             Map.entry("GET /api/v1/reports/medication/missed-doses", "report.viewed (MedicationReportIT)"),
             Map.entry("GET /api/v1/reports/medication/as-needed", "report.viewed (MedicationReportIT)"),
             Map.entry("GET /api/v1/reports/medication/prn-overrides", "report.viewed (MedicationReportIT)"),
+            Map.entry("GET /api/v1/reports/medication/controlled-drugs", "report.viewed (StockReportIT)"),
+            Map.entry("GET /api/v1/reports/medication/stock-discrepancies", "report.viewed (StockReportIT)"),
             Map.entry("POST /api/v1/reports/medication/export", "report.exported (MedicationReportIT)"),
             Map.entry("GET /api/v1/medication/alerts", "medication-alerts.viewed (MedicationIT)"),
             Map.entry(

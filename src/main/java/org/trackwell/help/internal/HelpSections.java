@@ -64,6 +64,8 @@ public final class HelpSections {
             Map.entry("/reports/medication/missed-doses", "medication-reports"),
             Map.entry("/reports/medication/as-needed", "medication-reports"),
             Map.entry("/reports/medication/prn-overrides", "medication-reports"),
+            Map.entry("/reports/medication/controlled-drugs", "the-controlled-drug-register"),
+            Map.entry("/reports/medication/stock-discrepancies", "stock-discrepancies"),
             Map.entry("/admin/settings/api-clients", "api-clients"),
             Map.entry("/admin/export", "taking-your-data-with-you"),
             Map.entry("/admin/subject-access", "subject-access-requests"),

@@ -55,13 +55,17 @@ class DueDoseList implements DosesDue {
             for (DoseSchedule.Due d : p.dueBetween(from, to, zone)) {
                 DoseRecord record = byDue.get(p.id() + "@" + d.at());
                 if (record != null && record.outcome() == DoseRecord.Outcome.GIVEN) {
-                    due.add(new DueDose(p.medicine().label(), d.at(), Result.GIVEN, null));
+                    due.add(new DueDose(p.medicine().id(), p.medicine().label(), d.at(), Result.GIVEN, null));
                 } else if (record != null) {
                     NotGivenReason reason = record.reason();
                     due.add(new DueDose(
-                            p.medicine().label(), d.at(), Result.NOT_GIVEN, reason == null ? null : reason.words()));
+                            p.medicine().id(),
+                            p.medicine().label(),
+                            d.at(),
+                            Result.NOT_GIVEN,
+                            reason == null ? null : reason.words()));
                 } else if (!now.isBefore(d.at().plus(p.tolerance(settings)))) {
-                    due.add(new DueDose(p.medicine().label(), d.at(), Result.MISSED, null));
+                    due.add(new DueDose(p.medicine().id(), p.medicine().label(), d.at(), Result.MISSED, null));
                 }
             }
         }

@@ -122,6 +122,7 @@ public class MissedDoseWatch {
                 client.id(),
                 MedicationAlert.Kind.MISSED_DOSE,
                 client.code() + ": " + message,
-                clock.instant());
+                clock.instant(),
+                null);
     }
 }

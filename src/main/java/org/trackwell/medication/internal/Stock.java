@@ -169,7 +169,7 @@ public class Stock {
         });
         return witnessed(user, client, medicine, witness, info, witnessId -> {
             BigDecimal expected = rows.balance(client.id(), medicine);
-            move(
+            StockMovement count = move(
                     user,
                     client,
                     medicine,
@@ -191,7 +191,8 @@ public class Stock {
                         MedicationAlert.Kind.STOCK_DISCREPANCY,
                         client.code() + ": " + m.label() + " counted " + counted.toPlainString() + ", the record says "
                                 + expected.toPlainString() + ".",
-                        clock.instant());
+                        clock.instant(),
+                        count.id());
                 trail.record(AuditAction.STOCK_DISCREPANCY, client.auditTarget(), Outcome.SUCCESS);
             }
             return new CountResult(expected, counted, matches);
