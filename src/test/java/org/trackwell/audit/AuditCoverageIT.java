@@ -96,6 +96,7 @@ class AuditCoverageIT {
             Map.entry("GET /api/v1/clients/search", "client.searched (ClientsIT)"),
             Map.entry("GET /api/v1/clients/{code}", "client.viewed (ClientsIT)"),
             Map.entry("GET /api/v1/clients/{code}/fhir", "client.fhir-exported (PortabilityIT)"),
+            Map.entry("GET /api/v1/clients/{code}/summary", "client.summary-viewed (ClientSummaryIT)"),
             Map.entry("GET /api/v1/fhir", "tenant.fhir-exported (PortabilityIT)"),
             Map.entry("POST /api/v1/archive", "tenant.archive-exported / .archive-refused (PortabilityIT)"),
             Map.entry(

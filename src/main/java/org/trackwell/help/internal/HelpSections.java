@@ -27,6 +27,7 @@ public final class HelpSections {
             Map.entry("/clients/{code}/access", "who-has-seen-the-record"),
             Map.entry("/clients/{code}/identification", "identification-for-the-round"),
             Map.entry("/clients/{code}/outcomes", "outcomes"),
+            Map.entry("/clients/{code}/summary", "the-client-summary"),
             Map.entry("/clients/{code}/sessions/{session}", "sessions"),
             Map.entry("/progress", "progress"),
             Map.entry("/clients/{code}/medication", "prescriptions"),

@@ -42,13 +42,6 @@ class MedicationReach {
         return reached;
     }
 
-    /** The service's medicines, controlled drugs only or all, by name. */
-    List<MedicineName> medicines(boolean controlledOnly) {
-        return stock.medicines().stream()
-                .filter(m -> m.controlled() || !controlledOnly)
-                .toList();
-    }
-
     /** Staff by their ids, as the audit trail and the register name them. */
     Map<UUID, String> staffNames() {
         return accounts.list().stream().collect(Collectors.toMap(u -> u.id().value(), User::displayName));
@@ -69,7 +62,7 @@ class MedicationReach {
         if (medicine != null) {
             words.put(
                     "Medicine",
-                    medicines(false).stream()
+                    stock.medicines().stream()
                             .filter(m -> m.id().equals(medicine))
                             .map(MedicineName::name)
                             .findFirst()

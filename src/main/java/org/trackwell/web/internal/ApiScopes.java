@@ -149,6 +149,7 @@ class ApiScopes {
             "POST /api/v1/medicines",
             // A client's whole record, and the whole service's data: people, within reach and with step-up.
             "GET /api/v1/clients/{code}/fhir",
+            "GET /api/v1/clients/{code}/summary",
             "GET /api/v1/fhir",
             "POST /api/v1/archive",
             "POST /api/v1/subject-access",
