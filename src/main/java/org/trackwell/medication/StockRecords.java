@@ -18,10 +18,14 @@ public interface StockRecords {
     /** A medicine the service gives, as staff name it (name, strength, form). */
     record MedicineName(UUID id, String name, boolean controlled) {}
 
-    /** How stock moved: received, given as a dose, returned to the pharmacy, destroyed, or counted. */
+    /**
+     * How stock moved: received, given as a dose, put back or taken by a dose's correction, returned
+     * to the pharmacy, destroyed, or counted.
+     */
     enum Entry {
         RECEIVED,
         GIVEN,
+        DOSE_CORRECTED,
         RETURNED,
         DESTROYED,
         COUNTED

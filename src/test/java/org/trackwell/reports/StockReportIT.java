@@ -59,8 +59,9 @@ class StockReportIT {
 
     /**
      * One client of Willow House. Two days before the period: 100 Oxycodone 5 mg tablets received
-     * (batch B1, witnessed). In the period: one tablet given as needed (witnessed), 10 destroyed,
-     * a count of 89 (matching), a count of 88 (one short: its alert acknowledged by the manager);
+     * (batch B1, witnessed). In the period: one tablet given as needed (witnessed) and then
+     * corrected to not given (the tablet back in stock), 10 destroyed, a count of 90 (matching), a
+     * count of 89 (one short: its alert acknowledged by the manager);
      * 20 Paracetamol tablets received and a count of 19 (one short, not acknowledged).
      */
     @BeforeEach
@@ -101,6 +102,13 @@ class StockReportIT {
                         witness())),
                 carer);
         assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
+        HttpResponse<String> corrected = api.post(
+                "/api/v1/clients/" + code + "/doses/"
+                        + Api.read(given).get("id").asString() + "/corrections",
+                Api.json(Map.of(
+                        "outcome", "NOT_GIVEN", "reason", "REFUSED", "correctionReason", "Spat out before swallowing")),
+                carer);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
         stock(
                 "removals",
                 Map.of(
@@ -114,8 +122,8 @@ class StockReportIT {
                         "Dropped and spoiled",
                         "witness",
                         witness()));
+        stock("counts", Map.of("medicineId", oxycodone, "counted", "90", "witness", witness()));
         stock("counts", Map.of("medicineId", oxycodone, "counted", "89", "witness", witness()));
-        stock("counts", Map.of("medicineId", oxycodone, "counted", "88", "witness", witness()));
         stock("receipts", Map.of("medicineId", paracetamol, "quantity", "20"));
         stock("counts", Map.of("medicineId", paracetamol, "counted", "19"));
         for (JsonNode alert : Api.read(api.get("/api/v1/medication/alerts", manager))) {
@@ -152,9 +160,10 @@ class StockReportIT {
                 .containsExactly(
                         oxy + "Balance brought forward |  |  |  | 100 |  | ",
                         oxy + "Given |  | 1 |  | 99 | Cas Carer | Wyn Witness",
-                        oxy + "Destroyed |  | 10 |  | 89 | Cas Carer | Wyn Witness",
-                        oxy + "Counted |  |  | 89 | 89 | Cas Carer | Wyn Witness",
-                        oxy + "Counted |  |  | 88 | 89 | Cas Carer | Wyn Witness");
+                        oxy + "Dose corrected | 1 |  |  | 100 | Cas Carer | ",
+                        oxy + "Destroyed |  | 10 |  | 90 | Cas Carer | Wyn Witness",
+                        oxy + "Counted |  |  | 90 | 90 | Cas Carer | Wyn Witness",
+                        oxy + "Counted |  |  | 89 | 90 | Cas Carer | Wyn Witness");
         assertThat(api.auditActions()).contains("report.viewed");
     }
 
@@ -175,7 +184,7 @@ class StockReportIT {
                         c.get("followUp").asString().replaceAll(" on .*", ""))));
         assertThat(counts)
                 .containsExactlyInAnyOrder(
-                        code + " | Oxycodone 5 mg tablet | 89 | 88 | -1 | Cas Carer | Wyn Witness"
+                        code + " | Oxycodone 5 mg tablet | 90 | 89 | -1 | Cas Carer | Wyn Witness"
                                 + " | Alert acknowledged by Mo Manager",
                         code + " | Paracetamol 5 mg tablet | 20 | 19 | -1 | Cas Carer |  | Alert not yet acknowledged");
         JsonNode one = get(

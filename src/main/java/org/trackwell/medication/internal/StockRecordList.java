@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,6 +47,7 @@ class StockRecordList implements StockRecords {
     @Transactional(readOnly = true)
     public List<RegisterLine> controlledRegister(ClientRef client) {
         Map<UUID, String> names = names();
+        Set<UUID> corrections = rows.corrections(client.id());
         Map<UUID, BigDecimal> balances = new HashMap<>();
         List<RegisterLine> lines = new ArrayList<>();
         for (StoredMovement stored : rows.movements(client.id(), true)) {
@@ -55,7 +57,7 @@ class StockRecordList implements StockRecords {
                     m.medicineId(),
                     names.getOrDefault(m.medicineId(), ""),
                     m.recordedAt(),
-                    entry(m.kind()),
+                    corrections.contains(m.id()) ? Entry.DOSE_CORRECTED : entry(m.kind()),
                     m.quantity(),
                     m.counted(),
                     balance,

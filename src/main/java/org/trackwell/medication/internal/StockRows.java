@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,6 +96,16 @@ public class StockRows {
                 .param("controlledOnly", controlledOnly)
                 .query(StockRows::stored)
                 .list();
+    }
+
+    /** The client's stock movements made by a dose's correction rather than by the dose itself. */
+    public Set<UUID> corrections(UUID client) {
+        return Set.copyOf(jdbc.sql("""
+                select m.id from stock_movement m join dose_record d on d.id = m.dose_record_id
+                where m.client_id = :client and d.corrects is not null""")
+                .param("client", client)
+                .query((row, n) -> row.getObject(1, UUID.class))
+                .list());
     }
 
     private static StoredMovement stored(ResultSet row, int n) throws SQLException {

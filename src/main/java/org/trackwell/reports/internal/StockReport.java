@@ -232,7 +232,7 @@ public class StockReport {
                 client,
                 at.toLocalDate(),
                 TIME.format(at),
-                words(line.entry(), quantity),
+                words(line.entry()),
                 quantity.signum() > 0 ? quantity : null,
                 quantity.signum() < 0 ? quantity.negate() : null,
                 line.counted(),
@@ -259,10 +259,11 @@ public class StockReport {
                 "");
     }
 
-    private static String words(StockRecords.Entry entry, BigDecimal quantity) {
+    private static String words(StockRecords.Entry entry) {
         return switch (entry) {
             case RECEIVED -> "Received";
-            case GIVEN -> quantity.signum() > 0 ? "Dose corrected: stock put back" : "Given";
+            case GIVEN -> "Given";
+            case DOSE_CORRECTED -> "Dose corrected";
             case RETURNED -> "Returned to the pharmacy";
             case DESTROYED -> "Destroyed";
             case COUNTED -> "Counted";
