@@ -30,8 +30,9 @@ import org.trackwell.tenancy.Tenants;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The client summary against a record made by hand (below): its figures, its reach (those who may
- * see the clinical record), the PDF, and one audit entry for each reading.
+ * The client summary against a record made by hand (below): its figures, the identifying details
+ * the service records, its reach (those who may see the clinical record), the PDF, and one audit
+ * entry for each reading.
  */
 @TrackwellTest
 class ClientSummaryIT {
@@ -58,7 +59,7 @@ class ClientSummaryIT {
     String code;
 
     /**
-     * One client of North with an open episode: PHQ-9 scored 27 two weeks ago and 9 an hour ago
+     * The service records clients' names. One client of North, Zoë Quill, with an open episode: PHQ-9 scored 27 two weeks ago and 9 an hour ago
      * (reliable recovery); one goal, "Walk to the shop", rated 2 then 6; Sertraline 50 mg regular
      * once a day, its one dose so far given.
      */
@@ -72,7 +73,14 @@ class ClientSummaryIT {
         String carerEmail = api.newUserInTeam(admin, "Cas Carer", team, "CARER");
         String otherEmail = api.newUserInTeam(admin, "Oli Other", otherTeam, "PRACTITIONER");
         practitioner = api.signIn(practitionerEmail, Api.GOOD_PASSWORD);
-        code = Api.read(ok(api.post("/api/v1/clients", Api.json(Map.of("teamId", team)), practitioner)))
+        ok(api.put(
+                "/api/v1/client-settings",
+                Api.json(Map.of("identifiers", List.of("NAME"), "demographics", List.of())),
+                admin));
+        code = Api.read(ok(api.post(
+                        "/api/v1/clients",
+                        Api.json(Map.of("teamId", team, "identifiers", Map.of("name", "Zoë Quill"))),
+                        practitioner)))
                 .get("code")
                 .asString();
         Instant now = clock.instant();
@@ -138,6 +146,7 @@ class ClientSummaryIT {
     void bringsTogetherScoresGoalsAndMedication() {
         JsonNode summary = Api.read(ok(api.get(of("/summary"), practitioner)));
         assertThat(summary.get("code").asString()).isEqualTo(code);
+        assertThat(summary.get("identifiers").get("Name").asString()).isEqualTo("Zoë Quill");
         JsonNode episode = summary.get("episodes").get(0);
         JsonNode phq9 = episode.get("scores").get("measures").get(0);
         assertThat(List.of(
@@ -162,7 +171,7 @@ class ClientSummaryIT {
         HttpResponse<String> page = api.https()
                 .get(api.host(), "/clients/" + code + "/summary", "Cookie", "__Host-trackwell-session=" + practitioner);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Reliable recovery", "Walk to the shop", "1 of 1 given (100%)");
+        assertThat(page.body()).contains("Zoë Quill", "Reliable recovery", "Walk to the shop", "1 of 1 given (100%)");
         assertThat(Collections.frequency(api.auditActions(), "client.summary-viewed"))
                 .isEqualTo(1);
 
@@ -181,6 +190,7 @@ class ClientSummaryIT {
             assertThat(text)
                     .contains(
                             "Client summary: " + code,
+                            "Name: Zoë Quill",
                             "(PHQ-9): first 27 on",
                             "Reliable recovery",
                             "Walk to the shop",

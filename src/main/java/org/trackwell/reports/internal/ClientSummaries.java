@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.trackwell.clients.ClientIdentifiers;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Episode;
 import org.trackwell.clients.Episodes;
+import org.trackwell.identity.SignedInUser;
 import org.trackwell.medication.CurrentMedication;
 import org.trackwell.medication.CurrentMedication.Prescribed;
 import org.trackwell.medication.DosesDue;
@@ -24,7 +26,8 @@ import org.trackwell.outcomes.ClientOutcomes.GoalRatings;
 import org.trackwell.shared.ServiceTimeZone;
 
 /**
- * One client's outcomes and medication in one record: episodes with their measures' first and
+ * One client's outcomes and medication in one record, with the identifying details the service
+ * records (none, by default: the pseudonym code alone): episodes with their measures' first and
  * latest scores and the reliable change, goals, the medicines prescribed today and how many of
  * their regular doses were given over the last four weeks. The request that reads it records
  * the reading, once.
@@ -36,6 +39,7 @@ public class ClientSummaries {
     static final int ADHERENCE_DAYS = 28;
 
     private final Episodes episodes;
+    private final ClientIdentifiers identifiers;
     private final ClientOutcomes outcomes;
     private final CurrentMedication medication;
     private final DosesDue doses;
@@ -44,12 +48,14 @@ public class ClientSummaries {
 
     ClientSummaries(
             Episodes episodes,
+            ClientIdentifiers identifiers,
             ClientOutcomes outcomes,
             CurrentMedication medication,
             DosesDue doses,
             ServiceTimeZone zone,
             Clock clock) {
         this.episodes = episodes;
+        this.identifiers = identifiers;
         this.outcomes = outcomes;
         this.medication = medication;
         this.doses = doses;
@@ -67,8 +73,13 @@ public class ClientSummaries {
      */
     public record MedicineLine(Prescribed prescribed, String adherence) {}
 
+    /**
+     * @param identifiers the client's identifying details the service records (as the client's page
+     *     shows them), in words; empty when it records none
+     */
     public record Summary(
             String code,
+            Map<String, String> identifiers,
             LocalDate on,
             List<EpisodeLine> episodes,
             List<GoalRatings> goals,
@@ -76,7 +87,7 @@ public class ClientSummaries {
             LocalDate adherenceFrom) {}
 
     @Transactional(readOnly = true)
-    public Summary of(ClientRef client) {
+    public Summary of(SignedInUser user, ClientRef client) {
         LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
         LocalDate from = today.minusDays(ADHERENCE_DAYS - 1);
         Map<UUID, String> stages = episodes.ofClient(client).stream()
@@ -94,6 +105,7 @@ public class ClientSummaries {
         }
         return new Summary(
                 client.code().toString(),
+                identifiers.of(user, client),
                 today,
                 scored.episodes().stream()
                         .map(e -> new EpisodeLine(stages.getOrDefault(e.episodeId(), ""), e))

@@ -21,8 +21,10 @@ public final class SummaryPdf {
 
     public static byte[] of(Summary summary) {
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section(
-                "Client " + summary.code(), List.of("Summary as at " + Cells.DAY.format(summary.on()) + ".")));
+        List<String> client = new ArrayList<>();
+        summary.identifiers().forEach((name, value) -> client.add(name + ": " + value));
+        client.add("Summary as at " + Cells.DAY.format(summary.on()) + ".");
+        sections.add(new Section("Client " + summary.code(), client));
         for (EpisodeLine episode : summary.episodes()) {
             sections.add(new Section(heading(episode.scores()), episodeLines(episode)));
         }

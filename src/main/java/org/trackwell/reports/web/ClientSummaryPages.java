@@ -4,12 +4,14 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ReachedClient;
+import org.trackwell.identity.SignedInUser;
 import org.trackwell.reports.internal.ClientSummaries;
 import org.trackwell.reports.internal.SummaryPdf;
 
@@ -24,14 +26,19 @@ class ClientSummaryPages {
     }
 
     @GetMapping("/clients/{code}/summary")
-    String page(@ReachedClient(viewed = AuditAction.CLIENT_SUMMARY_VIEWED) ClientRef client, Model model) {
-        model.addAttribute("summary", summaries.of(client));
+    String page(
+            @AuthenticationPrincipal SignedInUser user,
+            @ReachedClient(viewed = AuditAction.CLIENT_SUMMARY_VIEWED) ClientRef client,
+            Model model) {
+        model.addAttribute("summary", summaries.of(user, client));
         return "reports/client-summary";
     }
 
     @GetMapping("/clients/{code}/summary.pdf")
-    ResponseEntity<byte[]> pdf(@ReachedClient(viewed = AuditAction.CLIENT_SUMMARY_PRINTED) ClientRef client) {
-        ClientSummaries.Summary summary = summaries.of(client);
+    ResponseEntity<byte[]> pdf(
+            @AuthenticationPrincipal SignedInUser user,
+            @ReachedClient(viewed = AuditAction.CLIENT_SUMMARY_PRINTED) ClientRef client) {
+        ClientSummaries.Summary summary = summaries.of(user, client);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(
