@@ -209,6 +209,11 @@ public enum AuditAction {
     CLIENT_FLAGS_VIEWED("client.flags-viewed", Target.CLIENT, "a client's flags were viewed"),
     CLIENT_FLAG_CLEARED("client.flag-cleared", Target.CLIENT, "a flag was cleared"),
     CLIENT_EPISODES_VIEWED("client.episodes-viewed", Target.CLIENT, "a client's episodes were viewed"),
+    CLIENT_SUMMARY_VIEWED(
+            "client.summary-viewed",
+            Target.CLIENT,
+            "a client's summary was read: episodes, scores, goals, current medication and adherence"),
+    CLIENT_SUMMARY_PRINTED("client.summary-printed", Target.CLIENT, "a client's summary was downloaded as a PDF"),
     CLIENT_IDENTIFICATION_VIEWED(
             "client.identification-viewed", Target.CLIENT, "a client's preferred name and room were read"),
     CLIENT_IDENTIFICATION_CHANGED(

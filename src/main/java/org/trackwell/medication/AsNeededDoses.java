@@ -3,6 +3,7 @@ package org.trackwell.medication;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.clients.ClientRef;
 
@@ -37,7 +38,11 @@ public interface AsNeededDoses {
      * @param overridden given beyond the PRN limits, with a reason (which stays sealed in the record)
      */
     record AsNeededDose(
-            String medicine, Instant givenAt, @Nullable Effect effect, boolean overridden) {}
+            UUID medicineId,
+            String medicine,
+            Instant givenAt,
+            @Nullable Effect effect,
+            boolean overridden) {}
 
     /** The doses given on the days from {@code first} to {@code last}, both included, in the service's time zone. */
     List<AsNeededDose> of(ClientRef client, LocalDate first, LocalDate last);

@@ -3,6 +3,7 @@ package org.trackwell.medication;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.clients.ClientRef;
 
@@ -23,10 +24,12 @@ public interface DosesDue {
     /**
      * One due dose.
      *
+     * @param medicineId the service's medicine
      * @param medicine the medicine as staff name it (name, strength, form)
      * @param reason for a dose not given, why in words
      */
     record DueDose(
+            UUID medicineId,
             String medicine,
             Instant dueAt,
             Result result,

@@ -96,6 +96,7 @@ class AuditCoverageIT {
             Map.entry("GET /api/v1/clients/search", "client.searched (ClientsIT)"),
             Map.entry("GET /api/v1/clients/{code}", "client.viewed (ClientsIT)"),
             Map.entry("GET /api/v1/clients/{code}/fhir", "client.fhir-exported (PortabilityIT)"),
+            Map.entry("GET /api/v1/clients/{code}/summary", "client.summary-viewed (ClientSummaryIT)"),
             Map.entry("GET /api/v1/fhir", "tenant.fhir-exported (PortabilityIT)"),
             Map.entry("POST /api/v1/archive", "tenant.archive-exported / .archive-refused (PortabilityIT)"),
             Map.entry(
@@ -202,6 +203,8 @@ class AuditCoverageIT {
             Map.entry("GET /api/v1/reports/medication/missed-doses", "report.viewed (MedicationReportIT)"),
             Map.entry("GET /api/v1/reports/medication/as-needed", "report.viewed (MedicationReportIT)"),
             Map.entry("GET /api/v1/reports/medication/prn-overrides", "report.viewed (MedicationReportIT)"),
+            Map.entry("GET /api/v1/reports/medication/controlled-drugs", "report.viewed (StockReportIT)"),
+            Map.entry("GET /api/v1/reports/medication/stock-discrepancies", "report.viewed (StockReportIT)"),
             Map.entry("POST /api/v1/reports/medication/export", "report.exported (MedicationReportIT)"),
             Map.entry("GET /api/v1/medication/alerts", "medication-alerts.viewed (MedicationIT)"),
             Map.entry(

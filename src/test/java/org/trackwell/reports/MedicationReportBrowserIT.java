@@ -29,7 +29,7 @@ class MedicationReportBrowserIT extends BrowserJourney {
     MutableClock clock;
 
     @Test
-    void aManagerReadsAdherenceByMedicineAndTheDosesNotGiven() {
+    void aManagerReadsAdherenceByMedicineTheDosesNotGivenAndTheStockReports() {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "medreportpage");
         String admin = api.signInAsAdmin();
         String team = api.newTeam(admin, "Willow House");
@@ -104,9 +104,21 @@ class MedicationReportBrowserIT extends BrowserJourney {
                         .getText())
                 .isEqualTo("Medicine");
 
+        new Select(browser.findElement(By.id("medicine"))).selectByVisibleText("Sertraline 50 mg tablet");
+        Browser.clickAndWait(browser, By.cssSelector("form.filters button"));
+        assertThat(browser.getCurrentUrl()).contains("medicine=" + medicine);
+        assertThat(browser.findElement(By.id("adherence")).getText()).contains("Sertraline 50 mg tablet 1 1 0 0");
+
         Browser.clickAndWait(browser, By.id("nav-missed"));
         assertThat(browser.findElement(By.id("no-doses")).getText())
                 .isEqualTo("Every regular dose due in the period was given.");
+        Browser.clickAndWait(browser, By.id("nav-controlled-drugs"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Controlled drug register");
+        assertThat(browser.findElement(By.id("no-entries")).getText())
+                .isEqualTo("No controlled drug stock was held or recorded in the period.");
+        Browser.clickAndWait(browser, By.id("nav-stock-discrepancies"));
+        assertThat(browser.findElement(By.id("no-discrepancies")).getText())
+                .isEqualTo("Every stock count in the period matched the balance.");
         assertThat(Browser.consoleProblems(browser)).isEmpty();
     }
 }

@@ -61,6 +61,7 @@ class MedicationReportIT {
     String first;
     String second;
     String period;
+    String metforminMedicine;
 
     /**
      * Two clients of Willow House, each with one regular dose a day, due two hours after the
@@ -92,7 +93,8 @@ class MedicationReportIT {
                 .truncatedTo(ChronoUnit.MINUTES)
                 .toInstant();
         String sertraline = regular(first, medicine("Sertraline", "50 mg"), due);
-        String metformin = regular(second, medicine("Metformin", "500 mg"), due);
+        metforminMedicine = medicine("Metformin", "500 mg");
+        String metformin = regular(second, metforminMedicine, due);
         LocalDate day = LocalDate.ofInstant(written, LONDON);
         period = "from=" + day + "&to=" + day.plusDays(3);
 
@@ -116,6 +118,28 @@ class MedicationReportIT {
         assertThat(lines(get("/api/v1/reports/medication/adherence?by=medicine&team=" + team + "&" + period, manager)))
                 .containsExactly("Metformin 500 mg tablet 3 2 1 0 66.7", "Sertraline 50 mg tablet 3 1 1 1 33.3");
         assertThat(api.auditActions()).contains("report.viewed");
+    }
+
+    @Test
+    void coversOneMedicineWhenAskedFor() {
+        String one = "medicine=" + metforminMedicine + "&" + period;
+        assertThat(lines(get("/api/v1/reports/medication/adherence?by=team&" + one, manager)))
+                .containsExactly("Willow House 3 2 1 0 66.7");
+        JsonNode missed = get("/api/v1/reports/medication/missed-doses?" + one, manager);
+        assertThat(missed.get("doses")).hasSize(1);
+        assertThat(missed.get("filter").get("medicine").asString()).isEqualTo(metforminMedicine);
+        assertThat(new String(export(
+                                        manager,
+                                        Map.of(
+                                                "report",
+                                                "missed-doses",
+                                                "format",
+                                                "csv",
+                                                "medicine",
+                                                metforminMedicine))
+                                .body())
+                        .lines())
+                .hasSize(2);
     }
 
     @Test

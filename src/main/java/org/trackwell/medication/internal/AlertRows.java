@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.trackwell.shared.TenantId;
@@ -19,11 +20,19 @@ public class AlertRows {
         this.jdbc = jdbc;
     }
 
+    /** Inserts an alert; {@code count} names the stock count that raised a discrepancy, null for other alerts. */
     public void insert(
-            TenantId tenant, UUID id, UUID team, UUID client, MedicationAlert.Kind kind, String message, Instant now) {
+            TenantId tenant,
+            UUID id,
+            UUID team,
+            UUID client,
+            MedicationAlert.Kind kind,
+            String message,
+            Instant now,
+            @Nullable UUID count) {
         jdbc.sql("""
-                insert into medication_alert (tenant_id, id, team_id, client_id, kind, message, raised_at)
-                values (:tenant, :id, :team, :client, :kind, :message, :now)""")
+                insert into medication_alert (tenant_id, id, team_id, client_id, kind, message, raised_at, count_id)
+                values (:tenant, :id, :team, :client, :kind, :message, :now, :count)""")
                 .param("tenant", tenant.value())
                 .param("id", id)
                 .param("team", team)
@@ -31,6 +40,7 @@ public class AlertRows {
                 .param("kind", kind.name())
                 .param("message", message)
                 .param("now", Timestamp.from(now))
+                .param("count", count)
                 .update();
     }
 
@@ -60,5 +70,21 @@ public class AlertRows {
                         .param("teams", teams)
                         .update()
                 == 1;
+    }
+
+    /** Who acknowledged a stock discrepancy alert, and when, by the count that raised it. */
+    public record Acknowledgement(UUID count, UUID by, Instant at) {}
+
+    /** The acknowledged stock discrepancy alerts of the client. */
+    public List<Acknowledgement> acknowledgedCounts(UUID client) {
+        return jdbc.sql("""
+                select count_id, acknowledged_by, acknowledged_at from medication_alert
+                where client_id = :client and count_id is not null and acknowledged_at is not null""")
+                .param("client", client)
+                .query((row, n) -> new Acknowledgement(
+                        row.getObject(1, UUID.class),
+                        row.getObject(2, UUID.class),
+                        row.getTimestamp(3).toInstant()))
+                .list();
     }
 }

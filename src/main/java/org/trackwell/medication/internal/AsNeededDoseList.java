@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +33,8 @@ class AsNeededDoseList implements AsNeededDoses {
     @Transactional(readOnly = true)
     public List<AsNeededDose> of(ClientRef client, LocalDate first, LocalDate last) {
         ZoneId zone = medicines.settings().zone();
-        Map<UUID, String> names = prescriptions.ofClient(client.id()).stream()
-                .collect(Collectors.toMap(Prescription::id, p -> p.medicine().label()));
+        Map<UUID, Medicine> prescribed = prescriptions.ofClient(client.id()).stream()
+                .collect(Collectors.toMap(Prescription::id, Prescription::medicine));
         return jdbc.sql("""
                         select d.prescription_id, d.given_at, d.override_reason is not null, e.effect
                         from dose_record d left join prn_effect e on e.dose_record_id = d.id
@@ -47,8 +48,12 @@ class AsNeededDoseList implements AsNeededDoses {
                 .query((row, n) -> {
                     String effect = row.getString(4);
                     Instant givenAt = row.getTimestamp(2).toInstant();
+                    Medicine medicine = Objects.requireNonNull(
+                            prescribed.get(row.getObject(1, UUID.class)),
+                            "a dose is of one of the client's prescriptions");
                     return new AsNeededDose(
-                            names.getOrDefault(row.getObject(1, UUID.class), ""),
+                            medicine.id(),
+                            medicine.label(),
                             givenAt,
                             effect == null ? null : Effect.valueOf(effect),
                             row.getBoolean(3));

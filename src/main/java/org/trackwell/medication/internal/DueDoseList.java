@@ -53,13 +53,17 @@ class DueDoseList implements DosesDue {
                 DoseRecord record = settled.record();
                 Instant at = settled.due().at();
                 if (settled.given()) {
-                    due.add(new DueDose(p.medicine().label(), at, Result.GIVEN, null));
+                    due.add(new DueDose(p.medicine().id(), p.medicine().label(), at, Result.GIVEN, null));
                 } else if (record != null) {
                     NotGivenReason reason = record.reason();
                     due.add(new DueDose(
-                            p.medicine().label(), at, Result.NOT_GIVEN, reason == null ? null : reason.words()));
+                            p.medicine().id(),
+                            p.medicine().label(),
+                            at,
+                            Result.NOT_GIVEN,
+                            reason == null ? null : reason.words()));
                 } else if (settled.missed()) {
-                    due.add(new DueDose(p.medicine().label(), at, Result.MISSED, null));
+                    due.add(new DueDose(p.medicine().id(), p.medicine().label(), at, Result.MISSED, null));
                 }
             }
         }

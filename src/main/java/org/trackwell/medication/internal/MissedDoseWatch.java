@@ -134,6 +134,7 @@ public class MissedDoseWatch {
                 client.id(),
                 MedicationAlert.Kind.MISSED_DOSE,
                 client.code() + ": " + message,
-                clock.instant());
+                clock.instant(),
+                null);
     }
 }

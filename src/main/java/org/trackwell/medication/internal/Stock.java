@@ -132,7 +132,7 @@ public class Stock {
         });
         return witnessed(user, client, medicine, witness, info, witnessId -> {
             BigDecimal expected = rows.balance(client.id(), medicine);
-            register.record(
+            StockMovement count = register.record(
                     user,
                     client,
                     medicine,
@@ -140,13 +140,14 @@ public class Stock {
                     witnessId);
             boolean matches = expected.compareTo(counted) == 0;
             if (!matches) {
-                alertDiscrepancy(client, medicine, expected, counted);
+                alertDiscrepancy(client, medicine, expected, counted, count.id());
             }
             return new CountResult(expected, counted, matches);
         });
     }
 
-    private void alertDiscrepancy(ClientRef client, UUID medicine, BigDecimal expected, BigDecimal counted) {
+    private void alertDiscrepancy(
+            ClientRef client, UUID medicine, BigDecimal expected, BigDecimal counted, UUID countId) {
         Medicine m = medicines.find(medicine).orElseThrow();
         alerts.insert(
                 CurrentTenant.require(),
@@ -156,7 +157,8 @@ public class Stock {
                 MedicationAlert.Kind.STOCK_DISCREPANCY,
                 client.code() + ": " + m.label() + " counted " + counted.toPlainString() + ", the record says "
                         + expected.toPlainString() + ".",
-                clock.instant());
+                clock.instant(),
+                countId);
         trail.record(AuditAction.STOCK_DISCREPANCY, client.auditTarget(), Outcome.SUCCESS);
     }
 

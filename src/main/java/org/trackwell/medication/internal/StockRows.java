@@ -2,11 +2,14 @@ package org.trackwell.medication.internal;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,27 +82,51 @@ public class StockRows {
                 order by recorded_at, id""")
                 .param("client", client)
                 .param("medicine", medicine)
-                .query((row, n) -> {
-                    Date expires = row.getDate("expires_on");
-                    UUID witness = row.getObject("witness_id", UUID.class);
-                    byte[] reason = row.getBytes("reason");
-                    return new StoredMovement(
-                            new StockMovement(
-                                    row.getObject("id", UUID.class),
-                                    row.getObject("medicine_id", UUID.class),
-                                    StockMovement.Kind.valueOf(row.getString("kind")),
-                                    row.getBigDecimal("quantity"),
-                                    row.getBigDecimal("counted"),
-                                    row.getString("batch"),
-                                    expires == null ? null : expires.toLocalDate(),
-                                    null,
-                                    row.getObject("dose_record_id", UUID.class),
-                                    new UserId(row.getObject("recorded_by", UUID.class)),
-                                    witness == null ? null : new UserId(witness),
-                                    row.getTimestamp("recorded_at").toInstant()),
-                            reason == null ? null : new EncryptedText(reason));
-                })
+                .query(StockRows::stored)
                 .list();
+    }
+
+    /** Every movement of the client's stock, controlled drugs only or all, oldest first. */
+    public List<StoredMovement> movements(UUID client, boolean controlledOnly) {
+        return jdbc.sql("""
+                select m.* from stock_movement m join medicine d on d.id = m.medicine_id
+                where m.client_id = :client and (d.controlled or not :controlledOnly)
+                order by m.recorded_at, m.id""")
+                .param("client", client)
+                .param("controlledOnly", controlledOnly)
+                .query(StockRows::stored)
+                .list();
+    }
+
+    /** The client's stock movements made by a dose's correction rather than by the dose itself. */
+    public Set<UUID> corrections(UUID client) {
+        return Set.copyOf(jdbc.sql("""
+                select m.id from stock_movement m join dose_record d on d.id = m.dose_record_id
+                where m.client_id = :client and d.corrects is not null""")
+                .param("client", client)
+                .query((row, n) -> row.getObject(1, UUID.class))
+                .list());
+    }
+
+    private static StoredMovement stored(ResultSet row, int n) throws SQLException {
+        Date expires = row.getDate("expires_on");
+        UUID witness = row.getObject("witness_id", UUID.class);
+        byte[] reason = row.getBytes("reason");
+        return new StoredMovement(
+                new StockMovement(
+                        row.getObject("id", UUID.class),
+                        row.getObject("medicine_id", UUID.class),
+                        StockMovement.Kind.valueOf(row.getString("kind")),
+                        row.getBigDecimal("quantity"),
+                        row.getBigDecimal("counted"),
+                        row.getString("batch"),
+                        expires == null ? null : expires.toLocalDate(),
+                        null,
+                        row.getObject("dose_record_id", UUID.class),
+                        new UserId(row.getObject("recorded_by", UUID.class)),
+                        witness == null ? null : new UserId(witness),
+                        row.getTimestamp("recorded_at").toInstant()),
+                reason == null ? null : new EncryptedText(reason));
     }
 
     /** Medicines the client has stock movements for. */

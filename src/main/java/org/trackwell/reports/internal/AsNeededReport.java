@@ -147,7 +147,7 @@ public class AsNeededReport {
         Map<String, Use> uses = new TreeMap<>();
         for (ClientRef client : reach.clients(user, filter)) {
             String code = client.code().toString();
-            for (AsNeededDose dose : doses.of(client, filter.from(), filter.to())) {
+            for (AsNeededDose dose : given(client, filter)) {
                 uses.computeIfAbsent(
                         code + "\n" + dose.medicine(), k -> new Use(code, dose.medicine(), 0, 0, 0, 0, 0, 0));
                 uses.computeIfPresent(code + "\n" + dose.medicine(), (k, use) -> use.plus(dose));
@@ -159,7 +159,7 @@ public class AsNeededReport {
     private void overridden(SignedInUser user, ReportFilter filter, Consumer<GivenOverLimits> each) {
         Map<UUID, String> teams = reach.teamNames();
         for (ClientRef client : reach.clients(user, filter)) {
-            for (AsNeededDose dose : doses.of(client, filter.from(), filter.to())) {
+            for (AsNeededDose dose : given(client, filter)) {
                 if (dose.overridden()) {
                     ZonedDateTime given = dose.givenAt().atZone(zone.zone());
                     each.accept(new GivenOverLimits(
@@ -174,5 +174,11 @@ public class AsNeededReport {
                 }
             }
         }
+    }
+
+    private List<AsNeededDose> given(ClientRef client, ReportFilter filter) {
+        return doses.of(client, filter.from(), filter.to()).stream()
+                .filter(dose -> filter.covers(dose.medicineId()))
+                .toList();
     }
 }

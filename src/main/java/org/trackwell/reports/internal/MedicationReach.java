@@ -13,6 +13,9 @@ import org.trackwell.clients.Clients;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.identity.Team;
+import org.trackwell.identity.User;
+import org.trackwell.medication.StockRecords;
+import org.trackwell.medication.StockRecords.MedicineName;
 import org.trackwell.reports.ReportRefused;
 
 /** The clients a medication report covers: the manager's teams' clients, or one of their teams'. */
@@ -21,10 +24,12 @@ class MedicationReach {
 
     private final Clients clients;
     private final Accounts accounts;
+    private final StockRecords stock;
 
-    MedicationReach(Clients clients, Accounts accounts) {
+    MedicationReach(Clients clients, Accounts accounts, StockRecords stock) {
         this.clients = clients;
         this.accounts = accounts;
+        this.stock = stock;
     }
 
     List<ClientRef> clients(SignedInUser user, ReportFilter filter) {
@@ -37,6 +42,11 @@ class MedicationReach {
         return reached;
     }
 
+    /** Staff by their ids, as the audit trail and the register name them. */
+    Map<UUID, String> staffNames() {
+        return accounts.list().stream().collect(Collectors.toMap(u -> u.id().value(), User::displayName));
+    }
+
     Map<UUID, String> teamNames() {
         return accounts.teams().stream().collect(Collectors.toMap(Team::id, Team::name));
     }
@@ -47,6 +57,16 @@ class MedicationReach {
         words.put("Period", Cells.DAY.format(filter.from()) + " to " + Cells.DAY.format(filter.to()));
         if (filter.team() != null) {
             words.put("Team", teamNames().getOrDefault(filter.team(), "unknown team"));
+        }
+        UUID medicine = filter.medicine();
+        if (medicine != null) {
+            words.put(
+                    "Medicine",
+                    stock.medicines().stream()
+                            .filter(m -> m.id().equals(medicine))
+                            .map(MedicineName::name)
+                            .findFirst()
+                            .orElse("unknown medicine"));
         }
         if (by != null) {
             words.put("By", by);
@@ -61,6 +81,9 @@ class MedicationReach {
         codes.put("to", filter.to().toString());
         if (filter.team() != null) {
             codes.put("team", filter.team().toString());
+        }
+        if (filter.medicine() != null) {
+            codes.put("medicine", filter.medicine().toString());
         }
         if (by != null) {
             codes.put("by", by);

@@ -179,10 +179,12 @@ public class MedicationReport {
         void accept(ClientRef client, DueDose dose);
     }
 
-    /** Every settled due dose of the clients in the user's teams (or the one team asked for). */
+    /** Every settled due dose of the clients in the user's teams (or the one team asked for), of the medicine asked for if one is. */
     private void reached(SignedInUser user, ReportFilter filter, ClientDoses each) {
         for (ClientRef client : reach.clients(user, filter)) {
-            doses.of(client, filter.from(), filter.to()).forEach(dose -> each.accept(client, dose));
+            doses.of(client, filter.from(), filter.to()).stream()
+                    .filter(dose -> filter.covers(dose.medicineId()))
+                    .forEach(dose -> each.accept(client, dose));
         }
     }
 

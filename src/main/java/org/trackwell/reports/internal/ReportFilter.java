@@ -10,7 +10,8 @@ import org.trackwell.reports.ReportRefused;
 /**
  * What the outcomes report covers: a period of whole days (both ends included, in the service's
  * time zone), and optionally one team, one practitioner's allocated clients, one measure for the
- * mean change and data completeness, and episodes at one stage.
+ * mean change and data completeness, episodes at one stage, and (for the medication reports) one
+ * medicine.
  */
 public record ReportFilter(
         LocalDate from,
@@ -18,9 +19,15 @@ public record ReportFilter(
         @Nullable UUID team,
         @Nullable UUID practitioner,
         @Nullable String measure,
-        @Nullable EpisodeStage stage) {
+        @Nullable EpisodeStage stage,
+        @Nullable UUID medicine) {
 
     static final Period LONGEST = Period.ofYears(10);
+
+    /** Whether the report covers the medicine: every medicine when it names none. */
+    public boolean covers(UUID medicineId) {
+        return medicine == null || medicine.equals(medicineId);
+    }
 
     /** The filter a request gives, the last three months up to today where it leaves the period out. */
     public static ReportFilter of(
@@ -30,6 +37,7 @@ public record ReportFilter(
             @Nullable UUID practitioner,
             @Nullable String measure,
             @Nullable EpisodeStage stage,
+            @Nullable UUID medicine,
             LocalDate today) {
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.minusMonths(3).plusDays(1) : from;
@@ -40,6 +48,6 @@ public record ReportFilter(
             throw new ReportRefused("A report covers at most 10 years.");
         }
         String chosen = measure == null || measure.isBlank() ? null : measure.strip();
-        return new ReportFilter(start, end, team, practitioner, chosen, stage);
+        return new ReportFilter(start, end, team, practitioner, chosen, stage, medicine);
     }
 }

@@ -21,6 +21,7 @@ import org.trackwell.reports.internal.AsNeededReport;
 import org.trackwell.reports.internal.MedicationReport;
 import org.trackwell.reports.internal.MedicationReport.MissedDose;
 import org.trackwell.reports.internal.ReportFilter;
+import org.trackwell.reports.internal.StockReport;
 import org.trackwell.shared.ServiceTimeZone;
 
 /** The medication reports through the API: adherence, doses not given or missed, and downloads. */
@@ -30,6 +31,7 @@ class MedicationReportApi {
 
     private final MedicationReport report;
     private final AsNeededReport asNeeded;
+    private final StockReport stock;
     private final MedicationDownloads downloads;
     private final Clock clock;
     private final ServiceTimeZone zone;
@@ -37,11 +39,13 @@ class MedicationReportApi {
     MedicationReportApi(
             MedicationReport report,
             AsNeededReport asNeeded,
+            StockReport stock,
             MedicationDownloads downloads,
             Clock clock,
             ServiceTimeZone zone) {
         this.report = report;
         this.asNeeded = asNeeded;
+        this.stock = stock;
         this.downloads = downloads;
         this.clock = clock;
         this.zone = zone;
@@ -55,11 +59,15 @@ class MedicationReportApi {
             int missed,
             @Nullable Double percent) {}
 
-    /** The filters a report was made with: the period (both days included) and the team, if one. */
-    record Filter(LocalDate from, LocalDate to, @Nullable UUID team) {
+    /** The filters a report was made with: the period (both days included), and the team and medicine, if one. */
+    record Filter(
+            LocalDate from,
+            LocalDate to,
+            @Nullable UUID team,
+            @Nullable UUID medicine) {
 
         static Filter of(ReportFilter filter) {
-            return new Filter(filter.from(), filter.to(), filter.team());
+            return new Filter(filter.from(), filter.to(), filter.team(), filter.medicine());
         }
     }
 
@@ -71,7 +79,14 @@ class MedicationReportApi {
 
     record PrnOverrides(Filter filter, List<AsNeededReport.GivenOverLimits> doses) {}
 
-    /** A download of {@code report} ({@code adherence}, {@code missed-doses}, {@code as-needed}, {@code prn-overrides}); a password only for XLSX. */
+    record ControlledDrugRegister(Filter filter, List<StockReport.Entry> lines) {}
+
+    record StockDiscrepancies(Filter filter, List<StockReport.CountDiffered> counts) {}
+
+    /**
+     * A download of {@code report} ({@code adherence}, {@code missed-doses}, {@code as-needed},
+     * {@code prn-overrides}, {@code controlled-drugs}, {@code stock-discrepancies}); a password only for XLSX.
+     */
     record MedicationExport(
             @NotBlank @Size(max = 20) String report,
             @NotBlank @Size(max = 10) String format,
@@ -79,7 +94,8 @@ class MedicationReportApi {
             @Nullable LocalDate from,
             @Nullable LocalDate to,
             @Nullable UUID team,
-            @Nullable @Size(max = 20) String by) {
+            @Nullable @Size(max = 20) String by,
+            @Nullable UUID medicine) {
 
         @Override
         public String toString() {
@@ -122,12 +138,27 @@ class MedicationReportApi {
         return new PrnOverrides(Filter.of(filter), asNeeded.overrides(user, filter));
     }
 
+    @GetMapping("/controlled-drugs")
+    ControlledDrugRegister controlledDrugs(
+            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+        ReportFilter filter = request.filter(clock, zone);
+        return new ControlledDrugRegister(Filter.of(filter), stock.register(user, filter));
+    }
+
+    @GetMapping("/stock-discrepancies")
+    StockDiscrepancies stockDiscrepancies(
+            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+        ReportFilter filter = request.filter(clock, zone);
+        return new StockDiscrepancies(Filter.of(filter), stock.discrepancies(user, filter));
+    }
+
     @PostMapping("/export")
     void export(
             @AuthenticationPrincipal SignedInUser user,
             @Valid @RequestBody MedicationExport body,
             HttpServletResponse response) {
-        MedicationReportRequest request = new MedicationReportRequest(body.from(), body.to(), body.team(), body.by());
+        MedicationReportRequest request =
+                new MedicationReportRequest(body.from(), body.to(), body.team(), body.by(), body.medicine());
         downloads.download(
                 user,
                 body.report(),

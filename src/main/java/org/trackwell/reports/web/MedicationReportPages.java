@@ -22,37 +22,48 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
+import org.trackwell.medication.StockRecords;
 import org.trackwell.reports.ReportRefused;
 import org.trackwell.reports.internal.AsNeededReport;
 import org.trackwell.reports.internal.MedicationReport;
 import org.trackwell.reports.internal.MedicationReport.Grouping;
 import org.trackwell.reports.internal.ReportFilter;
+import org.trackwell.reports.internal.StockReport;
 import org.trackwell.shared.FormOutcome;
 import org.trackwell.shared.Refusal;
 import org.trackwell.shared.ServiceTimeZone;
 
-/** The medication reports' pages: adherence, doses not given or missed, and their downloads. */
+/**
+ * The medication reports' pages: adherence, doses not given or missed, as-needed use and doses
+ * beyond the limits, the controlled-drug register, stock discrepancies, and their downloads.
+ */
 @Controller
 class MedicationReportPages {
 
     private final MedicationReport report;
     private final AsNeededReport asNeeded;
+    private final StockReport stockReport;
     private final MedicationDownloads downloads;
     private final Accounts accounts;
+    private final StockRecords stock;
     private final Clock clock;
     private final ServiceTimeZone zone;
 
     MedicationReportPages(
             MedicationReport report,
             AsNeededReport asNeeded,
+            StockReport stockReport,
             MedicationDownloads downloads,
             Accounts accounts,
+            StockRecords stock,
             Clock clock,
             ServiceTimeZone zone) {
         this.report = report;
         this.asNeeded = asNeeded;
+        this.stockReport = stockReport;
         this.downloads = downloads;
         this.accounts = accounts;
+        this.stock = stock;
         this.clock = clock;
         this.zone = zone;
     }
@@ -94,6 +105,24 @@ class MedicationReportPages {
                 "reports/medication-prn-overrides", user, request, model, filter -> asNeeded.overrides(user, filter));
     }
 
+    @GetMapping("/reports/medication/controlled-drugs")
+    ModelAndView controlledDrugs(
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute("asked") MedicationReportRequest request,
+            Model model) {
+        model.addAttribute("controlledOnly", true);
+        return page("reports/controlled-drugs", user, request, model, filter -> stockReport.register(user, filter));
+    }
+
+    @GetMapping("/reports/medication/stock-discrepancies")
+    ModelAndView stockDiscrepancies(
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute("asked") MedicationReportRequest request,
+            Model model) {
+        return page(
+                "reports/stock-discrepancies", user, request, model, filter -> stockReport.discrepancies(user, filter));
+    }
+
     private ModelAndView page(
             String view,
             SignedInUser user,
@@ -106,6 +135,12 @@ class MedicationReportPages {
                         .filter(team -> user.teams().contains(team.id()))
                         .toList());
         model.addAttribute("groupings", Grouping.values());
+        boolean controlledOnly = Boolean.TRUE.equals(model.getAttribute("controlledOnly"));
+        model.addAttribute(
+                "medicines",
+                stock.medicines().stream()
+                        .filter(m -> m.controlled() || !controlledOnly)
+                        .toList());
         model.addAttribute("formats", ReportDownloads.formats());
         try {
             ReportFilter filter = request.filter(clock, zone);
@@ -149,13 +184,16 @@ class MedicationReportPages {
                 switch (report) {
                     case MedicationDownloads.MISSED_DOSES,
                             MedicationDownloads.AS_NEEDED,
-                            MedicationDownloads.PRN_OVERRIDES -> "/reports/medication/" + report;
+                            MedicationDownloads.PRN_OVERRIDES,
+                            MedicationDownloads.CONTROLLED_DRUGS,
+                            MedicationDownloads.STOCK_DISCREPANCIES -> "/reports/medication/" + report;
                     default -> "/reports/medication";
                 });
         add(back, "from", request.from());
         add(back, "to", request.to());
         add(back, "team", request.team());
         add(back, "by", request.by());
+        add(back, "medicine", request.medicine());
         return back.encode().build().toUriString();
     }
 

@@ -23,7 +23,7 @@ record ReportRequest(
 
     ReportFilter filter(Clock clock, ServiceTimeZone zone) {
         return ReportFilter.of(
-                from, to, team, practitioner, measure, stage, LocalDate.now(clock.withZone(zone.zone())));
+                from, to, team, practitioner, measure, stage, null, LocalDate.now(clock.withZone(zone.zone())));
     }
 
     Figure requireFigure() {

@@ -56,6 +56,8 @@ class ApiScopes {
             Map.entry("GET /api/v1/reports/medication/missed-doses", ApiScope.REPORTS_READ),
             Map.entry("GET /api/v1/reports/medication/as-needed", ApiScope.REPORTS_READ),
             Map.entry("GET /api/v1/reports/medication/prn-overrides", ApiScope.REPORTS_READ),
+            Map.entry("GET /api/v1/reports/medication/controlled-drugs", ApiScope.REPORTS_READ),
+            Map.entry("GET /api/v1/reports/medication/stock-discrepancies", ApiScope.REPORTS_READ),
             Map.entry("POST /api/v1/reports/medication/export", ApiScope.REPORTS_READ));
 
     /** Routes for people only: their own account, administration, settings, identifying details, notes. */
@@ -147,6 +149,7 @@ class ApiScopes {
             "POST /api/v1/medicines",
             // A client's whole record, and the whole service's data: people, within reach and with step-up.
             "GET /api/v1/clients/{code}/fhir",
+            "GET /api/v1/clients/{code}/summary",
             "GET /api/v1/fhir",
             "POST /api/v1/archive",
             "POST /api/v1/subject-access",
