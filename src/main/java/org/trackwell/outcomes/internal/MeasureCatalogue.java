@@ -108,7 +108,7 @@ public class MeasureCatalogue {
     @Transactional
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void enable(String id, boolean licenceHeld) {
-        Measure measure = find(id).orElseThrow(() -> new MeasureChangeRefused("There is no measure " + id + "."));
+        Measure measure = find(id).orElseThrow(MeasureNotFound::new);
         OutcomeSettings settings = settings();
         if (!usable(measure, settings, licenceHeld)) {
             throw new MeasureChangeRefused(licenceProblem(measure, settings));
@@ -238,20 +238,21 @@ public class MeasureCatalogue {
             if (!TYPE_CODE.matcher(type.code()).matches()
                     || type.name().isBlank()
                     || type.name().length() > 60) {
-                throw new MeasureChangeRefused(
-                        "Each session type needs a code in capitals (letters, digits, underscores) and a name of up to 60 characters.");
+                throw new DefinitionInvalid(
+                        List.of(
+                                "Each session type needs a code in capitals (letters, digits, underscores) and a name of up to 60 characters."));
             }
             if (!codes.add(type.code())) {
-                throw new MeasureChangeRefused("Session type " + type.code() + " appears twice.");
+                throw new DefinitionInvalid(List.of("Session type " + type.code() + " appears twice."));
             }
             for (String measure : type.measures()) {
                 if (!settings.enabledMeasures().contains(measure)) {
-                    throw new MeasureChangeRefused(measure + " is not one of the service's measures.");
+                    throw new DefinitionInvalid(List.of(measure + " is not one of the service's measures."));
                 }
             }
         }
         if (types.isEmpty()) {
-            throw new MeasureChangeRefused("The service needs at least one session type.");
+            throw new DefinitionInvalid(List.of("The service needs at least one session type."));
         }
         List<SessionType> before = sessionTypes();
         rows.replaceSessionTypes(CurrentTenant.require(), types);
