@@ -1,7 +1,9 @@
 package org.trackwell.operator.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +38,39 @@ class OperatorAuditApi {
 
     record Chain(@Nullable String tenant, StreamStatus status) {}
 
+    /** One entry of the operators' own trail. */
+    record OperatorAuditEntryView(
+            UUID id,
+            Instant occurredAt,
+            String actorType,
+            @Nullable String actorId,
+            @Nullable String actorRole,
+            String action,
+            @Nullable String target,
+            String outcome,
+            @Nullable String address,
+            @Nullable String requestId) {
+
+        static OperatorAuditEntryView of(AuditEntry entry) {
+            return new OperatorAuditEntryView(
+                    entry.id(),
+                    entry.occurredAt(),
+                    entry.actorType(),
+                    entry.actorId(),
+                    entry.actorRole(),
+                    entry.action(),
+                    entry.target(),
+                    entry.outcome(),
+                    entry.address(),
+                    entry.requestId());
+        }
+    }
+
     @GetMapping("/events")
-    List<AuditEntry> operatorStream() {
-        return transactions.inTenant(AuditTrail.OPERATOR_STREAM, () -> audit.operatorStream(500));
+    List<OperatorAuditEntryView> operatorStream() {
+        return transactions.inTenant(AuditTrail.OPERATOR_STREAM, () -> audit.operatorStream(500)).stream()
+                .map(OperatorAuditEntryView::of)
+                .toList();
     }
 
     @GetMapping("/chains")
