@@ -36,7 +36,20 @@ class OperatorAuditApi {
         this.transactions = transactions;
     }
 
-    record Chain(@Nullable String tenant, StreamStatus status) {}
+    record Chain(@Nullable String tenant, StreamView status) {
+
+        static Chain of(@Nullable String tenant, StreamStatus status) {
+            return new Chain(
+                    tenant,
+                    new StreamView(status.sealedEntries(), status.lastCheckpointSeq(), status.lastCheckpointAt()));
+        }
+    }
+
+    /** How far an audit stream is sealed and checkpointed. */
+    record StreamView(
+            long sealedEntries,
+            long lastCheckpointSeq,
+            @Nullable Instant lastCheckpointAt) {}
 
     /** One entry of the operators' own trail. */
     record OperatorAuditEntryView(
@@ -76,9 +89,9 @@ class OperatorAuditApi {
     @GetMapping("/chains")
     List<Chain> chains() {
         List<Chain> chains = new ArrayList<>();
-        chains.add(new Chain(null, transactions.inTenant(AuditTrail.OPERATOR_STREAM, audit::currentStream)));
+        chains.add(Chain.of(null, transactions.inTenant(AuditTrail.OPERATOR_STREAM, audit::currentStream)));
         for (Tenant tenant : tenants.list()) {
-            chains.add(new Chain(tenant.slug(), transactions.inTenant(tenant.id(), audit::currentStream)));
+            chains.add(Chain.of(tenant.slug(), transactions.inTenant(tenant.id(), audit::currentStream)));
         }
         return chains;
     }
