@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
-import org.trackwell.clients.internal.ClientChangeRefused;
+import org.trackwell.clients.internal.ClientDetailsInvalid;
 import org.trackwell.clients.internal.ClientErased;
 import org.trackwell.clients.internal.ClientFlag;
 import org.trackwell.clients.internal.ClientHistoryRows;
@@ -86,7 +86,7 @@ public class Clients {
     @Transactional(readOnly = true)
     public List<ClientRef> inTeam(SignedInUser user, UUID team) {
         if (!user.teams().contains(team)) {
-            throw new ClientChangeRefused("That is not one of your teams.");
+            throw new ClientDetailsInvalid("That is not one of your teams.");
         }
         return rows.caseload(Reach.of(user), new CaseloadFilter(team, null, null), 2_000, 0).stream()
                 .filter(summary -> !summary.erased())

@@ -288,7 +288,7 @@ public class Accounts {
         TenantId realm = CurrentTenant.require();
         String normalisedEmail = email.strip().toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(normalisedEmail).matches()) {
-            throw new AccountChangeRefused("That is not an e-mail address.");
+            throw new AccountDetailsInvalid("That is not an e-mail address.");
         }
         if (rows.emailTaken(normalisedEmail)) {
             throw new AccountChangeRefused("There is already " + (Realm.installation() ? "an operator" : "a user")

@@ -41,6 +41,7 @@ import org.trackwell.identity.internal.PasskeyRows;
 import org.trackwell.identity.internal.PasskeyRows.StoredPasskey;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
+import org.trackwell.shared.NothingHere;
 import org.trackwell.shared.UserId;
 
 /**
@@ -167,7 +168,7 @@ public class Passkeys {
     @Transactional
     public void remove(SignedInUser user, UUID passkey) {
         if (!rows.remove(user.id(), passkey)) {
-            throw new SecondFactorRejected("There is no such passkey on your account.");
+            throw new NothingHere();
         }
         trail.record(AuditAction.MFA_PASSKEY_REMOVED, "user:" + user.id(), Outcome.SUCCESS);
     }

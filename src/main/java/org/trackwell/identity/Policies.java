@@ -77,7 +77,7 @@ public class Policies {
             problems.add("Disable unused accounts after between 30 and 3650 days, or 0 for never.");
         }
         if (!problems.isEmpty()) {
-            throw new AccountChangeRefused(String.join(" ", problems));
+            throw new AccountDetailsInvalid(String.join(" ", problems));
         }
     }
 }

@@ -47,7 +47,7 @@ class SettingChangesIT {
         Map<String, Object> tooShort = new java.util.HashMap<>(policy);
         tooShort.put("minPasswordLength", 9);
         assertThat(api.put("/api/v1/security-policy", Api.json(tooShort), admin).statusCode())
-                .isEqualTo(409);
+                .isEqualTo(400);
         assertThat(api.put(
                                 "/api/v1/client-settings",
                                 Api.json(Map.of(

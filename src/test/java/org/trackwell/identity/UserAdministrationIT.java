@@ -128,7 +128,7 @@ class UserAdministrationIT {
                                 "{\"email\":\"not-an-email\",\"displayName\":\"X\",\"roles\":[\"CARER\"]}",
                                 admin)
                         .statusCode())
-                .isEqualTo(409);
+                .isEqualTo(400);
         assertThat(api.post(
                                 "/api/v1/users",
                                 "{\"email\":\"a@b.test\",\"displayName\":\"X\",\"roles\":[\"KING\"]}",

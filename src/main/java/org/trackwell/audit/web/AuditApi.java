@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +37,37 @@ class AuditApi {
                 "algorithm", "Ed25519", "format", "X.509 SubjectPublicKeyInfo, base64", "key", key.publicKeyBase64());
     }
 
+    /** One entry of the trail. */
+    record AuditEntryView(
+            UUID id,
+            Instant occurredAt,
+            String actorType,
+            @Nullable String actorId,
+            @Nullable String actorRole,
+            String action,
+            @Nullable String target,
+            String outcome,
+            @Nullable String address,
+            @Nullable String requestId) {
+
+        static AuditEntryView of(AuditEntry entry) {
+            return new AuditEntryView(
+                    entry.id(),
+                    entry.occurredAt(),
+                    entry.actorType(),
+                    entry.actorId(),
+                    entry.actorRole(),
+                    entry.action(),
+                    entry.target(),
+                    entry.outcome(),
+                    entry.address(),
+                    entry.requestId());
+        }
+    }
+
     /** The tenant's trail, newest first, filtered; reading it is itself recorded. */
     @GetMapping("/events")
-    List<AuditEntry> events(
+    List<AuditEntryView> events(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
             @RequestParam(required = false) @Nullable String action,
@@ -54,6 +83,7 @@ class AuditApi {
                         (long) page * size)
                 .stream()
                 .map(AuditEntry::of)
+                .map(AuditEntryView::of)
                 .toList();
     }
 }

@@ -85,7 +85,7 @@ public class ClientRegistration {
     @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
     public ClientRecord create(SignedInUser user, NewClient request) {
         if (!user.teams().contains(request.teamId())) {
-            throw new ClientChangeRefused("You can add clients only to your own teams.");
+            throw new ClientDetailsInvalid("You can add clients only to your own teams.");
         }
         Details details = details(request);
         TenantId tenant = CurrentTenant.require();

@@ -47,13 +47,24 @@ class ClientSettingsApi {
         return new TextCheck(IdentifyingText.warning(findings), findings);
     }
 
+    record ClientSettingsView(
+            Set<Identifier> identifiers,
+            Set<Demographic> demographics,
+            @Nullable Integer openCaseCap) {
+
+        static ClientSettingsView of(ClientSettings settings) {
+            return new ClientSettingsView(settings.identifiers(), settings.demographics(), settings.openCaseCap());
+        }
+    }
+
     @GetMapping("/client-settings")
-    ClientSettings settings() {
-        return settings.current();
+    ClientSettingsView settings() {
+        return ClientSettingsView.of(settings.current());
     }
 
     @PutMapping("/client-settings")
-    ClientSettings changeSettings(@Valid @RequestBody ClientSettingsRequest body) {
-        return settings.change(new ClientSettings(body.identifiers(), body.demographics(), body.openCaseCap()));
+    ClientSettingsView changeSettings(@Valid @RequestBody ClientSettingsRequest body) {
+        return ClientSettingsView.of(
+                settings.change(new ClientSettings(body.identifiers(), body.demographics(), body.openCaseCap())));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -189,10 +190,40 @@ class ClientsApi {
                 user, client, body.practitioners().stream().map(UserId::new).toList());
     }
 
+    /** One entry of a client's access log. */
+    record AccessEntryView(
+            UUID id,
+            Instant occurredAt,
+            String actorType,
+            @Nullable String actorId,
+            @Nullable String actorRole,
+            String action,
+            @Nullable String target,
+            String outcome,
+            @Nullable String address,
+            @Nullable String requestId) {
+
+        static AccessEntryView of(AuditEntry entry) {
+            return new AccessEntryView(
+                    entry.id(),
+                    entry.occurredAt(),
+                    entry.actorType(),
+                    entry.actorId(),
+                    entry.actorRole(),
+                    entry.action(),
+                    entry.target(),
+                    entry.outcome(),
+                    entry.address(),
+                    entry.requestId());
+        }
+    }
+
     @GetMapping("/clients/{code}/access")
-    List<AuditEntry> accessLog(
+    List<AccessEntryView> accessLog(
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient(value = Need.ACCESS_LOG, viewed = AuditAction.CLIENT_ACCESS_LOG_VIEWED) ClientRef client) {
-        return oversight.accessLog(user, client);
+        return oversight.accessLog(user, client).stream()
+                .map(AccessEntryView::of)
+                .toList();
     }
 }

@@ -39,18 +39,32 @@ class IdentificationApi {
             @Nullable @Size(max = 60) String room,
             @Nullable Boolean acknowledgeIdentifying) {}
 
+    /** How carers know the client on a round; like the record it comes from, it never prints. */
+    record IdentityView(
+            @Nullable String preferredName, @Nullable String room, boolean photo) {
+
+        static IdentityView of(ClientIdentity identity) {
+            return new IdentityView(identity.preferredName(), identity.room(), identity.photo());
+        }
+
+        @Override
+        public String toString() {
+            return "IdentityView[***]";
+        }
+    }
+
     @GetMapping("/identification")
-    ClientIdentity identification(
+    IdentityView identification(
             @ReachedClient(value = Need.MEDICATION_RECORD, viewed = AuditAction.CLIENT_IDENTIFICATION_VIEWED)
                     ClientRef client) {
-        return identification.of(client);
+        return IdentityView.of(identification.of(client));
     }
 
     /** Replaces the preferred name and room; one left out or blank is cleared. */
     @PutMapping("/identification")
-    ClientIdentity change(@ReachedClient ClientRef client, @Valid @RequestBody IdentityRequest body) {
-        return identification.change(
-                client, body.preferredName(), body.room(), Boolean.TRUE.equals(body.acknowledgeIdentifying()));
+    IdentityView change(@ReachedClient ClientRef client, @Valid @RequestBody IdentityRequest body) {
+        return IdentityView.of(identification.change(
+                client, body.preferredName(), body.room(), Boolean.TRUE.equals(body.acknowledgeIdentifying())));
     }
 
     @GetMapping("/photo")

@@ -61,8 +61,21 @@ class OperatorAuthApi {
 
     @PostMapping("/mfa/totp")
     @PreAuthorize("hasRole('OPERATOR')")
-    TotpEnrolment startTotp(@AuthenticationPrincipal SignedInOperator operator) {
-        return operators.startTotp(operator);
+    OperatorTotpEnrolmentView startTotp(@AuthenticationPrincipal SignedInOperator operator) {
+        return OperatorTotpEnrolmentView.of(operators.startTotp(operator));
+    }
+
+    /** An authenticator app's secret, shown this once to be set up. */
+    record OperatorTotpEnrolmentView(String secret, String otpauthUri) {
+
+        static OperatorTotpEnrolmentView of(TotpEnrolment enrolment) {
+            return new OperatorTotpEnrolmentView(enrolment.secret(), enrolment.otpauthUri());
+        }
+
+        @Override
+        public String toString() {
+            return "OperatorTotpEnrolmentView[***]";
+        }
     }
 
     @PostMapping("/mfa/totp/confirm")

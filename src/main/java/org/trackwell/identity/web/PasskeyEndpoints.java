@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,19 +60,30 @@ class PasskeyEndpoints {
         return passkeys.startRegistration(user, RelyingParties.of(request));
     }
 
+    record PasskeyView(
+            UUID id,
+            String name,
+            Instant createdAt,
+            @Nullable Instant lastUsedAt) {
+
+        static PasskeyView of(Passkeys.Passkey passkey) {
+            return new PasskeyView(passkey.id(), passkey.name(), passkey.createdAt(), passkey.lastUsedAt());
+        }
+    }
+
     @PostMapping({"/api/v1/me/mfa/passkeys", "/account/two-factor/passkeys"})
     @ResponseStatus(HttpStatus.CREATED)
-    Passkeys.Passkey register(
+    PasskeyView register(
             @AuthenticationPrincipal SignedInUser user,
             @Valid @RequestBody Registration body,
             HttpServletRequest request) {
-        return passkeys.finishRegistration(
-                user, body.ceremony(), body.name(), body.credential().toString(), RelyingParties.of(request));
+        return PasskeyView.of(passkeys.finishRegistration(
+                user, body.ceremony(), body.name(), body.credential().toString(), RelyingParties.of(request)));
     }
 
     @GetMapping("/api/v1/me/mfa/passkeys")
-    List<Passkeys.Passkey> list(@AuthenticationPrincipal SignedInUser user) {
-        return passkeys.of(user.id());
+    List<PasskeyView> list(@AuthenticationPrincipal SignedInUser user) {
+        return passkeys.of(user.id()).stream().map(PasskeyView::of).toList();
     }
 
     @DeleteMapping("/api/v1/me/mfa/passkeys/{id}")

@@ -57,14 +57,34 @@ class SecondFactorApi {
         this.stepUp = stepUp;
     }
 
+    record SecondFactorStatusView(boolean authenticatorApp, int passkeys, int recoveryCodesLeft) {
+
+        static SecondFactorStatusView of(SecondFactorStatus status) {
+            return new SecondFactorStatusView(status.authenticatorApp(), status.passkeys(), status.recoveryCodesLeft());
+        }
+    }
+
     @GetMapping("/mfa")
-    SecondFactorStatus status(@AuthenticationPrincipal SignedInUser user) {
-        return secondFactors.status(user.id());
+    SecondFactorStatusView status(@AuthenticationPrincipal SignedInUser user) {
+        return SecondFactorStatusView.of(secondFactors.status(user.id()));
+    }
+
+    /** An authenticator app's secret, shown this once to be set up. */
+    record TotpEnrolmentView(String secret, String otpauthUri) {
+
+        static TotpEnrolmentView of(TotpEnrolment enrolment) {
+            return new TotpEnrolmentView(enrolment.secret(), enrolment.otpauthUri());
+        }
+
+        @Override
+        public String toString() {
+            return "TotpEnrolmentView[***]";
+        }
     }
 
     @PostMapping("/mfa/totp")
-    TotpEnrolment startTotp(@AuthenticationPrincipal SignedInUser user) {
-        return secondFactors.startTotp(user);
+    TotpEnrolmentView startTotp(@AuthenticationPrincipal SignedInUser user) {
+        return TotpEnrolmentView.of(secondFactors.startTotp(user));
     }
 
     @PostMapping("/mfa/totp/confirm")

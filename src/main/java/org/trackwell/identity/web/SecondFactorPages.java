@@ -20,6 +20,7 @@ import org.trackwell.identity.SignIn;
 import org.trackwell.identity.SignInFailed;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.identity.TooManyAttempts;
+import org.trackwell.shared.NothingHere;
 import org.trackwell.shared.StepUp;
 
 /** Setting up two-factor sign-in, recovery codes, and confirming who one is before a sensitive action. */
@@ -82,8 +83,8 @@ class SecondFactorPages {
     String removePasskey(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id, Model model) {
         try {
             passkeys.remove(user, id);
-        } catch (SecondFactorRejected rejected) {
-            model.addAttribute("error", rejected.getMessage());
+        } catch (NothingHere none) {
+            model.addAttribute("error", "There is no such passkey on your account.");
         }
         return show(user, model);
     }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.trackwell.identity.AccountChangeRefused;
+import org.trackwell.identity.AccountDetailsInvalid;
 import org.trackwell.identity.Policies;
 import org.trackwell.identity.Role;
 import org.trackwell.identity.SecurityPolicy;
@@ -121,7 +122,7 @@ class SecurityPolicyPages {
             }
             policies.change(policy);
             redirect.addFlashAttribute("done", "Saved. The new rules apply from now on.");
-        } catch (AccountChangeRefused | WholeNumber.NotAWholeNumber refused) {
+        } catch (AccountChangeRefused | AccountDetailsInvalid | WholeNumber.NotAWholeNumber refused) {
             redirect.addFlashAttribute("error", refused.getMessage() + " Nothing was changed.");
             redirect.addFlashAttribute("typed", typed);
         }

@@ -2,6 +2,7 @@ package org.trackwell.identity.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,10 +28,17 @@ class TermsApi {
 
     record Acceptance(@NotBlank String version) {}
 
+    record TermsView(String version, String text, Instant publishedAt) {
+
+        static TermsView of(TermsOfUse terms) {
+            return new TermsView(terms.version(), terms.text(), terms.publishedAt());
+        }
+    }
+
     /** The terms the caller has still to accept, or else the current ones. */
     @GetMapping
-    TermsOfUse current(@AuthenticationPrincipal SignedInUser user) {
-        return terms.shown(user).orElseThrow(NothingHere::new);
+    TermsView current(@AuthenticationPrincipal SignedInUser user) {
+        return terms.shown(user).map(TermsView::of).orElseThrow(NothingHere::new);
     }
 
     @PostMapping

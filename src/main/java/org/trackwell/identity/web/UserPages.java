@@ -58,7 +58,7 @@ class UserPages {
         try {
             Invitation invitation = accounts.invite(email, displayName, roleSet(roles), teams);
             redirect.addFlashAttribute("invited", InvitationNotice.of(invitation));
-        } catch (AccountChangeRefused refused) {
+        } catch (AccountChangeRefused | AccountDetailsInvalid refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/admin/users";

@@ -77,7 +77,7 @@ class UsersApi {
             String displayName,
             AccountStatus status,
             Set<Role> roles,
-            List<Team> teams,
+            List<TeamView> teams,
             @Nullable Instant lockedUntil) {
 
         static UserView of(User user) {
@@ -87,8 +87,40 @@ class UsersApi {
                     user.displayName(),
                     user.status(),
                     user.roles(),
-                    user.teams(),
+                    user.teams().stream().map(TeamView::of).toList(),
                     user.lockedUntil());
+        }
+    }
+
+    record TeamView(UUID id, String name) {
+
+        static TeamView of(Team team) {
+            return new TeamView(team.id(), team.name());
+        }
+    }
+
+    record SecurityPolicyView(
+            int minPasswordLength,
+            int passwordHistory,
+            boolean compositionRules,
+            int lockoutThreshold,
+            int lockoutMinutes,
+            int maxLockoutMinutes,
+            int idleTimeoutSeconds,
+            Set<Role> secondFactorRoles,
+            int disableUnusedAfterDays) {
+
+        static SecurityPolicyView of(SecurityPolicy policy) {
+            return new SecurityPolicyView(
+                    policy.minPasswordLength(),
+                    policy.passwordHistory(),
+                    policy.compositionRules(),
+                    policy.lockoutThreshold(),
+                    policy.lockoutMinutes(),
+                    policy.maxLockoutMinutes(),
+                    policy.idleTimeoutSeconds(),
+                    policy.secondFactorRoles(),
+                    policy.disableUnusedAfterDays());
         }
     }
 
@@ -185,31 +217,42 @@ class UsersApi {
         accounts.changeTeams(new UserId(id), body.teams());
     }
 
+    /** A signed-in session of a user; {@code key} tells sessions apart without being their token. */
+    record SignedInSessionView(String key, Instant createdAt, Instant lastUsedAt, Instant expiresAt) {
+
+        static SignedInSessionView of(OpenSession session) {
+            return new SignedInSessionView(
+                    session.key(), session.createdAt(), session.lastUsedAt(), session.expiresAt());
+        }
+    }
+
     @GetMapping("/users/{id}/sessions")
-    List<OpenSession> sessions(@PathVariable UUID id) {
-        return accounts.openSessions(new UserId(id));
+    List<SignedInSessionView> sessions(@PathVariable UUID id) {
+        return accounts.openSessions(new UserId(id)).stream()
+                .map(SignedInSessionView::of)
+                .toList();
     }
 
     @GetMapping("/teams")
     @PreAuthorize("hasRole('TENANT_ADMIN')")
-    List<Team> teams() {
-        return accounts.teams();
+    List<TeamView> teams() {
+        return accounts.teams().stream().map(TeamView::of).toList();
     }
 
     @PostMapping("/teams")
     @ResponseStatus(HttpStatus.CREATED)
-    Team createTeam(@Valid @RequestBody TeamRequest body) {
-        return accounts.createTeam(body.name());
+    TeamView createTeam(@Valid @RequestBody TeamRequest body) {
+        return TeamView.of(accounts.createTeam(body.name()));
     }
 
     @GetMapping("/security-policy")
     @PreAuthorize("hasRole('TENANT_ADMIN')")
-    SecurityPolicy policy() {
-        return policies.current();
+    SecurityPolicyView policy() {
+        return SecurityPolicyView.of(policies.current());
     }
 
     @PutMapping("/security-policy")
-    SecurityPolicy changePolicy(@Valid @RequestBody PolicyRequest body) {
-        return policies.change(body.toPolicy(policies.current()));
+    SecurityPolicyView changePolicy(@Valid @RequestBody PolicyRequest body) {
+        return SecurityPolicyView.of(policies.change(body.toPolicy(policies.current())));
     }
 }

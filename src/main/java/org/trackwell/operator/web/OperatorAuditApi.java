@@ -1,7 +1,9 @@
 package org.trackwell.operator.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,19 +36,62 @@ class OperatorAuditApi {
         this.transactions = transactions;
     }
 
-    record Chain(@Nullable String tenant, StreamStatus status) {}
+    record Chain(@Nullable String tenant, StreamView status) {
+
+        static Chain of(@Nullable String tenant, StreamStatus status) {
+            return new Chain(
+                    tenant,
+                    new StreamView(status.sealedEntries(), status.lastCheckpointSeq(), status.lastCheckpointAt()));
+        }
+    }
+
+    /** How far an audit stream is sealed and checkpointed. */
+    record StreamView(
+            long sealedEntries,
+            long lastCheckpointSeq,
+            @Nullable Instant lastCheckpointAt) {}
+
+    /** One entry of the operators' own trail. */
+    record OperatorAuditEntryView(
+            UUID id,
+            Instant occurredAt,
+            String actorType,
+            @Nullable String actorId,
+            @Nullable String actorRole,
+            String action,
+            @Nullable String target,
+            String outcome,
+            @Nullable String address,
+            @Nullable String requestId) {
+
+        static OperatorAuditEntryView of(AuditEntry entry) {
+            return new OperatorAuditEntryView(
+                    entry.id(),
+                    entry.occurredAt(),
+                    entry.actorType(),
+                    entry.actorId(),
+                    entry.actorRole(),
+                    entry.action(),
+                    entry.target(),
+                    entry.outcome(),
+                    entry.address(),
+                    entry.requestId());
+        }
+    }
 
     @GetMapping("/events")
-    List<AuditEntry> operatorStream() {
-        return transactions.inTenant(AuditTrail.OPERATOR_STREAM, () -> audit.operatorStream(500));
+    List<OperatorAuditEntryView> operatorStream() {
+        return transactions.inTenant(AuditTrail.OPERATOR_STREAM, () -> audit.operatorStream(500)).stream()
+                .map(OperatorAuditEntryView::of)
+                .toList();
     }
 
     @GetMapping("/chains")
     List<Chain> chains() {
         List<Chain> chains = new ArrayList<>();
-        chains.add(new Chain(null, transactions.inTenant(AuditTrail.OPERATOR_STREAM, audit::currentStream)));
+        chains.add(Chain.of(null, transactions.inTenant(AuditTrail.OPERATOR_STREAM, audit::currentStream)));
         for (Tenant tenant : tenants.list()) {
-            chains.add(new Chain(tenant.slug(), transactions.inTenant(tenant.id(), audit::currentStream)));
+            chains.add(Chain.of(tenant.slug(), transactions.inTenant(tenant.id(), audit::currentStream)));
         }
         return chains;
     }

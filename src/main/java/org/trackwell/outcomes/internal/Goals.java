@@ -24,6 +24,7 @@ import org.trackwell.outcomes.internal.GoalRows.StoredRating;
 import org.trackwell.outcomes.internal.GoalRows.StoredWording;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
+import org.trackwell.shared.NothingHere;
 
 /**
  * Goal-based outcomes and problem ratings in the client's own words. Wording is sealed free text
@@ -181,10 +182,7 @@ public class Goals {
     }
 
     private Goal find(ClientRef client, UUID goal) {
-        return of(client).stream()
-                .filter(g -> g.id().equals(goal))
-                .findFirst()
-                .orElseThrow(() -> new SessionChangeRefused("There is no such goal or problem for this client."));
+        return of(client).stream().filter(g -> g.id().equals(goal)).findFirst().orElseThrow(NothingHere::new);
     }
 
     private void addWording(ClientRef client, UUID goal, String text, SignedInUser user, Instant now) {

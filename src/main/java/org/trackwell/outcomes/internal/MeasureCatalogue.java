@@ -106,7 +106,7 @@ public class MeasureCatalogue {
     @Transactional
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void enable(String id, boolean licenceHeld) {
-        Measure measure = find(id).orElseThrow(() -> new MeasureChangeRefused("There is no measure " + id + "."));
+        Measure measure = find(id).orElseThrow(MeasureNotFound::new);
         OutcomeSettings settings = settings();
         if (!MeasureLicences.usable(measure, settings, licenceHeld)) {
             throw new MeasureChangeRefused(MeasureLicences.problem(measure, settings));

@@ -60,20 +60,21 @@ public class OutcomeSettingsChanges {
             if (!TYPE_CODE.matcher(type.code()).matches()
                     || type.name().isBlank()
                     || type.name().length() > 60) {
-                throw new MeasureChangeRefused(
-                        "Each session type needs a code in capitals (letters, digits, underscores) and a name of up to 60 characters.");
+                throw new DefinitionInvalid(
+                        List.of(
+                                "Each session type needs a code in capitals (letters, digits, underscores) and a name of up to 60 characters."));
             }
             if (!codes.add(type.code())) {
-                throw new MeasureChangeRefused("Session type " + type.code() + " appears twice.");
+                throw new DefinitionInvalid(List.of("Session type " + type.code() + " appears twice."));
             }
             for (String measure : type.measures()) {
                 if (!settings.enabledMeasures().contains(measure)) {
-                    throw new MeasureChangeRefused(measure + " is not one of the service's measures.");
+                    throw new DefinitionInvalid(List.of(measure + " is not one of the service's measures."));
                 }
             }
         }
         if (types.isEmpty()) {
-            throw new MeasureChangeRefused("The service needs at least one session type.");
+            throw new DefinitionInvalid(List.of("The service needs at least one session type."));
         }
         List<SessionType> before = catalogue.sessionTypes();
         rows.replaceSessionTypes(CurrentTenant.require(), types);

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -158,15 +159,35 @@ class ProgressApi {
                 lines.size() > Clients.pageSize());
     }
 
+    record ChartLinkView(UUID id, Instant createdAt, Instant expiresAt, boolean revoked, boolean locked) {
+
+        static ChartLinkView of(ChartLinks.ChartLink link) {
+            return new ChartLinkView(link.id(), link.createdAt(), link.expiresAt(), link.revoked(), link.locked());
+        }
+    }
+
+    /** A chart link just made, with its address and PIN: shown this once. */
+    record IssuedChartLinkView(UUID id, String url, String pin, Instant expiresAt) {
+
+        static IssuedChartLinkView of(ChartLinks.IssuedChartLink link) {
+            return new IssuedChartLinkView(link.id(), link.url(), link.pin(), link.expiresAt());
+        }
+
+        @Override
+        public String toString() {
+            return "IssuedChartLinkView[" + id + "]";
+        }
+    }
+
     @GetMapping("/clients/{code}/chart-links")
-    List<ChartLinks.ChartLink> chartLinks(@ReachedClient ClientRef client) {
-        return links.chartLinks(client);
+    List<ChartLinkView> chartLinks(@ReachedClient ClientRef client) {
+        return links.chartLinks(client).stream().map(ChartLinkView::of).toList();
     }
 
     @PostMapping("/clients/{code}/chart-links")
     @ResponseStatus(HttpStatus.CREATED)
-    ChartLinks.IssuedChartLink chartLink(@AuthenticationPrincipal SignedInUser user, @ReachedClient ClientRef client) {
-        return links.chartLink(user, client);
+    IssuedChartLinkView chartLink(@AuthenticationPrincipal SignedInUser user, @ReachedClient ClientRef client) {
+        return IssuedChartLinkView.of(links.chartLink(user, client));
     }
 
     @DeleteMapping("/clients/{code}/chart-links/{link}")

@@ -144,11 +144,25 @@ class SessionsApi {
 
     @PostMapping("/clients/{code}/sessions/{session}/links")
     @ResponseStatus(HttpStatus.CREATED)
-    MeasureLinks.IssuedLink link(
+    IssuedLinkView link(
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient ClientRef client,
             @PathVariable UUID session,
             @Valid @RequestBody LinkRequest body) {
-        return links.measureLink(user, client, session, body.measures(), Boolean.TRUE.equals(body.email()));
+        return IssuedLinkView.of(
+                links.measureLink(user, client, session, body.measures(), Boolean.TRUE.equals(body.email())));
+    }
+
+    /** A measure link just made, with its address: shown this once. */
+    record IssuedLinkView(UUID id, String url, Instant expiresAt, boolean emailed) {
+
+        static IssuedLinkView of(MeasureLinks.IssuedLink link) {
+            return new IssuedLinkView(link.id(), link.url(), link.expiresAt(), link.emailed());
+        }
+
+        @Override
+        public String toString() {
+            return "IssuedLinkView[" + id + "]";
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -105,7 +106,8 @@ class MedicationReportApi {
 
     @GetMapping("/adherence")
     Adherence adherence(
-            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute @ParameterObject MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
         MedicationReport.Grouping by = request.grouping();
         return new Adherence(
@@ -119,21 +121,24 @@ class MedicationReportApi {
 
     @GetMapping("/missed-doses")
     MissedDoses missedDoses(
-            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute @ParameterObject MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
         return new MissedDoses(Filter.of(filter), report.missed(user, filter));
     }
 
     @GetMapping("/as-needed")
     AsNeededUse asNeeded(
-            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute @ParameterObject MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
         return new AsNeededUse(Filter.of(filter), asNeeded.use(user, filter));
     }
 
     @GetMapping("/prn-overrides")
     PrnOverrides prnOverrides(
-            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute @ParameterObject MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
         return new PrnOverrides(Filter.of(filter), asNeeded.overrides(user, filter));
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -76,7 +77,8 @@ class OutcomesReportApi {
     }
 
     @GetMapping
-    Report figures(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute ReportRequest request) {
+    Report figures(
+            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute @ParameterObject ReportRequest request) {
         OutcomeFigures figures = report.figures(user, request.filter(clock, zone));
         return new Report(
                 figures.filter(),
@@ -91,7 +93,7 @@ class OutcomesReportApi {
 
     @GetMapping("/episodes")
     List<EpisodeEntry> episodes(
-            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute ReportRequest request) {
+            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute @ParameterObject ReportRequest request) {
         return report.episodes(user, request.filter(clock, zone), request.requireFigure());
     }
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.trackwell.clients.ClientIdentifiers;
 import org.trackwell.identity.AccountChangeRefused;
+import org.trackwell.identity.AccountDetailsInvalid;
 import org.trackwell.identity.Accounts;
 import org.trackwell.identity.Policies;
 import org.trackwell.identity.Role;
@@ -128,7 +129,7 @@ public class Steps {
                 current.disableUnusedAfterDays());
         try {
             policies.check(policy);
-        } catch (AccountChangeRefused refused) {
+        } catch (AccountChangeRefused | AccountDetailsInvalid refused) {
             throw new SurveyAnswerRefused(String.valueOf(refused.getMessage()));
         }
         return policy;

@@ -64,15 +64,21 @@ class ApiDescription {
                                         A service account's key, made by a tenant admin under \
                                         Settings, API clients. The requirement lists the one scope \
                                         the operation needs; an operation without one is not \
-                                        open to service accounts."""))
-                        .addSchemas(PROBLEM, problemSchema()));
+                                        open to service accounts.""")));
     }
 
+    /**
+     * The problem schema is added here, with the answers that refer to it: springdoc replaces the
+     * schemas of the bean above with those it finds in the controllers.
+     */
     @Bean
     OpenApiCustomizer authenticationAndProblems(ApiScopes scopes) {
-        return api -> api.getPaths()
-                .forEach((path, item) -> item.readOperationsMap()
-                        .forEach((method, operation) -> describe(scopes, path, method, operation)));
+        return api -> {
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap()
+                            .forEach((method, operation) -> describe(scopes, path, method, operation)));
+        };
     }
 
     private static void describe(ApiScopes scopes, String path, PathItem.HttpMethod method, Operation operation) {
@@ -90,9 +96,22 @@ class ApiDescription {
         if (!open) {
             problem(responses, "401", "No valid session or key. The answer never says whether an account exists.");
             problem(responses, "403", "The caller may not do this (role, team or scope).");
+        } else if (path.contains("/login")) {
+            problem(responses, "401", "The sign-in was refused. The answer never says whether an account exists.");
         }
-        if (path.contains("{")) {
-            problem(responses, "404", "Nothing by that name within the caller's reach.");
+        problem(responses, "404", """
+                Nothing by that name within the caller's reach, or nothing to read yet; also the answer \
+                of every route on a host it is not served on (the operator's routes answer on the \
+                operator's host only, the tenants' on a tenant's host only).""");
+        if (method != PathItem.HttpMethod.GET) {
+            problem(
+                    responses,
+                    "409",
+                    "The change conflicts with the state of what it names: already done, closed, or not there to change.");
+            problem(responses, "422", """
+                    Understood but not done as it stands: a second factor that does not match, a step \
+                    taken out of order, or text that looks as if it identifies someone (send it again \
+                    with acknowledgeIdentifying if it does not).""");
         }
         problem(responses, "429", "Too many calls; wait and try again.");
         operation.setResponses(responses);
