@@ -12,6 +12,7 @@ import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.internal.ClientChangeRefused;
+import org.trackwell.clients.internal.ClientDetailsInvalid;
 import org.trackwell.clients.internal.ClientErased;
 import org.trackwell.clients.internal.ClientFlag;
 import org.trackwell.clients.internal.ClientHistoryRows;
@@ -168,6 +169,21 @@ public class Clients {
     public List<ClientSummary> caseload(SignedInUser user, CaseloadFilter filter, int page) {
         trail.record(AuditAction.CLIENT_CASELOAD_VIEWED, null, Outcome.SUCCESS);
         return rows.caseload(Reach.of(user), filter, PAGE_SIZE + 1, (long) page * PAGE_SIZE);
+    }
+
+    /**
+     * The page of the caseload just after the client with code {@code after}, newest first, found
+     * from that client instead of counted from the start; listing them is recorded. A code that is
+     * not a client within reach is refused, so it tells nothing about clients out of reach.
+     */
+    @Transactional
+    public List<ClientSummary> caseloadAfter(SignedInUser user, CaseloadFilter filter, String after) {
+        Reach reach = Reach.of(user);
+        ClientRows.Position position = PseudonymCode.parse(after)
+                .flatMap(code -> rows.position(code, reach))
+                .orElseThrow(() -> new ClientDetailsInvalid("after: no client with that code in your caseload."));
+        trail.record(AuditAction.CLIENT_CASELOAD_VIEWED, null, Outcome.SUCCESS);
+        return rows.caseload(reach, filter, PAGE_SIZE + 1, 0, position);
     }
 
     /** What the client's open flags say, newest first; the caller has recorded the read. */
