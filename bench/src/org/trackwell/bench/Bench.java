@@ -68,8 +68,11 @@ public final class Bench {
         machine.add(line);
     }
 
-    /** {@code jfr}: a file for a JDK Flight Recorder profile of the server, or null. */
-    record Options(String jar, boolean smoke, int scale, String databaseUrl, String only, String jfr) {
+    /**
+     * {@code jfr}: a file for a JDK Flight Recorder profile of the server, or null; {@code clients}:
+     * the caseload's tenant size, or 0 for the scenario's own.
+     */
+    record Options(String jar, boolean smoke, int scale, String databaseUrl, String only, String jfr, int clients) {
 
         /** Whether to run the scenario: all of them, unless {@code --only NAME} picks one. */
         boolean runs(String scenario) {
@@ -83,6 +86,7 @@ public final class Bench {
             String databaseUrl = null;
             String only = null;
             String jfr = null;
+            int clients = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--jar" -> jar = args[++i];
@@ -91,10 +95,11 @@ public final class Bench {
                     case "--db-url" -> databaseUrl = args[++i];
                     case "--only" -> only = args[++i];
                     case "--jfr" -> jfr = args[++i];
+                    case "--clients" -> clients = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(jar, smoke, scale, databaseUrl, only, jfr);
+            return new Options(jar, smoke, scale, databaseUrl, only, jfr, clients);
         }
 
         Duration duration(int seconds) {
