@@ -24,53 +24,59 @@ public final class Bench {
         List<Figure> figures = new ArrayList<>();
         try (Server server = Server.start(options, out)) {
             Seed seed = Seed.tenantWithAdmin(server);
-            if (options.runs("login")) {
-                figures.addAll(LoginScenario.run(server, seed, options));
-            }
-            if (options.runs("loginburst")) {
-                figures.addAll(LoginBurstScenario.run(server, seed, options));
-            }
-            if (options.runs("read")) {
-                figures.addAll(AuthenticatedReadScenario.run(server, seed, options));
-            }
-            if (options.runs("write")) {
-                figures.addAll(WriteScenario.run(server, seed, options));
-            }
-            if (options.runs("caseload")) {
-                figures.addAll(CaseloadScenario.run(server, seed, options));
-            }
-            if (options.runs("outcomes")) {
-                figures.addAll(OutcomesScenario.run(server, seed, options));
-            }
-            if (options.runs("report")) {
-                figures.addAll(ReportScenario.run(server, seed, options));
-            }
-            if (options.runs("medication")) {
-                figures.addAll(MedicationScenario.run(server, seed, options));
-            }
-            if (options.runs("audit")) {
-                figures.addAll(AuditVerificationScenario.run(server, options));
-            }
-            if (options.runs("encryption")) {
-                figures.addAll(EncryptionScenario.run(server, options));
-            }
-            if (options.runs("backup")) {
-                figures.addAll(BackupScenario.run(server, seed, options, out));
-            }
+            System.out.printf("# server process %d, HTTPS port %d, PostgreSQL port %d%n", server.pid(), server.port,
+                    server.databasePort);
+            scenario(server, options, "login", figures, () -> LoginScenario.run(server, seed, options));
+            scenario(server, options, "loginburst", figures, () -> LoginBurstScenario.run(server, seed, options));
+            scenario(server, options, "read", figures, () -> AuthenticatedReadScenario.run(server, seed, options));
+            scenario(server, options, "write", figures, () -> WriteScenario.run(server, seed, options));
+            scenario(server, options, "caseload", figures, () -> CaseloadScenario.run(server, seed, options));
+            scenario(server, options, "outcomes", figures, () -> OutcomesScenario.run(server, seed, options));
+            scenario(server, options, "report", figures, () -> ReportScenario.run(server, seed, options));
+            scenario(server, options, "medication", figures, () -> MedicationScenario.run(server, seed, options));
+            scenario(server, options, "audit", figures, () -> AuditVerificationScenario.run(server, options));
+            scenario(server, options, "encryption", figures, () -> EncryptionScenario.run(server, options));
+            scenario(server, options, "backup", figures, () -> BackupScenario.run(server, seed, options, out));
             figures.addAll(MemoryScenario.run(server));
         }
+        machine.forEach(System.out::println);
         System.out.println();
         System.out.printf("Trackwell bench, %s, %d cores, scale %d%s%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), options.scale(), options.smoke() ? " (smoke)" : "");
         figures.forEach(figure -> System.out.println(figure.line()));
-        Files.writeString(out.resolve("latest.txt"), String.join("\n", figures.stream().map(Figure::line).toList()) + "\n");
+        List<String> lines = new ArrayList<>(figures.stream().map(Figure::line).toList());
+        lines.addAll(machine);
+        Files.writeString(out.resolve("latest.txt"), String.join("\n", lines) + "\n");
     }
 
-    record Options(String jar, boolean smoke, int scale, String databaseUrl, String only) {
+    private static final List<String> machine = new ArrayList<>();
+
+    interface Scenario {
+        List<Figure> run() throws Exception;
+    }
+
+    /** Runs one scenario if chosen, noting the machine's load and who used the CPU beside it. */
+    private static void scenario(Server server, Options options, String name, List<Figure> figures, Scenario scenario)
+            throws Exception {
+        if (!options.runs(name)) {
+            return;
+        }
+        Machine before = Machine.now(server);
+        figures.addAll(scenario.run());
+        String line = Machine.now(server).since(before, name);
+        System.out.println(line);
+        machine.add(line);
+    }
+
+    /**
+     * {@code jfr}: a file for a JDK Flight Recorder profile of the server, or null; {@code clients}:
+     * the caseload's tenant size, or 0 for the scenario's own.
+     */
+    record Options(String jar, boolean smoke, int scale, String databaseUrl, String only, String jfr, int clients) {
 
         /** Whether to run the scenario: all of them, unless {@code --only NAME} picks one. */
         boolean runs(String scenario) {
-            return only == null || only.equals(scenario);
+            return only == null || List.of(only.split(",")).contains(scenario);
         }
 
         static Options parse(String[] args) {
@@ -79,6 +85,8 @@ public final class Bench {
             int scale = 1;
             String databaseUrl = null;
             String only = null;
+            String jfr = null;
+            int clients = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--jar" -> jar = args[++i];
@@ -86,10 +94,12 @@ public final class Bench {
                     case "--scale" -> scale = Integer.parseInt(args[++i]);
                     case "--db-url" -> databaseUrl = args[++i];
                     case "--only" -> only = args[++i];
+                    case "--jfr" -> jfr = args[++i];
+                    case "--clients" -> clients = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(jar, smoke, scale, databaseUrl, only);
+            return new Options(jar, smoke, scale, databaseUrl, only, jfr, clients);
         }
 
         Duration duration(int seconds) {

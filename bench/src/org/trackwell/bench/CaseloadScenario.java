@@ -26,14 +26,26 @@ final class CaseloadScenario {
         String admin = seed.token(server);
         String team = Calls.field(Calls.post(server, seed, admin, "/api/v1/teams", "{\"name\":\"Caseload Team\"}"), "id");
         String manager = Calls.staff(server, seed, admin, "manager@bench.test", "MANAGER", team);
-        int count = options.smoke() ? 2_000 : CLIENTS;
-        String code = seedClients(server, team, count);
+        int count = options.clients() > 0 ? options.clients() : options.smoke() ? 2_000 : CLIENTS;
+        List<String> codes = seedClients(server, team, count);
+        String code = codes.getLast();
+        int deepPage = count / 4 / 50;
+        // Newest first, the client just before the deep page is the (deepPage × 50)th newest.
+        String beforeDeepPage = codes.get(count - deepPage * 50);
 
-        Load.Result me = Calls.get(server, seed, manager, "/api/v1/me", 8, duration);
+        // Each path a little first: the server has just started, and the first load measured would
+        // otherwise pay for the JIT.
+        for (String path : List.of("/api/v1/me", "/api/v1/clients", "/api/v1/clients?status=OPEN&page=10",
+                "/api/v1/clients?page=" + deepPage, "/api/v1/clients?after=" + beforeDeepPage,
+                "/api/v1/clients/" + code)) {
+            Calls.get(server, seed, manager, path, 8, Duration.ofSeconds(2));
+        }
         Load.Result first = Calls.get(server, seed, manager, "/api/v1/clients", 8, duration);
         Load.Result open = Calls.get(server, seed, manager, "/api/v1/clients?status=OPEN&page=10", 8, duration);
-        Load.Result deep = Calls.get(server, seed, manager, "/api/v1/clients?page=" + (count / 4 / 50), 8, duration);
+        Load.Result deep = Calls.get(server, seed, manager, "/api/v1/clients?page=" + deepPage, 8, duration);
+        Load.Result keyset = Calls.get(server, seed, manager, "/api/v1/clients?after=" + beforeDeepPage, 8, duration);
         Load.Result record = Calls.get(server, seed, manager, "/api/v1/clients/" + code, 8, duration);
+        Load.Result me = Calls.get(server, seed, manager, "/api/v1/me", 8, duration);
         String clients = String.format("%,d", count);
         return List.of(
                 new Figure("caseload page 1 (" + clients + " clients)", first.rate(), "req/s", "GET /api/v1/me",
@@ -44,15 +56,18 @@ final class CaseloadScenario {
                         "req/s"),
                 new Figure("caseload page at offset 25%", deep.rate(), "req/s", "GET /api/v1/me", me.rate(),
                         "req/s"),
+                new Figure("  the same page by keyset (after=)", keyset.rate(), "req/s", "GET /api/v1/me", me.rate(),
+                        "req/s"),
                 new Figure("client record (audited read)", record.rate(), "req/s", "GET /api/v1/me", me.rate(),
                         "req/s"));
     }
 
     /** Inserts the clients straight into the tenant's tables, as a migration from another system would. */
-    static String seedClients(Server server, String team, int count) throws Exception {
+    /** Returns the clients' codes, oldest first. */
+    static List<String> seedClients(Server server, String team, int count) throws Exception {
         String tenant = Jdbc.tenantId(server, "bench");
         SecureRandom random = new SecureRandom();
-        String last = null;
+        List<String> seeded = new java.util.ArrayList<>(count);
         try (Connection connection = Jdbc.connect(server)) {
             Jdbc.setTenant(connection, tenant);
             String createdBy;
@@ -74,9 +89,11 @@ final class CaseloadScenario {
                 java.util.Set<String> codes = new java.util.HashSet<>();
                 for (int i = 0; i < count; i++) {
                     UUID id = UUID.randomUUID();
+                    String last;
                     do {
                         last = PseudonymCode.random(random).value();
                     } while (!codes.add(last));
+                    seeded.add(last);
                     client.setString(1, tenant);
                     client.setObject(2, id);
                     client.setString(3, last);
@@ -105,6 +122,6 @@ final class CaseloadScenario {
                 PreparedStatement analyse = connection.prepareStatement("analyze client; analyze episode")) {
             analyse.execute();
         }
-        return last;
+        return seeded;
     }
 }

@@ -62,6 +62,10 @@ final class Server implements AutoCloseable {
         }
         List<String> command = javaCommand(options.jar());
         command.addAll(1, Files.readAllLines(Path.of("bin/java-options")).stream().filter(l -> !l.isBlank()).toList());
+        if (options.jfr() != null) {
+            command.add(1, "-XX:StartFlightRecording=settings=profile,jdk.SocketRead#threshold=0ms,filename=" + Path.of(options.jfr()).toAbsolutePath());
+            command.add(1, "-XX:FlightRecorderOptions=stackdepth=256");
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve("server.log").toFile());

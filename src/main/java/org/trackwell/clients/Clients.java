@@ -170,6 +170,21 @@ public class Clients {
         return rows.caseload(Reach.of(user), filter, PAGE_SIZE + 1, (long) page * PAGE_SIZE);
     }
 
+    /**
+     * The page of the caseload just after the client with code {@code after}, newest first, found
+     * from that client instead of counted from the start; listing them is recorded. A code that is
+     * not a client within reach is refused, so it tells nothing about clients out of reach.
+     */
+    @Transactional
+    public List<ClientSummary> caseloadAfter(SignedInUser user, CaseloadFilter filter, String after) {
+        Reach reach = Reach.of(user);
+        ClientRows.Position position = PseudonymCode.parse(after)
+                .flatMap(code -> rows.position(code, reach))
+                .orElseThrow(() -> new ClientDetailsInvalid("after: no client with that code in your caseload."));
+        trail.record(AuditAction.CLIENT_CASELOAD_VIEWED, null, Outcome.SUCCESS);
+        return rows.caseload(reach, filter, PAGE_SIZE + 1, 0, position);
+    }
+
     /** What the client's open flags say, newest first; the caller has recorded the read. */
     @Transactional(readOnly = true)
     public List<String> openFlags(ClientRef client) {

@@ -85,6 +85,32 @@ class ClientsIT {
     }
 
     @Test
+    void theCaseloadPagesOnFromAClientAndAClientOutOfReachIsRefusedLikeAnUnknownOne() {
+        String oldest = newClient(manager, Map.of("teamId", teamA));
+        String middle = newClient(manager, Map.of("teamId", teamA));
+        String newest = newClient(manager, Map.of("teamId", teamA));
+        String elsewhere = newClient(otherTeamManager, Map.of("teamId", teamB));
+
+        List<String> all = codes(api.get("/api/v1/clients", manager));
+        assertThat(all).containsSubsequence(newest, middle, oldest);
+        HttpResponse<String> after = api.get("/api/v1/clients?after=" + newest, manager);
+        assertThat(codes(after)).isEqualTo(all.subList(all.indexOf(newest) + 1, all.size()));
+        assertThat(Api.read(after).get("hasMore").asBoolean()).isFalse();
+        assertThat(Api.read(after).has("next")).isFalse();
+        assertThat(codes(api.get("/api/v1/clients?after=" + oldest.toLowerCase(java.util.Locale.ROOT), manager)))
+                .isEqualTo(all.subList(all.indexOf(oldest) + 1, all.size()));
+
+        HttpResponse<String> outOfReach = api.get("/api/v1/clients?after=" + elsewhere, manager);
+        HttpResponse<String> unknown =
+                api.get("/api/v1/clients?after=" + PseudonymCode.random(new java.security.SecureRandom()), manager);
+        assertThat(outOfReach.statusCode()).isEqualTo(400);
+        assertThat(Api.read(outOfReach).get("detail"))
+                .isEqualTo(Api.read(unknown).get("detail"));
+        assertThat(api.get("/api/v1/clients?page=1&after=" + newest, manager).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aManagerAllocatesAndTheReallocationIsRecorded() {
         String code = newClient(manager, Map.of("teamId", teamA));
         assertThat(api.get("/api/v1/clients/" + code, practitioner).statusCode())

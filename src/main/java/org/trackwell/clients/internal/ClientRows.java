@@ -178,7 +178,30 @@ public class ClientRows {
         }
     }
 
+    /** Where a client stands in the caseload's order (newest first): where the next page starts. */
+    public record Position(Instant createdAt, UUID id) {}
+
+    /** The position of the client with this code, if within reach. */
+    public Optional<Position> position(PseudonymCode code, Reach reach) {
+        return jdbc.sql("select c.created_at, c.id from client c where c.code = :code and " + REACH)
+                .param("code", code.value())
+                .params(reach.parameters())
+                .query((row, n) ->
+                        new Position(row.getTimestamp("created_at").toInstant(), row.getObject("id", UUID.class)))
+                .optional();
+    }
+
     public List<ClientSummary> caseload(Reach reach, CaseloadFilter filter, int limit, long offset) {
+        return caseload(reach, filter, limit, offset, null);
+    }
+
+    /**
+     * A page of the caseload, newest first: from {@code offset}, or just after {@code after}. With
+     * {@code after} the walk of the index starts at that client instead of counting its way
+     * there, so a page deep in the list costs what the first one does.
+     */
+    public List<ClientSummary> caseload(
+            Reach reach, CaseloadFilter filter, int limit, long offset, @Nullable Position after) {
         // The page is chosen first, walking the clients newest first, with episodes tested by
         // indexed semi-joins; only that page is then joined with its current episode.
         return jdbc.sql("""
@@ -188,6 +211,8 @@ public class ClientRows {
                       from client c
                       where\s""" + REACH + """
                         and (cast(:team as uuid) is null or c.team_id = :team)
+                        and c.created_at <= coalesce(cast(:afterAt as timestamptz), 'infinity')
+                        and (cast(:afterAt as timestamptz) is null or c.created_at < :afterAt or c.id > :afterId)
                         and (cast(:allocatedTo as uuid) is null or exists (select 1 from client_allocation a
                              where a.client_id = c.id and a.user_id = :allocatedTo))
                         and (cast(:status as text) is null
@@ -206,6 +231,8 @@ public class ClientRows {
                 .param("status", filter.episodeStatus())
                 .param("limit", limit)
                 .param("offset", offset)
+                .param("afterAt", after == null ? null : Timestamp.from(after.createdAt()))
+                .param("afterId", after == null ? null : after.id())
                 .query((row, n) -> new ClientSummary(
                         row.getObject("id", UUID.class),
                         new PseudonymCode(row.getString("code")),

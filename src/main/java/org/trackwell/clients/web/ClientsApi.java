@@ -87,7 +87,11 @@ class ClientsApi {
         }
     }
 
-    record Caseload(List<ClientSummaryView> clients, boolean hasMore) {}
+    /** {@code next}: the code to ask for the following page with ({@code after}), while there is one. */
+    record Caseload(
+            List<ClientSummaryView> clients,
+            boolean hasMore,
+            @Nullable String next) {}
 
     record ClientSummaryView(
             String code,
@@ -130,12 +134,19 @@ class ClientsApi {
             @RequestParam(required = false) @Nullable UUID team,
             @RequestParam(required = false) @Nullable UUID practitioner,
             @RequestParam(required = false) @Nullable EpisodeStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page) {
-        List<ClientSummary> found = clients.caseload(
-                user, new CaseloadFilter(team, practitioner, status == null ? null : status.name()), page);
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(required = false) @Nullable String after) {
+        CaseloadFilter filter = new CaseloadFilter(team, practitioner, status == null ? null : status.name());
+        if (after != null && page > 0) {
+            throw new ClientDetailsInvalid("Ask for a page or for the clients after one, not both.");
+        }
+        List<ClientSummary> found =
+                after == null ? clients.caseload(user, filter, page) : clients.caseloadAfter(user, filter, after);
         int size = Clients.pageSize();
-        return new Caseload(
-                found.stream().limit(size).map(ClientSummaryView::of).toList(), found.size() > size);
+        List<ClientSummaryView> shown =
+                found.stream().limit(size).map(ClientSummaryView::of).toList();
+        boolean more = found.size() > size;
+        return new Caseload(shown, more, more ? shown.getLast().code() : null);
     }
 
     @PostMapping("/clients")

@@ -33,7 +33,7 @@ public class TeamRows {
     }
 
     public boolean nameTaken(String name) {
-        return jdbc.sql("select count(*) from team where lower(name) = lower(:name)")
+        return jdbc.sql("select count(*) from team where name_folded = lower(:name)")
                         .param("name", name)
                         .query(Long.class)
                         .single()
