@@ -81,7 +81,7 @@ class SessionExpiryIT {
                 .isEqualTo(200);
         String longer = shorter.replace("300", "1500");
         var refused = api.put("/api/v1/security-policy", longer, admin);
-        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("idle timeout");
 
         String token = api.signInAsAdmin();
