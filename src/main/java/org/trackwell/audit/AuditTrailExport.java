@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.trackwell.audit.ChainBreak.Kind;
+import org.trackwell.audit.internal.AuditCheckpoints;
 import org.trackwell.audit.internal.AuditRows;
 import org.trackwell.audit.internal.ChainHash;
 import org.trackwell.audit.internal.SigningKey;
@@ -46,13 +47,13 @@ public class AuditTrailExport {
             order by s.seq""";
 
     private final JdbcTemplate streaming;
-    private final AuditRows rows;
+    private final AuditCheckpoints checkpoints;
     private final SigningKey key;
 
-    AuditTrailExport(DataSource dataSource, AuditRows rows, SigningKey key) {
+    AuditTrailExport(DataSource dataSource, AuditCheckpoints checkpoints, SigningKey key) {
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(10_000);
-        this.rows = rows;
+        this.checkpoints = checkpoints;
         this.key = key;
     }
 
@@ -91,7 +92,7 @@ public class AuditTrailExport {
     public long writeCheckpoints(Consumer<String> line) {
         CurrentTenant.require();
         long count = 0;
-        for (AuditRows.Checkpoint checkpoint : rows.checkpoints()) {
+        for (AuditCheckpoints.Checkpoint checkpoint : checkpoints.checkpoints()) {
             line.accept(String.join(
                     " ",
                     checkpoint.tenantId().toString(),

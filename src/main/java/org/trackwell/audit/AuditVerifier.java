@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.trackwell.audit.ChainBreak.Kind;
+import org.trackwell.audit.internal.AuditCheckpoints;
 import org.trackwell.audit.internal.AuditRows;
 import org.trackwell.audit.internal.ChainHash;
 import org.trackwell.audit.internal.SigningKey;
@@ -47,13 +48,20 @@ public class AuditVerifier {
 
     private final JdbcTemplate streaming;
     private final AuditRows rows;
+    private final AuditCheckpoints signedHeads;
     private final SigningKey key;
     private final TenantTransactions transactions;
 
-    AuditVerifier(DataSource dataSource, AuditRows rows, SigningKey key, TenantTransactions transactions) {
+    AuditVerifier(
+            DataSource dataSource,
+            AuditRows rows,
+            AuditCheckpoints signedHeads,
+            SigningKey key,
+            TenantTransactions transactions) {
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(10_000);
         this.rows = rows;
+        this.signedHeads = signedHeads;
         this.key = key;
         this.transactions = transactions;
     }
@@ -86,13 +94,13 @@ public class AuditVerifier {
     }
 
     private StreamVerification verifyInTransaction(UUID stream, Optional<Path> exportedCheckpoints, long verifiedUpTo) {
-        List<AuditRows.Checkpoint> checkpoints = new ArrayList<>(rows.checkpoints());
-        List<AuditRows.Checkpoint> exported =
+        List<AuditCheckpoints.Checkpoint> checkpoints = new ArrayList<>(signedHeads.checkpoints());
+        List<AuditCheckpoints.Checkpoint> exported =
                 exportedCheckpoints.map(directory -> read(directory, stream)).orElse(List.of());
         checkpoints.addAll(exported);
-        Map<Long, List<AuditRows.Checkpoint>> bySeq = new HashMap<>();
+        Map<Long, List<AuditCheckpoints.Checkpoint>> bySeq = new HashMap<>();
         PublicKey publicKey = key.publicKey();
-        for (AuditRows.Checkpoint checkpoint : checkpoints) {
+        for (AuditCheckpoints.Checkpoint checkpoint : checkpoints) {
             byte[] signed = ChainHash.checkpoint(stream, checkpoint.seq(), checkpoint.hash(), checkpoint.signedAt());
             if (!SigningKey.verify(publicKey, signed, checkpoint.signature())) {
                 return new StreamVerification(
@@ -106,11 +114,12 @@ public class AuditVerifier {
             }
             bySeq.computeIfAbsent(checkpoint.seq(), seq -> new ArrayList<>()).add(checkpoint);
         }
-        Optional<AuditRows.Checkpoint> anchor = exported.stream()
+        Optional<AuditCheckpoints.Checkpoint> anchor = exported.stream()
                 .filter(checkpoint -> checkpoint.seq() <= verifiedUpTo)
-                .max(Comparator.comparingLong(AuditRows.Checkpoint::seq));
+                .max(Comparator.comparingLong(AuditCheckpoints.Checkpoint::seq));
         Walk walk = new Walk(bySeq, anchor.orElse(null));
-        streaming.query(CHAIN, walk::step, anchor.map(AuditRows.Checkpoint::seq).orElse(1L));
+        streaming.query(
+                CHAIN, walk::step, anchor.map(AuditCheckpoints.Checkpoint::seq).orElse(1L));
         walk.finish();
         if (walk.firstBreak == null) {
             long lastCheckpoint =
@@ -139,8 +148,8 @@ public class AuditVerifier {
     /** Walks the chain in sequence order, keeping only the previous hash and the first break. */
     private static final class Walk {
 
-        private final Map<Long, List<AuditRows.Checkpoint>> checkpoints;
-        private AuditRows.@Nullable Checkpoint anchor;
+        private final Map<Long, List<AuditCheckpoints.Checkpoint>> checkpoints;
+        private AuditCheckpoints.@Nullable Checkpoint anchor;
         private byte[] previous = ChainHash.GENESIS;
         private Instant previousTime = Instant.MIN;
         private long expectedSeq = 1;
@@ -148,7 +157,7 @@ public class AuditVerifier {
         private @Nullable ChainBreak firstBreak;
         private @Nullable StoredEvent mismatched;
 
-        Walk(Map<Long, List<AuditRows.Checkpoint>> checkpoints, AuditRows.@Nullable Checkpoint anchor) {
+        Walk(Map<Long, List<AuditCheckpoints.Checkpoint>> checkpoints, AuditCheckpoints.@Nullable Checkpoint anchor) {
             this.checkpoints = checkpoints;
             this.anchor = anchor;
             if (anchor != null) {
@@ -187,7 +196,7 @@ public class AuditVerifier {
                 mismatched = event;
                 return;
             }
-            for (AuditRows.Checkpoint checkpoint : checkpoints.getOrDefault(seq, List.of())) {
+            for (AuditCheckpoints.Checkpoint checkpoint : checkpoints.getOrDefault(seq, List.of())) {
                 if (!Arrays.equals(checkpoint.hash(), sealed)) {
                     firstBreak = new ChainBreak(seq, Kind.ALTERED, "the chain differs from a signed checkpoint");
                     return;
@@ -208,7 +217,7 @@ public class AuditVerifier {
         }
 
         /** The anchor's link is taken as verified; it must still carry the exported checkpoint's hash. */
-        private void startAtAnchor(AuditRows.Checkpoint exported, byte[] sealed, StoredEvent event) {
+        private void startAtAnchor(AuditCheckpoints.Checkpoint exported, byte[] sealed, StoredEvent event) {
             if (!Arrays.equals(sealed, exported.hash())) {
                 firstBreak = new ChainBreak(
                         exported.seq(), Kind.ALTERED, "the chain differs from an exported signed checkpoint");
@@ -240,19 +249,19 @@ public class AuditVerifier {
         }
     }
 
-    private static List<AuditRows.Checkpoint> read(Path directory, UUID stream) {
+    private static List<AuditCheckpoints.Checkpoint> read(Path directory, UUID stream) {
         Path file = directory.resolve(stream + ".checkpoints");
         if (!Files.exists(file)) {
             return List.of();
         }
         try {
-            List<AuditRows.Checkpoint> checkpoints = new ArrayList<>();
+            List<AuditCheckpoints.Checkpoint> checkpoints = new ArrayList<>();
             for (String line : Files.readAllLines(file)) {
                 String[] parts = line.strip().split(" ");
                 if (parts.length != 5) {
                     continue;
                 }
-                checkpoints.add(new AuditRows.Checkpoint(
+                checkpoints.add(new AuditCheckpoints.Checkpoint(
                         UUID.fromString(parts[0]),
                         Long.parseLong(parts[1]),
                         HexFormat.of().parseHex(parts[2]),

@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.trackwell.audit.internal.AuditRows;
+import org.trackwell.audit.internal.AuditCheckpoints;
 import org.trackwell.audit.internal.Sealer;
 import org.trackwell.shared.TenantId;
 
@@ -32,7 +32,7 @@ public class ClosingStreams {
 
     /** Seals every entry committed so far and signs the head, exported like every checkpoint. */
     public LastCheckpoint signHead(TenantId stream) {
-        AuditRows.Checkpoint checkpoint = sealer.signHead(stream.value());
+        AuditCheckpoints.Checkpoint checkpoint = sealer.signHead(stream.value());
         return new LastCheckpoint(checkpoint.seq(), HexFormat.of().formatHex(checkpoint.hash()), checkpoint.signedAt());
     }
 

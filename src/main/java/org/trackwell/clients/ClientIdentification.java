@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.trackwell.clients.internal.ClientRows;
+import org.trackwell.clients.internal.ClientIdentityRows;
 import org.trackwell.clients.internal.PhotoRows;
 import org.trackwell.keys.EncryptedText;
 import org.trackwell.keys.FieldAddress;
@@ -23,11 +23,11 @@ import org.trackwell.shared.CurrentTenant;
 @Service
 public class ClientIdentification {
 
-    private final ClientRows rows;
+    private final ClientIdentityRows rows;
     private final PhotoRows photos;
     private final FieldEncryption encryption;
 
-    ClientIdentification(ClientRows rows, PhotoRows photos, FieldEncryption encryption) {
+    ClientIdentification(ClientIdentityRows rows, PhotoRows photos, FieldEncryption encryption) {
         this.rows = rows;
         this.photos = photos;
         this.encryption = encryption;

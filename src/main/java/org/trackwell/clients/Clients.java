@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
+import org.trackwell.clients.internal.CaseloadRows;
 import org.trackwell.clients.internal.ClientDetailsInvalid;
 import org.trackwell.clients.internal.ClientErased;
 import org.trackwell.clients.internal.ClientFlag;
@@ -40,6 +41,7 @@ public class Clients {
     private static final int PAGE_SIZE = 50;
 
     private final ClientRows rows;
+    private final CaseloadRows caseloads;
     private final ClientHistoryRows historyRows;
     private final FieldEncryption encryption;
     private final AuditTrail trail;
@@ -48,6 +50,7 @@ public class Clients {
 
     Clients(
             ClientRows rows,
+            CaseloadRows caseloads,
             ClientHistoryRows historyRows,
             FieldEncryption encryption,
             AuditTrail trail,
@@ -55,6 +58,7 @@ public class Clients {
             Clock clock) {
         this.clock = clock;
         this.rows = rows;
+        this.caseloads = caseloads;
         this.historyRows = historyRows;
         this.encryption = encryption;
         this.trail = trail;
@@ -88,7 +92,7 @@ public class Clients {
         if (!user.teams().contains(team)) {
             throw new ClientDetailsInvalid("That is not one of your teams.");
         }
-        return rows.caseload(Reach.of(user), new CaseloadFilter(team, null, null), 2_000, 0).stream()
+        return caseloads.caseload(Reach.of(user), new CaseloadFilter(team, null, null), 2_000, 0).stream()
                 .filter(summary -> !summary.erased())
                 .map(summary -> new ClientRef(summary.id(), summary.code(), summary.teamId()))
                 .toList();
@@ -167,7 +171,7 @@ public class Clients {
     @Transactional
     public List<ClientSummary> caseload(SignedInUser user, CaseloadFilter filter, int page) {
         trail.record(AuditAction.CLIENT_CASELOAD_VIEWED, null, Outcome.SUCCESS);
-        return rows.caseload(Reach.of(user), filter, PAGE_SIZE + 1, (long) page * PAGE_SIZE);
+        return caseloads.caseload(Reach.of(user), filter, PAGE_SIZE + 1, (long) page * PAGE_SIZE);
     }
 
     /**
@@ -178,11 +182,11 @@ public class Clients {
     @Transactional
     public List<ClientSummary> caseloadAfter(SignedInUser user, CaseloadFilter filter, String after) {
         Reach reach = Reach.of(user);
-        ClientRows.Position position = PseudonymCode.parse(after)
-                .flatMap(code -> rows.position(code, reach))
+        CaseloadRows.Position position = PseudonymCode.parse(after)
+                .flatMap(code -> caseloads.position(code, reach))
                 .orElseThrow(() -> new ClientDetailsInvalid("after: no client with that code in your caseload."));
         trail.record(AuditAction.CLIENT_CASELOAD_VIEWED, null, Outcome.SUCCESS);
-        return rows.caseload(reach, filter, PAGE_SIZE + 1, 0, position);
+        return caseloads.caseload(reach, filter, PAGE_SIZE + 1, 0, position);
     }
 
     /** What the client's open flags say, newest first; the caller has recorded the read. */

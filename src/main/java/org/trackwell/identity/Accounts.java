@@ -1,13 +1,10 @@
 package org.trackwell.identity;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,19 +14,11 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.internal.AccountRows;
-import org.trackwell.identity.internal.Realm;
 import org.trackwell.identity.internal.SessionRows;
-import org.trackwell.identity.internal.SetupTokenRows;
-import org.trackwell.identity.internal.SetupTokenRows.Purpose;
 import org.trackwell.identity.internal.SignInRecords;
-import org.trackwell.identity.internal.StoredAccount;
 import org.trackwell.identity.internal.TeamRows;
-import org.trackwell.mail.Delivery;
-import org.trackwell.mail.Mailer;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
-import org.trackwell.shared.TenantId;
-import org.trackwell.shared.Tokens;
 import org.trackwell.shared.UserId;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
@@ -38,58 +27,44 @@ import org.trackwell.tenancy.Tenants;
 @Service
 public class Accounts {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
-
     private final AccountRows rows;
-    private final SetupTokenRows setupTokens;
+    private final SetupLinks links;
     private final SessionRows sessions;
-    private final TeamRows teams;
     private final SignInRecords records;
-    private final PasswordSetter passwords;
+    private final TeamRows teams;
     private final Tenants tenants;
-    private final Tokens tokens;
     private final Ids ids;
     private final Clock clock;
-    private final IdentityProperties properties;
     private final TenantTransactions transactions;
-    private final Mailer mailer;
     private final AuditTrail trail;
 
     Accounts(
             AccountRows rows,
-            SetupTokenRows setupTokens,
+            SetupLinks links,
             SessionRows sessions,
             TeamRows teams,
             SignInRecords records,
-            PasswordSetter passwords,
             Tenants tenants,
-            Tokens tokens,
             Ids ids,
             Clock clock,
-            IdentityProperties properties,
             TenantTransactions transactions,
-            Mailer mailer,
             AuditTrail trail) {
         this.rows = rows;
-        this.setupTokens = setupTokens;
+        this.links = links;
         this.sessions = sessions;
         this.teams = teams;
         this.records = records;
-        this.passwords = passwords;
         this.tenants = tenants;
-        this.tokens = tokens;
         this.ids = ids;
         this.clock = clock;
-        this.properties = properties;
         this.transactions = transactions;
-        this.mailer = mailer;
         this.trail = trail;
     }
 
     /** Creates a tenant's first administrator (operator command, first start). */
     public SetupLink inviteFirstAdmin(Tenant tenant, String email) {
         return transactions.inTenant(tenant.id(), () -> {
-            Invitation invitation = create(tenant, email, "Administrator", Set.of(Role.TENANT_ADMIN));
+            Invitation invitation = links.invite(tenant, email, "Administrator", Set.of(Role.TENANT_ADMIN));
             trail.record(AuditAction.USER_INVITED, "user:" + invitation.user(), Outcome.SUCCESS);
             return invitation.link();
         });
@@ -106,13 +81,13 @@ public class Accounts {
         if (roles.isEmpty()) {
             throw new AccountChangeRefused("A user needs at least one role.");
         }
-        Invitation invitation = create(tenant, email, displayName.strip(), roles);
+        Invitation invitation = links.invite(tenant, email, displayName.strip(), roles);
         teams.setMemberships(tenant.id(), invitation.user(), knownTeams(teamIds));
         trail.record(AuditAction.USER_INVITED, "user:" + invitation.user(), Outcome.SUCCESS);
         if (roles.contains(Role.TENANT_ADMIN)) {
             trail.record(AuditAction.USER_ADMIN_GRANTED, "user:" + invitation.user(), Outcome.SUCCESS);
         }
-        return mailed(tenant, invitation);
+        return links.mailed(tenant, invitation);
     }
 
     /**
@@ -129,46 +104,20 @@ public class Accounts {
                             + " forgot their password uses \"Forgot your password?\" on the sign-in page.");
         }
         Tenant tenant = currentTenant();
-        Instant now = clock.instant();
-        setupTokens.expireUnused(id, Purpose.SETUP, now);
-        String token = tokens.newToken();
-        Instant expiresAt = now.plus(properties.setupLinkValidity());
-        setupTokens.insert(CurrentTenant.require(), Tokens.hash(token), id, Purpose.SETUP, now, expiresAt);
-        String url = tenants.baseUrl(tenant) + "/account/setup?token=" + token;
-        Invitation invitation = new Invitation(id, new SetupLink(user.email(), url, expiresAt), Delivery.notSent());
+        Invitation invitation = links.reissue(tenant, user);
         trail.record(AuditAction.USER_INVITATION_REISSUED, "user:" + id, Outcome.SUCCESS);
-        return mailed(tenant, invitation);
-    }
-
-    private Invitation mailed(Tenant tenant, Invitation invitation) {
-        Delivery delivery = mailer.send(
-                invitation.link().email(),
-                "Your Trackwell account at " + tenant.displayName(),
-                "You have been invited to Trackwell at " + tenant.displayName() + ".\n\n"
-                        + "Choose your password here (the link works once, until "
-                        + invitation.link().expiresAt()
-                        + "):\n" + invitation.link().url() + "\n");
-        return new Invitation(invitation.user(), invitation.link(), delivery);
+        return links.mailed(tenant, invitation);
     }
 
     @Transactional(readOnly = true)
     public boolean setupLinkUsable(String token) {
-        return setupTokens
-                .holder(Tokens.hash(token), Purpose.SETUP, clock.instant())
-                .isPresent();
+        return links.usable(token);
     }
 
     /** Redeems a set-up link: the password must pass every rule, and the link then stops working. */
     @Transactional
     public void completeSetup(String token, String password) {
-        Instant now = clock.instant();
-        UserId user = setupTokens.redeem(Tokens.hash(token), Purpose.SETUP, now).orElseThrow(LinkNotValid::new);
-        StoredAccount account = rows.findById(user).orElseThrow(LinkNotValid::new);
-        if (account.status() == AccountStatus.DISABLED) {
-            throw new LinkNotValid();
-        }
-        passwords.set(account, password);
-        records.record(SignInRecords.Kind.PASSWORD_SET, Realm.actor(user), user);
+        links.complete(token, password);
     }
 
     @Transactional(readOnly = true)
@@ -265,43 +214,6 @@ public class Accounts {
     @Transactional(readOnly = true)
     public List<Team> teams() {
         return teams.all();
-    }
-
-    private Invitation create(Tenant tenant, String email, String displayName, Set<Role> roles) {
-        NewAccount account = open(email, displayName, roles);
-        String url = tenants.baseUrl(tenant) + "/account/setup?token=" + account.setupToken();
-        return new Invitation(
-                account.id(), new SetupLink(account.email(), url, account.expiresAt()), Delivery.notSent());
-    }
-
-    /** An invited account of the current realm and its one-time set-up token (a secret). */
-    record NewAccount(UserId id, String email, String setupToken, Instant expiresAt) {
-
-        @Override
-        public String toString() {
-            return "NewAccount[id=" + id + ", setupToken=***]";
-        }
-    }
-
-    /** Opens an invited account in the current realm (a tenant's, or the installation's for an operator). */
-    NewAccount open(String email, String displayName, Set<Role> roles) {
-        TenantId realm = CurrentTenant.require();
-        String normalisedEmail = email.strip().toLowerCase(Locale.ROOT);
-        if (!EMAIL.matcher(normalisedEmail).matches()) {
-            throw new AccountDetailsInvalid("That is not an e-mail address.");
-        }
-        if (rows.emailTaken(normalisedEmail)) {
-            throw new AccountChangeRefused("There is already " + (Realm.installation() ? "an operator" : "a user")
-                    + " with that e-mail address.");
-        }
-        UserId user = new UserId(ids.next());
-        Instant now = clock.instant();
-        rows.insertInvited(realm, user, normalisedEmail, displayName, now);
-        roles.forEach(role -> rows.addRole(realm, user, role));
-        String token = tokens.newToken();
-        Instant expiresAt = now.plus(properties.setupLinkValidity());
-        setupTokens.insert(realm, Tokens.hash(token), user, Purpose.SETUP, now, expiresAt);
-        return new NewAccount(user, normalisedEmail, token, expiresAt);
     }
 
     private List<UUID> knownTeams(Collection<UUID> teamIds) {

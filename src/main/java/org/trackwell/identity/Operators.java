@@ -27,7 +27,7 @@ public class Operators {
 
     private static final String DISPLAY_NAME = "Operator";
 
-    private final Accounts accounts;
+    private final SetupLinks links;
     private final AccountRows rows;
     private final SignIn signIn;
     private final Sessions sessions;
@@ -36,14 +36,14 @@ public class Operators {
     private final AuditTrail trail;
 
     Operators(
-            Accounts accounts,
+            SetupLinks links,
             AccountRows rows,
             SignIn signIn,
             Sessions sessions,
             SecondFactors secondFactors,
             TenantTransactions transactions,
             AuditTrail trail) {
-        this.accounts = accounts;
+        this.links = links;
         this.rows = rows;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -60,7 +60,7 @@ public class Operators {
     /** Adds an operator and returns their one-time set-up token, valid for the set-up link's time. */
     public String add(String email) {
         return inRealm(() -> {
-            Accounts.NewAccount operator = accounts.open(email, DISPLAY_NAME, Set.of());
+            SetupLinks.NewAccount operator = links.open(email, DISPLAY_NAME, Set.of());
             trail.record(AuditAction.OPERATOR_ADDED, Realm.target(operator.id()), Outcome.SUCCESS);
             return operator.setupToken();
         });
@@ -68,7 +68,7 @@ public class Operators {
 
     public void completeSetup(String token, String password) {
         inRealm(() -> {
-            accounts.completeSetup(token, password);
+            links.complete(token, password);
             return null;
         });
     }

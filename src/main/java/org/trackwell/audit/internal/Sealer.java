@@ -27,7 +27,7 @@ import org.trackwell.shared.TenantId;
 /**
  * Links committed events into each stream's hash chain in time order, about once a second, so
  * that requests only ever insert and never wait on a chain head. It links only entries dated before
- * every transaction still open began (see {@link AuditRows#settledBefore()}), so a later commit
+ * every transaction still open began (see {@link ChainLinks#settledBefore()}), so a later commit
  * never needs a place earlier in the chain. At least once a minute with new entries it signs the
  * head as a checkpoint, also appended to a file outside the database ({@link CheckpointExport}).
  */
@@ -40,7 +40,8 @@ public class Sealer {
 
     private final ClusterJobs jobs;
     private final Duration interval;
-    private final AuditRows rows;
+    private final ChainLinks rows;
+    private final AuditCheckpoints checkpoints;
     private final SigningKey key;
     private final TenantTransactions transactions;
     private final Clock clock;
@@ -48,7 +49,8 @@ public class Sealer {
     private final Path checkpointDirectory;
 
     Sealer(
-            AuditRows rows,
+            ChainLinks rows,
+            AuditCheckpoints checkpoints,
             SigningKey key,
             TenantTransactions transactions,
             Clock clock,
@@ -59,6 +61,7 @@ public class Sealer {
         this.jobs = jobs;
         this.interval = interval;
         this.rows = rows;
+        this.checkpoints = checkpoints;
         this.key = key;
         this.transactions = transactions;
         this.clock = clock;
@@ -106,26 +109,26 @@ public class Sealer {
      * unless the last checkpoint already signs it: the checkpoint a closing tenant's stream ends
      * with. Refused if entries remain unsealed (a transaction that stayed open).
      */
-    public AuditRows.Checkpoint signHead(UUID stream) {
+    public AuditCheckpoints.Checkpoint signHead(UUID stream) {
         seal(stream);
         return transactions.inTenant(new TenantId(stream), () -> {
             rows.lockStream(stream);
             if (rows.pendingCount(stream) > 0) {
                 throw new IllegalStateException("entries of stream " + stream + " are still waiting to be sealed");
             }
-            AuditRows.Head head = rows.head().orElse(AuditRows.Head.GENESIS);
-            Optional<AuditRows.Checkpoint> last = rows.latestCheckpoint();
+            ChainLinks.Head head = rows.head().orElse(ChainLinks.Head.GENESIS);
+            Optional<AuditCheckpoints.Checkpoint> last = checkpoints.latestCheckpoint();
             if (last.isPresent() && last.get().seq() == head.seq()) {
                 return last.get();
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            AuditRows.Checkpoint checkpoint = new AuditRows.Checkpoint(
+            AuditCheckpoints.Checkpoint checkpoint = new AuditCheckpoints.Checkpoint(
                     stream,
                     head.seq(),
                     head.hash(),
                     now,
                     key.sign(ChainHash.checkpoint(stream, head.seq(), head.hash(), now)));
-            rows.insertCheckpoint(checkpoint);
+            checkpoints.insertCheckpoint(checkpoint);
             export(checkpointDirectory, checkpoint);
             return checkpoint;
         });
@@ -137,15 +140,15 @@ public class Sealer {
         return transactions.inTenant(new TenantId(stream), () -> {
             rows.lockStream(stream);
             Instant settled = rows.settledBefore();
-            AuditRows.Head head = rows.head().orElse(AuditRows.Head.GENESIS);
+            ChainLinks.Head head = rows.head().orElse(ChainLinks.Head.GENESIS);
             List<StoredEvent> events = rows.pendingEvents(stream, head.occurredAt(), settled, BATCH);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             long seq = head.seq();
             byte[] hash = head.hash();
-            List<AuditRows.Seal> seals = new ArrayList<>(events.size());
+            List<ChainLinks.Seal> seals = new ArrayList<>(events.size());
             for (StoredEvent event : events) {
                 hash = ChainHash.next(hash, event);
-                seals.add(new AuditRows.Seal(++seq, event.id(), hash));
+                seals.add(new ChainLinks.Seal(++seq, event.id(), hash));
             }
             if (!events.isEmpty()) {
                 rows.seal(stream, seals, now);
@@ -166,25 +169,25 @@ public class Sealer {
     }
 
     private void checkpointIfDue(UUID stream, long seq, byte[] hash, Instant now) {
-        Optional<AuditRows.Checkpoint> last = rows.latestCheckpoint();
+        Optional<AuditCheckpoints.Checkpoint> last = checkpoints.latestCheckpoint();
         if (last.isPresent() && last.get().signedAt().plus(checkpointInterval).isAfter(now)) {
             return;
         }
-        AuditRows.Checkpoint checkpoint = new AuditRows.Checkpoint(
+        AuditCheckpoints.Checkpoint checkpoint = new AuditCheckpoints.Checkpoint(
                 stream, seq, hash, now, key.sign(ChainHash.checkpoint(stream, seq, hash, now)));
-        rows.insertCheckpoint(checkpoint);
+        checkpoints.insertCheckpoint(checkpoint);
         export(checkpointDirectory, checkpoint);
     }
 
     /** One line per checkpoint: stream, sequence, hash, time in microseconds, signature. */
-    static String line(AuditRows.Checkpoint checkpoint) {
+    static String line(AuditCheckpoints.Checkpoint checkpoint) {
         return checkpoint.tenantId() + " " + checkpoint.seq() + " "
                 + HexFormat.of().formatHex(checkpoint.hash()) + " "
                 + ChainHash.micros(checkpoint.signedAt()) + " "
                 + Base64.getEncoder().encodeToString(checkpoint.signature());
     }
 
-    private static void export(Path directory, AuditRows.Checkpoint checkpoint) {
+    private static void export(Path directory, AuditCheckpoints.Checkpoint checkpoint) {
         try {
             Files.createDirectories(directory);
             Files.writeString(

@@ -27,13 +27,21 @@ import org.trackwell.shared.UserId;
 public class ClientOversight {
 
     private final ClientRows rows;
+    private final AllocationRows allocations;
     private final Settings settings;
     private final Accounts accounts;
     private final AuditTrail trail;
     private final Clock clock;
 
-    ClientOversight(ClientRows rows, Settings settings, Accounts accounts, AuditTrail trail, Clock clock) {
+    ClientOversight(
+            ClientRows rows,
+            AllocationRows allocations,
+            Settings settings,
+            Accounts accounts,
+            AuditTrail trail,
+            Clock clock) {
         this.rows = rows;
+        this.allocations = allocations;
         this.settings = settings;
         this.accounts = accounts;
         this.trail = trail;
@@ -55,14 +63,14 @@ public class ClientOversight {
         Integer cap = settings.current().openCaseCap();
         if (cap != null && rows.hasOpenEpisode(client.id())) {
             for (UserId practitioner : practitioners) {
-                if (!rows.practitioners(client.id()).contains(practitioner)
-                        && rows.openCasesOf(practitioner, client.id()) >= cap) {
+                if (!allocations.practitioners(client.id()).contains(practitioner)
+                        && allocations.openCasesOf(practitioner, client.id()) >= cap) {
                     throw new ClientChangeRefused(
                             "That practitioner already has " + cap + " open cases, the most this service allows.");
                 }
             }
         }
-        rows.allocate(CurrentTenant.require(), client.id(), practitioners, clock.instant());
+        allocations.allocate(CurrentTenant.require(), client.id(), practitioners, clock.instant());
         trail.record(AuditAction.CLIENT_ALLOCATED, client.auditTarget(), Outcome.SUCCESS);
     }
 

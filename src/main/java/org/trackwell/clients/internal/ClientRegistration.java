@@ -48,6 +48,7 @@ public class ClientRegistration {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ClientRows rows;
+    private final AllocationRows allocations;
     private final Settings settings;
     private final FieldEncryption encryption;
     private final IdentifyingTextGuard guard;
@@ -60,6 +61,7 @@ public class ClientRegistration {
 
     ClientRegistration(
             ClientRows rows,
+            AllocationRows allocations,
             Settings settings,
             FieldEncryption encryption,
             IdentifyingTextGuard guard,
@@ -72,6 +74,7 @@ public class ClientRegistration {
         this.events = events;
         this.changes = changes;
         this.rows = rows;
+        this.allocations = allocations;
         this.settings = settings;
         this.encryption = encryption;
         this.guard = guard;
@@ -95,7 +98,7 @@ public class ClientRegistration {
         String target = new ClientRef(id, code, request.teamId()).auditTarget();
         guard.check(details.typed(), request.acknowledgeIdentifying(), target);
         if (user.has(Role.PRACTITIONER)) {
-            rows.allocate(tenant, id, List.of(user.id()), now);
+            allocations.allocate(tenant, id, List.of(user.id()), now);
         }
         trail.record(AuditAction.CLIENT_CREATED, target, Outcome.SUCCESS);
         events.publishEvent(new ClientCreated(tenant, id, code, request.teamId(), now));
@@ -277,7 +280,7 @@ public class ClientRegistration {
                 full ? demographics(tenant, client) : Map.of(),
                 identifiers,
                 client.risk(),
-                full ? rows.practitioners(client.id()) : List.of());
+                full ? allocations.practitioners(client.id()) : List.of());
     }
 
     private Map<Demographic, Object> demographics(TenantId tenant, StoredClient client) {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +16,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.trackwell.clients.CaseloadFilter;
 import org.trackwell.clients.ClientRef;
-import org.trackwell.clients.ClientSummary;
-import org.trackwell.clients.EpisodeStage;
 import org.trackwell.clients.PseudonymCode;
 import org.trackwell.clients.RetentionFacts;
 import org.trackwell.clients.RiskLevel;
@@ -29,6 +25,11 @@ import org.trackwell.keys.EncryptedText;
 import org.trackwell.shared.TenantId;
 import org.trackwell.shared.UserId;
 
+/**
+ * The SQL of a client's own row: adding, finding, changing and erasing it. The caseload's lists
+ * are {@link CaseloadRows}, the practitioners allocated {@link AllocationRows}, the preferred name
+ * and room {@link ClientIdentityRows}.
+ */
 @Repository
 public class ClientRows {
 
@@ -49,10 +50,6 @@ public class ClientRows {
             Map<Identifier, EncryptedText> identifiers,
             @Nullable String nhsNumberIndex,
             @Nullable String emailIndex) {}
-
-    private static final String REACH = """
-            ((:practitioner and exists (select 1 from client_allocation a where a.client_id = c.id and a.user_id = :user))
-             or (:manager and c.team_id = any(:teams)) or (:carer and c.team_id = any(:teams)))""";
 
     private static final String ACCESS = """
             case when (:practitioner and exists (select 1 from client_allocation a
@@ -98,7 +95,7 @@ public class ClientRows {
     }
 
     public Optional<StoredClient> find(PseudonymCode code, Reach reach) {
-        return jdbc.sql("select c.*, " + ACCESS + " from client c where c.code = :code and " + REACH)
+        return jdbc.sql("select c.*, " + ACCESS + " from client c where c.code = :code and " + Reach.CONDITION)
                 .param("code", code.value())
                 .params(reach.parameters())
                 .query(ClientRows::stored)
@@ -157,8 +154,8 @@ public class ClientRows {
 
     /** Clients in reach whose blind index in {@code column} equals {@code index}. */
     public List<StoredClient> findByIndex(IndexedField field, String index, Reach reach) {
-        return jdbc.sql("select c.*, " + ACCESS + " from client c where " + field.column + " = :index and " + REACH
-                        + " order by c.created_at desc limit 20")
+        return jdbc.sql("select c.*, " + ACCESS + " from client c where " + field.column + " = :index and "
+                        + Reach.CONDITION + " order by c.created_at desc limit 20")
                 .param("index", index)
                 .params(reach.parameters())
                 .query(ClientRows::stored)
@@ -176,158 +173,6 @@ public class ClientRows {
         IndexedField(String column) {
             this.column = column;
         }
-    }
-
-    /** Where a client stands in the caseload's order (newest first): where the next page starts. */
-    public record Position(Instant createdAt, UUID id) {}
-
-    /** The position of the client with this code, if within reach. */
-    public Optional<Position> position(PseudonymCode code, Reach reach) {
-        return jdbc.sql("select c.created_at, c.id from client c where c.code = :code and " + REACH)
-                .param("code", code.value())
-                .params(reach.parameters())
-                .query((row, n) ->
-                        new Position(row.getTimestamp("created_at").toInstant(), row.getObject("id", UUID.class)))
-                .optional();
-    }
-
-    public List<ClientSummary> caseload(Reach reach, CaseloadFilter filter, int limit, long offset) {
-        return caseload(reach, filter, limit, offset, null);
-    }
-
-    /**
-     * A page of the caseload, newest first: from {@code offset}, or just after {@code after}. With
-     * {@code after} the walk of the index starts at that client instead of counting its way
-     * there, so a page deep in the list costs what the first one does.
-     */
-    public List<ClientSummary> caseload(
-            Reach reach, CaseloadFilter filter, int limit, long offset, @Nullable Position after) {
-        // The page is chosen first, walking the clients newest first, with episodes tested by
-        // indexed semi-joins; only that page is then joined with its current episode.
-        return jdbc.sql("""
-                select c.id, c.code, c.team_id, c.risk_level, c.erased_at, c.erased_by_request, e.id as episode_id,
-                  e.stage, e.closed_on
-                from (select c.id, c.code, c.team_id, c.risk_level, c.created_at, c.erased_at, c.erased_by_request
-                      from client c
-                      where\s""" + REACH + """
-                        and (cast(:team as uuid) is null or c.team_id = :team)
-                        and c.created_at <= coalesce(cast(:afterAt as timestamptz), 'infinity')
-                        and (cast(:afterAt as timestamptz) is null or c.created_at < :afterAt or c.id > :afterId)
-                        and (cast(:allocatedTo as uuid) is null or exists (select 1 from client_allocation a
-                             where a.client_id = c.id and a.user_id = :allocatedTo))
-                        and (cast(:status as text) is null
-                             or (:status = 'OPEN' and c.open_episode)
-                             or (:status = 'CLOSED' and not c.open_episode
-                                 and exists (select 1 from episode o where o.client_id = c.id))
-                             or (:status = 'NONE' and not exists (select 1 from episode o where o.client_id = c.id)))
-                      order by c.created_at desc, c.id
-                      limit :limit offset :offset) c
-                left join lateral (select * from episode e where e.client_id = c.id
-                                   order by (e.closed_on is null) desc, e.referred_on desc limit 1) e on true
-                order by c.created_at desc, c.id""")
-                .params(reach.parameters())
-                .param("team", filter.team())
-                .param("allocatedTo", filter.practitioner())
-                .param("status", filter.episodeStatus())
-                .param("limit", limit)
-                .param("offset", offset)
-                .param("afterAt", after == null ? null : Timestamp.from(after.createdAt()))
-                .param("afterId", after == null ? null : after.id())
-                .query((row, n) -> new ClientSummary(
-                        row.getObject("id", UUID.class),
-                        new PseudonymCode(row.getString("code")),
-                        row.getObject("team_id", UUID.class),
-                        RiskLevel.valueOf(row.getString("risk_level")),
-                        row.getObject("episode_id", UUID.class),
-                        row.getString("stage") == null ? null : EpisodeStage.valueOf(row.getString("stage")),
-                        row.getString("stage") != null && row.getDate("closed_on") == null,
-                        row.getTimestamp("erased_at") == null
-                                ? null
-                                : row.getTimestamp("erased_at").toInstant(),
-                        row.getObject("erased_by_request", Integer.class)))
-                .list();
-    }
-
-    /** How many clients these teams have, how many are in an open episode, and which have no practitioner. */
-    public TeamFigures teamFigures(UUID[] teams) {
-        record Counts(int clients, int open) {}
-        Counts counts = jdbc.sql("""
-                select count(*) as clients, count(*) filter (where c.open_episode) as open
-                from client c where c.team_id = any(:teams)""")
-                .param("teams", teams)
-                .query((row, n) -> new Counts(row.getInt("clients"), row.getInt("open")))
-                .single();
-        List<PseudonymCode> unallocated = jdbc.sql("""
-                select c.code from client c where c.team_id = any(:teams)
-                  and not exists (select 1 from client_allocation a where a.client_id = c.id)
-                order by c.created_at limit 50""")
-                .param("teams", teams)
-                .query((row, n) -> new PseudonymCode(row.getString(1)))
-                .list();
-        return new TeamFigures(counts.clients(), counts.open(), unallocated);
-    }
-
-    /** A client's preferred name and room, sealed; either may be missing. */
-    public record SealedIdentity(
-            @Nullable EncryptedText preferredName, @Nullable EncryptedText room) {}
-
-    public void changeIdentity(UUID client, SealedIdentity identity) {
-        jdbc.sql("update client set preferred_name = :name, room = :room where id = :client")
-                .param("name", bytes(identity.preferredName()))
-                .param("room", bytes(identity.room()))
-                .param("client", client)
-                .update();
-    }
-
-    /** The preferred names and rooms of these clients, by client. */
-    public Map<UUID, SealedIdentity> identities(Collection<UUID> clients) {
-        Map<UUID, SealedIdentity> found = new HashMap<>();
-        jdbc.sql("select id, preferred_name, room from client where id = any(:clients)")
-                .param("clients", clients.toArray(UUID[]::new))
-                .query(row -> {
-                    found.put(
-                            row.getObject("id", UUID.class),
-                            new SealedIdentity(sealed(row.getBytes("preferred_name")), sealed(row.getBytes("room"))));
-                });
-        return found;
-    }
-
-    private static @Nullable EncryptedText sealed(byte @Nullable [] bytes) {
-        return bytes == null ? null : new EncryptedText(bytes);
-    }
-
-    public List<UserId> practitioners(UUID client) {
-        return jdbc.sql("select user_id from client_allocation where client_id = :client order by allocated_at")
-                .param("client", client)
-                .query((row, n) -> new UserId(row.getObject(1, UUID.class)))
-                .list();
-    }
-
-    public void allocate(TenantId tenant, UUID client, List<UserId> practitioners, Instant now) {
-        jdbc.sql("delete from client_allocation where client_id = :client and not (user_id = any(:keep))")
-                .param("client", client)
-                .param("keep", practitioners.stream().map(UserId::value).toArray(UUID[]::new))
-                .update();
-        practitioners.forEach(user -> jdbc.sql("""
-                        insert into client_allocation (tenant_id, client_id, user_id, allocated_at)
-                        values (:tenant, :client, :user, :now) on conflict do nothing""")
-                .param("tenant", tenant.value())
-                .param("client", client)
-                .param("user", user.value())
-                .param("now", Timestamp.from(now))
-                .update());
-    }
-
-    /** How many other clients with an open episode are allocated to {@code user}. */
-    public long openCasesOf(UserId user, UUID exceptClient) {
-        return jdbc.sql("""
-                select count(distinct a.client_id) from client_allocation a
-                join episode e on e.client_id = a.client_id and e.closed_on is null
-                where a.user_id = :user and a.client_id <> :client""")
-                .param("user", user.value())
-                .param("client", exceptClient)
-                .query(Long.class)
-                .single();
     }
 
     public boolean hasOpenEpisode(UUID client) {

@@ -33,6 +33,7 @@ public class EpisodeCare {
     private final Settings settings;
     private final EpisodeRows rows;
     private final ClientRows clientRows;
+    private final AllocationRows allocations;
     private final FieldEncryption encryption;
     private final IdentifyingTextGuard guard;
     private final AuditTrail trail;
@@ -43,6 +44,7 @@ public class EpisodeCare {
             Settings settings,
             EpisodeRows rows,
             ClientRows clientRows,
+            AllocationRows allocations,
             FieldEncryption encryption,
             IdentifyingTextGuard guard,
             AuditTrail trail,
@@ -51,6 +53,7 @@ public class EpisodeCare {
         this.settings = settings;
         this.rows = rows;
         this.clientRows = clientRows;
+        this.allocations = allocations;
         this.encryption = encryption;
         this.guard = guard;
         this.trail = trail;
@@ -184,8 +187,8 @@ public class EpisodeCare {
         if (cap == null) {
             return;
         }
-        for (UserId practitioner : clientRows.practitioners(client.id())) {
-            if (clientRows.openCasesOf(practitioner, client.id()) >= cap) {
+        for (UserId practitioner : allocations.practitioners(client.id())) {
+            if (allocations.openCasesOf(practitioner, client.id()) >= cap) {
                 throw new ClientChangeRefused(
                         "An allocated practitioner already has " + cap + " open cases, the most this service allows.");
             }

@@ -13,7 +13,7 @@ import org.trackwell.clients.ClientIdentification;
 import org.trackwell.clients.ClientIdentity;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.IdentifyingTextGuard;
-import org.trackwell.clients.internal.ClientRows.SealedIdentity;
+import org.trackwell.clients.internal.ClientIdentityRows.SealedIdentity;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
@@ -33,7 +33,7 @@ public class Identification {
     static final int MAX_TEXT = 60;
 
     private final ClientIdentification identification;
-    private final ClientRows rows;
+    private final ClientIdentityRows rows;
     private final PhotoRows photos;
     private final FieldEncryption encryption;
     private final IdentifyingTextGuard guard;
@@ -42,7 +42,7 @@ public class Identification {
 
     Identification(
             ClientIdentification identification,
-            ClientRows rows,
+            ClientIdentityRows rows,
             PhotoRows photos,
             FieldEncryption encryption,
             IdentifyingTextGuard guard,

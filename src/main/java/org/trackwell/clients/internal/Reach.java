@@ -12,6 +12,11 @@ import org.trackwell.identity.SignedInUser;
  */
 public record Reach(UUID user, boolean practitioner, boolean manager, boolean carer, UUID[] teams) {
 
+    /** The condition, over {@code client c}, that a client is within reach; it takes {@link #parameters()}. */
+    static final String CONDITION = """
+            ((:practitioner and exists (select 1 from client_allocation a where a.client_id = c.id and a.user_id = :user))
+             or (:manager and c.team_id = any(:teams)) or (:carer and c.team_id = any(:teams)))""";
+
     public static Reach of(SignedInUser user) {
         return new Reach(
                 user.id().value(),

@@ -13,10 +13,10 @@ import org.trackwell.identity.SignedInUser;
 @Service
 public class TeamOverview {
 
-    private final ClientRows rows;
+    private final CaseloadRows rows;
     private final AuditTrail trail;
 
-    TeamOverview(ClientRows rows, AuditTrail trail) {
+    TeamOverview(CaseloadRows rows, AuditTrail trail) {
         this.rows = rows;
         this.trail = trail;
     }

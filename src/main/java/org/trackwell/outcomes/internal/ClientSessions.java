@@ -1,16 +1,12 @@
 package org.trackwell.outcomes.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trackwell.audit.AuditAction;
@@ -18,7 +14,6 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.Clients;
-import org.trackwell.clients.ConcernRaised;
 import org.trackwell.clients.Episode;
 import org.trackwell.clients.Episodes;
 import org.trackwell.clients.IdentifyingTextGuard;
@@ -27,20 +22,16 @@ import org.trackwell.identity.Role;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.FieldEncryption;
-import org.trackwell.outcomes.ScoreRecorded;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredAnswer;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredSession;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
-import org.trackwell.shared.ServiceTimeZone;
 import org.trackwell.shared.UserId;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sessions in a client's open episode and the measures answered at them. Answers are scored by the
- * exact version of the measure and sealed under the client's key; a risk answer raises a flag on
- * the client's page for their practitioners and managers.
+ * Sessions in a client's open episode and the measures answered at them ({@link MeasureAnswers}
+ * scores and keeps the answers).
  */
 @Service
 public class ClientSessions {
@@ -51,39 +42,33 @@ public class ClientSessions {
 
     private final Clients clients;
     private final Episodes episodes;
-    private final ApplicationEventPublisher events;
     private final MeasureCatalogue catalogue;
     private final ClientSessionRows rows;
-    private final AnswerDraftRows drafts;
+    private final MeasureAnswers measureAnswers;
     private final Accounts accounts;
     private final FieldEncryption encryption;
     private final IdentifyingTextGuard guard;
     private final AuditTrail trail;
     private final Ids ids;
     private final Clock clock;
-    private final ServiceTimeZone zone;
 
     ClientSessions(
             Clients clients,
             Episodes episodes,
-            ApplicationEventPublisher events,
             MeasureCatalogue catalogue,
             ClientSessionRows rows,
-            AnswerDraftRows drafts,
+            MeasureAnswers measureAnswers,
             Accounts accounts,
             FieldEncryption encryption,
             IdentifyingTextGuard guard,
             AuditTrail trail,
             Ids ids,
-            Clock clock,
-            ServiceTimeZone zone) {
-        this.zone = zone;
+            Clock clock) {
         this.clients = clients;
         this.episodes = episodes;
-        this.events = events;
         this.catalogue = catalogue;
         this.rows = rows;
-        this.drafts = drafts;
+        this.measureAnswers = measureAnswers;
         this.accounts = accounts;
         this.encryption = encryption;
         this.guard = guard;
@@ -153,7 +138,7 @@ public class ClientSessions {
         Map<UUID, List<MeasureAdministration>> answers = new HashMap<>();
         for (StoredAnswer answer : rows.answersOf(client.id())) {
             answers.computeIfAbsent(answer.sessionId(), k -> new java.util.ArrayList<>())
-                    .add(administration(answer));
+                    .add(measureAnswers.administration(answer));
         }
         return rows.ofClient(client.id()).stream()
                 .map(session -> open(session, answers.getOrDefault(session.id(), List.of())))
@@ -167,7 +152,7 @@ public class ClientSessions {
         return open(
                 stored,
                 rows.answersOf(client.id(), session).stream()
-                        .map(this::administration)
+                        .map(measureAnswers::administration)
                         .toList());
     }
 
@@ -183,7 +168,7 @@ public class ClientSessions {
             UUID session,
             String measureId,
             Map<String, ? extends @Nullable Integer> answers) {
-        return store(
+        return measureAnswers.store(
                 client, requireAnswerable(client, session), measureId, answers, CompletedBy.PRACTITIONER, user.id());
     }
 
@@ -200,71 +185,7 @@ public class ClientSessions {
     MeasureAdministration answerAsClient(
             ClientRef client, UUID session, String measureId, Map<String, ? extends @Nullable Integer> answers) {
         StoredSession stored = rows.find(client.id(), session).orElseThrow(SessionNotFound::new);
-        return store(client, stored, measureId, answers, CompletedBy.CLIENT, null);
-    }
-
-    private MeasureAdministration store(
-            ClientRef client,
-            StoredSession session,
-            String measureId,
-            Map<String, ? extends @Nullable Integer> answers,
-            CompletedBy completedBy,
-            @Nullable UserId by) {
-        Measure measure = catalogue.requireEnabled(measureId);
-        Map<String, Integer> given = new LinkedHashMap<>();
-        answers.forEach((item, value) -> {
-            if (value != null) {
-                given.put(item, value);
-            }
-        });
-        Score score = measure.score(given);
-        if (!score.scored()) {
-            throw new AnswersIncomplete(
-                    Objects.requireNonNull(score.reasonNotScored(), "an unscored measure says why"));
-        }
-        UUID id = ids.next();
-        Instant now = clock.instant();
-        StoredAnswer answer = new StoredAnswer(
-                id,
-                client.id(),
-                session.id(),
-                session.startsAt(),
-                measure.id(),
-                measure.version(),
-                encryption.seal(answersAddress(client.id(), id), JSON.writeValueAsString(given)),
-                score.total(),
-                score.band(),
-                score.isCase(),
-                !score.risks().isEmpty(),
-                completedBy,
-                now);
-        if (!rows.insertAnswer(CurrentTenant.require(), answer, by)) {
-            throw new SessionChangeRefused(measure.id() + " has already been answered at this session.");
-        }
-        drafts.delete(session.id(), measure.id());
-        trail.record(AuditAction.MEASURE_ANSWERED, client.auditTarget(), Outcome.SUCCESS);
-        events.publishEvent(new ScoreRecorded(
-                CurrentTenant.require(),
-                id,
-                client.id(),
-                client.code(),
-                session.id(),
-                measure.id(),
-                measure.version(),
-                score.total(),
-                score.band(),
-                score.isCase(),
-                completedBy.name().toLowerCase(java.util.Locale.ROOT),
-                now));
-        String day = DAY.format(session.startsAt().atZone(zone.zone()));
-        for (String risk : score.risks()) {
-            events.publishEvent(new ConcernRaised(
-                    CurrentTenant.require(),
-                    client.id(),
-                    "outcomes",
-                    risk + ", answered at the session on " + day + "."));
-        }
-        return administration(answer, given);
+        return measureAnswers.store(client, stored, measureId, answers, CompletedBy.CLIENT, null);
     }
 
     private StoredSession requireInOpenEpisode(ClientRef client, UUID session) {
@@ -303,33 +224,7 @@ public class ClientSessions {
                 measures);
     }
 
-    MeasureAdministration administration(StoredAnswer answer) {
-        Map<String, Integer> answers = JSON.readValue(
-                encryption.open(answersAddress(answer.clientId(), answer.id()), answer.answers()),
-                new TypeReference<Map<String, Integer>>() {});
-        return administration(answer, answers);
-    }
-
-    private static MeasureAdministration administration(StoredAnswer answer, Map<String, Integer> answers) {
-        return new MeasureAdministration(
-                answer.id(),
-                answer.sessionId(),
-                answer.measureId(),
-                answer.measureVersion(),
-                answer.total(),
-                answer.band(),
-                answer.isCase(),
-                answer.risk(),
-                answers,
-                answer.completedBy(),
-                answer.recordedAt());
-    }
-
     private static FieldAddress notesAddress(UUID client, UUID session) {
         return FieldAddress.ofClient(CurrentTenant.require(), client, "client_session", "notes", session.toString());
-    }
-
-    private static FieldAddress answersAddress(UUID client, UUID answer) {
-        return FieldAddress.ofClient(CurrentTenant.require(), client, "measure_answer", "answers", answer.toString());
     }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.clients.Episode;
-import org.trackwell.outcomes.internal.ClientSessionRows.EpisodeScores;
-import org.trackwell.outcomes.internal.ClientSessionRows.StoredScore;
+import org.trackwell.outcomes.internal.ProgressRows.EpisodeScores;
+import org.trackwell.outcomes.internal.ProgressRows.StoredScore;
 
 /**
  * An episode's figures from its scores, the same whether read score by score for a client's page or

@@ -25,8 +25,8 @@ import org.trackwell.clients.Clients;
 import org.trackwell.clients.Episode;
 import org.trackwell.clients.Episodes;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.outcomes.internal.ClientSessionRows.EpisodeScores;
-import org.trackwell.outcomes.internal.ClientSessionRows.StoredScore;
+import org.trackwell.outcomes.internal.ProgressRows.EpisodeScores;
+import org.trackwell.outcomes.internal.ProgressRows.StoredScore;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.ServiceTimeZone;
 
@@ -40,7 +40,7 @@ public class Progress {
     private final Clients clients;
     private final Episodes episodes;
     private final MeasureCatalogue catalogue;
-    private final ClientSessionRows sessions;
+    private final ProgressRows rows;
     private final OutcomeSettingsRows settingsRows;
     private final AuditTrail trail;
     private final Clock clock;
@@ -50,7 +50,7 @@ public class Progress {
             Clients clients,
             Episodes episodes,
             MeasureCatalogue catalogue,
-            ClientSessionRows sessions,
+            ProgressRows rows,
             OutcomeSettingsRows settingsRows,
             AuditTrail trail,
             Clock clock,
@@ -59,7 +59,7 @@ public class Progress {
         this.clients = clients;
         this.episodes = episodes;
         this.catalogue = catalogue;
-        this.sessions = sessions;
+        this.rows = rows;
         this.settingsRows = settingsRows;
         this.trail = trail;
         this.clock = clock;
@@ -72,10 +72,10 @@ public class Progress {
                 .primaryMeasureOf(client.id())
                 .orElse(catalogue.settings().primaryMeasure());
         List<Episode> all = episodes.ofClient(client);
-        Map<UUID, Integer> contacts = sessions.attendedContacts(
+        Map<UUID, Integer> contacts = rows.attendedContacts(
                 List.of(client.id()), all.stream().map(Episode::id).toList(), catalogue.treatmentTypes());
         Map<UUID, List<StoredScore>> scores = new HashMap<>();
-        for (StoredScore score : sessions.scoresOf(client.id())) {
+        for (StoredScore score : rows.scoresOf(client.id())) {
             scores.computeIfAbsent(score.episodeId(), k -> new ArrayList<>()).add(score);
         }
         Function<String, Optional<Measure>> measures = remembered();
@@ -114,12 +114,12 @@ public class Progress {
         OutcomeSettings settings = catalogue.settings();
         Map<UUID, String> primaries = settingsRows.primaryMeasures(ids);
         Map<UUID, List<EpisodeScores>> scores = new HashMap<>();
-        for (EpisodeScores measured : sessions.scoresByEpisode(ids, current)) {
+        for (EpisodeScores measured : rows.scoresByEpisode(ids, current)) {
             scores.computeIfAbsent(measured.episodeId(), k -> new ArrayList<>()).add(measured);
         }
-        Map<UUID, Integer> contacts = sessions.attendedContacts(ids, current, catalogue.treatmentTypes());
+        Map<UUID, Integer> contacts = rows.attendedContacts(ids, current, catalogue.treatmentTypes());
         Instant now = clock.instant();
-        Map<UUID, Instant> lastAttended = sessions.lastAttended(ids, now);
+        Map<UUID, Instant> lastAttended = rows.lastAttended(ids, now);
         Function<String, Optional<Measure>> measures = remembered();
         List<ProgressLine> lines = new ArrayList<>();
         for (ClientSummary summary : summaries) {

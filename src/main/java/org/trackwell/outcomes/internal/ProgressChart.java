@@ -1,5 +1,22 @@
 package org.trackwell.outcomes.internal;
 
+import static org.trackwell.outcomes.internal.ChartDrawing.BOTTOM;
+import static org.trackwell.outcomes.internal.ChartDrawing.DATE_WIDTH;
+import static org.trackwell.outcomes.internal.ChartDrawing.HEIGHT;
+import static org.trackwell.outcomes.internal.ChartDrawing.LEFT;
+import static org.trackwell.outcomes.internal.ChartDrawing.LINE_HEIGHT;
+import static org.trackwell.outcomes.internal.ChartDrawing.RIGHT;
+import static org.trackwell.outcomes.internal.ChartDrawing.SCORE_WIDTH;
+import static org.trackwell.outcomes.internal.ChartDrawing.WIDTH;
+import static org.trackwell.outcomes.internal.ChartDrawing.axis;
+import static org.trackwell.outcomes.internal.ChartDrawing.circle;
+import static org.trackwell.outcomes.internal.ChartDrawing.labelled;
+import static org.trackwell.outcomes.internal.ChartDrawing.open;
+import static org.trackwell.outcomes.internal.ChartDrawing.rect;
+import static org.trackwell.outcomes.internal.ChartDrawing.series;
+import static org.trackwell.outcomes.internal.ChartDrawing.spread;
+import static org.trackwell.outcomes.internal.ChartDrawing.text;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,35 +25,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.trackwell.outcomes.internal.ChartDrawing.Scale;
 import org.trackwell.outcomes.internal.MeasureProgress.Point;
 
 /**
  * Progress drawn as SVG on the server, so the same chart serves pages, client links and reports.
  * Each chart carries a title and a description that says what it shows in words; pages put the
- * same data beside it as a table. Colours only repeat what labels already say.
+ * same data beside it as a table. Colours only repeat what labels already say. This class says
+ * what each chart shows; {@link ChartDrawing} draws it.
  */
 public final class ProgressChart {
 
-    private static final int WIDTH = 640;
-    private static final int HEIGHT = 260;
-    private static final int LEFT = 44;
-    private static final int RIGHT = 24;
-    private static final int TOP = 14;
-    private static final int BOTTOM = 36;
     private static final String[] BAND_FILLS = {"#eef6ee", "#f6f6e8", "#fbf1e4", "#fbe9e7", "#f6e0e6", "#efe3f2"};
     private static final String[] DASHES = {"", "6 3", "2 3", "8 3 2 3", "1 2"};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
-
-    /**
-     * The room a label needs along the time axis, with a gap: a date ("30 Sep") and a score or
-     * reliable-change mark ("27.5"), at the charts' 11-pixel font.
-     */
-    static final double DATE_WIDTH = 46;
-
-    static final double SCORE_WIDTH = 30;
-
-    /** The least height between two goals' end labels. */
-    static final double LINE_HEIGHT = 13;
 
     private ProgressChart() {}
 
@@ -152,48 +154,6 @@ public final class ProgressChart {
         return svg.append("</svg>").toString();
     }
 
-    /**
-     * Which of {@code count} evenly spaced sessions get a label {@code width} wide: every one when
-     * they fit, else every second, third..., always from the first, so that no two labels overlap
-     * and the same sessions always get one.
-     */
-    static List<Integer> labelled(int count, double width) {
-        int step = count <= 1 ? 1 : Math.max(1, (int) Math.ceil(width / (x(1, count) - x(0, count))));
-        List<Integer> shown = new ArrayList<>();
-        for (int i = 0; i < count; i += step) {
-            shown.add(i);
-        }
-        return shown;
-    }
-
-    /** Where the {@code index}th of {@code count} sessions stands along the time axis. */
-    static double x(int index, int count) {
-        return new Scale(0, 1, count).x(index);
-    }
-
-    /**
-     * The heights {@code ys} moved apart, as little as may be and keeping their order, so that no
-     * two are closer than {@code gap}: labels at the ends of lines that end close together.
-     */
-    static List<Double> spread(List<Double> ys, double gap) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < ys.size(); i++) {
-            order.add(i);
-        }
-        order.sort((a, b) -> Double.compare(ys.get(a), ys.get(b)) != 0 ? Double.compare(ys.get(a), ys.get(b)) : a - b);
-        double[] moved = new double[ys.size()];
-        double previous = Double.NEGATIVE_INFINITY;
-        for (int i : order) {
-            moved[i] = Math.max(ys.get(i), previous + gap);
-            previous = moved[i];
-        }
-        List<Double> result = new ArrayList<>();
-        for (double y : moved) {
-            result.add(y);
-        }
-        return result;
-    }
-
     /** Short labels for the chart: G1, G2 for goals, P1, P2 for problems, in order. */
     public static Map<String, Goal> labels(List<Goal> goals) {
         Map<String, Goal> labels = new LinkedHashMap<>();
@@ -260,111 +220,11 @@ public final class ProgressChart {
         return point.band() == null ? "" : " (" + point.band() + ")";
     }
 
-    private static StringBuilder open(String id, String title, String description) {
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" class=\"chart\" "
-                        + "id=\"%s\" aria-labelledby=\"%s-title %s-desc\" font-family=\"sans-serif\" font-size=\"11\">",
-                WIDTH, HEIGHT, id, id, id));
-        svg.append("<title id=\"")
-                .append(id)
-                .append("-title\">")
-                .append(escape(title))
-                .append("</title>");
-        svg.append("<desc id=\"")
-                .append(id)
-                .append("-desc\">")
-                .append(escape(description))
-                .append("</desc>");
-        return svg;
-    }
-
-    private static void axis(StringBuilder svg, Scale scale) {
-        svg.append(String.format(
-                Locale.ROOT,
-                "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#57606a\"/>",
-                LEFT,
-                LEFT,
-                TOP,
-                HEIGHT - BOTTOM));
-        svg.append(String.format(
-                Locale.ROOT,
-                "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#57606a\"/>",
-                LEFT,
-                WIDTH - RIGHT,
-                HEIGHT - BOTTOM,
-                HEIGHT - BOTTOM));
-        for (double tick : new double[] {scale.low(), (scale.low() + scale.high()) / 2, scale.high()}) {
-            svg.append(text(LEFT - 6, scale.y(tick) + 4, "end", "#57606a", plain(Math.round(tick))));
-        }
-    }
-
-    private static void series(StringBuilder svg, Scale scale, List<Double> values, String colour, String dash) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            line.append(String.format(Locale.ROOT, "%.1f,%.1f ", scale.x(i), scale.y(values.get(i))));
-        }
-        if (values.size() > 1) {
-            svg.append(String.format(
-                    "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"%s\"/>",
-                    line.toString().strip(), colour, dash));
-        }
-        for (int i = 0; i < values.size(); i++) {
-            svg.append(circle(scale.x(i), scale.y(values.get(i)), colour));
-        }
-    }
-
-    private record Scale(double low, double high, int count) {
-
-        double x(int index) {
-            double span = WIDTH - LEFT - RIGHT - 60;
-            return count <= 1 ? LEFT + 30 + span / 2 : LEFT + 30 + span * index / (count - 1);
-        }
-
-        double y(double value) {
-            double span = HEIGHT - TOP - BOTTOM;
-            return TOP + span * (high - value) / (high - low);
-        }
-    }
-
-    private static String rect(double x, double y, double width, double height, String fill) {
-        return String.format(
-                Locale.ROOT,
-                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
-                x,
-                y,
-                width,
-                Math.max(0, height),
-                fill);
-    }
-
-    private static String circle(double x, double y, String colour) {
-        return String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>", x, y, colour);
-    }
-
-    private static String text(double x, double y, String anchor, String colour, String content) {
-        return String.format(
-                Locale.ROOT,
-                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"%s\">%s</text>",
-                x,
-                y,
-                anchor,
-                colour,
-                escape(content));
-    }
-
     private static java.time.LocalDate day(Instant instant, ZoneId zone) {
         return instant.atZone(zone).toLocalDate();
     }
 
     public static String plain(double value) {
         return MeasureRules.plain(Math.round(value * 100) / 100.0);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 }
