@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,34 +34,6 @@ class AuditApi {
     Map<String, String> publicKey() {
         return Map.of(
                 "algorithm", "Ed25519", "format", "X.509 SubjectPublicKeyInfo, base64", "key", key.publicKeyBase64());
-    }
-
-    /** One entry of the trail. */
-    record AuditEntryView(
-            UUID id,
-            Instant occurredAt,
-            String actorType,
-            @Nullable String actorId,
-            @Nullable String actorRole,
-            String action,
-            @Nullable String target,
-            String outcome,
-            @Nullable String address,
-            @Nullable String requestId) {
-
-        static AuditEntryView of(AuditEntry entry) {
-            return new AuditEntryView(
-                    entry.id(),
-                    entry.occurredAt(),
-                    entry.actorType(),
-                    entry.actorId(),
-                    entry.actorRole(),
-                    entry.action(),
-                    entry.target(),
-                    entry.outcome(),
-                    entry.address(),
-                    entry.requestId());
-        }
     }
 
     /** The tenant's trail, newest first, filtered; reading it is itself recorded. */

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.audit.AuditAction;
-import org.trackwell.audit.AuditEntry;
+import org.trackwell.audit.web.AuditEntryView;
 import org.trackwell.clients.CaseloadFilter;
 import org.trackwell.clients.ClientRef;
 import org.trackwell.clients.ClientSummary;
@@ -201,40 +200,12 @@ class ClientsApi {
                 user, client, body.practitioners().stream().map(UserId::new).toList());
     }
 
-    /** One entry of a client's access log. */
-    record AccessEntryView(
-            UUID id,
-            Instant occurredAt,
-            String actorType,
-            @Nullable String actorId,
-            @Nullable String actorRole,
-            String action,
-            @Nullable String target,
-            String outcome,
-            @Nullable String address,
-            @Nullable String requestId) {
-
-        static AccessEntryView of(AuditEntry entry) {
-            return new AccessEntryView(
-                    entry.id(),
-                    entry.occurredAt(),
-                    entry.actorType(),
-                    entry.actorId(),
-                    entry.actorRole(),
-                    entry.action(),
-                    entry.target(),
-                    entry.outcome(),
-                    entry.address(),
-                    entry.requestId());
-        }
-    }
-
     @GetMapping("/clients/{code}/access")
-    List<AccessEntryView> accessLog(
+    List<AuditEntryView> accessLog(
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient(value = Need.ACCESS_LOG, viewed = AuditAction.CLIENT_ACCESS_LOG_VIEWED) ClientRef client) {
         return oversight.accessLog(user, client).stream()
-                .map(AccessEntryView::of)
+                .map(AuditEntryView::of)
                 .toList();
     }
 }

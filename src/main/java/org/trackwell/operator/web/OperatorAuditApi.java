@@ -3,16 +3,15 @@ package org.trackwell.operator.web;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.trackwell.audit.AuditEntry;
 import org.trackwell.audit.AuditStatus;
 import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.StreamStatus;
+import org.trackwell.audit.web.AuditEntryView;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
@@ -51,38 +50,10 @@ class OperatorAuditApi {
             long lastCheckpointSeq,
             @Nullable Instant lastCheckpointAt) {}
 
-    /** One entry of the operators' own trail. */
-    record OperatorAuditEntryView(
-            UUID id,
-            Instant occurredAt,
-            String actorType,
-            @Nullable String actorId,
-            @Nullable String actorRole,
-            String action,
-            @Nullable String target,
-            String outcome,
-            @Nullable String address,
-            @Nullable String requestId) {
-
-        static OperatorAuditEntryView of(AuditEntry entry) {
-            return new OperatorAuditEntryView(
-                    entry.id(),
-                    entry.occurredAt(),
-                    entry.actorType(),
-                    entry.actorId(),
-                    entry.actorRole(),
-                    entry.action(),
-                    entry.target(),
-                    entry.outcome(),
-                    entry.address(),
-                    entry.requestId());
-        }
-    }
-
     @GetMapping("/events")
-    List<OperatorAuditEntryView> operatorStream() {
+    List<AuditEntryView> operatorStream() {
         return transactions.inTenant(AuditTrail.OPERATOR_STREAM, () -> audit.operatorStream(500)).stream()
-                .map(OperatorAuditEntryView::of)
+                .map(AuditEntryView::of)
                 .toList();
     }
 
