@@ -157,7 +157,8 @@ class MedicationReportApi {
 
     @GetMapping("/controlled-drugs")
     ControlledDrugRegister controlledDrugs(
-            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute @ParameterObject MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
         return new ControlledDrugRegister(
                 Filter.of(filter),
@@ -166,7 +167,8 @@ class MedicationReportApi {
 
     @GetMapping("/stock-discrepancies")
     StockDiscrepancies stockDiscrepancies(
-            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute @ParameterObject MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
         return new StockDiscrepancies(
                 Filter.of(filter),
