@@ -1,6 +1,7 @@
 package org.trackwell.web;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -141,6 +142,11 @@ final class ExampleInputs {
         String type = type(schema);
         if (type.equals("integer") || type.equals("number")) {
             try {
+                return NODES.numberNode(new BigInteger(text));
+            } catch (NumberFormatException notWhole) {
+                // a whole number is read as one, which the validator compares past 64 bits as well
+            }
+            try {
                 return NODES.numberNode(new BigDecimal(text));
             } catch (NumberFormatException notANumber) {
                 return NODES.stringNode(text);
@@ -182,7 +188,7 @@ final class ExampleInputs {
         switch (type(schema)) {
             case "integer", "number" -> {
                 candidates.add(NODES.stringNode("twelve"));
-                candidates.add(NODES.numberNode(new BigDecimal("1e40")));
+                candidates.add(NODES.numberNode(BigInteger.TEN.pow(40)));
                 if (type(schema).equals("integer")) {
                     candidates.add(NODES.numberNode(new BigDecimal("1.5")));
                 }

@@ -25,7 +25,20 @@ class ClientSettingsApi {
 
     record TextRequest(@NotNull @Size(max = 20000) String text) {}
 
-    record TextCheck(String warning, List<IdentifyingText.Finding> findings) {}
+    record TextCheck(String warning, List<FindingView> findings) {}
+
+    /** One thing in the text that looks identifying: what kind, where it starts and ends, and the text itself. */
+    record FindingView(IdentifyingText.Kind kind, int start, int end, String text) {
+
+        static FindingView of(IdentifyingText.Finding finding) {
+            return new FindingView(finding.kind(), finding.start(), finding.end(), finding.text());
+        }
+
+        @Override
+        public String toString() {
+            return "FindingView[" + kind + ", " + start + "-" + end + "]";
+        }
+    }
 
     record ClientSettingsRequest(
             @NotNull Set<Identifier> identifiers,
@@ -44,7 +57,9 @@ class ClientSettingsApi {
     @PostMapping("/identifying-text")
     TextCheck checkText(@Valid @RequestBody TextRequest body) {
         List<IdentifyingText.Finding> findings = detector.findIn(body.text());
-        return new TextCheck(IdentifyingText.warning(findings), findings);
+        return new TextCheck(
+                IdentifyingText.warning(findings),
+                findings.stream().map(FindingView::of).toList());
     }
 
     record ClientSettingsView(

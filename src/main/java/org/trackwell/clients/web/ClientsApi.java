@@ -69,7 +69,7 @@ class ClientsApi {
             ClientRecord.Access access,
             @Nullable String reference,
             Map<Demographic, Object> demographics,
-            Identifiers identifiers,
+            IdentifiersView identifiers,
             RiskLevel risk,
             List<UUID> practitioners) {
 
@@ -80,7 +80,7 @@ class ClientsApi {
                     client.access(),
                     client.reference(),
                     client.demographics(),
-                    client.identifiers(),
+                    IdentifiersView.of(client.identifiers()),
                     client.risk(),
                     client.practitioners().stream().map(UserId::value).toList());
         }

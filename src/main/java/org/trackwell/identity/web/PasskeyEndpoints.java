@@ -55,9 +55,17 @@ class PasskeyEndpoints {
             @NotNull UUID ceremony,
             @NotNull JsonNode credential) {}
 
+    /** A ceremony begun: its id, to name it when finishing, and the options the browser's WebAuthn call takes. */
+    record PasskeyCeremonyView(UUID id, Map<String, Object> options) {
+
+        static PasskeyCeremonyView of(Passkeys.Ceremony ceremony) {
+            return new PasskeyCeremonyView(ceremony.id(), ceremony.options());
+        }
+    }
+
     @PostMapping({"/api/v1/me/mfa/passkeys/options", "/account/two-factor/passkeys/options"})
-    Passkeys.Ceremony registrationOptions(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
-        return passkeys.startRegistration(user, RelyingParties.of(request));
+    PasskeyCeremonyView registrationOptions(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
+        return PasskeyCeremonyView.of(passkeys.startRegistration(user, RelyingParties.of(request)));
     }
 
     record PasskeyView(
@@ -93,9 +101,9 @@ class PasskeyEndpoints {
     }
 
     @PostMapping({"/api/v1/auth/login/passkey/options", "/sign-in/passkey/options"})
-    Passkeys.Ceremony signInOptions(@Valid @RequestBody SignInStart body, HttpServletRequest request) {
+    PasskeyCeremonyView signInOptions(@Valid @RequestBody SignInStart body, HttpServletRequest request) {
         requireTenant();
-        return signIn.startPasskeySignIn(body.challenge(), RelyingParties.of(request));
+        return PasskeyCeremonyView.of(signIn.startPasskeySignIn(body.challenge(), RelyingParties.of(request)));
     }
 
     @PostMapping("/api/v1/auth/login/passkey")

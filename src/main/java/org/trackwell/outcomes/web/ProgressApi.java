@@ -32,10 +32,13 @@ import org.trackwell.outcomes.internal.ChartLinks;
 import org.trackwell.outcomes.internal.ClientProgress;
 import org.trackwell.outcomes.internal.EpisodeProgress;
 import org.trackwell.outcomes.internal.MeasureProgress;
-import org.trackwell.outcomes.internal.NotOnTrack;
 import org.trackwell.outcomes.internal.Progress;
 import org.trackwell.outcomes.internal.ProgressLine;
 import org.trackwell.outcomes.internal.TalkingTherapiesOutcome;
+import org.trackwell.outcomes.web.ProgressViews.ChangeView;
+import org.trackwell.outcomes.web.ProgressViews.NotOnTrackView;
+import org.trackwell.outcomes.web.ProgressViews.PointView;
+import org.trackwell.outcomes.web.ProgressViews.TalkingTherapiesOutcomeView;
 
 /** Progress on measures: one client's, the caseload's, the primary measure and chart links shared with the client. */
 @RestController
@@ -67,8 +70,8 @@ class ProgressApi {
             @Nullable LocalDate closedOn,
             boolean open,
             List<MeasureProgressView> measures,
-            TalkingTherapiesOutcome talkingTherapies,
-            @Nullable NotOnTrack notOnTrack) {
+            TalkingTherapiesOutcomeView talkingTherapies,
+            @Nullable NotOnTrackView notOnTrack) {
 
         static EpisodeView of(EpisodeProgress episode) {
             return new EpisodeView(
@@ -77,21 +80,24 @@ class ProgressApi {
                     episode.closedOn(),
                     episode.open(),
                     MeasureProgressView.of(episode.measures()),
-                    episode.talkingTherapies(),
-                    episode.notOnTrack());
+                    TalkingTherapiesOutcomeView.of(episode.talkingTherapies()),
+                    NotOnTrackView.of(episode.notOnTrack()));
         }
     }
 
     record MeasureProgressView(
             String measure,
             String title,
-            List<MeasureProgress.Point> points,
-            @Nullable Change change) {
+            List<PointView> points,
+            @Nullable ChangeView change) {
 
         static List<MeasureProgressView> of(List<MeasureProgress> measures) {
             return measures.stream()
                     .map(m -> new MeasureProgressView(
-                            m.measure().id(), m.measure().title(), m.points(), m.change()))
+                            m.measure().id(),
+                            m.measure().title(),
+                            m.points().stream().map(PointView::of).toList(),
+                            ChangeView.of(m.change())))
                     .toList();
         }
     }
@@ -107,13 +113,14 @@ class ProgressApi {
             Change.@Nullable Light light,
             @Nullable Double percentImprovement,
             @Nullable Boolean reliableImprovement,
-            @Nullable TalkingTherapiesOutcome talkingTherapies,
-            @Nullable NotOnTrack notOnTrack,
+            @Nullable TalkingTherapiesOutcomeView talkingTherapies,
+            @Nullable NotOnTrackView notOnTrack,
             @Nullable String lastSeen,
             ProgressLine.NotSeen notSeen) {
 
         static ProgressLineView of(ProgressLine line) {
             Change change = line.change();
+            TalkingTherapiesOutcome talkingTherapies = line.talkingTherapies();
             return new ProgressLineView(
                     line.code().toString(),
                     line.teamId(),
@@ -125,8 +132,8 @@ class ProgressApi {
                     change == null ? null : change.light(),
                     change == null ? null : change.percentImprovement(),
                     change == null ? null : change.reliableImprovement(),
-                    line.talkingTherapies(),
-                    line.notOnTrack(),
+                    talkingTherapies == null ? null : TalkingTherapiesOutcomeView.of(talkingTherapies),
+                    NotOnTrackView.of(line.notOnTrack()),
                     line.lastSeen() == null ? null : line.lastSeen().toString(),
                     line.notSeen());
         }

@@ -20,9 +20,9 @@ class ClientSummaryApi {
     }
 
     @GetMapping("/api/v1/clients/{code}/summary")
-    ClientSummaries.Summary summary(
+    ClientSummaryReportView summary(
             @AuthenticationPrincipal SignedInUser user,
             @ReachedClient(viewed = AuditAction.CLIENT_SUMMARY_VIEWED) ClientRef client) {
-        return summaries.of(user, client);
+        return ClientSummaryReportView.of(summaries.of(user, client));
     }
 }

@@ -20,9 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.reports.internal.AsNeededReport;
 import org.trackwell.reports.internal.MedicationReport;
-import org.trackwell.reports.internal.MedicationReport.MissedDose;
 import org.trackwell.reports.internal.ReportFilter;
 import org.trackwell.reports.internal.StockReport;
+import org.trackwell.reports.web.MedicationReportViews.AsNeededUseView;
+import org.trackwell.reports.web.MedicationReportViews.CountDifferedView;
+import org.trackwell.reports.web.MedicationReportViews.GivenOverLimitsView;
+import org.trackwell.reports.web.MedicationReportViews.MissedDoseView;
+import org.trackwell.reports.web.MedicationReportViews.RegisterEntryView;
 import org.trackwell.shared.ServiceTimeZone;
 
 /** The medication reports through the API: adherence, doses not given or missed, and downloads. */
@@ -74,15 +78,15 @@ class MedicationReportApi {
 
     record Adherence(Filter filter, String by, List<AdherenceLine> lines) {}
 
-    record MissedDoses(Filter filter, List<MissedDose> doses) {}
+    record MissedDoses(Filter filter, List<MissedDoseView> doses) {}
 
-    record AsNeededUse(Filter filter, List<AsNeededReport.Use> lines) {}
+    record AsNeededUse(Filter filter, List<AsNeededUseView> lines) {}
 
-    record PrnOverrides(Filter filter, List<AsNeededReport.GivenOverLimits> doses) {}
+    record PrnOverrides(Filter filter, List<GivenOverLimitsView> doses) {}
 
-    record ControlledDrugRegister(Filter filter, List<StockReport.Entry> lines) {}
+    record ControlledDrugRegister(Filter filter, List<RegisterEntryView> lines) {}
 
-    record StockDiscrepancies(Filter filter, List<StockReport.CountDiffered> counts) {}
+    record StockDiscrepancies(Filter filter, List<CountDifferedView> counts) {}
 
     /**
      * A download of {@code report} ({@code adherence}, {@code missed-doses}, {@code as-needed},
@@ -124,7 +128,9 @@ class MedicationReportApi {
             @AuthenticationPrincipal SignedInUser user,
             @Valid @ModelAttribute @ParameterObject MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
-        return new MissedDoses(Filter.of(filter), report.missed(user, filter));
+        return new MissedDoses(
+                Filter.of(filter),
+                report.missed(user, filter).stream().map(MissedDoseView::of).toList());
     }
 
     @GetMapping("/as-needed")
@@ -132,7 +138,9 @@ class MedicationReportApi {
             @AuthenticationPrincipal SignedInUser user,
             @Valid @ModelAttribute @ParameterObject MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
-        return new AsNeededUse(Filter.of(filter), asNeeded.use(user, filter));
+        return new AsNeededUse(
+                Filter.of(filter),
+                asNeeded.use(user, filter).stream().map(AsNeededUseView::of).toList());
     }
 
     @GetMapping("/prn-overrides")
@@ -140,21 +148,33 @@ class MedicationReportApi {
             @AuthenticationPrincipal SignedInUser user,
             @Valid @ModelAttribute @ParameterObject MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
-        return new PrnOverrides(Filter.of(filter), asNeeded.overrides(user, filter));
+        return new PrnOverrides(
+                Filter.of(filter),
+                asNeeded.overrides(user, filter).stream()
+                        .map(GivenOverLimitsView::of)
+                        .toList());
     }
 
     @GetMapping("/controlled-drugs")
     ControlledDrugRegister controlledDrugs(
-            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute @ParameterObject MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
-        return new ControlledDrugRegister(Filter.of(filter), stock.register(user, filter));
+        return new ControlledDrugRegister(
+                Filter.of(filter),
+                stock.register(user, filter).stream().map(RegisterEntryView::of).toList());
     }
 
     @GetMapping("/stock-discrepancies")
     StockDiscrepancies stockDiscrepancies(
-            @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute MedicationReportRequest request) {
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute @ParameterObject MedicationReportRequest request) {
         ReportFilter filter = request.filter(clock, zone);
-        return new StockDiscrepancies(Filter.of(filter), stock.discrepancies(user, filter));
+        return new StockDiscrepancies(
+                Filter.of(filter),
+                stock.discrepancies(user, filter).stream()
+                        .map(CountDifferedView::of)
+                        .toList());
     }
 
     @PostMapping("/export")

@@ -23,8 +23,12 @@ import org.trackwell.identity.SignedInUser;
 import org.trackwell.reports.internal.Figure;
 import org.trackwell.reports.internal.OutcomeFigures;
 import org.trackwell.reports.internal.OutcomesReport;
-import org.trackwell.reports.internal.OutcomesReport.EpisodeEntry;
-import org.trackwell.reports.internal.ReportFilter;
+import org.trackwell.reports.web.OutcomesReportViews.CompletenessView;
+import org.trackwell.reports.web.OutcomesReportViews.EpisodeEntryView;
+import org.trackwell.reports.web.OutcomesReportViews.MeasureChangeView;
+import org.trackwell.reports.web.OutcomesReportViews.RateView;
+import org.trackwell.reports.web.OutcomesReportViews.ReportFilterView;
+import org.trackwell.reports.web.OutcomesReportViews.WaitView;
 import org.trackwell.shared.ServiceTimeZone;
 
 /** The outcomes report through the API: its figures, the episodes behind one, and downloads. */
@@ -47,12 +51,12 @@ class OutcomesReportApi {
     record Count(String figure, String label, int episodes) {}
 
     record Report(
-            ReportFilter filter,
+            ReportFilterView filter,
             List<Count> counts,
-            List<OutcomeFigures.Rate> rates,
-            OutcomeFigures.Completeness completeness,
-            List<OutcomeFigures.Wait> waits,
-            List<OutcomeFigures.MeasureChange> changes) {}
+            List<RateView> rates,
+            CompletenessView completeness,
+            List<WaitView> waits,
+            List<MeasureChangeView> changes) {}
 
     /** A download: the figures, or the episodes behind {@code figure}; a password only for XLSX. */
     record ExportRequest(
@@ -81,20 +85,22 @@ class OutcomesReportApi {
             @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute @ParameterObject ReportRequest request) {
         OutcomeFigures figures = report.figures(user, request.filter(clock, zone));
         return new Report(
-                figures.filter(),
+                ReportFilterView.of(figures.filter()),
                 Arrays.stream(Figure.values())
                         .map(f -> new Count(f.key(), f.label(), figures.count(f)))
                         .toList(),
-                figures.rates(),
-                figures.completeness(),
-                figures.waits(),
-                figures.changes());
+                figures.rates().stream().map(RateView::of).toList(),
+                CompletenessView.of(figures.completeness()),
+                figures.waits().stream().map(WaitView::of).toList(),
+                figures.changes().stream().map(MeasureChangeView::of).toList());
     }
 
     @GetMapping("/episodes")
-    List<EpisodeEntry> episodes(
+    List<EpisodeEntryView> episodes(
             @AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute @ParameterObject ReportRequest request) {
-        return report.episodes(user, request.filter(clock, zone), request.requireFigure());
+        return report.episodes(user, request.filter(clock, zone), request.requireFigure()).stream()
+                .map(EpisodeEntryView::of)
+                .toList();
     }
 
     @PostMapping("/export")
