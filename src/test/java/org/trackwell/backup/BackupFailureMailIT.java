@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.trackwell.TrackwellApplication;
 import org.trackwell.database.EmbeddedCluster;
 import org.trackwell.identity.Operators;
+import org.trackwell.shared.DirectoryTrees;
 import org.trackwell.support.Fixtures;
 import org.trackwell.support.ServiceProcess;
 import org.trackwell.support.TestMail;
@@ -45,7 +51,7 @@ class BackupFailureMailIT {
 
             Path aside = root.resolve("store-moved-away");
             Files.move(store, aside);
-            Files.writeString(store, "a file where the backup store should be");
+            putAFileInPlaceOf(store, aside);
             switchWal(app.getBean(EmbeddedCluster.class));
             assertThat(awaitSubjects(operator, 1)).containsExactly(FAILING);
             assertThat(backups.status().ok()).isFalse();
@@ -56,6 +62,29 @@ class BackupFailureMailIT {
             switchWal(app.getBean(EmbeddedCluster.class));
             assertThat(awaitSubjects(operator, 2)).containsExactly(FAILING, WORKING);
             assertThat(backups.status().ok()).isTrue();
+        }
+    }
+
+    /**
+     * The WAL shipper (every second) may be writing into the store as it moves away and make the
+     * directory again: what it wrote joins the rest, and the file goes in once the place is free.
+     */
+    private static void putAFileInPlaceOf(Path store, Path aside) throws IOException {
+        Path file = Files.writeString(store.resolveSibling("not-a-store"), "a file where the backup store should be");
+        while (true) {
+            try {
+                Files.move(file, store);
+                return;
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                try (Stream<Path> written = Files.walk(store)) {
+                    for (Path path : written.filter(Files::isRegularFile).toList()) {
+                        Path kept = aside.resolve(store.relativize(path));
+                        Files.createDirectories(kept.getParent());
+                        Files.move(path, kept, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                DirectoryTrees.deleteQuietly(store);
+            }
         }
     }
 
