@@ -81,7 +81,13 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service and waits until it is ready; fails with its log if it exits instead. */
     public ServiceProcess start() {
         launch();
-        awaitReady(Duration.ofMinutes(2));
+        try {
+            awaitReady(Duration.ofMinutes(2));
+        } catch (AssertionError notReady) {
+            // Stopped, not left running with its database after the test that started it has failed.
+            close();
+            throw notReady;
+        }
         return this;
     }
 
