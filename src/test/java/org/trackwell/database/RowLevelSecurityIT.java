@@ -16,6 +16,7 @@ import org.trackwell.identity.Accounts;
 import org.trackwell.identity.Operators;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.support.Fixtures;
+import org.trackwell.support.ReviewedTables;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenant;
@@ -24,21 +25,7 @@ import org.trackwell.tenancy.Tenants;
 @TrackwellTest
 class RowLevelSecurityIT {
 
-    /** Tables that hold no tenant's data, reviewed one by one. */
-    private static final Set<String> OUTSIDE_TENANTS = Set.of(
-            "flyway_schema_history",
-            "health_probe",
-            "cluster_job",
-            "tenant",
-            "tenant_host",
-            "sign_in_failure_by_address",
-            "password_reset_by_address",
-            "blocked_address",
-            "terms_of_use",
-            "audit_pending",
-            "event_publication",
-            "monitoring_check_result",
-            "monitoring_baseline");
+    private static final Set<String> OUTSIDE_TENANTS = ReviewedTables.outsideRowLevelSecurity();
 
     private final JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
 

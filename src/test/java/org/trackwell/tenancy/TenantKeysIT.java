@@ -3,9 +3,9 @@ package org.trackwell.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.trackwell.support.ReviewedTables;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 
@@ -19,26 +19,6 @@ import org.trackwell.support.TrackwellTest;
 @TrackwellTest
 class TenantKeysIT {
 
-    /** Tables without tenant_id: Citus reference tables (copied to every shard) or the coordinator's own. */
-    static final Map<String, String> INSTALLATION_WIDE = Map.ofEntries(
-            Map.entry("tenant", "the tenants themselves: a reference table"),
-            Map.entry("terms_of_use", "the installation's terms, which every tenant's users accept: a reference table"),
-            Map.entry("blocked_address", "addresses blocked before any tenant is known: the coordinator's"),
-            Map.entry("sign_in_failure_by_address", "failures by address across tenants: the coordinator's"),
-            Map.entry("password_reset_by_address", "reset requests by address across tenants: the coordinator's"),
-            Map.entry("monitoring_baseline", "the installation's integrity baseline: the coordinator's"),
-            Map.entry("monitoring_check_result", "the installation's integrity checks: the coordinator's"),
-            Map.entry("health_probe", "one row each node rewrites for /health: the coordinator's"),
-            Map.entry("cluster_job", "the scheduled jobs' turns across nodes: the coordinator's"),
-            Map.entry("event_publication", "Spring Modulith's registry of events between modules: the coordinator's"),
-            Map.entry("flyway_schema_history", "the schema's version: the coordinator's"));
-
-    /** Tenant tables whose primary key does not begin with tenant_id, with why. */
-    static final Map<String, String> KEYED_OTHERWISE = Map.of(
-            "tenant_host",
-            "a host name names its tenant before the tenant is known, so it is looked up by name alone:"
-                    + " a reference table, like tenant");
-
     private final JdbcClient catalogue = JdbcClient.create(TestPostgres.asSuperuser());
 
     @Test
@@ -50,7 +30,7 @@ class TenantKeysIT {
                           and not exists (select from pg_attribute a
                                           where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
                         """).query((row, n) -> row.getString(1)).list();
-        assertThat(withoutTenant).containsExactlyInAnyOrderElementsOf(INSTALLATION_WIDE.keySet());
+        assertThat(withoutTenant).containsExactlyInAnyOrderElementsOf(ReviewedTables.INSTALLATION_WIDE.keySet());
     }
 
     @Test
@@ -65,7 +45,7 @@ class TenantKeysIT {
                           and (select a.attname from pg_attribute a
                                where a.attrelid = c.oid and a.attnum = i.indkey[0]) <> 'tenant_id'
                         """).query((row, n) -> row.getString(1)).list();
-        assertThat(keyedOtherwise).containsExactlyInAnyOrderElementsOf(KEYED_OTHERWISE.keySet());
+        assertThat(keyedOtherwise).containsExactlyInAnyOrderElementsOf(ReviewedTables.KEYED_OTHERWISE.keySet());
     }
 
     @Test
@@ -82,7 +62,8 @@ class TenantKeysIT {
                                           where a.attrelid = c.oid and a.attnum = any (i.indkey)
                                             and a.attname = 'tenant_id')
                         """).query((row, n) -> row.getString(1)).list();
-        assertThat(unshardable).allMatch(index -> KEYED_OTHERWISE.containsKey(index.substring(0, index.indexOf(':'))));
+        assertThat(unshardable)
+                .allMatch(index -> ReviewedTables.KEYED_OTHERWISE.containsKey(index.substring(0, index.indexOf(':'))));
     }
 
     @Test
