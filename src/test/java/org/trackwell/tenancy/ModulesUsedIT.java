@@ -141,6 +141,9 @@ class ModulesUsedIT {
                 .doesNotContain("id=\"medication-link\"")
                 .contains("id=\"outcomes-link\"");
         assertThat(adminPages.get("/admin/settings").body()).doesNotContain("id=\"settings-medication\"");
+        assertThat(managerPages.get("/clients/" + code + "/summary").body())
+                .doesNotContain("Current medication")
+                .contains("Episodes and measures");
         assertThat(inTenant(missedDoses::detect))
                 .as("the missed-dose watch skips the tenant")
                 .isZero();
@@ -182,6 +185,9 @@ class ModulesUsedIT {
         String menu = managerPages.get("/").body();
         assertThat(menu).doesNotContain("href=\"/progress\"").contains("href=\"/reports/medication\"");
         assertThat(managerPages.get("/clients/" + code).body()).doesNotContain("id=\"outcomes-link\"");
+        assertThat(managerPages.get("/clients/" + code + "/summary").body())
+                .doesNotContain("Episodes and measures")
+                .contains("Current medication");
         assertThat(adminPages.get("/").body()).doesNotContain("href=\"/admin/measures\"");
         assertThat(inTenant(scheduledLinks::sendDueInTenant)).isZero();
 

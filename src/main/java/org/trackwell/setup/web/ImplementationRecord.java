@@ -153,7 +153,12 @@ class ImplementationRecord {
     }
 
     private static String value(String value) {
-        return value.isBlank() ? "none" : Words.setting(value.replace(",", ", "));
+        return switch (value) {
+            case "" -> "none";
+            case "true" -> "on";
+            case "false" -> "off";
+            default -> Words.setting(value.replace(",", ", "));
+        };
     }
 
     private static String yesNo(boolean yes) {
