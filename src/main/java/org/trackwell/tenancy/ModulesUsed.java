@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -94,6 +95,6 @@ public class ModulesUsed {
     }
 
     private static String settingOf(OptionalModule module) {
-        return module.name().toLowerCase(java.util.Locale.ROOT);
+        return module.name().toLowerCase(Locale.ROOT);
     }
 }

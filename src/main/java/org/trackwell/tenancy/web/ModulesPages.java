@@ -3,6 +3,7 @@ package org.trackwell.tenancy.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -79,9 +80,7 @@ class ModulesPages {
             return "Your service now uses neither outcome measures nor medication.";
         }
         return "Your service now uses "
-                + used.stream()
-                        .map(m -> m.words().toLowerCase(java.util.Locale.ROOT))
-                        .collect(Collectors.joining(" and "))
+                + used.stream().map(m -> m.words().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" and "))
                 + ".";
     }
 }
