@@ -91,7 +91,7 @@ class ModulesUsedIT {
     @Test
     void medicationSwitchedOffIsNotFoundAnywhereAndSwitchedOnShowsItsRecordsAgain() {
         String prescription = prescriptionStartedDaysAgo();
-        sixHoursLater();
+        halfADayLater();
         String key = serviceAccountKey(List.of("doses:read", "reports:read"));
         assertThat(api.get("/api/v1/clients/" + code + "/prescriptions", key).statusCode())
                 .isEqualTo(200);
@@ -141,6 +141,7 @@ class ModulesUsedIT {
                 .doesNotContain("id=\"medication-link\"")
                 .contains("id=\"outcomes-link\"");
         assertThat(adminPages.get("/admin/settings").body()).doesNotContain("id=\"settings-medication\"");
+        assertThat(managerPages.get("/reports/outcomes").body()).doesNotContain("id=\"nav-adherence\"");
         assertThat(managerPages.get("/clients/" + code + "/summary").body())
                 .doesNotContain("Current medication")
                 .contains("Episodes and measures");
@@ -185,6 +186,9 @@ class ModulesUsedIT {
         String menu = managerPages.get("/").body();
         assertThat(menu).doesNotContain("href=\"/progress\"").contains("href=\"/reports/medication\"");
         assertThat(managerPages.get("/clients/" + code).body()).doesNotContain("id=\"outcomes-link\"");
+        assertThat(managerPages.get("/reports/medication").body())
+                .contains("id=\"nav-adherence\"")
+                .doesNotContain("href=\"/reports/outcomes\"");
         assertThat(managerPages.get("/clients/" + code + "/summary").body())
                 .doesNotContain("Episodes and measures")
                 .contains("Current medication");
@@ -216,9 +220,9 @@ class ModulesUsedIT {
                 .contains("checked");
     }
 
-    /** Doses fall due, and the idle sessions end, so everyone signs in again. */
-    private void sixHoursLater() {
-        clock.advance(Duration.ofHours(6));
+    /** Two of the six-hourly doses fall due and at least one window passes; idle sessions end, so everyone signs in again. */
+    private void halfADayLater() {
+        clock.advance(Duration.ofHours(12));
         admin = api.signInAsAdmin();
         manager = api.signIn(managerEmail, Api.GOOD_PASSWORD);
         adminPages = PageSession.signedIn(api, api.adminEmail(), Api.GOOD_PASSWORD);
