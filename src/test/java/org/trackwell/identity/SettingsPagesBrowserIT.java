@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.trackwell.support.Api;
+import org.trackwell.support.Axe;
 import org.trackwell.support.Browser;
 import org.trackwell.support.BrowserJourney;
 import org.trackwell.support.Https;
@@ -105,6 +106,42 @@ class SettingsPagesBrowserIT extends BrowserJourney {
                 .contains("Client settings: open case cap")
                 .contains("Medication settings: tolerance minutes")
                 .contains("Outcome settings: not seen warning days");
+        assertThat(Browser.consoleProblems(browser)).isEmpty();
+    }
+
+    @Test
+    void adminSwitchesMedicationOffAfterBeingToldItsRecordsAreKeptAndOnAgain() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "modulespage");
+        String base = "https://" + api.host() + ":" + port;
+        Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
+        Browser.open(browser, base + "/admin/settings");
+        Browser.clickAndWait(browser, By.id("settings-modules"));
+        assertThat(browser.findElement(By.id("module-medication")).isSelected()).isTrue();
+        assertThat(Axe.seriousViolations(browser)).isEmpty();
+
+        browser.findElement(By.id("module-medication")).click();
+        browser.findElement(By.xpath("//button[text()='Save']")).click();
+        assertThat(Browser.confirmationShown(browser))
+                .contains("Switch off Medication?")
+                .contains("Nothing is deleted");
+        Browser.confirm(browser);
+        assertThat(browser.findElement(By.id("settings-done")).getText()).contains("Saved");
+        assertThat(browser.findElement(By.id("module-medication")).isSelected()).isFalse();
+        assertThat(browser.findElements(By.linkText("Medicines"))).isEmpty();
+        Browser.open(browser, base + "/medication/medicines");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("There is nothing here");
+        assertThat(Browser.consoleProblems(browser))
+                .as("only the page switched off, which is not found")
+                .allMatch(problem -> problem.contains("/medication/medicines") && problem.contains("404"));
+
+        Browser.open(browser, base + "/admin/settings/modules");
+        browser.findElement(By.id("module-medication")).click();
+        Browser.clickAndWait(browser, By.xpath("//button[text()='Save']"));
+        assertThat(browser.findElement(By.id("settings-done")).getText()).contains("Saved");
+        assertThat(browser.findElements(By.linkText("Medicines"))).isNotEmpty();
+
+        Browser.open(browser, base + "/admin/settings/changes");
+        assertThat(browser.findElement(By.id("changes")).getText()).contains("Modules used: medication");
         assertThat(Browser.consoleProblems(browser)).isEmpty();
     }
 

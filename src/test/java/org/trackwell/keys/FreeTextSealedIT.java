@@ -157,6 +157,7 @@ class FreeTextSealedIT {
             Map.entry("activity_rule_setting.rule", "the name of a suspicious-activity rule, one of a fixed list"),
             Map.entry("working_hours.days", "the working days, as numbers"),
             Map.entry("help_tip_dismissed.tip", "the anchor of a part of the help, one of a fixed list"),
+            Map.entry("module_used.module", "the name of a module a service may switch off, one of a fixed list"),
             Map.entry(
                     "setup_survey_answer.*",
                     "the implementation survey's answers: the settings chosen, session type and team names, and the"

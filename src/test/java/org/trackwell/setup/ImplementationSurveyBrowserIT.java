@@ -90,6 +90,7 @@ class ImplementationSurveyBrowserIT extends BrowserJourney {
         String record = browser.findElement(By.tagName("main")).getText();
         assertThat(record)
                 .contains("Kind of service: Residential care")
+                .contains("Modules used: Outcome measures, Medication")
                 .contains("Shortest password: 16 characters")
                 .contains("Sign out after 15 idle minutes")
                 .contains("Phone number")

@@ -260,6 +260,37 @@ class ConfirmationsIT {
         assertThat(api.auditActions()).contains("security-policy.changed");
     }
 
+    @Test
+    void switchingAModuleOffAsksFirstSayingItsRecordsAreKeptAndSwitchingItOnDoesNot() {
+        PageSession page = PageSession.signedIn(api, api.adminEmail(), Api.GOOD_PASSWORD);
+        String path = "/admin/settings/modules";
+
+        assertThat(page.submit(path, "used", "OUTCOMES", "used", "NO_SUCH_MODULE")
+                        .statusCode())
+                .as("a module that does not exist is refused and nothing changes")
+                .isEqualTo(400);
+        HttpResponse<String> asked = page.submit(path, "used", "OUTCOMES");
+        assertThat(asked.body()).contains("Switch off Medication?", "kept, hidden", "Nothing is deleted");
+        assertThat(modulesOff()).isEmpty();
+
+        assertThat(page.submit(path, "used", "OUTCOMES", "confirmed", "true").statusCode())
+                .isEqualTo(302);
+        assertThat(modulesOff()).containsExactly("MEDICATION");
+        HttpResponse<String> on = page.submit(path, "used", "OUTCOMES", "used", "MEDICATION");
+        assertThat(on.headers().firstValue("Location").orElse(""))
+                .as("on again at once")
+                .endsWith(path);
+        assertThat(modulesOff()).isEmpty();
+    }
+
+    private java.util.List<String> modulesOff() {
+        return superuser
+                .sql("select module from module_used where tenant_id = :t and not used")
+                .param("t", api.tenant().id().value())
+                .query((row, n) -> row.getString(1))
+                .list();
+    }
+
     private String client() {
         return Api.read(api.post("/api/v1/clients", Api.json(Map.of("teamId", team)), manager))
                 .get("code")

@@ -244,6 +244,8 @@ final class RouteCalls {
                 RouteCall.of("GET /admin/erasures/{number}/certificate").variable("number", t -> "999999"),
                 json("PUT /api/v1/erasure-settings", t -> map("graceDays", 7)),
                 form("POST /admin/settings/erasure", t -> map("graceDays", "7")),
+                // Both modules stay on: the matrix's world keeps every route it calls.
+                form("POST /admin/settings/modules", t -> map("used", "OUTCOMES,MEDICATION")),
                 json(
                         "POST /api/v1/retention/extensions",
                         t -> map("client", "MATRIX-NONE", "until", "2100-01-01", "reason", "A complaint is open")),

@@ -43,6 +43,7 @@ public final class HelpSections {
             Map.entry("/admin/setup/summary", "the-implementation-survey"),
             Map.entry("/admin/settings/implementation-record", "the-implementation-survey"),
             Map.entry("/admin/settings/clients", "client-settings"),
+            Map.entry("/admin/settings/modules", "modules-used"),
             Map.entry("/admin/settings/medication", "medication-settings"),
             Map.entry("/admin/settings/security-policy", "security-policy"),
             Map.entry("/admin/settings/terms", "your-services-terms"),

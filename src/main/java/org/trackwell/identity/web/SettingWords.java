@@ -15,7 +15,8 @@ final class SettingWords {
             "outcome-settings", "Outcome settings",
             "session-types", "Session types",
             "terms-of-use", "Terms of use",
-            "round-identification", "Medication round: identifying people");
+            "round-identification", "Medication round: identifying people",
+            "modules-used", "Modules used");
 
     private SettingWords() {}
 

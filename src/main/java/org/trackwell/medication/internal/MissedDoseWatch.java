@@ -19,6 +19,7 @@ import org.trackwell.database.TenantTransactions;
 import org.trackwell.medication.DoseMissed;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
+import org.trackwell.tenancy.ModulesUsed;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
@@ -44,6 +45,7 @@ public class MissedDoseWatch {
     private final Clients clients;
     private final ApplicationEventPublisher events;
     private final Ids ids;
+    private final ModulesUsed modules;
     private final Clock clock;
 
     MissedDoseWatch(
@@ -56,6 +58,7 @@ public class MissedDoseWatch {
             Clients clients,
             ApplicationEventPublisher events,
             Ids ids,
+            ModulesUsed modules,
             Clock clock,
             ClusterJobs jobs,
             @Value("${trackwell.medication.missed-dose-interval:1m}") Duration interval) {
@@ -70,6 +73,7 @@ public class MissedDoseWatch {
         this.clients = clients;
         this.events = events;
         this.ids = ids;
+        this.modules = modules;
         this.clock = clock;
     }
 
@@ -88,8 +92,11 @@ public class MissedDoseWatch {
         }
     }
 
-    /** Records the current tenant's newly missed doses; returns how many. */
+    /** Records the current tenant's newly missed doses; returns how many (none while medication is off). */
     public int detect() {
+        if (!modules.medication()) {
+            return 0;
+        }
         Instant now = clock.instant();
         MedicationSettings settings = medicines.settings();
         List<Prescription> running = prescriptions.regularRunningSince(now.minus(LOOK_BACK), clients.erased());

@@ -13,6 +13,7 @@ import org.trackwell.clients.Clients;
 import org.trackwell.database.ClusterJobs;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.outcomes.internal.ClientSessionRows.StoredSession;
+import org.trackwell.tenancy.ModulesUsed;
 import org.trackwell.tenancy.Tenant;
 import org.trackwell.tenancy.Tenants;
 
@@ -35,6 +36,7 @@ public class ScheduledLinks {
     private final ClientSessionRows sessions;
     private final MeasureLinks links;
     private final Clients clients;
+    private final ModulesUsed modules;
     private final Clock clock;
 
     ScheduledLinks(
@@ -44,6 +46,7 @@ public class ScheduledLinks {
             ClientSessionRows sessions,
             MeasureLinks links,
             Clients clients,
+            ModulesUsed modules,
             Clock clock,
             ClusterJobs jobs,
             @Value("${trackwell.outcomes.link-schedule-interval:5m}") Duration interval) {
@@ -55,6 +58,7 @@ public class ScheduledLinks {
         this.sessions = sessions;
         this.links = links;
         this.clients = clients;
+        this.modules = modules;
         this.clock = clock;
     }
 
@@ -73,8 +77,11 @@ public class ScheduledLinks {
         }
     }
 
-    /** Sends what is due in the current tenant; returns how many links went out. */
+    /** Sends what is due in the current tenant; returns how many links went out (none while outcomes is off). */
     public int sendDueInTenant() {
+        if (!modules.outcomes()) {
+            return 0;
+        }
         OutcomeSettings settings = catalogue.settings();
         Instant now = clock.instant();
         int sent = 0;

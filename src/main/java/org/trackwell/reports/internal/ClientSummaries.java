@@ -24,13 +24,14 @@ import org.trackwell.outcomes.ClientOutcomes;
 import org.trackwell.outcomes.ClientOutcomes.EpisodeScores;
 import org.trackwell.outcomes.ClientOutcomes.GoalRatings;
 import org.trackwell.shared.ServiceTimeZone;
+import org.trackwell.tenancy.ModulesUsed;
 
 /**
  * One client's outcomes and medication in one record, with the identifying details the service
  * records (none, by default: the pseudonym code alone): episodes with their measures' first and
  * latest scores and the reliable change, goals, the medicines prescribed today and how many of
- * their regular doses were given over the last four weeks. The request that reads it records
- * the reading, once.
+ * their regular doses were given over the last four weeks. A module the service has switched off
+ * is left out. The request that reads it records the reading, once.
  */
 @Service
 public class ClientSummaries {
@@ -44,6 +45,7 @@ public class ClientSummaries {
     private final CurrentMedication medication;
     private final DosesDue doses;
     private final ServiceTimeZone zone;
+    private final ModulesUsed modules;
     private final Clock clock;
 
     ClientSummaries(
@@ -53,6 +55,7 @@ public class ClientSummaries {
             CurrentMedication medication,
             DosesDue doses,
             ServiceTimeZone zone,
+            ModulesUsed modules,
             Clock clock) {
         this.episodes = episodes;
         this.identifiers = identifiers;
@@ -60,6 +63,7 @@ public class ClientSummaries {
         this.medication = medication;
         this.doses = doses;
         this.zone = zone;
+        this.modules = modules;
         this.clock = clock;
     }
 
@@ -76,6 +80,8 @@ public class ClientSummaries {
     /**
      * @param identifiers the client's identifying details the service records (as the client's page
      *     shows them), in words; empty when it records none
+     * @param showsOutcomes whether the service uses outcome measures: without, no episodes or goals are shown
+     * @param showsMedication whether the service uses medication: without, no medicines are shown
      */
     public record Summary(
             String code,
@@ -84,15 +90,37 @@ public class ClientSummaries {
             List<EpisodeLine> episodes,
             List<GoalRatings> goals,
             List<MedicineLine> medication,
-            LocalDate adherenceFrom) {}
+            LocalDate adherenceFrom,
+            boolean showsOutcomes,
+            boolean showsMedication) {}
 
     @Transactional(readOnly = true)
     public Summary of(SignedInUser user, ClientRef client) {
         LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
         LocalDate from = today.minusDays(ADHERENCE_DAYS - 1);
-        Map<UUID, String> stages = episodes.ofClient(client).stream()
-                .collect(Collectors.toMap(Episode::id, e -> e.stage().label()));
-        ClientOutcomes.Summary scored = outcomes.of(client);
+        boolean withOutcomes = modules.outcomes();
+        boolean withMedication = modules.medication();
+        ClientOutcomes.Summary scored =
+                withOutcomes ? outcomes.of(client) : new ClientOutcomes.Summary(List.of(), List.of());
+        Map<UUID, String> stages = withOutcomes
+                ? episodes.ofClient(client).stream()
+                        .collect(Collectors.toMap(Episode::id, e -> e.stage().label()))
+                : Map.of();
+        return new Summary(
+                client.code().toString(),
+                identifiers.of(user, client),
+                today,
+                scored.episodes().stream()
+                        .map(e -> new EpisodeLine(stages.getOrDefault(e.episodeId(), ""), e))
+                        .toList(),
+                scored.goals(),
+                withMedication ? medicines(client, from, today) : List.of(),
+                from,
+                withOutcomes,
+                withMedication);
+    }
+
+    private List<MedicineLine> medicines(ClientRef client, LocalDate from, LocalDate today) {
         Map<UUID, int[]> dueAndGiven = new TreeMap<>();
         for (DueDose dose : doses.of(client, from, today)) {
             int[] tally = dueAndGiven.computeIfAbsent(dose.medicineId(), k -> new int[2]);
@@ -103,16 +131,7 @@ public class ClientSummaries {
         for (Prescribed prescribed : medication.of(client)) {
             medicines.add(new MedicineLine(prescribed, adherence(dueAndGiven.get(prescribed.medicineId()))));
         }
-        return new Summary(
-                client.code().toString(),
-                identifiers.of(user, client),
-                today,
-                scored.episodes().stream()
-                        .map(e -> new EpisodeLine(stages.getOrDefault(e.episodeId(), ""), e))
-                        .toList(),
-                scored.goals(),
-                medicines,
-                from);
+        return medicines;
     }
 
     private static String adherence(int @Nullable [] tally) {

@@ -25,16 +25,20 @@ public final class SummaryPdf {
         summary.identifiers().forEach((name, value) -> client.add(name + ": " + value));
         client.add("Summary as at " + Cells.DAY.format(summary.on()) + ".");
         sections.add(new Section("Client " + summary.code(), client));
-        for (EpisodeLine episode : summary.episodes()) {
-            sections.add(new Section(heading(episode.scores()), episodeLines(episode)));
+        if (summary.showsOutcomes()) {
+            for (EpisodeLine episode : summary.episodes()) {
+                sections.add(new Section(heading(episode.scores()), episodeLines(episode)));
+            }
+            if (summary.episodes().isEmpty()) {
+                sections.add(new Section("Episodes", List.of("No episodes of care.")));
+            }
+            sections.add(new Section("Goals and problems", goalLines(summary.goals())));
         }
-        if (summary.episodes().isEmpty()) {
-            sections.add(new Section("Episodes", List.of("No episodes of care.")));
+        if (summary.showsMedication()) {
+            sections.add(new Section(
+                    "Current medication, and doses given since " + Cells.DAY.format(summary.adherenceFrom()),
+                    medicineLines(summary.medication())));
         }
-        sections.add(new Section("Goals and problems", goalLines(summary.goals())));
-        sections.add(new Section(
-                "Current medication, and doses given since " + Cells.DAY.format(summary.adherenceFrom()),
-                medicineLines(summary.medication())));
         return SectionedPdf.of("Client summary: " + summary.code(), sections);
     }
 

@@ -2,6 +2,7 @@ package org.trackwell.setup.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.trackwell.outcomes.MeasureSetup;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.StepUp;
 import org.trackwell.shared.UserId;
+import org.trackwell.tenancy.ModulesUsed;
+import org.trackwell.tenancy.OptionalModule;
 
 /**
  * The tenant's implementation survey: the draft kept between steps, and applying it. Applying
@@ -40,6 +43,7 @@ public class Survey {
     private final ClientIdentifiers identifiers;
     private final MeasureSetup measures;
     private final Accounts accounts;
+    private final ModulesUsed modules;
     private final StepUp stepUp;
     private final Clock clock;
 
@@ -50,6 +54,7 @@ public class Survey {
             ClientIdentifiers identifiers,
             MeasureSetup measures,
             Accounts accounts,
+            ModulesUsed modules,
             StepUp stepUp,
             Clock clock) {
         this.rows = rows;
@@ -58,6 +63,7 @@ public class Survey {
         this.identifiers = identifiers;
         this.measures = measures;
         this.accounts = accounts;
+        this.modules = modules;
         this.stepUp = stepUp;
         this.clock = clock;
     }
@@ -94,6 +100,7 @@ public class Survey {
         if (!policy.equals(policies.current())) {
             policies.change(policy);
         }
+        modules.change(modulesOf(answers));
         identifiers.choose(answers.yes("identifiersAllowed") ? answers.choices("identifiers") : Set.of());
         if (answers.yes("outcomes")) {
             measures.change(answers.choices("measures"), answers.names("sessionTypes"));
@@ -102,6 +109,17 @@ public class Survey {
         List<Invitation> invitations = invite(answers.invitees(), teams);
         rows.applied(by, clock.instant());
         return invitations;
+    }
+
+    private static Set<OptionalModule> modulesOf(Answers answers) {
+        Set<OptionalModule> used = EnumSet.noneOf(OptionalModule.class);
+        if (answers.yes("outcomes")) {
+            used.add(OptionalModule.OUTCOMES);
+        }
+        if (answers.yes("medication")) {
+            used.add(OptionalModule.MEDICATION);
+        }
+        return used;
     }
 
     private List<Team> createTeams(List<String> names) {

@@ -25,6 +25,8 @@ import org.trackwell.setup.internal.ServiceKind;
 import org.trackwell.setup.internal.Survey;
 import org.trackwell.setup.internal.SurveyState;
 import org.trackwell.shared.UserId;
+import org.trackwell.tenancy.ModulesUsed;
+import org.trackwell.tenancy.OptionalModule;
 
 /**
  * The implementation record, drawn each time from the survey's answers, the settings as they are
@@ -45,6 +47,7 @@ class ImplementationRecord {
     private final MeasureSetup measures;
     private final Accounts accounts;
     private final AuditViewer audit;
+    private final ModulesUsed modules;
 
     ImplementationRecord(
             Survey survey,
@@ -52,13 +55,15 @@ class ImplementationRecord {
             ClientIdentifiers identifiers,
             MeasureSetup measures,
             Accounts accounts,
-            AuditViewer audit) {
+            AuditViewer audit,
+            ModulesUsed modules) {
         this.survey = survey;
         this.policies = policies;
         this.identifiers = identifiers;
         this.measures = measures;
         this.accounts = accounts;
         this.audit = audit;
+        this.modules = modules;
     }
 
     List<Section> sections() {
@@ -100,6 +105,11 @@ class ImplementationRecord {
         return new Section(
                 "The settings now",
                 List.of(
+                        "Modules used: "
+                                + Words.list(modules.used().stream()
+                                        .map(OptionalModule::words)
+                                        .toList())
+                                + ".",
                         "Identifying details recorded about clients: " + Words.list(chosenIdentifiers) + ".",
                         "Shortest password: " + policy.minPasswordLength() + " characters. Lock after "
                                 + policy.lockoutThreshold() + " wrong passwords. Sign out after "
@@ -143,7 +153,12 @@ class ImplementationRecord {
     }
 
     private static String value(String value) {
-        return value.isBlank() ? "none" : Words.setting(value.replace(",", ", "));
+        return switch (value) {
+            case "" -> "none";
+            case "true" -> "on";
+            case "false" -> "off";
+            default -> Words.setting(value.replace(",", ", "));
+        };
     }
 
     private static String yesNo(boolean yes) {

@@ -127,10 +127,11 @@ class SurveyPages {
         if (!confirmed) {
             return new Confirmation(
                             "Apply the survey's answers?",
-                            "The security policy, the identifying details recorded about clients, the measures and"
-                                    + " session types change to your answers from the moment you confirm; the teams"
+                            "The modules used, the security policy, the identifying details recorded about clients,"
+                                    + " the measures and session types change to your answers from the moment you confirm; the teams"
                                     + " are created and the people invited. Each change is recorded in the changes"
-                                    + " list, and you can change any setting again on its own page.",
+                                    + " list, and you can change any setting again on its own page. A module switched"
+                                    + " off is hidden, its records kept, not deleted.",
                             "Apply",
                             "/admin/setup/summary")
                     .ask(request, model);

@@ -12,14 +12,16 @@ import org.trackwell.identity.SignedInUser;
 import org.trackwell.web.HomePart;
 import org.trackwell.web.HomeSection;
 
-/** The home page: for a signed-in user, the parts of each of their roles (HomePart). */
+/** The home page: for a signed-in user, the parts of each of their roles (HomePart), but none of a module the tenant has switched off. */
 @Controller
 class HomeController {
 
     private final List<HomePart> parts;
+    private final ModuleGate gate;
 
-    HomeController(List<HomePart> parts) {
+    HomeController(List<HomePart> parts, ModuleGate gate) {
         this.parts = parts;
+        this.gate = gate;
     }
 
     @GetMapping("/")
@@ -28,6 +30,7 @@ class HomeController {
             model.addAttribute(
                     "sections",
                     parts.stream()
+                            .filter(gate::shows)
                             .map(part -> part.of(user))
                             .flatMap(Optional::stream)
                             .sorted(Comparator.comparingInt(HomeSection::order))

@@ -1,0 +1,4 @@
+@NullMarked
+package org.trackwell.tenancy.web;
+
+import org.jspecify.annotations.NullMarked;
