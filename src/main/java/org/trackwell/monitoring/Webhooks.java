@@ -19,6 +19,7 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.audit.Outcome;
 import org.trackwell.keys.InstallationSecrets;
 import org.trackwell.monitoring.internal.WebhookAddresses;
+import org.trackwell.monitoring.internal.WebhookReceivers;
 import org.trackwell.monitoring.internal.WebhookRows;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.Ids;
@@ -34,6 +35,7 @@ public class Webhooks {
     private static final int URL_LIMIT = 2000;
 
     private final WebhookRows rows;
+    private final WebhookReceivers receivers;
     private final InstallationSecrets secrets;
     private final AuditTrail trail;
     private final MonitoringProperties properties;
@@ -44,6 +46,7 @@ public class Webhooks {
 
     Webhooks(
             WebhookRows rows,
+            WebhookReceivers receivers,
             InstallationSecrets secrets,
             AuditTrail trail,
             MonitoringProperties properties,
@@ -52,6 +55,7 @@ public class Webhooks {
             Ids ids,
             Clock clock) {
         this.rows = rows;
+        this.receivers = receivers;
         this.secrets = secrets;
         this.trail = trail;
         this.properties = properties;
@@ -84,6 +88,7 @@ public class Webhooks {
                 chosen,
                 secrets.seal("monitoring_webhook", "secret", WebhookRows.secretRow(stream, id), secret),
                 clock.instant());
+        CurrentTenant.get().ifPresent(receivers::changed);
         trail.record(AuditAction.WEBHOOK_ADDED, "webhook:" + id, Outcome.SUCCESS);
         return new NewWebhook(id, checked, chosen, secret);
     }
@@ -95,6 +100,7 @@ public class Webhooks {
         if (!rows.changeEvents(id, checkedEvents(events))) {
             throw new MonitoringRefused("There is no such webhook.");
         }
+        CurrentTenant.get().ifPresent(receivers::changed);
         trail.record(AuditAction.WEBHOOK_EVENTS_CHANGED, "webhook:" + id, Outcome.SUCCESS);
         return list().stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
     }

@@ -1,6 +1,7 @@
 package org.trackwell.database.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -155,7 +156,7 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    PlatformTransactionManager transactionManager(DataSource dataSource) {
-        return new TenantScopedTransactionManager(dataSource);
+    PlatformTransactionManager transactionManager(DataSource dataSource, MeterRegistry meters) {
+        return new TenantScopedTransactionManager(dataSource, meters);
     }
 }

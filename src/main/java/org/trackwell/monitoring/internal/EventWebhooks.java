@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Queues the other modules' events for the tenant's webhooks that receive them, in the versioned
  * envelope of docs/api.md. Runs once the event's transaction has committed (a rollback sends
- * nothing), in a transaction of its own; the event registry hands an event whose deliveries could
+ * nothing), in a transaction of its own, unless the tenant was found a moment ago to have no webhook
+ * for the event ({@link WebhookReceivers}); the event registry hands an event whose deliveries could
  * not be queued on again at the next start. Bodies hold pseudonym codes and ids, never names,
  * notes or identifiers.
  */
@@ -33,12 +34,15 @@ class EventWebhooks {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WebhookRows webhooks;
+    private final WebhookReceivers receivers;
     private final TenantTransactions transactions;
     private final Ids ids;
     private final Clock clock;
 
-    EventWebhooks(WebhookRows webhooks, TenantTransactions transactions, Ids ids, Clock clock) {
+    EventWebhooks(
+            WebhookRows webhooks, WebhookReceivers receivers, TenantTransactions transactions, Ids ids, Clock clock) {
         this.webhooks = webhooks;
+        this.receivers = receivers;
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
@@ -87,8 +91,12 @@ class EventWebhooks {
     }
 
     private void queue(TenantId tenant, WebhookEvent event, Instant occurredAt, Map<String, @Nullable Object> data) {
+        if (receivers.noneFor(tenant, event)) {
+            return;
+        }
         transactions.inNewTransaction(tenant, () -> {
             List<WebhookRows.Stored> receiving = webhooks.receiving(event);
+            receivers.found(tenant, event, receiving.size());
             if (receiving.isEmpty()) {
                 return null;
             }
