@@ -4,12 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 import org.trackwell.identity.IdentityProperties;
+import org.trackwell.identity.TooManyAttempts;
 import org.trackwell.shared.DataDirectory;
 
 /**
@@ -57,6 +59,17 @@ public class PasswordHasher {
      */
     public String keyedHash(String secret) {
         return HexFormat.of().formatHex(Base64.getDecoder().decode(peppered(secret)));
+    }
+
+    /**
+     * Refuses at once, with {@link TooManyAttempts}, when a hash asked for now would be: so that a
+     * burst of sign-ins beyond what the hashing threads can take is turned away before each one
+     * reads and writes the database for its admission, and takes it back.
+     */
+    public void refuseWhenFull() {
+        if (threads.full()) {
+            throw new TooManyAttempts(Duration.ofSeconds(1));
+        }
     }
 
     public boolean needsRehash(String storedHash) {
