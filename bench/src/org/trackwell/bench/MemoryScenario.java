@@ -2,19 +2,32 @@ package org.trackwell.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Scenario 7: the server's resident memory and heap in use after the run. */
+/**
+ * Scenario 7: the server's resident memory and heap in use after the run. Only the JVM's process
+ * is counted: the embedded PostgreSQL runs as processes of its own. When the server runs with
+ * {@code -XX:NativeMemoryTracking=summary} (add it to JAVA_OPTS), the memory the JVM committed is
+ * also split by what holds it (heap, metaspace, code cache, thread stacks, GC, ...), so that the
+ * resident figure can be explained.
+ */
 final class MemoryScenario {
+
+    private static final Pattern CATEGORY =
+            Pattern.compile("^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)", Pattern.MULTILINE);
+    private static final Pattern TOTAL = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB");
 
     private MemoryScenario() {}
 
     static List<Figure> run(Server server) throws Exception {
-        return List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 Figure.alone("server resident memory", residentMegabytes(server.pid()), "MB"),
-                Figure.alone("server heap used", heapUsedMegabytes(server.pid()), "MB"));
+                Figure.alone("server heap used", heapUsedMegabytes(server.pid()), "MB")));
+        figures.addAll(nativeMemory(server.pid()));
+        return figures;
     }
 
     static double residentMegabytes(long pid) {
@@ -31,11 +44,36 @@ final class MemoryScenario {
     }
 
     private static double heapUsedMegabytes(long pid) throws Exception {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process process = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+    }
+
+    /** The JVM's committed memory by category, if native memory tracking is on; none otherwise. */
+    private static List<Figure> nativeMemory(long pid) throws Exception {
+        String summary = jcmd(pid, "VM.native_memory", "summary", "scale=KB");
+        Matcher total = TOTAL.matcher(summary);
+        if (!total.find()) {
+            return List.of();
+        }
+        List<Figure> figures = new ArrayList<>();
+        figures.add(Figure.alone("server JVM committed (NMT)", Long.parseLong(total.group(2)) / 1024.0, "MB"));
+        Matcher category = CATEGORY.matcher(summary);
+        while (category.find()) {
+            double committed = Long.parseLong(category.group(3)) / 1024.0;
+            if (committed >= 1) {
+                figures.add(Figure.alone("  committed: " + category.group(1), committed, "MB"));
+            }
+        }
+        return figures;
+    }
+
+    private static String jcmd(long pid, String... command) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        arguments.addAll(List.of(command));
+        Process process = new ProcessBuilder(arguments).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(output);
-        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+        return output;
     }
 }

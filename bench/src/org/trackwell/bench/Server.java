@@ -52,16 +52,17 @@ final class Server implements AutoCloseable {
                 "TRACKWELL_MANAGEMENT_PORT", "0",
                 "TRACKWELL_OPERATOR_FIRST_START", "false",
                 "TRACKWELL_DATABASE_EMBEDDED_PORT", Integer.toString(databasePort),
-                "TRACKWELL_DATABASE_POOL_SIZE", "40",
                 // The bench measures password sign-in and the API behind it; a second factor or terms
                 // of use to accept would gate each session and are not what these figures are about.
                 "TRACKWELL_IDENTITY_DEFAULT_SECOND_FACTOR_ROLES", "",
                 "TRACKWELL_IDENTITY_DEFAULT_TERMS", "false"));
+        // As bin/start and deploy/trackwell.service start it.
+        environment.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         if (options.databaseUrl() != null) {
             environment.put("TRACKWELL_DATABASE_URL", options.databaseUrl());
         }
         List<String> command = javaCommand(options.jar());
-        command.addAll(1, Files.readAllLines(Path.of("bin/java-options")).stream().filter(l -> !l.isBlank()).toList());
+        command.addAll(1, javaOptions());
         if (options.jfr() != null) {
             command.add(1, "-XX:StartFlightRecording=settings=profile,jdk.SocketRead#threshold=0ms,filename=" + Path.of(options.jfr()).toAbsolutePath());
             command.add(1, "-XX:FlightRecorderOptions=stackdepth=256");
@@ -72,7 +73,12 @@ final class Server implements AutoCloseable {
         builder.environment().putAll(environment);
         Process process = builder.start();
         Server server = new Server(process, port, databasePort, data, environment, options.jar());
-        server.awaitHealthy();
+        try {
+            server.awaitHealthy();
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
         return server;
     }
 
@@ -114,7 +120,7 @@ final class Server implements AutoCloseable {
     }
 
     private void awaitHealthy() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Trackwell exited; see bench/out/server.log");
@@ -159,6 +165,13 @@ final class Server implements AutoCloseable {
                 .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /** The JVM flags of bin/start: JAVA_OPTS when set, otherwise bin/java-options without its comments. */
+    private static List<String> javaOptions() throws IOException {
+        String set = System.getenv("JAVA_OPTS");
+        List<String> options = set != null ? List.of(set.split("\\s+")) : Files.readAllLines(Path.of("bin/java-options"));
+        return options.stream().filter(option -> !option.isBlank() && !option.startsWith("#")).toList();
     }
 
     private static List<String> javaCommand(String jar) {

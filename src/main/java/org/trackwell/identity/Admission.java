@@ -26,7 +26,8 @@ class Admission {
 
     private static final Logger log = LoggerFactory.getLogger(Admission.class);
     private static final Duration ADMISSION_PATIENCE = Duration.ofSeconds(10);
-    private static final Duration ADMISSION_POLL = Duration.ofMillis(10);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(10);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
 
     private final AccountRows accounts;
     private final SignInRecords records;
@@ -34,6 +35,7 @@ class Admission {
     private final TenantTransactions transactions;
     private final IdentityProperties properties;
     private final Mailer mailer;
+    private final Turns turns;
 
     Admission(
             AccountRows accounts,
@@ -41,13 +43,15 @@ class Admission {
             Policies policies,
             TenantTransactions transactions,
             IdentityProperties properties,
-            Mailer mailer) {
+            Mailer mailer,
+            Turns turns) {
         this.accounts = accounts;
         this.records = records;
         this.policies = policies;
         this.transactions = transactions;
         this.properties = properties;
         this.mailer = mailer;
+        this.turns = turns;
     }
 
     /**
@@ -80,21 +84,31 @@ class Admission {
      */
     Attempt admit(TenantId tenant, ClientInfo client, Instant now, Supplier<Optional<StoredAccount>> findAccount) {
         long giveUp = System.nanoTime() + ADMISSION_PATIENCE.toNanos();
-        while (true) {
-            try {
-                return transactions.inTenant(tenant, () -> tryToAdmit(tenant, client, now, findAccount));
-            } catch (NotYourTurn wait) {
-                if (System.nanoTime() > giveUp) {
-                    throw new TooManyAttempts(Duration.ofSeconds(1));
-                }
+        Duration pause = FIRST_PAUSE;
+        try {
+            while (true) {
                 try {
-                    Thread.sleep(ADMISSION_POLL);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new TooManyAttempts(Duration.ofSeconds(1));
+                    return turns.inAddressTurn(
+                            client.address(),
+                            giveUp,
+                            () -> transactions.inTenant(tenant, () -> tryToAdmit(tenant, client, now, findAccount)));
+                } catch (NotYourTurn wait) {
+                    if (System.nanoTime() > giveUp) {
+                        throw new TooManyAttempts(Duration.ofSeconds(1));
+                    }
+                    turns.awaitPlace(pause);
+                    pause = longer(pause);
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TooManyAttempts(Duration.ofSeconds(1));
         }
+    }
+
+    private static Duration longer(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(LONGEST_PAUSE) < 0 ? doubled : LONGEST_PAUSE;
     }
 
     private Attempt tryToAdmit(
@@ -144,6 +158,7 @@ class Admission {
     void succeeded(Attempt attempt) {
         records.withdrawAttempt(attempt.client().address(), attempt.at());
         attempt.admitted().ifPresent(account -> accounts.withdrawAttempt(account.id()));
+        turns.placeFreed();
     }
 
     void withdraw(Attempt attempt) {
@@ -177,6 +192,7 @@ class Admission {
             }
             return null;
         });
+        turns.placeFreed();
         log.info(
                 "{} for {} from {}",
                 kind,

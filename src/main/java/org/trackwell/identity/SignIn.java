@@ -73,6 +73,7 @@ public class SignIn {
         TenantId tenant = CurrentTenant.require();
         Instant now = clock.instant();
         String normalisedEmail = email.strip().toLowerCase(Locale.ROOT);
+        hasher.refuseWhenFull();
         Admission.Attempt attempt = admission.admit(tenant, client, now, () -> accounts.findByEmail(normalisedEmail));
         boolean passwordRight = admission.check(attempt, () -> {
             if (attempt.admitted().isPresent()) {

@@ -289,9 +289,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Started as bin/start starts it: the flags of bin/java-options. */
     private static List<String> javaCommand() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ArrayList<>(List.of(java, "-Xmx384m", "-jar", System.getProperty("trackwell.jar")));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        try {
+            Files.readAllLines(Path.of("bin/java-options")).stream()
+                    .filter(option -> !option.isBlank() && !option.startsWith("#"))
+                    .forEach(command::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        command.addAll(List.of("-jar", System.getProperty("trackwell.jar")));
+        return command;
     }
 
     public static void pause(Duration duration) {

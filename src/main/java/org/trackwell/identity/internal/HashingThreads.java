@@ -73,6 +73,15 @@ class HashingThreads implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a hash asked for now would be refused: every thread busy and the queue full. Lets a
+     * sign-in be refused before it does any other work; the hash itself is still refused when it
+     * comes to that, whatever this said.
+     */
+    boolean full() {
+        return executor.getQueue().remainingCapacity() == 0;
+    }
+
     /** Finishes the hashes already accepted (the queue is short) and refuses any more. */
     @Override
     public void close() {

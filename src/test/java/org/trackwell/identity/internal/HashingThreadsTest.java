@@ -54,6 +54,25 @@ class HashingThreadsTest {
     }
 
     @Test
+    void isFullOnlyWhileEveryThreadIsBusyAndTheQueueIsFull() throws Exception {
+        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            assertThat(threads.full()).isFalse();
+            callers.submit(() -> threads.run(this::blockUntilReleased));
+            started.await(10, TimeUnit.SECONDS);
+            assertThat(threads.full()).isFalse();
+            var queued = CompletableFuture.supplyAsync(() -> threads.run(() -> "queued"), callers);
+            while (!threads.full() && !queued.isDone()) {
+                Thread.onSpinWait();
+            }
+
+            assertThat(threads.full()).isTrue();
+            release.countDown();
+            assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("queued");
+            assertThat(threads.full()).isFalse();
+        }
+    }
+
+    @Test
     void passesOnWhatTheHashThrows() {
         assertThatThrownBy(() -> threads.run(() -> {
                     throw new IllegalArgumentException("malformed hash");
