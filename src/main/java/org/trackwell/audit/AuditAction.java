@@ -88,6 +88,11 @@ public enum AuditAction {
             "a tenant admin asked for the service to be closed, with a reason, after taking the whole-tenant archive;"
                     + " the tenant is read-only until an operator closes it (in the tenant's stream and the"
                     + " installation's)"),
+    TENANT_CLOSURE_WITHDRAWN(
+            "tenant.closure-withdrawn",
+            Target.TENANT,
+            "a tenant admin withdrew the request to close the service before the operator closed it; the tenant can"
+                    + " be changed again (in the tenant's stream and the installation's)"),
     TENANT_CLOSED(
             "tenant.closed",
             Target.TENANT,

@@ -2,7 +2,7 @@ package org.trackwell.erasure;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.trackwell.audit.AuditAction;
@@ -11,6 +11,7 @@ import org.trackwell.audit.ClosingStreams;
 import org.trackwell.audit.Outcome;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.erasure.internal.ClosureCertificates;
+import org.trackwell.erasure.internal.ClosureProgress;
 import org.trackwell.erasure.internal.ClosureRefused;
 import org.trackwell.erasure.internal.ClosureRequest;
 import org.trackwell.erasure.internal.ClosureRequests;
@@ -35,6 +36,7 @@ public class TenantClosures {
     private final Tenants tenants;
     private final ClosureRequests requests;
     private final ClosureRows rows;
+    private final ClosureProgress progress;
     private final ClosureCertificates certificates;
     private final FieldEncryption encryption;
     private final ClosingStreams streams;
@@ -48,6 +50,7 @@ public class TenantClosures {
             Tenants tenants,
             ClosureRequests requests,
             ClosureRows rows,
+            ClosureProgress progress,
             ClosureCertificates certificates,
             FieldEncryption encryption,
             ClosingStreams streams,
@@ -59,6 +62,7 @@ public class TenantClosures {
         this.tenants = tenants;
         this.requests = requests;
         this.rows = rows;
+        this.progress = progress;
         this.certificates = certificates;
         this.encryption = encryption;
         this.streams = streams;
@@ -69,35 +73,31 @@ public class TenantClosures {
         this.clock = clock;
     }
 
-    /** What is left of the request before the tenant's rows go: who asked, in words, and its time zone. */
-    private record Asked(ClosureRequest request, String requestedBy, ZoneId zone) {}
-
     /**
      * Closes the tenant and returns its signed certificate, which is also kept with the tenant. A
      * closure that stopped part-way (the erasure ledger out of reach, say) is carried on by running
-     * it again, as long as the tenant's rows are still there; every step can be done twice.
+     * it again, even after the tenant's rows have gone: each step's result is kept as it is done
+     * (ClosureProgress), and every step can be done twice.
      */
     public byte[] close(String slug) {
         Tenant tenant = tenants.bySlug(slug);
         if (tenant.closed() && tenants.closureCertificate(tenant.id()).isPresent()) {
             throw ClosureRefused.conflict("The tenant " + tenant.slug() + " is closed already.");
         }
-        Asked asked = transactions.inTenant(tenant.id(), this::asked);
-        Instant now = clock.instant();
-        if (now.isBefore(asked.request().closeAfter())) {
-            throw ClosureRefused.conflict("The tenant " + tenant.slug() + "'s notice period runs until "
-                    + asked.request().closeAfter() + ": it can be closed after that.");
-        }
+        ClosureProgress.Started started = tenant.closed()
+                ? progress.started(tenant.id())
+                        .orElseGet(
+                                () -> progress.start(tenant.id(), asked(tenant).started()))
+                : progress.start(tenant.id(), asked(tenant).afterNotice(tenant));
         Tenant closed = tenant.closed() ? tenant : tenants.close(tenant.id());
         transactions.inTenant(tenant.id(), () -> {
             encryption.destroyKeysOfClosingTenant(tenant.id());
             return true;
         });
-        ClosingStreams.LastCheckpoint last = streams.signHead(tenant.id());
-        Map<String, Long> removed = rows.removeAll(tenant.id());
-        long entries = streams.remove(tenant.id());
-        byte[] certificate = certificates.of(new ClosureCertificates.Closure(
-                closed, asked.requestedBy(), asked.request(), now, removed, last, entries, asked.zone()));
+        ClosingStreams.LastCheckpoint last = progress.lastCheckpoint(tenant.id(), () -> streams.signHead(tenant.id()));
+        Map<String, Long> removed = progress.removeRows(tenant.id());
+        long entries = progress.auditEntriesRemoved(tenant.id(), () -> streams.remove(tenant.id()));
+        byte[] certificate = certificates.of(new ClosureCertificates.Closure(closed, started, removed, last, entries));
         tenants.keepClosureCertificate(tenant.id(), certificate);
         trail.record(
                 AuditAction.TENANT_CLOSURE_CERTIFIED,
@@ -106,6 +106,18 @@ public class TenantClosures {
                         + " last-checkpoint=" + last.seq(),
                 Outcome.SUCCESS);
         return certificate;
+    }
+
+    /** Who asked and when, and the end of the notice period, from the request while it is there. */
+    private record Asked(ClosureProgress.Started started, Instant closeAfter) {
+
+        ClosureProgress.Started afterNotice(Tenant tenant) {
+            if (started.closedAt().isBefore(closeAfter)) {
+                throw ClosureRefused.conflict("The tenant " + tenant.slug() + "'s notice period runs until "
+                        + closeAfter + ": it can be closed after that.");
+            }
+            return started;
+        }
     }
 
     /**
@@ -124,16 +136,26 @@ public class TenantClosures {
                         () -> ClosureRefused.conflict("The tenant " + tenant.slug() + " has no closure certificate."));
     }
 
-    private Asked asked() {
-        ClosureRequest request = requests.pending()
-                .orElseThrow(() -> ClosureRefused.conflict(
-                        "No tenant admin has asked for this tenant to close, or it was made active again since: they"
-                                + " ask on Settings, Close this service."));
-        String requestedBy = accounts.list().stream()
-                .filter(user -> user.id().value().equals(request.requestedBy()))
-                .map(User::displayName)
-                .findFirst()
-                .orElse("a former user");
-        return new Asked(request, requestedBy, zone.zone());
+    private Asked asked(Tenant tenant) {
+        return transactions.inTenant(tenant.id(), () -> {
+            ClosureRequest request = requests.pending()
+                    .orElseThrow(() -> ClosureRefused.conflict(
+                            "No tenant admin has asked for this tenant to close, or it was made active again since:"
+                                    + " they ask on Settings, Close this service."));
+            String requestedBy = accounts.list().stream()
+                    .filter(user -> user.id().value().equals(request.requestedBy()))
+                    .map(User::displayName)
+                    .findFirst()
+                    .orElse("a former user");
+            return new Asked(
+                    new ClosureProgress.Started(
+                            requestedBy,
+                            request.requestedAt(),
+                            request.archiveProducedAt(),
+                            // As the database keeps it, so a rerun's certificate reads the same.
+                            clock.instant().truncatedTo(ChronoUnit.MICROS),
+                            zone.zone()),
+                    request.closeAfter());
+        });
     }
 }

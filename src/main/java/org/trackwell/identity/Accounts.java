@@ -202,11 +202,10 @@ public class Accounts {
         if (trimmed.isEmpty() || trimmed.length() > 100) {
             throw new AccountChangeRefused("A team needs a name of 1 to 100 characters.");
         }
-        if (teams.nameTaken(trimmed)) {
+        Team team = new Team(ids.next(), trimmed);
+        if (!teams.insert(CurrentTenant.require(), team)) {
             throw new AccountChangeRefused("There is already a team called " + trimmed + ".");
         }
-        Team team = new Team(ids.next(), trimmed);
-        teams.insert(CurrentTenant.require(), team);
         trail.record(AuditAction.TEAM_CREATED, "team:" + team.id(), Outcome.SUCCESS);
         return team;
     }

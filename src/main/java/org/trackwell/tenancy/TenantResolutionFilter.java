@@ -67,7 +67,8 @@ public class TenantResolutionFilter extends OncePerRequestFilter {
 
     /**
      * Whether a request may change something, other than what a read-only tenant's people still need:
-     * signing in and out, confirming who they are, and taking the data away.
+     * signing in and out, confirming who they are, taking the data away, and keeping the service open
+     * after all.
      */
     private static boolean changes(HttpServletRequest request) {
         String method = request.getMethod();
@@ -81,6 +82,7 @@ public class TenantResolutionFilter extends OncePerRequestFilter {
                 || path.equals("/api/v1/me/confirm")
                 || path.startsWith("/account/confirm")
                 || path.equals("/admin/export/archive")
+                || path.equals("/admin/close/withdraw")
                 || path.equals("/api/v1/archive")
                 || path.equals("/admin/subject-access")
                 || path.equals("/api/v1/subject-access"));

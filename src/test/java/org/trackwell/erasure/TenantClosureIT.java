@@ -3,6 +3,7 @@ package org.trackwell.erasure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
@@ -20,6 +21,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -227,7 +231,66 @@ class TenantClosureIT {
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         assertThat(operator("erasure", "verify-certificate", certificate.toString()))
                 .isZero();
+
+        // Stopped after the rows, the request among them, and the audit stream went, before the
+        // certificate was kept: the rerun says what the first run did.
+        String certified = pdfText(certificate);
+        JdbcClient.create(TestPostgres.asSuperuser())
+                .sql("update tenant set closure_certificate = null where id = :tenant")
+                .param("tenant", api.tenant().id().value())
+                .update();
+        Path again = files.resolve("resumed-again.pdf");
+        assertThat(operator("tenant", "close", "--slug", api.tenant().slug(), "--certificate", again.toString()))
+                .as("carried on after its rows went")
+                .isZero();
+        assertThat(pdfText(again))
+                .isEqualTo(certified)
+                .doesNotContain("a former user")
+                .doesNotContain(" 0 rows");
         assertThat(operator(close)).as("closed already").isEqualTo(2);
+    }
+
+    private static String pdfText(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void anAdminWithdrawsTheRequestAndTheServiceCanBeChangedAgainButNotAfterItClosed() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "withdrawn");
+        String admin = api.signInAsAdmin();
+        String practitionerEmail = api.newUserInTeam(admin, "Pat", api.newTeam(admin, "Riverside"), "PRACTITIONER");
+        PageSession pages = PageSession.signedIn(api, api.adminEmail(), Api.GOOD_PASSWORD);
+        assertThat(pages.submit("/admin/close/withdraw").statusCode()).isEqualTo(302);
+        assertThat(pages.get("/admin/close").body())
+                .as("nothing to withdraw before a request")
+                .contains("has not been asked for");
+        pages.submitFrom(
+                "/admin/close", "/admin/export/archive", "password", ARCHIVE_PASSWORD, "repeated", ARCHIVE_PASSWORD);
+        pages.submit("/admin/close", "reason", "The contract ends", "confirmed", "true");
+        assertThat(status(api)).isEqualTo(TenantStatus.READ_ONLY);
+        assertThat(pages.get("/admin/close").body()).contains("Closing has been asked for");
+        PageSession practitioner = PageSession.signedIn(api, practitionerEmail, Api.GOOD_PASSWORD);
+        assertThat(practitioner
+                        .submitFrom("/admin/close", "/admin/close/withdraw")
+                        .statusCode())
+                .as("only a tenant admin withdraws")
+                .isEqualTo(403);
+
+        assertThat(pages.submit("/admin/close/withdraw").statusCode()).isEqualTo(302);
+        assertThat(pages.get("/admin/close").body())
+                .contains("has been withdrawn")
+                .doesNotContain("Closing has been asked for");
+        assertThat(status(api)).isEqualTo(TenantStatus.ACTIVE);
+        assertThat(api.post("/api/v1/teams", Api.json(Map.of("name", "After all")), admin)
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(installationAudit(api.tenant().slug())).contains("tenant.closure-withdrawn");
+        Path certificate = files.resolve("withdrawn.pdf");
+        assertThat(operator("tenant", "close", "--slug", api.tenant().slug(), "--certificate", certificate.toString()))
+                .as("a withdrawn request closes nothing")
+                .isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.trackwell.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.TestMail;
+import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
 
@@ -118,6 +121,19 @@ class UserAdministrationIT {
         assertThat(api.post("/api/v1/teams", Api.json("name", "north team"), admin)
                         .statusCode())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void theDatabaseHoldsOneTeamOfANameWhateverItsCaseEvenForRequestsAtOnce() {
+        var team = Api.read(api.post("/api/v1/teams", Api.json("name", "Night Team"), admin));
+        JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser());
+        assertThatThrownBy(() -> superuser
+                        .sql("insert into team (tenant_id, id, name) values (:tenant, gen_random_uuid(), 'NIGHT TEAM')")
+                        .param("tenant", api.tenant().id().value())
+                        .update())
+                .rootCause()
+                .hasMessageContaining("team_name_folded");
+        assertThat(team.get("name").asString()).isEqualTo("Night Team");
     }
 
     @Test

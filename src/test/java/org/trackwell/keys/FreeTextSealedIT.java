@@ -114,6 +114,10 @@ class FreeTextSealedIT {
             Map.entry("flyway_schema_history.*", "the migrations run"),
             Map.entry("tenant.*", "the service's name and host"),
             Map.entry("tenant_host.*", "host names"),
+            Map.entry(
+                    "tenant_closure.*",
+                    "a closure's progress: the requesting admin's name, times, the time zone, the audit trail's last"
+                            + " checkpoint and the rows removed by table, as its certificate says"),
             Map.entry("tenant_data_key.*", "tenant keys, wrapped by the master key"),
             Map.entry("client_data_key.*", "client keys, wrapped by the tenant's key"),
             Map.entry("user_account.*", "staff and operator accounts"),

@@ -14,6 +14,10 @@ public final class ReviewedTables {
     /** Tables without tenant_id: Citus reference tables (copied to every shard) or the coordinator's own. */
     public static final Map<String, String> INSTALLATION_WIDE = Map.ofEntries(
             Map.entry("tenant", "the tenants themselves: a reference table"),
+            Map.entry(
+                    "tenant_closure",
+                    "what a tenant's closure has done so far, kept past the tenant's rows for its certificate: a"
+                            + " reference table, like tenant"),
             Map.entry("terms_of_use", "the installation's terms, which every tenant's users accept: a reference table"),
             Map.entry("blocked_address", "addresses blocked before any tenant is known: the coordinator's"),
             Map.entry("sign_in_failure_by_address", "failures by address across tenants: the coordinator's"),

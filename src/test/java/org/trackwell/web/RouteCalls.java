@@ -236,6 +236,7 @@ final class RouteCalls {
                 form("POST /admin/subject-access", t -> map("client", "MATRIX-NONE")),
                 // No archive was taken in the matrix's world, so closing is refused and nothing changes.
                 form("POST /admin/close", t -> map("reason", "The contract ends", "confirmed", "true")),
+                form("POST /admin/close/withdraw", t -> map()),
                 RouteCall.of("POST /api/v1/erasures/{number}/approve").variable("number", t -> "999999"),
                 RouteCall.of("POST /api/v1/erasures/{number}/cancel").variable("number", t -> "999999"),
                 RouteCall.of("GET /api/v1/erasures/{number}/certificate").variable("number", t -> "999999"),

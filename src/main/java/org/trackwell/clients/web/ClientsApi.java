@@ -50,7 +50,7 @@ class ClientsApi {
             @NotNull UUID teamId,
             @Nullable @Size(max = 200) String reference,
             @Nullable Map<Demographic, Object> demographics,
-            @Nullable Identifiers identifiers,
+            @Nullable IdentifiersView identifiers,
             @Nullable Boolean acknowledgeIdentifying) {
 
         NewClient toNewClient() {
@@ -58,7 +58,7 @@ class ClientsApi {
                     teamId,
                     reference,
                     demographics == null ? Map.of() : demographics,
-                    identifiers == null ? Identifiers.none() : identifiers,
+                    identifiers == null ? Identifiers.none() : identifiers.toIdentifiers(),
                     Boolean.TRUE.equals(acknowledgeIdentifying));
         }
     }

@@ -3,7 +3,10 @@ package org.trackwell.clients.web;
 import org.jspecify.annotations.Nullable;
 import org.trackwell.clients.internal.Identifiers;
 
-/** A client's identifying details as the API shows them, each present only where the tenant has switched it on. */
+/**
+ * A client's identifying details as the API shows and takes them, each present only where the
+ * tenant has switched it on.
+ */
 record IdentifiersView(
         @Nullable String name,
         @Nullable String dateOfBirth,
@@ -20,6 +23,10 @@ record IdentifiersView(
                 identifiers.address(),
                 identifiers.email(),
                 identifiers.phone());
+    }
+
+    Identifiers toIdentifiers() {
+        return new Identifiers(name, dateOfBirth, nhsNumber, address, email, phone);
     }
 
     @Override

@@ -27,13 +27,19 @@ public class ClosureCertificates {
     /** What the closure destroyed and removed, for the certificate. */
     public record Closure(
             Tenant tenant,
-            String requestedBy,
-            ClosureRequest request,
-            Instant closedAt,
+            ClosureProgress.Started started,
             Map<String, Long> rowsRemoved,
             ClosingStreams.LastCheckpoint lastCheckpoint,
-            long auditEntriesRemoved,
-            ZoneId zone) {}
+            long auditEntriesRemoved) {
+
+        Instant closedAt() {
+            return started.closedAt();
+        }
+
+        ZoneId zone() {
+            return started.zone();
+        }
+    }
 
     private final ErasureCertificates signing;
     private final DocumentSignatures signatures;
@@ -55,11 +61,11 @@ public class ClosureCertificates {
                 List.of(
                         List.of(
                                 "Closure of " + tenant.displayName() + " (" + tenant.slug() + ")",
-                                "Asked for by " + closure.requestedBy() + ", a tenant admin, on "
-                                        + when(closure.request().requestedAt(), closure.zone())
+                                "Asked for by " + closure.started().requestedBy() + ", a tenant admin, on "
+                                        + when(closure.started().requestedAt(), closure.zone())
                                         + ", with the service's whole"
                                         + " archive produced on "
-                                        + when(closure.request().archiveProducedAt(), closure.zone()),
+                                        + when(closure.started().archiveProducedAt(), closure.zone()),
                                 "Read-only from then; closed by the operator on "
                                         + when(closure.closedAt(), closure.zone()) + " (" + closure.closedAt() + ")"),
                         List.of(

@@ -119,4 +119,24 @@ public class ClosureRequests {
         });
         return request;
     }
+
+    /**
+     * The tenant admin keeping the service open after all, while the operator has not closed it:
+     * the request is set aside and the service can be changed again at once.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public void withdraw() {
+        Tenant tenant = tenants.byId(CurrentTenant.require()).orElseThrow();
+        if (tenant.status() != TenantStatus.READ_ONLY || rows.current().isEmpty()) {
+            throw ClosureRefused.conflict("Closing this service has not been asked for, or it has closed already.");
+        }
+        rows.setAside();
+        tenants.resume(tenant.slug());
+        trail.record(AuditAction.TENANT_CLOSURE_WITHDRAWN, "tenant:" + tenant.slug(), Outcome.SUCCESS);
+        transactions.inTenant(AuditTrail.OPERATOR_STREAM, () -> {
+            trail.record(AuditAction.TENANT_CLOSURE_WITHDRAWN, "tenant:" + tenant.slug(), Outcome.SUCCESS);
+            return true;
+        });
+    }
 }

@@ -2,8 +2,6 @@ package org.trackwell.erasure.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -57,17 +55,6 @@ public class ClosureRows {
     /** Removes a request an operator set aside by making the tenant active again. */
     void setAside() {
         jdbc.sql("delete from tenant_closure_request").update();
-    }
-
-    /** Every row of the closed tenant, but its host names and audit stream: rows removed by table. */
-    public Map<String, Long> removeAll(TenantId closed) {
-        Map<String, Long> removed = new LinkedHashMap<>();
-        owner.sql("select table_name, removed from close_tenant_rows(:tenant)")
-                .param("tenant", closed.value())
-                .query((row, n) -> Map.entry(row.getString(1), row.getLong(2)))
-                .list()
-                .forEach(table -> removed.put(table.getKey(), table.getValue()));
-        return removed;
     }
 
     /**

@@ -87,4 +87,15 @@ class ClosurePages {
         });
         return "redirect:/admin/close";
     }
+
+    @PostMapping("/withdraw")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    String withdraw(RedirectAttributes redirect) {
+        FormOutcome.flash(redirect, () -> {
+            requests.withdraw();
+            return "The request to close the service has been withdrawn. The service is open and can be changed"
+                    + " again.";
+        });
+        return "redirect:/admin/close";
+    }
 }

@@ -18,26 +18,22 @@ public class TeamRows {
         this.jdbc = jdbc;
     }
 
-    public void insert(TenantId tenant, Team team) {
-        jdbc.sql("insert into team (tenant_id, id, name) values (:tenant, :id, :name)")
-                .param("tenant", tenant.value())
-                .param("id", team.id())
-                .param("name", team.name())
-                .update();
+    /** False when another team has the name in any case, which the database settles for requests at once. */
+    public boolean insert(TenantId tenant, Team team) {
+        return jdbc.sql("""
+                        insert into team (tenant_id, id, name) values (:tenant, :id, :name)
+                        on conflict (tenant_id, name_folded) do nothing""")
+                        .param("tenant", tenant.value())
+                        .param("id", team.id())
+                        .param("name", team.name())
+                        .update()
+                == 1;
     }
 
     public List<Team> all() {
         return jdbc.sql("select id, name from team order by name")
                 .query((row, n) -> new Team(row.getObject("id", UUID.class), row.getString("name")))
                 .list();
-    }
-
-    public boolean nameTaken(String name) {
-        return jdbc.sql("select count(*) from team where name_folded = lower(:name)")
-                        .param("name", name)
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 
     public void setMemberships(TenantId tenant, UserId user, Collection<UUID> teams) {
