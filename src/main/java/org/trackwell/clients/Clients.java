@@ -175,6 +175,16 @@ public class Clients {
     }
 
     /**
+     * The clients within the user's clinical reach (as practitioner or manager, never as carer), a
+     * page at a time; listing them is recorded.
+     */
+    @Transactional
+    public List<ClientSummary> clinicalCaseload(SignedInUser user, CaseloadFilter filter, int page) {
+        trail.record(AuditAction.CLIENT_CASELOAD_VIEWED, null, Outcome.SUCCESS);
+        return caseloads.caseload(Reach.clinicalOf(user), filter, PAGE_SIZE + 1, (long) page * PAGE_SIZE);
+    }
+
+    /**
      * The page of the caseload just after the client with code {@code after}, newest first, found
      * from that client instead of counted from the start; listing them is recorded. A code that is
      * not a client within reach is refused, so it tells nothing about clients out of reach.
