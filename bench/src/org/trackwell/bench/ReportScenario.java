@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -21,7 +22,9 @@ import org.trackwell.clients.PseudonymCode;
  * Scenario 11: the outcomes report on a team of 100,000 clients, each with one episode of 10
  * attended treatment sessions scored on PHQ-9 and GAD-7 (2,000,000 scores), against the plain SQL
  * aggregate that computes the same figures in the same run (goal: at most twice its time); and an
- * XLSX download of the 100,000 episodes behind "referrals", with the server's peak resident memory.
+ * XLSX download of the 100,000 episodes behind "referrals", with the server's peak resident memory;
+ * and the progress caseload's first page for the team's manager against the plain caseload page.
+ * {@code --clients N} sets the team's size, to measure how these costs grow.
  */
 final class ReportScenario {
 
@@ -34,7 +37,7 @@ final class ReportScenario {
         String admin = seed.token(server);
         String team = Calls.field(Calls.post(server, seed, admin, "/api/v1/teams", "{\"name\":\"Report Team\"}"), "id");
         String manager = Calls.staff(server, seed, admin, "report-manager@bench.test", "MANAGER", team);
-        int count = options.smoke() ? 2_000 : CLIENTS * options.scale();
+        int count = options.clients() > 0 ? options.clients() : options.smoke() ? 2_000 : CLIENTS * options.scale();
         seed(server, team, count);
         LocalDate today = LocalDate.now();
         String query = "from=" + today.minusDays(90) + "&to=" + today + "&team=" + team;
@@ -45,6 +48,12 @@ final class ReportScenario {
             report = Math.min(report, timed(() -> get(server, seed, manager, "/api/v1/reports/outcomes?" + query)));
             plain = Math.min(plain, timed(() -> plainAggregate(server, team, today)));
         }
+        Duration duration = options.duration(10);
+        for (String path : List.of("/api/v1/progress", "/api/v1/clients")) {
+            Calls.get(server, seed, manager, path, 8, Duration.ofSeconds(2));
+        }
+        Load.Result progress = Calls.get(server, seed, manager, "/api/v1/progress", 8, duration);
+        Load.Result caseload = Calls.get(server, seed, manager, "/api/v1/clients", 8, duration);
         double peakBefore = peakMegabytes(server.pid());
         long start = System.nanoTime();
         long bytes = xlsx(server, seed, manager, today, team);
@@ -53,6 +62,10 @@ final class ReportScenario {
         String clients = String.format("%,d", count);
         return List.of(
                 new Figure("outcomes report (" + clients + " episodes)", report, "ms", "plain SQL aggregate", plain, "ms"),
+                new Figure("progress caseload, page 1 of " + clients + " clients", progress.rate(), "req/s",
+                        "plain caseload page", caseload.rate(), "req/s"),
+                new Figure("  p99 latency (8 clients)", progress.percentileMillis(99), "ms", "caseload p99",
+                        caseload.percentileMillis(99), "ms"),
                 Figure.alone("XLSX of " + clients + " episodes (" + bytes / 1024 + " KiB)", seconds, "s"),
                 new Figure("  server peak RSS after the XLSX", peakAfter, "MB", "peak before", peakBefore, "MB"));
     }
@@ -208,7 +221,24 @@ final class ReportScenario {
                       (abs(hashtext(s.id::text || m.id)) % m.top), false, false, 'PRACTITIONER', s.starts_at
                     from client_session s join client c on c.id = s.client_id,
                       (values ('PHQ-9', 28), ('GAD-7', 22)) m(id, top)
-                    where c.team_id = cast(? as uuid)""")) {
+                    where c.team_id = cast(? as uuid)""",
+                    // Kept by the server with each answer; seeded here as the migration back-fills it.
+                    """
+                    insert into episode_scores (tenant_id, episode_id, measure_id, client_id, scored,
+                      first_total, first_starts_at, first_recorded_at, first_answer_id,
+                      latest_total, latest_band, latest_starts_at, latest_recorded_at, latest_answer_id, risk)
+                    select s.tenant_id, s.episode_id, a.measure_id, s.client_id, count(a.total),
+                      (array_agg(a.total order by s.starts_at, a.recorded_at, a.id))[1],
+                      min(s.starts_at), (array_agg(a.recorded_at order by s.starts_at, a.recorded_at, a.id))[1],
+                      (array_agg(a.id order by s.starts_at, a.recorded_at, a.id))[1],
+                      (array_agg(a.total order by s.starts_at desc, a.recorded_at desc, a.id desc))[1],
+                      (array_agg(a.band order by s.starts_at desc, a.recorded_at desc, a.id desc))[1],
+                      max(s.starts_at),
+                      (array_agg(a.recorded_at order by s.starts_at desc, a.recorded_at desc, a.id desc))[1],
+                      (array_agg(a.id order by s.starts_at desc, a.recorded_at desc, a.id desc))[1], bool_or(a.risk)
+                    from measure_answer a join client_session s on s.id = a.session_id join client c on c.id = s.client_id
+                    where c.team_id = cast(? as uuid)
+                    group by s.tenant_id, s.episode_id, s.client_id, a.measure_id""")) {
                 try (PreparedStatement insert = connection.prepareStatement(statement)) {
                     int parameters = (int) statement.chars().filter(c -> c == '?').count();
                     for (int p = 1; p < parameters; p++) {
@@ -222,7 +252,7 @@ final class ReportScenario {
         }
         try (Connection connection = Jdbc.connectAsOwner(server);
                 PreparedStatement analyse = connection.prepareStatement(
-                        "analyze client; analyze episode; analyze client_session; analyze measure_answer")) {
+                        "analyze client; analyze episode; analyze client_session; analyze measure_answer; analyze episode_scores")) {
             analyse.execute();
         }
     }

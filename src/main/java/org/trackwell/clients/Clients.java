@@ -175,6 +175,16 @@ public class Clients {
     }
 
     /**
+     * The clients within the user's clinical reach (as practitioner or manager, never as carer), a
+     * page at a time; listing them is recorded.
+     */
+    @Transactional
+    public List<ClientSummary> clinicalCaseload(SignedInUser user, CaseloadFilter filter, int page) {
+        trail.record(AuditAction.CLIENT_CASELOAD_VIEWED, null, Outcome.SUCCESS);
+        return caseloads.caseload(Reach.clinicalOf(user), filter, PAGE_SIZE + 1, (long) page * PAGE_SIZE);
+    }
+
+    /**
      * The page of the caseload just after the client with code {@code after}, newest first, found
      * from that client instead of counted from the start; listing them is recorded. A code that is
      * not a client within reach is refused, so it tells nothing about clients out of reach.
@@ -182,11 +192,28 @@ public class Clients {
     @Transactional
     public List<ClientSummary> caseloadAfter(SignedInUser user, CaseloadFilter filter, String after) {
         Reach reach = Reach.of(user);
-        CaseloadRows.Position position = PseudonymCode.parse(after)
-                .flatMap(code -> caseloads.position(code, reach))
-                .orElseThrow(() -> new ClientDetailsInvalid("after: no client with that code in your caseload."));
+        CaseloadRows.Position position = position(after, reach, "after");
         trail.record(AuditAction.CLIENT_CASELOAD_VIEWED, null, Outcome.SUCCESS);
         return caseloads.caseload(reach, filter, PAGE_SIZE + 1, 0, position);
+    }
+
+    /**
+     * The page of the caseload just before the client with code {@code before}, newest first, one
+     * more than a page when there are more before it; found and refused as {@link #caseloadAfter}.
+     */
+    @Transactional
+    public List<ClientSummary> caseloadBefore(SignedInUser user, CaseloadFilter filter, String before) {
+        Reach reach = Reach.of(user);
+        CaseloadRows.Position position = position(before, reach, "before");
+        trail.record(AuditAction.CLIENT_CASELOAD_VIEWED, null, Outcome.SUCCESS);
+        return caseloads.caseloadBefore(reach, filter, PAGE_SIZE + 1, position);
+    }
+
+    private CaseloadRows.Position position(String code, Reach reach, String parameter) {
+        return PseudonymCode.parse(code)
+                .flatMap(parsed -> caseloads.position(parsed, reach))
+                .orElseThrow(
+                        () -> new ClientDetailsInvalid(parameter + ": no client with that code in your caseload."));
     }
 
     /** What the client's open flags say, newest first; the caller has recorded the read. */

@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +109,35 @@ class ClientsIT {
         assertThat(Api.read(outOfReach).get("detail"))
                 .isEqualTo(Api.read(unknown).get("detail"));
         assertThat(api.get("/api/v1/clients?page=1&after=" + newest, manager).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theClientsPageGoesOnAndBackFromTheClientsAtItsEdges() {
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < Clients.pageSize() + 5; i++) {
+            added.add(newClient(manager, Map.of("teamId", teamA)));
+        }
+        List<String> newestFirst = added.reversed();
+
+        String first = page("/clients?team=" + teamA);
+        assertThat(codesOn(first)).isEqualTo(newestFirst.subList(0, Clients.pageSize()));
+        assertThat(first).doesNotContain("Clients added more recently");
+        String later = page(link(first, "Clients added earlier"));
+        assertThat(codesOn(later)).isEqualTo(newestFirst.subList(Clients.pageSize(), added.size()));
+        assertThat(later).doesNotContain("Clients added earlier");
+        String back = page(link(later, "Clients added more recently"));
+        assertThat(codesOn(back)).isEqualTo(codesOn(first));
+        assertThat(back).doesNotContain("Clients added more recently");
+
+        assertThat(api.https()
+                        .get(
+                                api.host(),
+                                "/clients?after=" + newClient(otherTeamManager, Map.of("teamId", teamB)),
+                                "Cookie",
+                                "__Host-trackwell-session=" + manager)
+                        .statusCode())
+                .as("a client out of reach is no place to page from")
                 .isEqualTo(400);
     }
 
@@ -480,6 +511,28 @@ class ClientsIT {
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
         List<String> codes = new ArrayList<>();
         Api.read(found).forEach(code -> codes.add(code.asString()));
+        return codes;
+    }
+
+    private String page(String path) {
+        HttpResponse<String> response =
+                api.https().get(api.host(), path, "Cookie", "__Host-trackwell-session=" + manager);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String link(String page, String words) {
+        Matcher link = Pattern.compile("href=\"([^\"]+)\">" + words + "<").matcher(page);
+        assertThat(link.find()).as(words).isTrue();
+        return link.group(1).replace("&amp;", "&");
+    }
+
+    private static List<String> codesOn(String page) {
+        List<String> codes = new ArrayList<>();
+        Matcher code = Pattern.compile("<td><a href=\"/clients/([A-Z0-9-]+)\"").matcher(page);
+        while (code.find()) {
+            codes.add(code.group(1));
+        }
         return codes;
     }
 

@@ -218,6 +218,8 @@ class FreeTextSealedIT {
             Map.entry("measure_answer.answers", "item scores, sealed"),
             Map.entry("measure_answer.band", "the measure's band for the total"),
             Map.entry("measure_answer.completed_by", "who completed it"),
+            Map.entry("episode_scores.measure_id", "a measure id"),
+            Map.entry("episode_scores.latest_band", "the measure's band for the latest total"),
             Map.entry("client_primary_measure.measure_id", "a measure id"),
             Map.entry("client_goal.kind", "goal or problem"),
             Map.entry("client_goal.duration", "a duration from a fixed list"),

@@ -215,6 +215,31 @@ class OutcomesIT {
     }
 
     @Test
+    void aCarerWhoAlsoPractisesSeesOnlyTheirOwnClientsProgress() {
+        String colleagues = clientWithOpenEpisode();
+        String both = api.signIn(api.newUserInTeam(admin, "Bo Both", team, "CARER", "PRACTITIONER"), Api.GOOD_PASSWORD);
+        HttpResponse<String> created = api.post("/api/v1/clients", Api.json(Map.of("teamId", team)), both);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String own = Api.read(created).get("code").asString();
+        assertThat(api.get(
+                                "/api/v1/clients/" + colleagues
+                                        + "/doses?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z",
+                                both)
+                        .statusCode())
+                .as("as a carer they reach the team's clients for medication")
+                .isEqualTo(200);
+
+        JsonNode progress = Api.read(api.get("/api/v1/progress", both));
+        List<String> listed = new ArrayList<>();
+        progress.get("clients").forEach(line -> listed.add(line.get("code").asString()));
+        assertThat(listed).as("scores are for their clinical reach only").containsExactly(own);
+        String page = api.https()
+                .get(api.host(), "/progress", "Cookie", "__Host-trackwell-session=" + both)
+                .body();
+        assertThat(page).doesNotContain(colleagues);
+    }
+
+    @Test
     void aSessionAServiceAccountBooksShowsTheServicesTypeNameAndThePractitionerItNamed() {
         HttpResponse<String> types = api.put(
                 "/api/v1/session-types",

@@ -21,6 +21,38 @@ public class CaseloadRows {
     /** Where a client stands in the caseload's order (newest first): where the next page starts. */
     public record Position(Instant createdAt, UUID id) {}
 
+    /**
+     * The page is chosen first, walking the clients in the caseload's order (newest first) or back
+     * from a client (oldest first), with episodes tested by indexed semi-joins; only that page is
+     * then joined with its current episode, and shown newest first.
+     */
+    private static final String PAGE = """
+            select c.id, c.code, c.team_id, c.risk_level, c.erased_at, c.erased_by_request, e.id as episode_id,
+              e.stage, e.closed_on
+            from (select c.id, c.code, c.team_id, c.risk_level, c.created_at, c.erased_at, c.erased_by_request
+                  from client c
+                  where\s""" + Reach.CONDITION + """
+                    and (cast(:team as uuid) is null or c.team_id = :team)
+                    and c.created_at <= coalesce(cast(:afterAt as timestamptz), 'infinity')
+                    and (cast(:afterAt as timestamptz) is null or c.created_at < :afterAt or c.id > :afterId)
+                    and c.created_at >= coalesce(cast(:beforeAt as timestamptz), '-infinity')
+                    and (cast(:beforeAt as timestamptz) is null or c.created_at > :beforeAt or c.id < :beforeId)
+                    and (cast(:allocatedTo as uuid) is null or exists (select 1 from client_allocation a
+                         where a.client_id = c.id and a.user_id = :allocatedTo))
+                    and (cast(:status as text) is null
+                         or (:status = 'OPEN' and c.open_episode)
+                         or (:status = 'CLOSED' and not c.open_episode
+                             and exists (select 1 from episode o where o.client_id = c.id))
+                         or (:status = 'NONE' and not exists (select 1 from episode o where o.client_id = c.id)))
+                  order by %s
+                  limit :limit offset :offset) c
+            left join lateral (select * from episode e where e.client_id = c.id
+                               order by (e.closed_on is null) desc, e.referred_on desc limit 1) e on true
+            order by c.created_at desc, c.id""";
+
+    private static final String OLDER_FIRST_WALK = PAGE.formatted("c.created_at desc, c.id");
+    private static final String NEWER_FIRST_WALK = PAGE.formatted("c.created_at, c.id desc");
+
     private final JdbcClient jdbc;
 
     CaseloadRows(JdbcClient jdbc) {
@@ -48,29 +80,26 @@ public class CaseloadRows {
      */
     public List<ClientSummary> caseload(
             Reach reach, CaseloadFilter filter, int limit, long offset, @Nullable Position after) {
-        // The page is chosen first, walking the clients newest first, with episodes tested by
-        // indexed semi-joins; only that page is then joined with its current episode.
-        return jdbc.sql("""
-                select c.id, c.code, c.team_id, c.risk_level, c.erased_at, c.erased_by_request, e.id as episode_id,
-                  e.stage, e.closed_on
-                from (select c.id, c.code, c.team_id, c.risk_level, c.created_at, c.erased_at, c.erased_by_request
-                      from client c
-                      where\s""" + Reach.CONDITION + """
-                        and (cast(:team as uuid) is null or c.team_id = :team)
-                        and c.created_at <= coalesce(cast(:afterAt as timestamptz), 'infinity')
-                        and (cast(:afterAt as timestamptz) is null or c.created_at < :afterAt or c.id > :afterId)
-                        and (cast(:allocatedTo as uuid) is null or exists (select 1 from client_allocation a
-                             where a.client_id = c.id and a.user_id = :allocatedTo))
-                        and (cast(:status as text) is null
-                             or (:status = 'OPEN' and c.open_episode)
-                             or (:status = 'CLOSED' and not c.open_episode
-                                 and exists (select 1 from episode o where o.client_id = c.id))
-                             or (:status = 'NONE' and not exists (select 1 from episode o where o.client_id = c.id)))
-                      order by c.created_at desc, c.id
-                      limit :limit offset :offset) c
-                left join lateral (select * from episode e where e.client_id = c.id
-                                   order by (e.closed_on is null) desc, e.referred_on desc limit 1) e on true
-                order by c.created_at desc, c.id""")
+        return page(OLDER_FIRST_WALK, reach, filter, limit, offset, after, null);
+    }
+
+    /**
+     * The {@code limit} clients just before {@code before} in the caseload's order, newest first:
+     * the index is walked back from that client, so going back costs what going on does.
+     */
+    public List<ClientSummary> caseloadBefore(Reach reach, CaseloadFilter filter, int limit, Position before) {
+        return page(NEWER_FIRST_WALK, reach, filter, limit, 0, null, before);
+    }
+
+    private List<ClientSummary> page(
+            String walk,
+            Reach reach,
+            CaseloadFilter filter,
+            int limit,
+            long offset,
+            @Nullable Position after,
+            @Nullable Position before) {
+        return jdbc.sql(walk)
                 .params(reach.parameters())
                 .param("team", filter.team())
                 .param("allocatedTo", filter.practitioner())
@@ -79,6 +108,8 @@ public class CaseloadRows {
                 .param("offset", offset)
                 .param("afterAt", after == null ? null : Timestamp.from(after.createdAt()))
                 .param("afterId", after == null ? null : after.id())
+                .param("beforeAt", before == null ? null : Timestamp.from(before.createdAt()))
+                .param("beforeId", before == null ? null : before.id())
                 .query((row, n) -> new ClientSummary(
                         row.getObject("id", UUID.class),
                         new PseudonymCode(row.getString("code")),

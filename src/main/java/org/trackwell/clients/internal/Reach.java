@@ -26,6 +26,12 @@ public record Reach(UUID user, boolean practitioner, boolean manager, boolean ca
                 user.teams().toArray(UUID[]::new));
     }
 
+    /** The user's clinical reach: as practitioner or manager, without the carer's reach for medication. */
+    public static Reach clinicalOf(SignedInUser user) {
+        Reach reach = of(user);
+        return new Reach(reach.user(), reach.practitioner(), reach.manager(), false, reach.teams());
+    }
+
     /** The parameters the reach conditions of the client queries use. */
     Map<String, Object> parameters() {
         return Map.of("user", user, "practitioner", practitioner, "manager", manager, "carer", carer, "teams", teams);

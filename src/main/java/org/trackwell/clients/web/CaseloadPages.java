@@ -1,7 +1,5 @@
 package org.trackwell.clients.web;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.trackwell.clients.CaseloadFilter;
+import org.trackwell.clients.ClientSummary;
 import org.trackwell.clients.Clients;
 import org.trackwell.clients.LooksIdentifying;
 import org.trackwell.clients.PseudonymCode;
@@ -55,18 +54,37 @@ class CaseloadPages {
         this.accounts = accounts;
     }
 
+    /**
+     * The caseload, a page at a time, newest first: the next page is the one after the page's last
+     * client and the previous the one before its first, each found from that client, not counted.
+     */
     @GetMapping("/clients")
     String caseload(
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(required = false) @Nullable UUID team,
             @RequestParam(required = false) @Nullable String status,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(required = false) @Nullable String after,
+            @RequestParam(required = false) @Nullable String before,
             Model model) {
         String episodeStatus = status == null || status.isBlank() ? null : status;
-        var found = clients.caseload(user, new CaseloadFilter(team, null, episodeStatus), page);
-        model.addAttribute("clients", found.stream().limit(Clients.pageSize()).toList());
-        model.addAttribute("hasNext", found.size() > Clients.pageSize());
-        model.addAttribute("page", page);
+        CaseloadFilter filter = new CaseloadFilter(team, null, episodeStatus);
+        List<ClientSummary> found;
+        boolean hasPrevious;
+        boolean hasNext;
+        if (before != null) {
+            found = clients.caseloadBefore(user, filter, before);
+            hasPrevious = found.size() > Clients.pageSize();
+            found = found.subList(Math.max(0, found.size() - Clients.pageSize()), found.size());
+            hasNext = true;
+        } else {
+            found = after == null ? clients.caseload(user, filter, 0) : clients.caseloadAfter(user, filter, after);
+            hasPrevious = after != null;
+            hasNext = found.size() > Clients.pageSize();
+            found = found.stream().limit(Clients.pageSize()).toList();
+        }
+        model.addAttribute("clients", found);
+        model.addAttribute("hasPrevious", hasPrevious);
+        model.addAttribute("hasNext", hasNext);
         model.addAttribute("team", team);
         model.addAttribute("status", episodeStatus);
         model.addAttribute("teams", ClientForms.teamNames(accounts, user));

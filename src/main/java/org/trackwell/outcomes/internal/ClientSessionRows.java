@@ -118,13 +118,56 @@ public class ClientSessionRows {
         values.put("risk", answer.risk());
         values.put("completedBy", answer.completedBy().name());
         values.put("now", Timestamp.from(answer.recordedAt()));
+        values.put("start", Timestamp.from(answer.sessionStart()));
         values.put("by", by == null ? null : by.value());
         return jdbc.sql("""
                         insert into measure_answer (tenant_id, id, client_id, session_id, measure_id, measure_version,
                           answers, total, band, is_case, risk, completed_by, recorded_at, recorded_by)
                         values (:tenant, :id, :client, :session, :measure, :version, :answers, :total, :band,
                           :isCase, :risk, :completedBy, :now, :by)
-                        on conflict (tenant_id, session_id, measure_id) do nothing""").params(values).update() == 1;
+                        on conflict (tenant_id, session_id, measure_id) do nothing""").params(values).update() == 1 && keepEpisodeScores(values, answer.total() != null);
+    }
+
+    /**
+     * Keeps the measure's first and latest score in the answer's episode with the answer, in its
+     * transaction; answers are never changed, so placing the new one against the two kept is exact.
+     * A concurrent answer for the same episode and measure waits for the row and is placed after.
+     */
+    private boolean keepEpisodeScores(Map<String, @Nullable Object> values, boolean scored) {
+        jdbc.sql("""
+                insert into episode_scores (tenant_id, episode_id, measure_id, client_id, scored,
+                  first_total, first_starts_at, first_recorded_at, first_answer_id,
+                  latest_total, latest_band, latest_starts_at, latest_recorded_at, latest_answer_id, risk)
+                select s.tenant_id, s.episode_id, :measure, s.client_id, :scored,
+                  :total::numeric, :start::timestamptz, :scoredAt::timestamptz, :answer::uuid,
+                  :total::numeric, :band::text, :start::timestamptz, :scoredAt::timestamptz, :answer::uuid, :risk
+                from client_session s where s.id = :session
+                on conflict (tenant_id, episode_id, measure_id) do update
+                  set scored = episode_scores.scored + excluded.scored, risk = episode_scores.risk or excluded.risk""")
+                .params(values)
+                .param("scored", scored ? 1 : 0)
+                .param("start", scored ? values.get("start") : null)
+                .param("scoredAt", scored ? values.get("now") : null)
+                .param("answer", scored ? values.get("id") : null)
+                .update();
+        if (scored) {
+            jdbc.sql("""
+                    update episode_scores e
+                    set first_total = :total, first_starts_at = :start, first_recorded_at = :now, first_answer_id = :id
+                    from client_session s
+                    where s.id = :session and e.episode_id = s.episode_id and e.measure_id = :measure
+                      and (e.first_answer_id is null
+                        or (:start::timestamptz, :now::timestamptz, :id::uuid) < (e.first_starts_at, e.first_recorded_at, e.first_answer_id))""").params(values).update();
+            jdbc.sql("""
+                    update episode_scores e
+                    set latest_total = :total, latest_band = :band, latest_starts_at = :start,
+                      latest_recorded_at = :now, latest_answer_id = :id
+                    from client_session s
+                    where s.id = :session and e.episode_id = s.episode_id and e.measure_id = :measure
+                      and (e.latest_answer_id is null
+                        or (:start::timestamptz, :now::timestamptz, :id::uuid) > (e.latest_starts_at, e.latest_recorded_at, e.latest_answer_id))""").params(values).update();
+        }
+        return true;
     }
 
     /** Every answer of the client, in session order. */

@@ -100,12 +100,13 @@ public class Progress {
 
     /**
      * The caseload page's clients, each with its current episode's progress at a glance. Scores
-     * are clinical: carers, who reach their teams' clients for medication, never see them here.
+     * are clinical: the clients are those of the user's clinical reach only, so a carer's teams'
+     * clients, reached for medication, are never listed here, even for a carer who also practises.
      */
     @Transactional
     @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
     public List<ProgressLine> caseload(SignedInUser user, CaseloadFilter filter, int page) {
-        List<ClientSummary> summaries = clients.caseload(user, filter, page);
+        List<ClientSummary> summaries = clients.clinicalCaseload(user, filter, page);
         List<UUID> ids = summaries.stream().map(ClientSummary::id).toList();
         List<UUID> current = summaries.stream()
                 .map(ClientSummary::episodeId)
@@ -114,7 +115,7 @@ public class Progress {
         OutcomeSettings settings = catalogue.settings();
         Map<UUID, String> primaries = settingsRows.primaryMeasures(ids);
         Map<UUID, List<EpisodeScores>> scores = new HashMap<>();
-        for (EpisodeScores measured : rows.scoresByEpisode(ids, current)) {
+        for (EpisodeScores measured : rows.scoresByEpisode(current)) {
             scores.computeIfAbsent(measured.episodeId(), k -> new ArrayList<>()).add(measured);
         }
         Map<UUID, Integer> contacts = rows.attendedContacts(ids, current, catalogue.treatmentTypes());

@@ -46,12 +46,15 @@ public class ProgressRows {
         this.jdbc = jdbc;
     }
 
-    /** Every answer of the client with its episode, in session order; answers stay sealed and unread. */
+    /**
+     * Every answer of the client with its episode, in session order (then as recorded, then by id, as
+     * the kept first and latest are); answers stay sealed and unread.
+     */
     public List<StoredScore> scoresOf(UUID client) {
         return jdbc.sql("""
                 select s.episode_id, a.session_id, s.starts_at, a.measure_id, a.total, a.band, a.risk, a.completed_by
                 from measure_answer a join client_session s on s.id = a.session_id
-                where a.client_id = :client order by s.starts_at, a.recorded_at""")
+                where a.client_id = :client order by s.starts_at, a.recorded_at, a.id""")
                 .param("client", client)
                 .query((row, n) -> new StoredScore(
                         row.getObject("episode_id", UUID.class),
@@ -66,23 +69,13 @@ public class ProgressRows {
     }
 
     /**
-     * For each of the episodes and each measure answered in it, only what a caseload line needs, in
-     * one query: however many sessions an episode has, PostgreSQL returns one row per measure.
+     * For each of the episodes and each measure answered in it, only what a caseload line needs: the
+     * row kept with the answers, however many sessions an episode has.
      */
-    public List<EpisodeScores> scoresByEpisode(List<UUID> clients, List<UUID> episodes) {
+    public List<EpisodeScores> scoresByEpisode(List<UUID> episodes) {
         return jdbc.sql("""
-                select s.episode_id, a.measure_id, count(a.total) as scored,
-                  (array_agg(a.total order by s.starts_at, a.recorded_at) filter (where a.total is not null))[1]
-                    as first_total,
-                  (array_agg(a.total order by s.starts_at desc, a.recorded_at desc)
-                    filter (where a.total is not null))[1] as latest_total,
-                  (array_agg(a.band order by s.starts_at desc, a.recorded_at desc)
-                    filter (where a.total is not null))[1] as latest_band,
-                  bool_or(a.risk) as risk
-                from measure_answer a join client_session s on s.id = a.session_id
-                where a.client_id = any(:clients) and s.episode_id = any(:episodes)
-                group by s.episode_id, a.measure_id""")
-                .param("clients", clients.toArray(UUID[]::new))
+                select episode_id, measure_id, scored, first_total, latest_total, latest_band, risk
+                from episode_scores where episode_id = any(:episodes)""")
                 .param("episodes", episodes.toArray(UUID[]::new))
                 .query((row, n) -> new EpisodeScores(
                         row.getObject("episode_id", UUID.class),

@@ -49,6 +49,7 @@ class SubjectAccessReport {
             Map.entry("client_link", "Links sent to the client"),
             Map.entry("client_primary_measure", "Main measure"),
             Map.entry("measure_answer", "Measures answered and their scores"),
+            Map.entry("episode_scores", "First and latest score on each measure, per episode"),
             Map.entry("measure_draft", "Measures started but not finished"),
             Map.entry("client_goal", "Goals and problems"),
             Map.entry("client_goal_wording", "Wording of goals and problems"),
