@@ -42,6 +42,15 @@ public class CopiedChain {
                     and seq > cast(current_setting('trackwell.verify_after_seq') as bigint)
                   order by seq limit cast(current_setting('trackwell.verify_chunk') as integer)) to stdout (format binary)""";
 
+    /** The first chunk has no lower bound: no position, however early, may leave an entry out. */
+    private static final String FIRST_ENTRIES = """
+            copy (select tenant_id, id, occurred_at, actor_type, actor_id, actor_role, action, target, outcome,
+                    address, user_agent, request_id
+                  from audit_event
+                  where tenant_id = cast(current_setting('trackwell.verify_stream') as uuid)
+                  order by occurred_at, id limit cast(current_setting('trackwell.verify_chunk') as integer))
+            to stdout (format binary)""";
+
     private static final String ENTRIES = """
             copy (select tenant_id, id, occurred_at, actor_type, actor_id, actor_role, action, target, outcome,
                     address, user_agent, request_id
@@ -91,7 +100,8 @@ public class CopiedChain {
      * Confirms the chain from its start, or from {@code anchor} (a link whose hash was exported),
      * against the signed {@code checkpoints} by sequence number; empty if anything disagrees.
      * Entries in no chain are looked for only after the head when starting from the start (every
-     * entry before it was matched to its link); from an anchor, the caller still looks.
+     * entry before it was matched to its link); from an anchor, the caller still looks. An empty
+     * chain is left to the exact walk.
      */
     public Optional<Confirmed> confirm(
             UUID stream,
@@ -102,7 +112,7 @@ public class CopiedChain {
             if (anchor != null && !zip.startAt(connection, anchor)) {
                 return null;
             }
-            return zip.walk(connection) && (anchor != null || nothingUnsealed(connection, zip))
+            return zip.walk(connection) && (anchor != null || (zip.lastSeq > 0 && nothingUnsealed(connection, zip)))
                     ? new Confirmed(zip.checked, zip.lastSeq)
                     : null;
         }));
@@ -232,7 +242,8 @@ public class CopiedChain {
 
         /** The entries sealed at the chunk's links, in order, each hashed on the previous link's hash. */
         private boolean zipEntries(PGConnection postgres, int links) throws SQLException {
-            try (CopyReader in = new CopyReader(new PGCopyInputStream(postgres, ENTRIES))) {
+            String entries = previousMicros == Long.MIN_VALUE ? FIRST_ENTRIES : ENTRIES;
+            try (CopyReader in = new CopyReader(new PGCopyInputStream(postgres, entries))) {
                 for (int i = 0; i < links; i++) {
                     if (in.nextRow() != 12 || !entry(in, i)) {
                         return false;

@@ -100,6 +100,14 @@ class CopiedChainIT {
     }
 
     @Test
+    void declinesAnEntryInNoChainDatedAsEarlyAsCanBe() {
+        tamper("insert into audit_event (tenant_id, id, occurred_at, actor_type, action, target, outcome)"
+                + " values (:t, '00000000-0000-0000-0000-000000000000', '-infinity', 'SYSTEM', 'test.entry',"
+                + " 'thing:forged', 'SUCCESS')");
+        assertThat(confirm(new CopiedChain(jdbc, 3), Map.of(), null)).isEmpty();
+    }
+
+    @Test
     void declinesADeletedEntry() {
         tamper("delete from audit_event where tenant_id = :t and target = 'client:6'");
         assertThat(confirm(new CopiedChain(jdbc, 3), Map.of(), null)).isEmpty();
