@@ -26,6 +26,7 @@ import org.trackwell.audit.ChainBreak.Kind;
 import org.trackwell.audit.internal.AuditCheckpoints;
 import org.trackwell.audit.internal.AuditRows;
 import org.trackwell.audit.internal.ChainHash;
+import org.trackwell.audit.internal.CopiedChain;
 import org.trackwell.audit.internal.SigningKey;
 import org.trackwell.audit.internal.StoredEvent;
 import org.trackwell.database.TenantTransactions;
@@ -47,6 +48,7 @@ public class AuditVerifier {
             order by s.seq""";
 
     private final JdbcTemplate streaming;
+    private final CopiedChain quickly;
     private final AuditRows rows;
     private final AuditCheckpoints signedHeads;
     private final SigningKey key;
@@ -55,12 +57,14 @@ public class AuditVerifier {
     AuditVerifier(
             DataSource dataSource,
             AuditRows rows,
+            CopiedChain quickly,
             AuditCheckpoints signedHeads,
             SigningKey key,
             TenantTransactions transactions) {
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(10_000);
         this.rows = rows;
+        this.quickly = quickly;
         this.signedHeads = signedHeads;
         this.key = key;
         this.transactions = transactions;
@@ -117,13 +121,25 @@ public class AuditVerifier {
         Optional<AuditCheckpoints.Checkpoint> anchor = exported.stream()
                 .filter(checkpoint -> checkpoint.seq() <= verifiedUpTo)
                 .max(Comparator.comparingLong(AuditCheckpoints.Checkpoint::seq));
+        long lastCheckpoint =
+                bySeq.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        Optional<CopiedChain.Confirmed> confirmed = quickly.confirm(stream, bySeq, anchor.orElse(null))
+                .filter(chain -> chain.lastSeq() >= lastCheckpoint)
+                .filter(chain -> anchor.isEmpty() || rows.firstOutsideTheChain().isEmpty());
+        if (confirmed.isPresent()) {
+            return new StreamVerification(
+                    stream,
+                    confirmed.get().checked(),
+                    checkpoints.size(),
+                    Optional.empty(),
+                    0,
+                    confirmed.get().lastSeq());
+        }
         Walk walk = new Walk(bySeq, anchor.orElse(null));
         streaming.query(
                 CHAIN, walk::step, anchor.map(AuditCheckpoints.Checkpoint::seq).orElse(1L));
         walk.finish();
         if (walk.firstBreak == null) {
-            long lastCheckpoint =
-                    bySeq.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
             if (lastCheckpoint > walk.expectedSeq - 1) {
                 walk.firstBreak = new ChainBreak(
                         walk.expectedSeq, Kind.DELETED, "the chain ends before signed checkpoint " + lastCheckpoint);

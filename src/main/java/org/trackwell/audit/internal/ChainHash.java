@@ -88,6 +88,76 @@ public final class ChainHash {
         out.write(utf8);
     }
 
+    /**
+     * The same encoding as {@link #encode}, written field by field into one reused buffer and
+     * hashed with one reused digest: for verification, which hashes every entry of a stream.
+     */
+    static final class Link {
+
+        private final MessageDigest sha256 = sha256();
+        private final byte[] digest = new byte[32];
+        private byte[] bytes = new byte[512];
+        private int length;
+
+        Link start() {
+            length = 0;
+            return this;
+        }
+
+        void uuid(long high, long low) {
+            putLong(high);
+            putLong(low);
+        }
+
+        void micros(long micros) {
+            putLong(micros);
+        }
+
+        /** A text field of {@code utf8Length} bytes (-1 for absent): its length here, and where its bytes go. */
+        int text(int utf8Length) {
+            ensure(4 + Math.max(utf8Length, 0));
+            putInt(utf8Length);
+            int at = length;
+            length += Math.max(utf8Length, 0);
+            return at;
+        }
+
+        byte[] buffer() {
+            return bytes;
+        }
+
+        /** Whether SHA-256 over {@code previous} and this entry is the 32 bytes at {@code offset} of {@code sealed}. */
+        boolean matches(byte[] previous, byte[] sealed, int offset) {
+            sha256.update(previous);
+            sha256.update(bytes, 0, length);
+            try {
+                sha256.digest(digest, 0, 32);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException(e);
+            }
+            return java.util.Arrays.equals(digest, 0, 32, sealed, offset, offset + 32);
+        }
+
+        private void putLong(long value) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[length++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void putInt(int value) {
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[length++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
