@@ -1,8 +1,5 @@
 package org.trackwell.database;
 
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,17 +19,12 @@ import org.trackwell.shared.TenantId;
 @Component
 public class TenantTransactions {
 
-    /** How long a request waits for its turn before it is told the service is busy. */
-    private static final Duration BUSY_WAIT = Duration.ofSeconds(10);
-
     private final PlatformTransactionManager transactionManager;
     private final TransactionTemplate joining;
     private final TransactionTemplate separate;
-    private final Semaphore requestsAtOnce;
 
-    TenantTransactions(PlatformTransactionManager transactionManager, DatabaseProperties properties) {
+    TenantTransactions(PlatformTransactionManager transactionManager) {
         this.transactionManager = transactionManager;
-        this.requestsAtOnce = new Semaphore(requestsAtOnce(properties.poolSize()), true);
         this.joining = new TransactionTemplate(transactionManager);
         this.separate = new TransactionTemplate(transactionManager);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -83,42 +75,7 @@ public class TenantTransactions {
         if (CurrentTenant.get().isEmpty()) {
             throw new IllegalStateException("a request's transaction runs in its tenant");
         }
-        awaitTurn();
-        try {
-            return new RequestTransaction(transactionManager, requestsAtOnce::release);
-        } catch (RuntimeException | Error e) {
-            requestsAtOnce.release();
-            throw e;
-        }
-    }
-
-    /**
-     * Requests' transactions may hold all but a quarter of the pool (at least two connections): a
-     * request writes its refusal, or keeps a read's entry, on a second connection of its own, and
-     * requests holding every connection would each wait for another until the pool gave up on all
-     * of them.
-     */
-    static int requestsAtOnce(int poolSize) {
-        return Math.max(1, poolSize - Math.max(2, poolSize / 4));
-    }
-
-    private void awaitTurn() {
-        try {
-            if (!requestsAtOnce.tryAcquire(BUSY_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new Busy();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Busy();
-        }
-    }
-
-    /** Every request's turn was taken for longer than a request should wait. */
-    public static final class Busy extends RuntimeException {
-
-        private Busy() {
-            super("too many requests at once", null, false, false);
-        }
+        return new RequestTransaction(transactionManager);
     }
 
     /** The transaction that {@link #forRequest} opened; closing it ends it. */
@@ -126,13 +83,11 @@ public class TenantTransactions {
 
         private final PlatformTransactionManager transactionManager;
         private final TransactionStatus status;
-        private final Runnable endTurn;
         private boolean failed;
 
-        private RequestTransaction(PlatformTransactionManager transactionManager, Runnable endTurn) {
+        private RequestTransaction(PlatformTransactionManager transactionManager) {
             this.transactionManager = transactionManager;
             this.status = transactionManager.getTransaction(TransactionDefinition.withDefaults());
-            this.endTurn = endTurn;
         }
 
         /** The request threw: roll back whatever it did. */
@@ -146,14 +101,10 @@ public class TenantTransactions {
             if (status.isCompleted()) {
                 return;
             }
-            try {
-                if (failed || status.isRollbackOnly()) {
-                    transactionManager.rollback(status);
-                } else {
-                    transactionManager.commit(status);
-                }
-            } finally {
-                endTurn.run();
+            if (failed || status.isRollbackOnly()) {
+                transactionManager.rollback(status);
+            } else {
+                transactionManager.commit(status);
             }
         }
     }

@@ -90,15 +90,7 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
     private void inOneTransaction(
             String token, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RequestTransaction transaction;
-        try {
-            transaction = transactions.forRequest();
-        } catch (TenantTransactions.Busy busy) {
-            response.setHeader("Retry-After", "5");
-            ErrorDetail.send(
-                    request, response, 503, "The service is busy just now. Please try again in a few seconds.");
-            return;
-        }
+        RequestTransaction transaction = transactions.forRequest();
         try {
             Optional<SignedInUser> user = sessions.authenticate(token);
             if (user.isEmpty()) {

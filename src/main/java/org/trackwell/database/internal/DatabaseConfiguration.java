@@ -105,8 +105,8 @@ class DatabaseConfiguration {
         dataSource.addDataSourceProperty("socketTimeout", "600");
         // pgjdbc's defaults, stated: a statement is prepared on the server at its 5th run on a
         // connection, and each connection keeps 256. The hot statements (session, admission,
-        // audit, tenant) are a few dozen, so all stay prepared; with 20 connections each reaches
-        // the 5th run within the first 100 requests (docs/operations.md).
+        // audit, tenant) are a few dozen, so all stay prepared; with 10 connections each reaches
+        // the 5th run within the first 50 requests (docs/operations.md).
         dataSource.addDataSourceProperty("prepareThreshold", "5");
         dataSource.addDataSourceProperty("preparedStatementCacheQueries", "256");
         dataSource.setExceptionOverride(new DemotedPrimaryEviction());
