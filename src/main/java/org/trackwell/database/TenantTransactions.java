@@ -4,7 +4,6 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trackwell.shared.CurrentTenant;
@@ -13,18 +12,15 @@ import org.trackwell.shared.TenantId;
 /**
  * The one way to open a transaction outside a web request (operator commands, scheduled jobs, event
  * listeners): on behalf of a tenant, or outside every tenant. Inside a request the tenant is
- * already current and {@code @Transactional} does the same; a signed-in request holds one
- * transaction from its session lookup to its answer ({@link #forRequest}).
+ * already current and {@code @Transactional} does the same.
  */
 @Component
 public class TenantTransactions {
 
-    private final PlatformTransactionManager transactionManager;
     private final TransactionTemplate joining;
     private final TransactionTemplate separate;
 
     TenantTransactions(PlatformTransactionManager transactionManager) {
-        this.transactionManager = transactionManager;
         this.joining = new TransactionTemplate(transactionManager);
         this.separate = new TransactionTemplate(transactionManager);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -60,52 +56,6 @@ public class TenantTransactions {
                 && !CurrentTenant.get().map(tenant::equals).orElse(false);
         try (CurrentTenant.Scope scope = CurrentTenant.enter(tenant)) {
             return (otherTenantsTransaction ? separate : joining).execute(status -> work.get());
-        }
-    }
-
-    /**
-     * One transaction for the whole of a request in the current tenant, which every
-     * {@code @Transactional} service the request calls joins (a request used to open one for its
-     * session, one for the reach check and one for its work). It commits what those services
-     * would have committed on their own, and rolls everything back when one of them failed or the
-     * request threw; what must outlast that writes in a transaction of its own, as before (the
-     * audit trail's refusals and reads).
-     */
-    public RequestTransaction forRequest() {
-        if (CurrentTenant.get().isEmpty()) {
-            throw new IllegalStateException("a request's transaction runs in its tenant");
-        }
-        return new RequestTransaction(transactionManager);
-    }
-
-    /** The transaction that {@link #forRequest} opened; closing it ends it. */
-    public static final class RequestTransaction implements AutoCloseable {
-
-        private final PlatformTransactionManager transactionManager;
-        private final TransactionStatus status;
-        private boolean failed;
-
-        private RequestTransaction(PlatformTransactionManager transactionManager) {
-            this.transactionManager = transactionManager;
-            this.status = transactionManager.getTransaction(TransactionDefinition.withDefaults());
-        }
-
-        /** The request threw: roll back whatever it did. */
-        public void failed() {
-            failed = true;
-        }
-
-        /** Commits, unless the request failed or a service marked the transaction for rollback. */
-        @Override
-        public void close() {
-            if (status.isCompleted()) {
-                return;
-            }
-            if (failed || status.isRollbackOnly()) {
-                transactionManager.rollback(status);
-            } else {
-                transactionManager.commit(status);
-            }
         }
     }
 }
