@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +37,7 @@ class RequestTransactionsIT {
     MeterRegistry meters;
 
     @Test
-    void aSignedInRequestOpensOneTransactionFromItsSessionToItsAuditEntry() {
+    void aSignedInRequestOpensNoMoreTransactionsThanItsSessionItsReachCheckAndItsWork() {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "one-transaction");
         String admin = api.signInAsAdmin();
         String team = api.newTeam(admin, "One transaction");
@@ -41,11 +47,39 @@ class RequestTransactionsIT {
                 .asString();
 
         assertThat(fewestTransactions(() -> api.get("/api/v1/clients/" + code, practitioner)))
-                .isEqualTo(1);
+                .isLessThanOrEqualTo(3);
         assertThat(fewestTransactions(() -> api.get("/api/v1/clients", practitioner)))
-                .isEqualTo(1);
+                .isLessThanOrEqualTo(2);
         assertThat(fewestTransactions(() -> api.get("/api/v1/me", practitioner)))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void manyRefusedRequestsAtOnceAreAllAnsweredThoughEachRecordsItsRefusalOnASecondConnection() throws Exception {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "many-refused");
+        String admin = api.signInAsAdmin();
+        String theirs = api.newTeam(admin, "Theirs");
+        String ours = api.newTeam(admin, "Ours");
+        String owner = api.signIn(api.newUserInTeam(admin, "Pat Theirs", theirs, "PRACTITIONER"), Api.GOOD_PASSWORD);
+        String outsider = api.signIn(api.newUserInTeam(admin, "Sam Ours", ours, "PRACTITIONER"), Api.GOOD_PASSWORD);
+        String code = Api.read(api.post("/api/v1/clients", Api.json(Map.of("teamId", theirs)), owner))
+                .get("code")
+                .asString();
+
+        List<Integer> answers;
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> calls = IntStream.range(0, 40)
+                    .mapToObj(i -> callers.submit(
+                            () -> api.get("/api/v1/clients/" + code, outsider).statusCode()))
+                    .toList();
+            answers = new ArrayList<>();
+            for (Future<Integer> call : calls) {
+                answers.add(call.get());
+            }
+        }
+        assertThat(answers)
+                .as("more requests at once than the pool has connections")
+                .containsOnly(404);
     }
 
     /** The fewest of five tries, as the service's background jobs begin transactions of their own. */

@@ -162,7 +162,8 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    PlatformTransactionManager transactionManager(DataSource dataSource, MeterRegistry meters) {
-        return new TenantScopedTransactionManager(dataSource, meters);
+    PlatformTransactionManager transactionManager(
+            DataSource dataSource, MeterRegistry meters, DatabaseProperties properties) {
+        return new TenantScopedTransactionManager(dataSource, meters, properties.poolSize(), CONNECTION_WAIT_MILLIS);
     }
 }
