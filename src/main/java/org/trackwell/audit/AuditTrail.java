@@ -10,14 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.trackwell.audit.internal.AuditRows;
 import org.trackwell.audit.internal.StoredEvent;
 import org.trackwell.shared.AfterCommit;
@@ -30,8 +24,7 @@ import org.trackwell.shared.TenantId;
  * action and its record commit or roll back together. Targets name things by id or pseudonym
  * code, never by a name or other identifying detail. The database dates each entry as it is
  * written, not the application's clock, so that no writer can choose an entry's time
- * (V23__audit_time_order.sql). An entry recorded once the caller's transaction is bound to roll
- * back (a request whose work failed) is written on its own, as it records the failure.
+ * (V23__audit_time_order.sql).
  */
 @Service
 public class AuditTrail {
@@ -42,14 +35,11 @@ public class AuditTrail {
     private final AuditRows rows;
     private final Ids ids;
     private final MeterRegistry meters;
-    private final TransactionTemplate separately;
 
-    AuditTrail(AuditRows rows, Ids ids, MeterRegistry meters, PlatformTransactionManager transactionManager) {
+    AuditTrail(AuditRows rows, Ids ids, MeterRegistry meters) {
         this.rows = rows;
         this.ids = ids;
         this.meters = meters;
-        this.separately = new TransactionTemplate(transactionManager);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The current tenant's entries about one target (such as {@code client:ABC-DEF7}), newest first. */
@@ -84,34 +74,7 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public void recordAs(Actor actor, AuditAction action, @Nullable String target, Outcome outcome) {
-        if (TransactionAspectSupport.currentTransactionStatus().isRollbackOnly()) {
-            separately.executeWithoutResult(status -> append(actor, action, target, outcome));
-        } else {
-            append(actor, action, target, outcome);
-        }
-    }
-
-    /**
-     * For a read of a client's record: the entry joins the caller's transaction and, should that
-     * roll back after the read, is written again on its own, since what was read was seen all the
-     * same.
-     */
-    @Transactional(propagation = Propagation.REQUIRED)
-    public void recordRead(AuditAction action, String target) {
-        Actor actor = AuditContext.actor();
-        if (TransactionAspectSupport.currentTransactionStatus().isRollbackOnly()) {
-            separately.executeWithoutResult(status -> append(actor, action, target, Outcome.SUCCESS));
-            return;
-        }
-        append(actor, action, target, Outcome.SUCCESS);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status == STATUS_ROLLED_BACK) {
-                    separately.executeWithoutResult(separate -> append(actor, action, target, Outcome.SUCCESS));
-                }
-            }
-        });
+        append(actor, action, target, outcome);
     }
 
     /** For refusals: recorded in a transaction of its own, so it stays when the request's rolls back. */

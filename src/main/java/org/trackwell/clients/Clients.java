@@ -79,7 +79,7 @@ public class Clients {
         if (client.erased() != null) {
             throw new ClientErased(client.code(), client.erased(), zone.zone());
         }
-        viewed.ifPresent(read -> trail.recordRead(read, target(client.code())));
+        viewed.ifPresent(read -> trail.record(read, target(client.code()), Outcome.SUCCESS));
         return ref(client);
     }
 

@@ -12,8 +12,7 @@ import org.springframework.util.unit.DataSize;
  * (owns nothing, no BYPASSRLS) and {@code ownerUsername} the role that owns the schema and runs the
  * migrations.
  *
- * @param poolSize connections in the request pool: 20, as a request holds its connection until its
- *     answer is written, and a quarter is kept for what a request writes on a second connection
+ * @param poolSize connections in the request pool: 10 suits 2 cores beside their own PostgreSQL
  *     (docs/operations.md, "Memory, threads and connections")
  * @param unsafeAllowLostWrites for throwaway test databases only: runs the embedded server without
  *     fsync and synchronous commit, and accepts any database that runs so
@@ -37,7 +36,7 @@ public record DatabaseProperties(
         @DefaultValue("trackwell_owner") String ownerUsername,
         @Nullable String ownerPassword,
         @DefaultValue("54329") int embeddedPort,
-        @DefaultValue("20") int poolSize,
+        @DefaultValue("10") int poolSize,
         @DefaultValue("false") boolean unsafeAllowLostWrites,
         @Nullable String embeddedBinaries,
         @DefaultValue("false") boolean attachToRunningService,

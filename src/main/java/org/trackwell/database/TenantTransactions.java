@@ -1,13 +1,9 @@
 package org.trackwell.database;
 
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trackwell.shared.CurrentTenant;
@@ -16,23 +12,15 @@ import org.trackwell.shared.TenantId;
 /**
  * The one way to open a transaction outside a web request (operator commands, scheduled jobs, event
  * listeners): on behalf of a tenant, or outside every tenant. Inside a request the tenant is
- * already current and {@code @Transactional} does the same; a signed-in request holds one
- * transaction from its session lookup to its answer ({@link #forRequest}).
+ * already current and {@code @Transactional} does the same.
  */
 @Component
 public class TenantTransactions {
 
-    /** How long a request waits for its turn before it is told the service is busy. */
-    private static final Duration BUSY_WAIT = Duration.ofSeconds(10);
-
-    private final PlatformTransactionManager transactionManager;
     private final TransactionTemplate joining;
     private final TransactionTemplate separate;
-    private final Semaphore requestsAtOnce;
 
-    TenantTransactions(PlatformTransactionManager transactionManager, DatabaseProperties properties) {
-        this.transactionManager = transactionManager;
-        this.requestsAtOnce = new Semaphore(requestsAtOnce(properties.poolSize()), true);
+    TenantTransactions(PlatformTransactionManager transactionManager) {
         this.joining = new TransactionTemplate(transactionManager);
         this.separate = new TransactionTemplate(transactionManager);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -68,93 +56,6 @@ public class TenantTransactions {
                 && !CurrentTenant.get().map(tenant::equals).orElse(false);
         try (CurrentTenant.Scope scope = CurrentTenant.enter(tenant)) {
             return (otherTenantsTransaction ? separate : joining).execute(status -> work.get());
-        }
-    }
-
-    /**
-     * One transaction for the whole of a request in the current tenant, which every
-     * {@code @Transactional} service the request calls joins (a request used to open one for its
-     * session, one for the reach check and one for its work). It commits what those services
-     * would have committed on their own, and rolls everything back when one of them failed or the
-     * request threw; what must outlast that writes in a transaction of its own, as before (the
-     * audit trail's refusals and reads).
-     */
-    public RequestTransaction forRequest() {
-        if (CurrentTenant.get().isEmpty()) {
-            throw new IllegalStateException("a request's transaction runs in its tenant");
-        }
-        awaitTurn();
-        try {
-            return new RequestTransaction(transactionManager, requestsAtOnce::release);
-        } catch (RuntimeException | Error e) {
-            requestsAtOnce.release();
-            throw e;
-        }
-    }
-
-    /**
-     * Requests' transactions may hold all but a quarter of the pool (at least two connections): a
-     * request writes its refusal, or keeps a read's entry, on a second connection of its own, and
-     * requests holding every connection would each wait for another until the pool gave up on all
-     * of them.
-     */
-    static int requestsAtOnce(int poolSize) {
-        return Math.max(1, poolSize - Math.max(2, poolSize / 4));
-    }
-
-    private void awaitTurn() {
-        try {
-            if (!requestsAtOnce.tryAcquire(BUSY_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new Busy();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Busy();
-        }
-    }
-
-    /** Every request's turn was taken for longer than a request should wait. */
-    public static final class Busy extends RuntimeException {
-
-        private Busy() {
-            super("too many requests at once", null, false, false);
-        }
-    }
-
-    /** The transaction that {@link #forRequest} opened; closing it ends it. */
-    public static final class RequestTransaction implements AutoCloseable {
-
-        private final PlatformTransactionManager transactionManager;
-        private final TransactionStatus status;
-        private final Runnable endTurn;
-        private boolean failed;
-
-        private RequestTransaction(PlatformTransactionManager transactionManager, Runnable endTurn) {
-            this.transactionManager = transactionManager;
-            this.status = transactionManager.getTransaction(TransactionDefinition.withDefaults());
-            this.endTurn = endTurn;
-        }
-
-        /** The request threw: roll back whatever it did. */
-        public void failed() {
-            failed = true;
-        }
-
-        /** Commits, unless the request failed or a service marked the transaction for rollback. */
-        @Override
-        public void close() {
-            if (status.isCompleted()) {
-                return;
-            }
-            try {
-                if (failed || status.isRollbackOnly()) {
-                    transactionManager.rollback(status);
-                } else {
-                    transactionManager.commit(status);
-                }
-            } finally {
-                endTurn.run();
-            }
         }
     }
 }

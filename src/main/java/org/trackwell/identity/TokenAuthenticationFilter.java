@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.trackwell.audit.AuditContext;
-import org.trackwell.database.TenantTransactions;
-import org.trackwell.database.TenantTransactions.RequestTransaction;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.ErrorDetail;
 
@@ -19,10 +17,6 @@ import org.trackwell.shared.ErrorDetail;
  * header, pages only by the session cookie. Keeping the two apart is what lets the API go without
  * CSRF tokens: a browser never sends the bearer header on its own. On the API the bearer may also
  * be a service account's key, which is held to the account's calls a minute (429 beyond them).
- * A request with a user's session token is one transaction, from the session lookup to the answer
- * ({@link TenantTransactions#forRequest}); one whose token is no live session goes on without it.
- * A service account's request keeps a transaction per call, so that its count of calls stays
- * counted when its request fails.
  */
 public class TokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -36,7 +30,6 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
     private final Sessions sessions;
     private final Operators operators;
     private final ServiceAccounts serviceAccounts;
-    private final TenantTransactions transactions;
     private final Carrier carrier;
 
     /**
@@ -50,15 +43,10 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
      * the operator's host, an operator's session.
      */
     public TokenAuthenticationFilter(
-            Sessions sessions,
-            Operators operators,
-            ServiceAccounts serviceAccounts,
-            TenantTransactions transactions,
-            Carrier carrier) {
+            Sessions sessions, Operators operators, ServiceAccounts serviceAccounts, Carrier carrier) {
         this.sessions = sessions;
         this.operators = operators;
         this.serviceAccounts = serviceAccounts;
-        this.transactions = transactions;
         this.carrier = carrier;
     }
 
@@ -71,59 +59,21 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
                 AuditContext.actAs(operator.asActor());
             });
         } else if (CurrentTenant.get().isPresent()) {
-            Optional<String> token = token(request);
-            if (token.isPresent() && !serviceAccountKey(token.get())) {
-                inOneTransaction(token.get(), request, response, chain);
-                return;
-            }
-            Optional<SignedInUser> caller = token.flatMap(serviceAccounts::authenticate);
-            caller.ifPresent(user -> signIn(user, request));
-            if (caller.isPresent() && !serviceAccounts.withinLimit(caller.get())) {
+            Optional<SignedInUser> caller = token(request).flatMap(this::authenticate);
+            caller.ifPresent(user -> {
+                SecurityContextHolder.getContext().setAuthentication(SignedInAuthentication.of(user));
+                AuditContext.actAs(user.asActor());
+                if (carrier == Carrier.COOKIE) {
+                    request.setAttribute(SIGNED_IN_USER, user);
+                }
+            });
+            if (caller.isPresent() && caller.get().serviceAccount() && !serviceAccounts.withinLimit(caller.get())) {
                 response.setHeader("Retry-After", "60");
                 ErrorDetail.send(request, response, 429, "Too many calls for this service account. Wait a minute.");
                 return;
             }
         }
         chain.doFilter(request, response);
-    }
-
-    private void inOneTransaction(
-            String token, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        RequestTransaction transaction;
-        try {
-            transaction = transactions.forRequest();
-        } catch (TenantTransactions.Busy busy) {
-            response.setHeader("Retry-After", "5");
-            ErrorDetail.send(
-                    request, response, 503, "The service is busy just now. Please try again in a few seconds.");
-            return;
-        }
-        try {
-            Optional<SignedInUser> user = sessions.authenticate(token);
-            if (user.isEmpty()) {
-                transaction.close();
-            }
-            user.ifPresent(signedIn -> signIn(signedIn, request));
-            chain.doFilter(request, response);
-        } catch (ServletException | IOException | RuntimeException | Error e) {
-            transaction.failed();
-            throw e;
-        } finally {
-            transaction.close();
-        }
-    }
-
-    private void signIn(SignedInUser user, HttpServletRequest request) {
-        SecurityContextHolder.getContext().setAuthentication(SignedInAuthentication.of(user));
-        AuditContext.actAs(user.asActor());
-        if (carrier == Carrier.COOKIE) {
-            request.setAttribute(SIGNED_IN_USER, user);
-        }
-    }
-
-    private boolean serviceAccountKey(String token) {
-        return carrier == Carrier.BEARER_HEADER && token.startsWith(SERVICE_ACCOUNT_KEY);
     }
 
     /**
@@ -134,6 +84,13 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
     private static boolean operatorsPage(HttpServletRequest request) {
         String path = request.getRequestURI();
         return path.equals("/") || path.startsWith("/operator/");
+    }
+
+    private Optional<SignedInUser> authenticate(String token) {
+        if (carrier == Carrier.BEARER_HEADER && token.startsWith(SERVICE_ACCOUNT_KEY)) {
+            return serviceAccounts.authenticate(token);
+        }
+        return sessions.authenticate(token);
     }
 
     private Optional<String> token(HttpServletRequest request) {

@@ -11,9 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trackwell.database.TenantTransactions;
-import org.trackwell.database.TenantTransactions.RequestTransaction;
 import org.trackwell.identity.Accounts;
-import org.trackwell.shared.CurrentTenant;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.TestPostgres;
@@ -132,35 +130,6 @@ class AuditTrailIT {
             // the point of the test
         }
         assertThat(count()).isEqualTo(before);
-    }
-
-    @Test
-    void aReadStaysRecordedOnceWhenTheRequestsWorkThenFails() {
-        long before = count();
-        try (CurrentTenant.Scope tenant = CurrentTenant.enter(api.tenant().id());
-                RequestTransaction request = transactions.forRequest()) {
-            trail.recordRead(AuditAction.CLIENT_VIEWED, "client:thing-1");
-            assertThatThrownBy(() -> failingWork()).hasMessage("the work failed");
-        }
-        assertThat(count()).isEqualTo(before + 1);
-    }
-
-    @Test
-    void anEntryRecordedAfterTheRequestsWorkFailedStays() {
-        long before = count();
-        try (CurrentTenant.Scope tenant = CurrentTenant.enter(api.tenant().id());
-                RequestTransaction request = transactions.forRequest()) {
-            trail.record(AuditAction.CLIENT_UPDATED, "client:thing-1", Outcome.SUCCESS);
-            assertThatThrownBy(() -> failingWork()).hasMessage("the work failed");
-            trail.record(AuditAction.CLIENT_UPDATED, "client:thing-1", Outcome.FAILED);
-        }
-        assertThat(count()).isEqualTo(before + 1);
-    }
-
-    private void failingWork() {
-        transactions.inTenant(api.tenant().id(), () -> {
-            throw new IllegalStateException("the work failed");
-        });
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -303,15 +305,32 @@ class BackupDrillIT {
         return to;
     }
 
+    /**
+     * Deletes the data directory as a lost machine would lose it. The service's own restore check
+     * may still be ending its scratch server there, which removes files of its own meanwhile.
+     */
     private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(path -> {
+                    try {
+                        Files.deleteIfExists(path);
+                    } catch (DirectoryNotEmptyException stillWritten) {
+                        // walked again below
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (NoSuchFileException | UncheckedIOException vanishedMeanwhile) {
+                // walked again below
+            }
+            if (!Files.exists(root)) {
+                return;
+            }
+            if (attempt == 10) {
+                throw new IOException(root + " could not be deleted: something still writes in it");
+            }
+            ServiceProcess.pause(Duration.ofMillis(200));
         }
     }
 }

@@ -105,8 +105,8 @@ class DatabaseConfiguration {
         dataSource.addDataSourceProperty("socketTimeout", "600");
         // pgjdbc's defaults, stated: a statement is prepared on the server at its 5th run on a
         // connection, and each connection keeps 256. The hot statements (session, admission,
-        // audit, tenant) are a few dozen, so all stay prepared; with 20 connections each reaches
-        // the 5th run within the first 100 requests (docs/operations.md).
+        // audit, tenant) are a few dozen, so all stay prepared; with 10 connections each reaches
+        // the 5th run within the first 50 requests (docs/operations.md).
         dataSource.addDataSourceProperty("prepareThreshold", "5");
         dataSource.addDataSourceProperty("preparedStatementCacheQueries", "256");
         dataSource.setExceptionOverride(new DemotedPrimaryEviction());
@@ -162,7 +162,8 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    PlatformTransactionManager transactionManager(DataSource dataSource, MeterRegistry meters) {
-        return new TenantScopedTransactionManager(dataSource, meters);
+    PlatformTransactionManager transactionManager(
+            DataSource dataSource, MeterRegistry meters, DatabaseProperties properties) {
+        return new TenantScopedTransactionManager(dataSource, meters, properties.poolSize(), CONNECTION_WAIT_MILLIS);
     }
 }

@@ -22,7 +22,6 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.trackwell.audit.AuditRequestFilter;
 import org.trackwell.audit.AuditTrail;
-import org.trackwell.database.TenantTransactions;
 import org.trackwell.identity.AccountGate;
 import org.trackwell.identity.Operators;
 import org.trackwell.identity.ServiceAccounts;
@@ -112,7 +111,6 @@ class WebSecurityConfiguration {
             Sessions sessions,
             Operators operators,
             ServiceAccounts serviceAccounts,
-            TenantTransactions transactions,
             ApiScopes scopes,
             AuditTrail trail)
             throws Exception {
@@ -120,8 +118,7 @@ class WebSecurityConfiguration {
                 .securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(
-                        new TokenAuthenticationFilter(
-                                sessions, operators, serviceAccounts, transactions, Carrier.BEARER_HEADER),
+                        new TokenAuthenticationFilter(sessions, operators, serviceAccounts, Carrier.BEARER_HEADER),
                         AuditRequestFilter.class)
                 .addFilterAfter(new AccountGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
@@ -144,7 +141,6 @@ class WebSecurityConfiguration {
             Sessions sessions,
             Operators operators,
             ServiceAccounts serviceAccounts,
-            TenantTransactions transactions,
             AuditTrail trail)
             throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
@@ -157,8 +153,7 @@ class WebSecurityConfiguration {
                         // each would break every page's second form.
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterAfter(
-                        new TokenAuthenticationFilter(
-                                sessions, operators, serviceAccounts, transactions, Carrier.COOKIE),
+                        new TokenAuthenticationFilter(sessions, operators, serviceAccounts, Carrier.COOKIE),
                         AuditRequestFilter.class)
                 .addFilterAfter(new AccountGate(), TokenAuthenticationFilter.class)
                 .exceptionHandling(
