@@ -246,7 +246,9 @@ class ActivityRulesIT {
                 .allSatisfy(alert -> assertThat(TestMail.to(operator))
                         .anySatisfy(mail -> assertThat(TestMail.text(mail)).contains(alert.what())));
         assertThat(raised)
+                .as("the neighbour's admin signing in outside its default working hours is an alert there too")
                 .hasSize(tenantAlerts.size()
+                        + activityAlerts(neighbour.tenant().id()).size()
                         + activityAlerts(AuditTrail.OPERATOR_STREAM).size());
 
         assertThat(rules.evaluate())
