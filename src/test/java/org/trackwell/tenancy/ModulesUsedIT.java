@@ -234,7 +234,7 @@ class ModulesUsedIT {
     }
 
     @Test
-    void badModulesThroughTheApiAreRefusedAndChangeNothing() {
+    void unknownModulesAreRefusedAndChangeNothing() {
         for (String body : List.of(
                 "{}",
                 "{\"used\":null}",
@@ -251,6 +251,9 @@ class ModulesUsedIT {
                     .as(body)
                     .startsWith("application/problem+json");
         }
+        HttpResponse<String> tampered =
+                adminPages.submit("/admin/settings/modules", "used", "PAYROLL", "confirmed", "true");
+        assertThat(tampered.statusCode()).as(tampered.body()).isEqualTo(400);
         assertThat(modulesUsed()).isEqualTo("{\"used\":[\"OUTCOMES\",\"MEDICATION\"]}");
         assertThat(settingChanges()).isEmpty();
     }
