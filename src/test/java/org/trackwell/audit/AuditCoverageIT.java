@@ -78,6 +78,8 @@ class AuditCoverageIT {
             Map.entry("POST /api/v1/api-clients/{id}/revoke", "api-client.revoked (ServiceAccountsIT)"),
             Map.entry("POST /api/v1/teams", "team.created (AuditedRoutesIT)"),
             Map.entry("GET /api/v1/security-policy", "not recorded: the tenant's rules"),
+            Map.entry("GET /api/v1/modules-used", "not recorded: the modules the tenant uses"),
+            Map.entry("PUT /api/v1/modules-used", "setting.changed (ModulesUsedIT)"),
             Map.entry("PUT /api/v1/security-policy", "security-policy.changed (AuditedRoutesIT)"),
             Map.entry("GET /api/v1/audit/public-key", "not recorded: public"),
             Map.entry("GET /api/v1/erasures", "erasure.requests-viewed (ErasureIT)"),

@@ -2,6 +2,7 @@ package org.trackwell.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,10 +12,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
+import org.trackwell.support.MutableClock;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
 
-/** With the mail server down, an invitation says so and its link is handed over; a lost link is re-issued. */
+/**
+ * With the mail server down, an invitation says so and its link is handed over; a lost or expired
+ * link is re-issued.
+ */
 @TrackwellTest
 @TestPropertySource(properties = InvitationsWithoutMailIT.MAIL_DOWN)
 class InvitationsWithoutMailIT {
@@ -30,6 +35,9 @@ class InvitationsWithoutMailIT {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    MutableClock clock;
 
     Api api;
     String admin;
@@ -72,6 +80,27 @@ class InvitationsWithoutMailIT {
         var again = api.post("/api/v1/users/" + id + "/invitation", "", admin);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("not yet chosen a password");
+    }
+
+    @Test
+    void anExpiredSetUpLinkIsReissued() {
+        String email = "alex@" + api.tenant().slug() + ".test";
+        var invited = invite(email);
+        String id = Api.read(invited).get("id").asString();
+        String expired = Api.read(invited).get("setupLink").asString();
+
+        clock.advance(Duration.ofHours(73));
+        admin = api.signInAsAdmin();
+
+        assertThat(api.setup(Api.tokenOf(expired), Api.GOOD_PASSWORD).statusCode())
+                .isNotEqualTo(204);
+        var reissued = api.post("/api/v1/users/" + id + "/invitation", "", admin);
+        assertThat(reissued.statusCode()).isEqualTo(200);
+        assertThat(Api.read(reissued).get("emailed").asBoolean()).isFalse();
+        String fresh = Api.read(reissued).get("setupLink").asString();
+        assertThat(api.setup(Api.tokenOf(fresh), Api.GOOD_PASSWORD).statusCode())
+                .isEqualTo(204);
+        assertThat(api.login(email, Api.GOOD_PASSWORD).statusCode()).isEqualTo(200);
     }
 
     @Test

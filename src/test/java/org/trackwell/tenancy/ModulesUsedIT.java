@@ -205,6 +205,60 @@ class ModulesUsedIT {
     }
 
     @Test
+    void medicationSwitchedOffThroughTheApiIsNotFoundAtOnce() {
+        prescriptionStartedDaysAgo();
+        assertThat(modulesUsed()).isEqualTo("{\"used\":[\"OUTCOMES\",\"MEDICATION\"]}");
+        assertThat(adminPages.get("/admin/settings/modules").body()).contains("id=\"module-medication\" checked");
+
+        HttpResponse<String> off =
+                api.put("/api/v1/modules-used", Api.json(Map.of("used", List.of("OUTCOMES"))), admin);
+
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        assertThat(off.body()).isEqualTo("{\"used\":[\"OUTCOMES\"]}");
+        HttpResponse<String> hidden = api.get("/api/v1/clients/" + code + "/prescriptions", manager);
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(hidden.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(managerPages.get("/medication/round").statusCode()).isEqualTo(404);
+        assertThat(adminPages.get("/admin/settings/modules").body()).doesNotContain("id=\"module-medication\" checked");
+        assertThat(modulesUsed()).isEqualTo("{\"used\":[\"OUTCOMES\"]}");
+
+        HttpResponse<String> on =
+                api.put("/api/v1/modules-used", Api.json(Map.of("used", List.of("MEDICATION", "OUTCOMES"))), admin);
+
+        assertThat(on.body()).isEqualTo("{\"used\":[\"OUTCOMES\",\"MEDICATION\"]}");
+        assertThat(api.get("/api/v1/clients/" + code + "/prescriptions", manager)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(settingChanges())
+                .containsExactly("modules-used.medication:true->false", "modules-used.medication:false->true");
+    }
+
+    @Test
+    void unknownModulesAreRefusedAndChangeNothing() {
+        for (String body : List.of(
+                "{}",
+                "{\"used\":null}",
+                "{\"used\":\"OUTCOMES\"}",
+                "{\"used\":[\"OUTCOMES\",\"PAYROLL\"]}",
+                "{\"used\":[\"OUTCOMES\",null]}",
+                "{\"used\":[\"outcomes\"]}",
+                "{\"used\":[1]}",
+                "{\"used\":[],\"confirmed\":true}",
+                "[\"OUTCOMES\"]")) {
+            HttpResponse<String> refused = api.put("/api/v1/modules-used", body, admin);
+            assertThat(refused.statusCode()).as(body + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse(""))
+                    .as(body)
+                    .startsWith("application/problem+json");
+        }
+        HttpResponse<String> tampered =
+                adminPages.submit("/admin/settings/modules", "used", "PAYROLL", "confirmed", "true");
+        assertThat(tampered.statusCode()).as(tampered.body()).isEqualTo(400);
+        assertThat(modulesUsed()).isEqualTo("{\"used\":[\"OUTCOMES\",\"MEDICATION\"]}");
+        assertThat(settingChanges()).isEmpty();
+    }
+
+    @Test
     void onlyATenantAdminSwitchesModules() {
         assertThat(managerPages.get("/admin/settings/modules").statusCode()).isEqualTo(403);
         assertThat(managerPages
@@ -214,6 +268,13 @@ class ModulesUsedIT {
         assertThat(api.get("/api/v1/clients/" + code + "/prescriptions", manager)
                         .statusCode())
                 .isEqualTo(200);
+        String allOff = Api.json(Map.of("used", List.of()));
+        assertThat(api.get("/api/v1/modules-used", manager).statusCode()).isEqualTo(403);
+        assertThat(api.put("/api/v1/modules-used", allOff, manager).statusCode())
+                .isEqualTo(403);
+        String key = serviceAccountKey(List.of("clients:read", "doses:read", "outcomes:read", "reports:read"));
+        assertThat(api.get("/api/v1/modules-used", key).statusCode()).isEqualTo(403);
+        assertThat(api.put("/api/v1/modules-used", allOff, key).statusCode()).isEqualTo(403);
         assertThat(settingChanges()).isEmpty();
         assertThat(adminPages.get("/admin/settings/modules").body())
                 .contains("id=\"module-medication\"")
@@ -239,6 +300,12 @@ class ModulesUsedIT {
         fields[fields.length - 1] = "true";
         HttpResponse<String> saved = adminPages.submit("/admin/settings/modules", fields);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    }
+
+    private String modulesUsed() {
+        HttpResponse<String> read = api.get("/api/v1/modules-used", admin);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        return read.body();
     }
 
     private int inTenant(java.util.function.Supplier<Integer> work) {

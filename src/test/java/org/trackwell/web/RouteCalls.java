@@ -247,6 +247,7 @@ final class RouteCalls {
                 form("POST /admin/settings/erasure", t -> map("graceDays", "7")),
                 // Both modules stay on: the matrix's world keeps every route it calls.
                 form("POST /admin/settings/modules", t -> map("used", "OUTCOMES,MEDICATION")),
+                json("PUT /api/v1/modules-used", t -> map("used", List.of("OUTCOMES", "MEDICATION"))),
                 json(
                         "POST /api/v1/retention/extensions",
                         t -> map("client", "MATRIX-NONE", "until", "2100-01-01", "reason", "A complaint is open")),

@@ -21,14 +21,14 @@ import org.trackwell.tenancy.Tenants;
 
 /**
  * No tenant setting is API-only: walks every GET and PUT route of the API whose path names
- * settings, a policy, terms or session types, and finds for each the page where a tenant admin
+ * settings, a policy, terms, session types or the modules used, and finds for each the page where a tenant admin
  * reads and changes the same thing, linked from the settings area. A new settings endpoint fails
  * this test until it has a page listed here.
  */
 @TrackwellTest
 class SettingsPagesCoverageIT {
 
-    private static final Pattern SETTINGS = Pattern.compile("settings|policy|terms|session-types");
+    private static final Pattern SETTINGS = Pattern.compile("settings|policy|terms|session-types|modules-used");
 
     /** Each settings route of the API, and its page. */
     private static final Map<String, String> PAGES = Map.ofEntries(
@@ -38,6 +38,8 @@ class SettingsPagesCoverageIT {
             Map.entry("PUT /api/v1/client-settings", "/admin/settings/clients"),
             Map.entry("GET /api/v1/medication-settings", "/admin/settings/medication"),
             Map.entry("PUT /api/v1/medication-settings", "/admin/settings/medication"),
+            Map.entry("GET /api/v1/modules-used", "/admin/settings/modules"),
+            Map.entry("PUT /api/v1/modules-used", "/admin/settings/modules"),
             Map.entry("GET /api/v1/outcome-settings", "/admin/measures"),
             Map.entry("PUT /api/v1/outcome-settings", "/admin/measures"),
             Map.entry("GET /api/v1/session-types", "/admin/measures"),

@@ -86,6 +86,8 @@ class ApiScopes {
             "POST /api/v1/measures",
             "PUT /api/v1/measures/{id}/enabled",
             "GET /api/v1/medication-settings",
+            "GET /api/v1/modules-used",
+            "PUT /api/v1/modules-used",
             "PUT /api/v1/medication-settings",
             "GET /api/v1/outcome-settings",
             "PUT /api/v1/outcome-settings",
