@@ -69,7 +69,7 @@ final class WriteScenario {
         return () -> {
             Connection connection = connections.get();
             Jdbc.setTenant(connection, tenant);
-            UUID team = UUID.randomUUID();
+            UUID team = timeOrdered();
             try (PreparedStatement insert = connection.prepareStatement(TEAM)) {
                 insert.setString(1, tenant);
                 insert.setObject(2, team);
@@ -77,7 +77,7 @@ final class WriteScenario {
                 insert.executeUpdate();
             }
             if (audited) {
-                UUID event = UUID.randomUUID();
+                UUID event = timeOrdered();
                 try (PreparedStatement insert = connection.prepareStatement(ENTRY)) {
                     insert.setString(1, tenant);
                     insert.setObject(2, event);
@@ -90,5 +90,13 @@ final class WriteScenario {
             connection.commit();
             return 0;
         };
+    }
+
+    /** Ids as the server makes them (shared.Ids: UUID version 7), which index at the end, not anywhere. */
+    private static UUID timeOrdered() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long mostSignificant = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(mostSignificant, leastSignificant);
     }
 }
