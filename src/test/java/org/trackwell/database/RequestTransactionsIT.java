@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,19 @@ class RequestTransactionsIT {
     }
 
     @Test
+    void anAuditedWriteOpensTwoTransactionsItsSessionsAndItsWork() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "audited-write");
+        String admin = api.signInAsAdmin();
+        AtomicInteger names = new AtomicInteger();
+
+        assertThat(fewestTransactions(
+                        201,
+                        () -> api.post("/api/v1/teams", Api.json("name", "Team " + names.incrementAndGet()), admin)))
+                .as("the session's lookup; the team, its audit entry and the entry's place in the queue to be sealed")
+                .isEqualTo(2);
+    }
+
+    @Test
     void manyRefusedRequestsAtOnceAreAllAnsweredThoughEachRecordsItsRefusalOnASecondConnection() throws Exception {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "many-refused");
         String admin = api.signInAsAdmin();
@@ -84,10 +98,14 @@ class RequestTransactionsIT {
 
     /** The fewest of five tries, as the service's background jobs begin transactions of their own. */
     private long fewestTransactions(Supplier<HttpResponse<String>> request) {
+        return fewestTransactions(200, request);
+    }
+
+    private long fewestTransactions(int status, Supplier<HttpResponse<String>> request) {
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
             double before = begun();
-            assertThat(request.get().statusCode()).isEqualTo(200);
+            assertThat(request.get().statusCode()).isEqualTo(status);
             fewest = Math.min(fewest, Math.round(begun() - before));
         }
         return fewest;

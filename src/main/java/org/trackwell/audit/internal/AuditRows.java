@@ -63,12 +63,16 @@ public class AuditRows {
             @Nullable String userAgent,
             @Nullable String requestId) {}
 
+    /** The entry and its row for the sealer in one statement: one round trip to the database. */
     public void insert(NewEvent event) {
         jdbc.sql("""
-                insert into audit_event (tenant_id, id, actor_type, actor_id, actor_role, action, target, outcome,
-                  address, user_agent, request_id)
-                values (:tenant, :id, :actorType, :actorId, :actorRole, :action, :target, :outcome, :address, :agent,
-                  :request)""")
+                with entry as (
+                  insert into audit_event (tenant_id, id, actor_type, actor_id, actor_role, action, target, outcome,
+                    address, user_agent, request_id)
+                  values (:tenant, :id, :actorType, :actorId, :actorRole, :action, :target, :outcome, :address, :agent,
+                    :request)
+                  returning tenant_id, id)
+                insert into audit_pending (tenant_id, event_id) select tenant_id, id from entry""")
                 .param("tenant", event.tenantId())
                 .param("id", event.id())
                 .param("actorType", event.actorType())
@@ -80,10 +84,6 @@ public class AuditRows {
                 .param("address", event.address())
                 .param("agent", event.userAgent())
                 .param("request", event.requestId())
-                .update();
-        jdbc.sql("insert into audit_pending (tenant_id, event_id) values (:tenant, :id)")
-                .param("tenant", event.tenantId())
-                .param("id", event.id())
                 .update();
     }
 
