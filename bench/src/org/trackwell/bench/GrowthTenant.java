@@ -24,7 +24,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.trackwell.clients.PseudonymCode;
-import org.trackwell.keys.EncryptedText;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.trackwell.keys.FieldAddress;
 import org.trackwell.keys.internal.ClientKeyRows;
 import org.trackwell.keys.internal.MasterKey;
@@ -37,8 +41,8 @@ import org.trackwell.shared.TenantId;
  * One of the growth scenario's tenants: made through the product (the operator's tenant command,
  * then its administrator, two teams, a practitioner and a manager through the API), then filled
  * in bulk. Every client has an episode (a third open), every second one two attended treatment
- * sessions each with a PHQ-9 whose answers are sealed as the server seals them (the keyring's own
- * code under a key per client, at the address the server opens them from), and one audit entry
+ * sessions each with a PHQ-9 whose answers are sealed as the server seals them (under a key per
+ * client, at the address the server opens them from: see Sealer), and one audit entry
  * (its registration), sealed into the tenant's chain by the server.
  */
 record GrowthTenant(String slug, UUID id, List<UUID> teams, UUID practitioner, Seed manager, int[] count) {
@@ -181,7 +185,6 @@ record GrowthTenant(String slug, UUID id, List<UUID> teams, UUID practitioner, S
 
     /** Every unscored session gets a PHQ-9, its answers sealed with the server's keys for its client. */
     private void insertSealedAnswers(Server server, Connection connection) throws Exception {
-        Sealer sealer = new Sealer(server, connection);
         SecureRandom random = new SecureRandom();
         List<Object[]> sessions = new ArrayList<>();
         try (PreparedStatement unscored = connection.prepareStatement("""
@@ -192,7 +195,8 @@ record GrowthTenant(String slug, UUID id, List<UUID> teams, UUID practitioner, S
                 sessions.add(new Object[] {rows.getObject(1), rows.getObject(2), rows.getTimestamp(3)});
             }
         }
-        try (PreparedStatement answer = connection.prepareStatement("""
+        try (Sealer sealer = new Sealer(server, connection, id);
+                PreparedStatement answer = connection.prepareStatement("""
                 insert into measure_answer (tenant_id, id, client_id, session_id, measure_id, measure_version,
                   answers, total, band, is_case, risk, completed_by, recorded_at, recorded_by)
                 values (?, ?, ?, ?, 'PHQ-9', 1, ?, ?, ?, ?, false, 'PRACTITIONER', ?, ?)""")) {
@@ -213,7 +217,7 @@ record GrowthTenant(String slug, UUID id, List<UUID> teams, UUID practitioner, S
                 answer.setObject(2, answerId);
                 answer.setObject(3, client);
                 answer.setObject(4, session[0]);
-                answer.setBytes(5, sealer.seal(id, client, answerId, json.toString()));
+                answer.setBytes(5, sealer.seal(client, answerId, json.toString()));
                 answer.setBigDecimal(6, java.math.BigDecimal.valueOf(total));
                 answer.setString(7, band(total));
                 answer.setBoolean(8, total >= 10);
@@ -303,20 +307,27 @@ record GrowthTenant(String slug, UUID id, List<UUID> teams, UUID practitioner, S
     }
 
     String newestClient(Server server) throws Exception {
-        return clientAt(server, 0);
+        return client(server, "select code from client order by created_at desc, id desc limit 1", 0);
+    }
+
+    String scoredClient(Server server) throws Exception {
+        return client(server, "select c.code from client c where exists (select 1 from measure_answer a"
+                + " where a.client_id = c.id) order by c.created_at desc offset ? limit 1", 0);
     }
 
     /** The client a quarter of the way down the newest-first caseload. */
     String clientAtQuarterDepth(Server server) throws Exception {
-        return clientAt(server, clients() / 4);
+        return client(server, "select code from client order by created_at desc, id desc offset ? limit 1",
+                clients() / 4);
     }
 
-    private String clientAt(Server server, int offset) throws Exception {
+    private String client(Server server, String sql, int offset) throws Exception {
         try (Connection connection = Jdbc.connect(server)) {
             Jdbc.setTenant(connection, id.toString());
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select code from client order by created_at desc, id desc offset ? limit 1")) {
-                query.setInt(1, offset);
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                if (sql.contains("?")) {
+                    query.setInt(1, offset);
+                }
                 try (ResultSet rows = query.executeQuery()) {
                     rows.next();
                     return new PseudonymCode(rows.getString(1)).toString();
@@ -339,16 +350,23 @@ record GrowthTenant(String slug, UUID id, List<UUID> teams, UUID practitioner, S
     }
 
     /**
-     * The server's own keyring (package-private in the keys module, reached here by reflection),
-     * over the seeding connection: each client's key is made and wrapped under the tenant's data
-     * key exactly as a request would, and the value is sealed at its address.
+     * Seals as the server does (Keyring and FieldAddress in the keys module): a key per client,
+     * generated and wrapped under the tenant's data key with the same Tink calls and context, and
+     * each value sealed under it with its field address as associated data. The tenant's data key
+     * is unwrapped by the server's own keyring (package-private, reached by reflection) over the
+     * seeding connection; the client keys are written in batches rather than one look-up and
+     * insert each, which is what makes a million clients quick to seed.
      */
-    private static final class Sealer {
+    private static final class Sealer implements AutoCloseable {
 
-        private final Object keyring;
-        private final Method seal;
+        private final TenantId tenant;
+        private final Aead tenantAead;
+        private final Method associatedData;
+        private final PreparedStatement keys;
+        private final Map<UUID, Aead> clientKeys = new HashMap<>();
 
-        Sealer(Server server, Connection connection) throws Exception {
+        Sealer(Server server, Connection connection, UUID tenant) throws Exception {
+            this.tenant = new TenantId(tenant);
             JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
             Constructor<DataDirectory> directory = DataDirectory.class.getDeclaredConstructor(String.class);
             directory.setAccessible(true);
@@ -358,20 +376,48 @@ record GrowthTenant(String slug, UUID id, List<UUID> teams, UUID practitioner, S
             Constructor<?> keyringConstructor = keyringType.getDeclaredConstructor(
                     TenantKeyRows.class, ClientKeyRows.class, MasterKey.class, Clock.class);
             keyringConstructor.setAccessible(true);
-            this.keyring = keyringConstructor.newInstance(new TenantKeyRows(jdbc), new ClientKeyRows(jdbc),
+            Object keyring = keyringConstructor.newInstance(new TenantKeyRows(jdbc), new ClientKeyRows(jdbc),
                     master.newInstance(directory.newInstance(server.dataDirectory.toString()), ""), Clock.systemUTC());
-            this.seal = keyringType.getDeclaredMethod("seal", FieldAddress.class, byte[].class);
-            seal.setAccessible(true);
+            Method tenantKeys = keyringType.getDeclaredMethod("keys", TenantId.class);
+            tenantKeys.setAccessible(true);
+            try (CurrentTenant.Scope scope = CurrentTenant.enter(this.tenant)) {
+                Object unwrapped = tenantKeys.invoke(keyring, this.tenant);
+                Method aead = unwrapped.getClass().getDeclaredMethod("aead");
+                aead.setAccessible(true);
+                this.tenantAead = (Aead) aead.invoke(unwrapped);
+            }
+            this.associatedData = FieldAddress.class.getDeclaredMethod("associatedData");
+            associatedData.setAccessible(true);
+            this.keys = connection.prepareStatement(
+                    "insert into client_data_key (tenant_id, client_id, aead_keyset, created_at) values (?, ?, ?, now())");
         }
 
-        byte[] seal(UUID tenant, UUID client, UUID answer, String json) throws Exception {
-            TenantId tenantId = new TenantId(tenant);
-            try (CurrentTenant.Scope scope = CurrentTenant.enter(tenantId)) {
-                FieldAddress address =
-                        FieldAddress.ofClient(tenantId, client, "measure_answer", "answers", answer.toString());
-                return ((EncryptedText) seal.invoke(keyring, address, json.getBytes(StandardCharsets.UTF_8)))
-                        .ciphertext();
+        byte[] seal(UUID client, UUID answer, String json) throws Exception {
+            FieldAddress address = FieldAddress.ofClient(tenant, client, "measure_answer", "answers", answer.toString());
+            return clientKey(client).encrypt(json.getBytes(StandardCharsets.UTF_8),
+                    (byte[]) associatedData.invoke(address));
+        }
+
+        private Aead clientKey(UUID client) throws Exception {
+            Aead known = clientKeys.get(client);
+            if (known != null) {
+                return known;
             }
+            KeysetHandle key = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            byte[] context = (tenant + "/" + client).getBytes(StandardCharsets.UTF_8);
+            keys.setObject(1, tenant.value());
+            keys.setObject(2, client);
+            keys.setBytes(3, TinkProtoKeysetFormat.serializeEncryptedKeyset(key, tenantAead, context));
+            keys.addBatch();
+            Aead aead = key.getPrimitive(RegistryConfiguration.get(), Aead.class);
+            clientKeys.put(client, aead);
+            return aead;
+        }
+
+        @Override
+        public void close() throws Exception {
+            keys.executeBatch();
+            keys.close();
         }
     }
 }
