@@ -37,6 +37,10 @@ public final class Bench {
             scenario(server, options, "audit", figures, () -> AuditVerificationScenario.run(server, options));
             scenario(server, options, "encryption", figures, () -> EncryptionScenario.run(server, options));
             scenario(server, options, "backup", figures, () -> BackupScenario.run(server, seed, options, out));
+            if (options.only() != null) {
+                // A hundred tenants and up to a million clients: only when asked for by name.
+                scenario(server, options, "growth", figures, () -> GrowthScenario.run(server, options));
+            }
             figures.addAll(MemoryScenario.run(server));
         }
         machine.forEach(System.out::println);
@@ -70,9 +74,11 @@ public final class Bench {
 
     /**
      * {@code jfr}: a file for a JDK Flight Recorder profile of the server, or null; {@code clients}:
-     * the caseload's tenant size, or 0 for the scenario's own.
+     * the caseload's tenant size, or 0 for the scenario's own; {@code data}: a data directory kept
+     * between runs (seeded once, reused), or null for a fresh one.
      */
-    record Options(String jar, boolean smoke, int scale, String databaseUrl, String only, String jfr, int clients) {
+    record Options(
+            String jar, boolean smoke, int scale, String databaseUrl, String only, String jfr, int clients, String data) {
 
         /** Whether to run the scenario: all of them, unless {@code --only NAME} picks one. */
         boolean runs(String scenario) {
@@ -87,6 +93,7 @@ public final class Bench {
             String only = null;
             String jfr = null;
             int clients = 0;
+            String data = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--jar" -> jar = args[++i];
@@ -96,10 +103,11 @@ public final class Bench {
                     case "--only" -> only = args[++i];
                     case "--jfr" -> jfr = args[++i];
                     case "--clients" -> clients = Integer.parseInt(args[++i]);
+                    case "--data" -> data = args[++i];
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(jar, smoke, scale, databaseUrl, only, jfr, clients);
+            return new Options(jar, smoke, scale, databaseUrl, only, jfr, clients, data);
         }
 
         Duration duration(int seconds) {

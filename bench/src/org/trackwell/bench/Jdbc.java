@@ -24,6 +24,16 @@ final class Jdbc {
         }
     }
 
+    /** As {@link #connect}, with batches sent as multi-row inserts (COPY is refused under row-level security). */
+    static Connection connectForBulk(Server server) throws SQLException {
+        Connection connection = DriverManager.getConnection(
+                server.jdbcUrl() + (server.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
+                server.environment.getOrDefault("TRACKWELL_DATABASE_USERNAME", "trackwell_app"),
+                password(server, "TRACKWELL_DATABASE_PASSWORD", "runtime"));
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
     /** As the owner role, which alone may ANALYZE the tables (statistics after bulk seeding). */
     static Connection connectAsOwner(Server server) throws SQLException {
         return DriverManager.getConnection(
@@ -60,6 +70,16 @@ final class Jdbc {
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getString(1);
+            }
+        }
+    }
+
+    static boolean tenantExists(Server server, String slug) throws SQLException {
+        try (Connection connection = connect(server);
+                PreparedStatement query = connection.prepareStatement("select 1 from tenant where slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
             }
         }
     }

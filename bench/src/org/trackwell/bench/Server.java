@@ -39,10 +39,12 @@ final class Server implements AutoCloseable {
     }
 
     static Server start(Bench.Options options, Path out) throws Exception {
-        Path data = out.resolve("data");
-        deleteRecursively(data);
-        // A new installation has a new backup key: the last run's store is another installation's.
-        deleteRecursively(out.resolve("backups"));
+        Path data = options.data() != null ? Path.of(options.data()) : out.resolve("data");
+        if (options.data() == null) {
+            deleteRecursively(data);
+            // A new installation has a new backup key: the last run's store is another installation's.
+            deleteRecursively(out.resolve("backups"));
+        }
         int port = freePort();
         int databasePort = freePort();
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
