@@ -23,6 +23,7 @@ import org.trackwell.clients.internal.ClientRows;
 import org.trackwell.clients.internal.Consent;
 import org.trackwell.clients.internal.Identifier;
 import org.trackwell.clients.internal.Reach;
+import org.trackwell.clients.internal.ReachedRow;
 import org.trackwell.clients.internal.StoredClient;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.keys.FieldAddress;
@@ -80,6 +81,7 @@ public class Clients {
             throw new ClientErased(client.code(), client.erased(), zone.zone());
         }
         viewed.ifPresent(read -> trail.record(read, target(client.code()), Outcome.SUCCESS));
+        ReachedRow.keep(user.id(), client);
         return ref(client);
     }
 

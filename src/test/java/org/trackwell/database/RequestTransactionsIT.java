@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.trackwell.identity.Accounts;
+import org.trackwell.outcomes.TherapyRecords;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
+import org.trackwell.support.MutableClock;
+import org.trackwell.support.StatementCount;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
 
@@ -37,6 +40,9 @@ class RequestTransactionsIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    MutableClock clock;
+
     @Test
     void aSignedInRequestOpensNoMoreTransactionsThanItsSessionItsReachCheckAndItsWork() {
         Api api = Api.newTenant(new Https(port), tenants, accounts, "one-transaction");
@@ -47,12 +53,41 @@ class RequestTransactionsIT {
                 .get("code")
                 .asString();
 
-        assertThat(fewestTransactions(() -> api.get("/api/v1/clients/" + code, practitioner)))
-                .isLessThanOrEqualTo(3);
-        assertThat(fewestTransactions(() -> api.get("/api/v1/clients", practitioner)))
-                .isLessThanOrEqualTo(2);
-        assertThat(fewestTransactions(() -> api.get("/api/v1/me", practitioner)))
-                .isEqualTo(1);
+        assertThat(fewest(() -> api.get("/api/v1/clients/" + code, practitioner)))
+                .as("the session; the reach check and its entry; the record, from the row the reach check found")
+                .isEqualTo(new Sent(3, 8));
+        assertThat(fewest(() -> api.get("/api/v1/clients", practitioner))).isEqualTo(new Sent(2, 6));
+        assertThat(fewest(() -> api.get("/api/v1/me", practitioner))).isEqualTo(new Sent(1, 2));
+    }
+
+    @Test
+    void theProgressCaseloadReadsItsPageInOneStatementWhateverItsClientsAndMeasures() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "progress-statements");
+        String admin = api.signInAsAdmin();
+        String team = api.newTeam(admin, "Progress statements");
+        String practitioner =
+                api.signIn(api.newUserInTeam(admin, "Pat Progress", team, "PRACTITIONER"), Api.GOOD_PASSWORD);
+        TherapyRecords records = new TherapyRecords(api, team, practitioner, clock);
+        String first = records.client();
+        records.openEpisode(first, 30);
+        records.score(first, records.attendedSession(first, 20), "PHQ-9", 12);
+        Sent one = fewest(() -> api.get("/api/v1/progress", practitioner));
+
+        for (int i = 0; i < 3; i++) {
+            String code = records.client();
+            records.openEpisode(code, 30);
+            String session = records.attendedSession(code, 10);
+            records.score(code, session, "PHQ-9", 9 + i);
+            records.score(code, session, "GAD-7", 5 + i);
+        }
+        records.client();
+
+        assertThat(one)
+                .as("the session; the page, its entry, the settings, the session types, the service's time zone and"
+                        + " the page's scores, contacts and last attendances")
+                .isEqualTo(new Sent(2, 10));
+        assertThat(fewest(() -> api.get("/api/v1/progress", practitioner))).isEqualTo(one);
+        assertThat(fewest(() -> api.get("/api/v1/progress", practitioner))).isEqualTo(one);
     }
 
     @Test
@@ -61,9 +96,11 @@ class RequestTransactionsIT {
         String admin = api.signInAsAdmin();
         AtomicInteger names = new AtomicInteger();
 
-        assertThat(fewestTransactions(
-                        201,
-                        () -> api.post("/api/v1/teams", Api.json("name", "Team " + names.incrementAndGet()), admin)))
+        assertThat(fewest(
+                                201,
+                                () -> api.post(
+                                        "/api/v1/teams", Api.json("name", "Team " + names.incrementAndGet()), admin))
+                        .transactions())
                 .as("the session's lookup; the team, its audit entry and the entry's place in the queue to be sealed")
                 .isEqualTo(2);
     }
@@ -96,19 +133,28 @@ class RequestTransactionsIT {
                 .containsOnly(404);
     }
 
-    /** The fewest of five tries, as the service's background jobs begin transactions of their own. */
-    private long fewestTransactions(Supplier<HttpResponse<String>> request) {
-        return fewestTransactions(200, request);
+    /** Transactions begun and statements sent by one request. */
+    private record Sent(long transactions, long statements) {}
+
+    /**
+     * The fewest transactions and statements of five tries, as the service's background jobs begin
+     * transactions and send statements of their own.
+     */
+    private Sent fewest(Supplier<HttpResponse<String>> request) {
+        return fewest(200, request);
     }
 
-    private long fewestTransactions(int status, Supplier<HttpResponse<String>> request) {
-        long fewest = Long.MAX_VALUE;
+    private Sent fewest(int status, Supplier<HttpResponse<String>> request) {
+        long transactions = Long.MAX_VALUE;
+        long statements = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
-            double before = begun();
+            double begunBefore = begun();
+            long sentBefore = StatementCount.sofar();
             assertThat(request.get().statusCode()).isEqualTo(status);
-            fewest = Math.min(fewest, Math.round(begun() - before));
+            transactions = Math.min(transactions, Math.round(begun() - begunBefore));
+            statements = Math.min(statements, StatementCount.sofar() - sentBefore);
         }
-        return fewest;
+        return new Sent(transactions, statements);
     }
 
     private double begun() {

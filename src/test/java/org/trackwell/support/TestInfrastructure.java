@@ -12,4 +12,9 @@ class TestInfrastructure {
     MutableClock testClock() {
         return new MutableClock();
     }
+
+    @Bean
+    static StatementCount statementCount() {
+        return new StatementCount();
+    }
 }

@@ -153,11 +153,13 @@ public class ClientRegistration {
 
     /**
      * The client's record as the user may see it: carers, who reach the medication record only,
-     * see no clinical parts.
+     * see no clinical parts. The row is the one the request's reach check found, when it ran one.
      */
     @Transactional(readOnly = true)
     public ClientRecord record(SignedInUser user, ClientRef client) {
-        return open(rows.find(client.code(), Reach.of(user)).orElseThrow(ClientNotFound::new));
+        return open(ReachedRow.take(user.id(), client.code())
+                .or(() -> rows.find(client.code(), Reach.of(user)))
+                .orElseThrow(ClientNotFound::new));
     }
 
     /** Exact search through a blind index: by the service's reference, NHS number or e-mail. */

@@ -1,6 +1,7 @@
 package org.trackwell.outcomes.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +61,24 @@ public class MeasureCatalogue {
     /** The current version of a measure, built in (as the tenant has set it) or the tenant's own. */
     @Transactional(readOnly = true)
     public Optional<Measure> find(String id) {
+        return builtIn.containsKey(id) ? find(id, settings()) : own(id);
+    }
+
+    /**
+     * Each measure's current version under settings the caller has read once, found once however
+     * often it is asked for: for reading many clients' scores in one request.
+     */
+    public Function<String, Optional<Measure>> finder(OutcomeSettings settings) {
+        Map<String, Optional<Measure>> found = new HashMap<>();
+        return id -> found.computeIfAbsent(id, measure -> find(measure, settings));
+    }
+
+    private Optional<Measure> find(String id, OutcomeSettings settings) {
         Measure measure = builtIn.get(id);
-        if (measure != null) {
-            return Optional.of(asSet(measure, settings()));
-        }
+        return measure != null ? Optional.of(asSet(measure, settings)) : own(id);
+    }
+
+    private Optional<Measure> own(String id) {
         return rows.ownDefinitions().stream()
                 .filter(own -> own.id().equals(id))
                 .findFirst()

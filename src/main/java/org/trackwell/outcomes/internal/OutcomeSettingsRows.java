@@ -156,15 +156,6 @@ public class OutcomeSettingsRows {
                 .optional();
     }
 
-    public Map<UUID, String> primaryMeasures(List<UUID> clients) {
-        Map<UUID, String> found = new HashMap<>();
-        jdbc.sql("select client_id, measure_id from client_primary_measure where client_id = any(:clients)")
-                .param("clients", clients.toArray(UUID[]::new))
-                .query((row, n) -> found.put(row.getObject(1, UUID.class), row.getString(2)))
-                .list();
-        return found;
-    }
-
     public void setPrimaryMeasure(TenantId tenant, UUID client, String measure) {
         jdbc.sql("""
                 insert into client_primary_measure (tenant_id, client_id, measure_id) values (:tenant, :client, :measure)

@@ -3,6 +3,7 @@ package org.trackwell.outcomes.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.trackwell.clients.Clients;
 import org.trackwell.clients.Episode;
 import org.trackwell.clients.Episodes;
 import org.trackwell.identity.SignedInUser;
-import org.trackwell.outcomes.internal.ProgressRows.EpisodeScores;
+import org.trackwell.outcomes.internal.ProgressRows.CaseloadFacts;
 import org.trackwell.outcomes.internal.ProgressRows.StoredScore;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.ServiceTimeZone;
@@ -68,9 +69,8 @@ public class Progress {
     /** A client's progress; the caller has recorded the read (a page, or a chart link's use). */
     @Transactional(readOnly = true)
     public ClientProgress of(ClientRef client) {
-        String primary = settingsRows
-                .primaryMeasureOf(client.id())
-                .orElse(catalogue.settings().primaryMeasure());
+        OutcomeSettings settings = catalogue.settings();
+        String primary = settingsRows.primaryMeasureOf(client.id()).orElse(settings.primaryMeasure());
         List<Episode> all = episodes.ofClient(client);
         Map<UUID, Integer> contacts = rows.attendedContacts(
                 List.of(client.id()), all.stream().map(Episode::id).toList(), catalogue.treatmentTypes());
@@ -78,7 +78,7 @@ public class Progress {
         for (StoredScore score : rows.scoresOf(client.id())) {
             scores.computeIfAbsent(score.episodeId(), k -> new ArrayList<>()).add(score);
         }
-        Function<String, Optional<Measure>> measures = remembered();
+        Function<String, Optional<Measure>> measures = catalogue.finder(settings);
         return new ClientProgress(
                 primary,
                 all.stream()
@@ -107,33 +107,23 @@ public class Progress {
     @PreAuthorize("hasAnyRole('PRACTITIONER', 'MANAGER')")
     public List<ProgressLine> caseload(SignedInUser user, CaseloadFilter filter, int page) {
         List<ClientSummary> summaries = clients.clinicalCaseload(user, filter, page);
-        List<UUID> ids = summaries.stream().map(ClientSummary::id).toList();
-        List<UUID> current = summaries.stream()
-                .map(ClientSummary::episodeId)
-                .filter(Objects::nonNull)
-                .toList();
         OutcomeSettings settings = catalogue.settings();
-        Map<UUID, String> primaries = settingsRows.primaryMeasures(ids);
-        Map<UUID, List<EpisodeScores>> scores = new HashMap<>();
-        for (EpisodeScores measured : rows.scoresByEpisode(current)) {
-            scores.computeIfAbsent(measured.episodeId(), k -> new ArrayList<>()).add(measured);
-        }
-        Map<UUID, Integer> contacts = rows.attendedContacts(ids, current, catalogue.treatmentTypes());
         Instant now = clock.instant();
-        Map<UUID, Instant> lastAttended = rows.lastAttended(ids, now);
-        Function<String, Optional<Measure>> measures = remembered();
+        ZoneId here = zone.zone();
+        Map<UUID, CaseloadFacts> facts = rows.caseloadFacts(
+                summaries.stream().map(ClientSummary::id).toList(),
+                summaries.stream().<@Nullable UUID>map(ClientSummary::episodeId).toList(),
+                catalogue.treatmentTypes(),
+                now);
+        Function<String, Optional<Measure>> measures = catalogue.finder(settings);
         List<ProgressLine> lines = new ArrayList<>();
         for (ClientSummary summary : summaries) {
-            String primary = primaries.getOrDefault(summary.id(), settings.primaryMeasure());
-            UUID episode = summary.episodeId();
-            EpisodeOutcomes.Glance glance = episode == null
+            CaseloadFacts client = facts.getOrDefault(summary.id(), CaseloadFacts.NONE);
+            String primary = Objects.requireNonNullElse(client.primaryMeasure(), settings.primaryMeasure());
+            EpisodeOutcomes.Glance glance = summary.episodeId() == null
                     ? EpisodeOutcomes.Glance.NO_EPISODE
-                    : EpisodeOutcomes.glance(
-                            scores.getOrDefault(episode, List.of()),
-                            contacts.getOrDefault(episode, 0),
-                            primary,
-                            measures);
-            Instant seen = lastAttended.get(summary.id());
+                    : EpisodeOutcomes.glance(client.scores(), client.contacts(), primary, measures);
+            Instant seen = client.lastAttended();
             lines.add(new ProgressLine(
                     summary.id(),
                     summary.code(),
@@ -146,16 +136,10 @@ public class Progress {
                     glance.change(),
                     glance.talkingTherapies(),
                     glance.notOnTrack(),
-                    seen == null ? null : seen.atZone(zone.zone()).toLocalDate(),
+                    seen == null ? null : seen.atZone(here).toLocalDate(),
                     notSeen(seen, now, settings, summary.episodeOpen())));
         }
         return lines;
-    }
-
-    /** The catalogue's measures, each looked up once per request. */
-    private Function<String, Optional<Measure>> remembered() {
-        Map<String, Optional<Measure>> found = new HashMap<>();
-        return id -> found.computeIfAbsent(id, catalogue::find);
     }
 
     private static ProgressLine.NotSeen notSeen(

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,13 @@ public class ProgressRows {
             @Nullable String latestBand,
             boolean riskAnswer) {}
 
+    /** One client's line of a caseload as stored: see {@link #caseloadFacts}. */
+    public record CaseloadFacts(
+            @Nullable String primaryMeasure, @Nullable Instant lastAttended, int contacts, List<EpisodeScores> scores) {
+
+        static final CaseloadFacts NONE = new CaseloadFacts(null, null, 0, List.of());
+    }
+
     private final JdbcClient jdbc;
 
     ProgressRows(JdbcClient jdbc) {
@@ -69,23 +77,51 @@ public class ProgressRows {
     }
 
     /**
-     * For each of the episodes and each measure answered in it, only what a caseload line needs: the
-     * row kept with the answers, however many sessions an episode has.
+     * What a caseload line needs of each client, for a page of clients in one statement: the
+     * client's own primary measure, when they last attended, and for their current episode its
+     * attended treatment contacts and the row kept per measure answered in it (however many
+     * sessions it has). {@code episodes} lines up with {@code clients}; a client without an episode
+     * has null there.
      */
-    public List<EpisodeScores> scoresByEpisode(List<UUID> episodes) {
-        return jdbc.sql("""
-                select episode_id, measure_id, scored, first_total, latest_total, latest_band, risk
-                from episode_scores where episode_id = any(:episodes)""")
+    public Map<UUID, CaseloadFacts> caseloadFacts(
+            List<UUID> clients, List<@Nullable UUID> episodes, List<String> treatmentTypes, Instant now) {
+        Map<UUID, CaseloadFacts> found = new HashMap<>();
+        jdbc.sql("""
+                select c.client_id, c.episode_id, p.measure_id as primary_measure, seen.at as last_attended,
+                  contacts.n as contacts, k.measure_id, k.scored, k.first_total, k.latest_total, k.latest_band, k.risk
+                from unnest(cast(:clients as uuid[]), cast(:episodes as uuid[])) as c(client_id, episode_id)
+                left join client_primary_measure p on p.client_id = c.client_id
+                left join lateral (select max(s.starts_at) as at from client_session s
+                  where s.client_id = c.client_id and s.attendance = 'ATTENDED' and s.starts_at <= :now) seen on true
+                left join lateral (select count(*) as n from client_session s
+                  where s.client_id = c.client_id and s.episode_id = c.episode_id and s.attendance = 'ATTENDED'
+                    and s.session_type = any(:types)) contacts on true
+                left join episode_scores k on k.episode_id = c.episode_id""")
+                .param("clients", clients.toArray(UUID[]::new))
                 .param("episodes", episodes.toArray(UUID[]::new))
-                .query((row, n) -> new EpisodeScores(
-                        row.getObject("episode_id", UUID.class),
-                        row.getString("measure_id"),
-                        row.getInt("scored"),
-                        decimal(row, "first_total"),
-                        decimal(row, "latest_total"),
-                        row.getString("latest_band"),
-                        row.getBoolean("risk")))
-                .list();
+                .param("types", treatmentTypes.toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .query(row -> {
+                    UUID client = row.getObject("client_id", UUID.class);
+                    CaseloadFacts facts = found.get(client);
+                    if (facts == null) {
+                        facts = facts(row);
+                        found.put(client, facts);
+                    }
+                    String measure = row.getString("measure_id");
+                    if (measure != null) {
+                        facts.scores()
+                                .add(new EpisodeScores(
+                                        row.getObject("episode_id", UUID.class),
+                                        measure,
+                                        row.getInt("scored"),
+                                        decimal(row, "first_total"),
+                                        decimal(row, "latest_total"),
+                                        row.getString("latest_band"),
+                                        row.getBoolean("risk")));
+                    }
+                });
+        return found;
     }
 
     /** For each of the episodes, its attended sessions of the given (treatment) types. */
@@ -104,18 +140,13 @@ public class ProgressRows {
         return found;
     }
 
-    /** When each client last attended a session. */
-    public Map<UUID, Instant> lastAttended(List<UUID> clients, Instant now) {
-        Map<UUID, Instant> found = new HashMap<>();
-        jdbc.sql("""
-                select client_id, max(starts_at) from client_session
-                where client_id = any(:clients) and attendance = 'ATTENDED' and starts_at <= :now group by client_id""")
-                .param("clients", clients.toArray(UUID[]::new))
-                .param("now", Timestamp.from(now))
-                .query((row, n) -> found.put(
-                        row.getObject(1, UUID.class), row.getTimestamp(2).toInstant()))
-                .list();
-        return found;
+    private static CaseloadFacts facts(ResultSet row) throws SQLException {
+        Timestamp seen = row.getTimestamp("last_attended");
+        return new CaseloadFacts(
+                row.getString("primary_measure"),
+                seen == null ? null : seen.toInstant(),
+                row.getInt("contacts"),
+                new ArrayList<>());
     }
 
     private static @Nullable Double decimal(ResultSet row, String column) throws SQLException {

@@ -70,7 +70,7 @@ class OutcomeRows {
                           select s.id, s.episode_id, s.starts_at, s.session_type, s.attendance
                           from scope join client_session s on s.client_id = scope.client_id and s.episode_id = scope.id
                         ), answers as (
-                          select a.session_id, a.measure_id, a.total, a.recorded_at, s.episode_id, s.starts_at
+                          select a.id, a.session_id, a.measure_id, a.total, a.recorded_at, s.episode_id, s.starts_at
                           from sessions s join measure_answer a on a.session_id = s.id
                           where a.total is not null
                         ), attendance as (
@@ -89,14 +89,14 @@ class OutcomeRows {
                         ), scores as (
                           select episode_id,
                                  count(*) filter (where measure_id = 'PHQ-9') as phq_n,
-                                 (array_agg(total order by starts_at, recorded_at)
+                                 (array_agg(total order by starts_at, recorded_at, id)
                                    filter (where measure_id = 'PHQ-9'))[1] as phq_first,
-                                 (array_agg(total order by starts_at desc, recorded_at desc)
+                                 (array_agg(total order by starts_at desc, recorded_at desc, id desc)
                                    filter (where measure_id = 'PHQ-9'))[1] as phq_last,
                                  count(*) filter (where measure_id = 'GAD-7') as gad_n,
-                                 (array_agg(total order by starts_at, recorded_at)
+                                 (array_agg(total order by starts_at, recorded_at, id)
                                    filter (where measure_id = 'GAD-7'))[1] as gad_first,
-                                 (array_agg(total order by starts_at desc, recorded_at desc)
+                                 (array_agg(total order by starts_at desc, recorded_at desc, id desc)
                                    filter (where measure_id = 'GAD-7'))[1] as gad_last
                           from answers where measure_id in ('PHQ-9', 'GAD-7')
                           group by episode_id
@@ -111,7 +111,7 @@ class OutcomeRows {
                         from scope e
                         left join attendance x on x.episode_id = e.id
                         left join scores y on y.episode_id = e.id
-                        order by e.code, e.referred_on""")
+                        order by e.code, e.referred_on, e.id""")
                 .params(parameters(filter, reach))
                 .param("zone", zone.getId())
                 .param("treatment", treatmentTypes.toArray(String[]::new))
@@ -137,8 +137,8 @@ class OutcomeRows {
                             and e.closed_on between :from and :to
                         ), episode_scores as (
                           select s.episode_id, a.measure_id,
-                                 (array_agg(a.total order by s.starts_at, a.recorded_at))[1] as first,
-                                 (array_agg(a.total order by s.starts_at desc, a.recorded_at desc))[1] as last
+                                 (array_agg(a.total order by s.starts_at, a.recorded_at, a.id))[1] as first,
+                                 (array_agg(a.total order by s.starts_at desc, a.recorded_at desc, a.id desc))[1] as last
                           from scope join client_session s on s.client_id = scope.client_id and s.episode_id = scope.id
                           join measure_answer a on a.session_id = s.id
                           where a.total is not null and (cast(:measure as text) is null or a.measure_id = :measure)
