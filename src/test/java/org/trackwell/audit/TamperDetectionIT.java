@@ -19,6 +19,7 @@ import org.trackwell.audit.internal.StoredEvent;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.support.ChainRewrite;
 import org.trackwell.support.Fixtures;
+import org.trackwell.support.TestData;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenant;
@@ -29,11 +30,11 @@ import org.trackwell.tenancy.Tenants;
 @TestPropertySource(
         properties = {
             "trackwell.audit.checkpoint-interval=0s",
-            "trackwell.audit.checkpoint-dir=target/test-data/checkpoints"
+            "trackwell.audit.checkpoint-dir=${trackwell.data-dir}/checkpoints"
         })
 class TamperDetectionIT {
 
-    private static final Path EXPORTED = Path.of("target/test-data/checkpoints");
+    private static final Path EXPORTED = TestData.DIRECTORY.resolve("checkpoints");
 
     @Autowired
     Tenants tenants;

@@ -23,6 +23,7 @@ import org.trackwell.audit.AuditTrail;
 import org.trackwell.database.TenantTransactions;
 import org.trackwell.operator.OperatorCommandLine;
 import org.trackwell.support.Fixtures;
+import org.trackwell.support.TestData;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenant;
@@ -31,7 +32,7 @@ import org.trackwell.tenancy.Tenants;
 @TrackwellTest
 class MasterKeyRotationIT {
 
-    private static final Path KEYSET = Path.of("target/test-data/keys/master-keyset.json");
+    private static final Path KEYSET = TestData.DIRECTORY.resolve("keys/master-keyset.json");
 
     @Autowired
     ApplicationContext context;

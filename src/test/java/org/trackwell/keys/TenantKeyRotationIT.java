@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,7 @@ import org.trackwell.operator.OperatorCommandLine;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;
+import org.trackwell.support.TestData;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
@@ -142,7 +142,7 @@ class TenantKeyRotationIT {
                 .query(byte[].class)
                 .single();
         Aead master = TinkJsonProtoKeysetFormat.parseKeyset(
-                        Files.readString(Path.of("target/test-data/keys/master-keyset.json")),
+                        Files.readString(TestData.DIRECTORY.resolve("keys/master-keyset.json")),
                         InsecureSecretKeyAccess.get())
                 .getPrimitive(RegistryConfiguration.get(), Aead.class);
         return TinkProtoKeysetFormat.parseEncryptedKeyset(

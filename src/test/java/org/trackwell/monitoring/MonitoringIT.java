@@ -36,6 +36,7 @@ import org.trackwell.operator.OperatorCommandLine;
 import org.trackwell.support.ChainRewrite;
 import org.trackwell.support.Fixtures;
 import org.trackwell.support.MutableClock;
+import org.trackwell.support.TestData;
 import org.trackwell.support.TestMail;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
@@ -53,13 +54,13 @@ import org.trackwell.tenancy.Tenants;
         properties = {
             "trackwell.test.database=trackwell_monitoring",
             "trackwell.audit.checkpoint-interval=0s",
-            "trackwell.audit.checkpoint-dir=target/test-data/monitoring-checkpoints",
-            "trackwell.monitoring.files=target/test-data/monitoring-files",
+            "trackwell.audit.checkpoint-dir=${trackwell.data-dir}/monitoring-checkpoints",
+            "trackwell.monitoring.files=${trackwell.data-dir}/monitoring-files",
             "trackwell.monitoring.webhooks-to-loopback=true"
         })
 class MonitoringIT {
 
-    private static final Path FILES = Path.of("target/test-data/monitoring-files");
+    private static final Path FILES = TestData.DIRECTORY.resolve("monitoring-files");
     private static final String DATABASE = "trackwell_monitoring";
     private static final List<String[]> RECEIVED = new CopyOnWriteArrayList<>();
     private static final java.util.concurrent.atomic.AtomicInteger FAILURES_TO_ANSWER =
@@ -103,7 +104,7 @@ class MonitoringIT {
     /** Before the application starts: checkpoints a database of an earlier run exported are not this one's. */
     @BeforeAll
     static void receiver() throws Exception {
-        org.trackwell.shared.DirectoryTrees.deleteQuietly(Path.of("target/test-data/monitoring-checkpoints"));
+        org.trackwell.shared.DirectoryTrees.deleteQuietly(TestData.DIRECTORY.resolve("monitoring-checkpoints"));
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.trackwell.support.Fixtures;
+import org.trackwell.support.TestData;
 import org.trackwell.support.TestPostgres;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.TenantStatus;
@@ -114,7 +115,7 @@ class OperatorCommandLineIT {
                         "TRACKWELL_DATABASE_OWNER_PASSWORD",
                         TestPostgres.passwords().owner());
         process.environment().put("TRACKWELL_DATABASE_UNSAFE_ALLOW_LOST_WRITES", "true");
-        process.environment().put("TRACKWELL_DATA_DIR", "target/test-data");
+        process.environment().put("TRACKWELL_DATA_DIR", TestData.DIRECTORY.toString());
         Process running = process.start();
         String output = new String(running.getInputStream().readAllBytes());
         assertThat(running.waitFor()).as(output).isZero();

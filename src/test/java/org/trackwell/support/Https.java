@@ -24,7 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class Https implements AutoCloseable {
 
-    private static final Path TLS = Path.of("target/test-data/tls");
+    private static final Path TLS = TestData.DIRECTORY.resolve("tls");
 
     private final HttpClient client;
     private final int port;

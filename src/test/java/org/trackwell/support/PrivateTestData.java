@@ -1,6 +1,5 @@
 package org.trackwell.support;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.trackwell.shared.DataDirectory;
@@ -13,6 +12,6 @@ class PrivateTestData implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        DataDirectory.createPrivateDirectory(Path.of("target/test-data"));
+        DataDirectory.createPrivateDirectory(TestData.DIRECTORY);
     }
 }

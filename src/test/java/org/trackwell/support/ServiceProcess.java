@@ -82,7 +82,9 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess start() {
         launch();
         try {
-            awaitReady(Duration.ofMinutes(2));
+            // A bound for a start that hangs, not a measure: with two test JVMs on a busy machine a
+            // healthy first start has taken over two minutes.
+            awaitReady(Duration.ofMinutes(5));
         } catch (AssertionError notReady) {
             // Stopped, not left running with its database after the test that started it has failed.
             close();

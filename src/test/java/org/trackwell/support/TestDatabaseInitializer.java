@@ -11,7 +11,8 @@ class TestDatabaseInitializer implements ApplicationContextInitializer<Configura
         String database = context.getEnvironment().getProperty("trackwell.test.database", TestPostgres.DATABASE);
         if (!context.getEnvironment().containsProperty("trackwell.audit.checkpoint-dir")) {
             // Test databases share one data directory: each exports its checkpoints apart.
-            TestPropertyValues.of("trackwell.audit.checkpoint-dir=target/test-data/checkpoints-" + database)
+            TestPropertyValues.of(
+                            "trackwell.audit.checkpoint-dir=" + TestData.DIRECTORY.resolve("checkpoints-" + database))
                     .applyTo(context);
         }
         TestPropertyValues.of(

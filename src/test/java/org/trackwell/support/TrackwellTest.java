@@ -18,7 +18,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "trackwell.data-dir=target/test-data",
+            // Each failsafe fork names its own (TestData); read before any initializer runs (the TLS set-up).
+            "trackwell.data-dir=${trackwell.test-data:target/test-data}",
             "trackwell.web.http-port=0",
             // The management server (metrics) on a random loopback port of its own, like the main one.
             "management.server.port=0",

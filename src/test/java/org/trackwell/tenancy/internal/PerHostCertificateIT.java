@@ -2,7 +2,6 @@ package org.trackwell.tenancy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
@@ -15,13 +14,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.trackwell.shared.DataDirectory;
 import org.trackwell.support.AcceptAnyCertificate;
+import org.trackwell.support.TestData;
 import org.trackwell.support.TrackwellTest;
 
 /** A tenant host with a certificate of its own, chosen by the name the client asks for (SNI). */
 @TrackwellTest
 @TestPropertySource(
         properties = {
-            "spring.ssl.bundle.jks.acme.keystore.location=file:target/test-data/sni/acme.p12",
+            "spring.ssl.bundle.jks.acme.keystore.location=file:${trackwell.data-dir}/sni/acme.p12",
             "spring.ssl.bundle.jks.acme.keystore.password=acme-test-only",
             "spring.ssl.bundle.jks.acme.keystore.type=PKCS12",
             "server.ssl.server-name-bundles[0].server-name=acme.localhost",
@@ -30,9 +30,9 @@ import org.trackwell.support.TrackwellTest;
 class PerHostCertificateIT {
 
     static {
-        DataDirectory.openPrivate(Path.of("target/test-data"));
+        DataDirectory.openPrivate(TestData.DIRECTORY);
         SelfSignedCertificate.write(
-                Path.of("target/test-data/sni/acme.p12"), "acme-test-only".toCharArray(), "acme.localhost");
+                TestData.DIRECTORY.resolve("sni/acme.p12"), "acme-test-only".toCharArray(), "acme.localhost");
     }
 
     @LocalServerPort
