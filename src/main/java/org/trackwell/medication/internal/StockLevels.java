@@ -69,11 +69,8 @@ public class StockLevels {
                     : List.of();
             Optional<StockRows.CountedSince> counted = rows.countedSince(client.id(), medicineId);
             boolean countDue = medicine.controlled()
-                    && counted.isPresent()
-                    && !counted.get()
-                            .since()
-                            .plus(Duration.ofDays(medication.stockCountDays()))
-                            .isAfter(now);
+                    && counted.map(c -> c.dueBy(now, medication.stockCountDays()))
+                            .orElse(false);
             lines.add(new StockLine(
                     medicine,
                     balance,

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -88,8 +89,10 @@ public class StockRows {
     /** The last count, if any, and the first movement. */
     public record CountedSince(@Nullable Instant lastCounted, Instant firstRecorded) {
 
-        Instant since() {
-            return lastCounted == null ? firstRecorded : lastCounted;
+        /** Whether a count is due: the last one, or the first movement, is that many days old by then. */
+        boolean dueBy(Instant now, int days) {
+            Instant since = lastCounted == null ? firstRecorded : lastCounted;
+            return !since.plus(Duration.ofDays(days)).isAfter(now);
         }
     }
 

@@ -11,10 +11,9 @@ import org.trackwell.shared.UserId;
 
 /**
  * The second signature on a controlled drug, or on any dose the service's settings ask to be
- * witnessed: another member of staff who gives or handles
- * medication, confirming with their own password or second-factor code on the same screen. It
- * runs outside the action's transaction, so a wrong answer is counted even though the action is
- * refused.
+ * witnessed: another member of staff who gives or handles medication, confirming with their own
+ * password or second-factor code on the same screen. It runs outside the action's transaction, so a
+ * wrong answer is counted even though the action is refused.
  */
 @Component
 class Witnessing {
