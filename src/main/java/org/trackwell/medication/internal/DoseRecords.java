@@ -30,7 +30,7 @@ import org.trackwell.shared.UserId;
  * The medication administration record: each dose given or not given, once. A mistake is
  * corrected by a new record naming the one it corrects, with a reason; both stay. As-needed doses
  * keep to their limits unless a practitioner or manager overrides them with a reason; a controlled
- * drug given needs a witness. The note and the reasons are sealed under the client's key and warn
+ * drug given needs a witness, and so does any dose the service's settings name. The note and the reasons are sealed under the client's key and warn
  * when they look identifying.
  */
 @Service
@@ -84,8 +84,9 @@ public class DoseRecords {
             DoseRules.requirePersonConfirmed(dose);
             return found;
         });
-        UserId witness = DoseRules.needsWitness(prescription, dose.outcome())
-                ? witnessing.confirm(user, dose.witness(), info)
+        UserId witness = DoseRules.needsWitness(prescription, dose.outcome(), medicines.settings())
+                ? witnessing.confirm(
+                        user, dose.witness(), info, prescription.medicine().controlled())
                 : null;
         return transactions.inTenant(tenant, () -> store(user, client, dose, witness, null, null));
     }
@@ -105,8 +106,12 @@ public class DoseRecords {
         });
         Prescription prescription =
                 transactions.inTenant(tenant, () -> prescription(client, corrected.prescriptionId()));
-        UserId witness = DoseRules.needsWitness(prescription, correction.outcome())
-                ? witnessing.confirm(user, correction.witness(), info)
+        UserId witness = DoseRules.needsWitness(prescription, correction.outcome(), medicines.settings())
+                ? witnessing.confirm(
+                        user,
+                        correction.witness(),
+                        info,
+                        prescription.medicine().controlled())
                 : null;
         NewDose aligned = new NewDose(
                 corrected.prescriptionId(),

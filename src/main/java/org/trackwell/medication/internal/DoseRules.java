@@ -12,8 +12,8 @@ final class DoseRules {
 
     private DoseRules() {}
 
-    static boolean needsWitness(Prescription prescription, DoseRecord.Outcome outcome) {
-        return prescription.medicine().controlled() && outcome == DoseRecord.Outcome.GIVEN;
+    static boolean needsWitness(Prescription prescription, DoseRecord.Outcome outcome, MedicationSettings settings) {
+        return outcome == DoseRecord.Outcome.GIVEN && settings.needsWitness(prescription);
     }
 
     /**

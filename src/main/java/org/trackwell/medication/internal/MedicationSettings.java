@@ -13,6 +13,9 @@ import java.util.Set;
  * @param lowStockDays warn when stock covers fewer days than this of the regular doses
  * @param expiryWarningDays warn about stock that expires within this many days
  * @param roundIdentification what the round shows beside each client's code, at least one
+ * @param witnessedDoses which doses given need a witness; controlled drugs always do
+ * @param stockCountDays a controlled drug's stock is due a count when its last count is this many
+ *     days old
  */
 public record MedicationSettings(
         ZoneId zone,
@@ -20,7 +23,9 @@ public record MedicationSettings(
         int prnEffectMinutes,
         int lowStockDays,
         int expiryWarningDays,
-        Set<RoundIdentification> roundIdentification) {
+        Set<RoundIdentification> roundIdentification,
+        WitnessedDoses witnessedDoses,
+        int stockCountDays) {
 
     /** The safe default: the preferred name and the room, which need no photo to be taken. */
     public static final Set<RoundIdentification> DEFAULT_IDENTIFICATION =
@@ -31,10 +36,23 @@ public record MedicationSettings(
     }
 
     public static MedicationSettings defaults() {
-        return new MedicationSettings(ZoneId.of("Europe/London"), 60, 60, 7, 30, DEFAULT_IDENTIFICATION);
+        return new MedicationSettings(
+                ZoneId.of("Europe/London"),
+                60,
+                60,
+                7,
+                30,
+                DEFAULT_IDENTIFICATION,
+                WitnessedDoses.CONTROLLED_DRUGS_ONLY,
+                7);
     }
 
     public boolean shows(RoundIdentification identification) {
         return roundIdentification.contains(identification);
+    }
+
+    /** Whether a dose of this prescription, given, needs a second member of staff to witness it. */
+    public boolean needsWitness(Prescription prescription) {
+        return prescription.medicine().controlled() || witnessedDoses.covers(prescription);
     }
 }

@@ -19,6 +19,8 @@ final class MedicationSettingsAudit {
         named.put("prn-follow-up-minutes", String.valueOf(settings.prnEffectMinutes()));
         named.put("low-stock-days", String.valueOf(settings.lowStockDays()));
         named.put("expiry-warning-days", String.valueOf(settings.expiryWarningDays()));
+        named.put("witnessed-doses", settings.witnessedDoses().name());
+        named.put("stock-count-days", String.valueOf(settings.stockCountDays()));
         return named;
     }
 }

@@ -79,19 +79,22 @@ public class MedicineRows {
                         row.getInt("prn_effect_minutes"),
                         row.getInt("low_stock_days"),
                         row.getInt("expiry_warning_days"),
-                        identification(row.getString("round_identification"))))
+                        identification(row.getString("round_identification")),
+                        WitnessedDoses.valueOf(row.getString("witnessed_doses")),
+                        row.getInt("stock_count_days")))
                 .optional();
     }
 
     public void saveSettings(TenantId tenant, MedicationSettings settings) {
         jdbc.sql("""
                 insert into medication_settings (tenant_id, time_zone, tolerance_minutes, prn_effect_minutes,
-                  low_stock_days, expiry_warning_days, round_identification)
-                values (:tenant, :zone, :tolerance, :effect, :low, :expiry, :identification)
+                  low_stock_days, expiry_warning_days, round_identification, witnessed_doses, stock_count_days)
+                values (:tenant, :zone, :tolerance, :effect, :low, :expiry, :identification, :witnessed, :countDays)
                 on conflict (tenant_id) do update set time_zone = excluded.time_zone,
                   tolerance_minutes = excluded.tolerance_minutes, prn_effect_minutes = excluded.prn_effect_minutes,
                   low_stock_days = excluded.low_stock_days, expiry_warning_days = excluded.expiry_warning_days,
-                  round_identification = excluded.round_identification""")
+                  round_identification = excluded.round_identification, witnessed_doses = excluded.witnessed_doses,
+                  stock_count_days = excluded.stock_count_days""")
                 .param("tenant", tenant.value())
                 .param("zone", settings.zone().getId())
                 .param("tolerance", settings.toleranceMinutes())
@@ -99,6 +102,8 @@ public class MedicineRows {
                 .param("low", settings.lowStockDays())
                 .param("expiry", settings.expiryWarningDays())
                 .param("identification", joined(settings.roundIdentification()))
+                .param("witnessed", settings.witnessedDoses().name())
+                .param("countDays", settings.stockCountDays())
                 .update();
     }
 

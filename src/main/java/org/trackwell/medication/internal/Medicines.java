@@ -76,8 +76,8 @@ public class Medicines {
     }
 
     /**
-     * A tenant admin changes how the service runs medication; {@code shown}, what the round shows to
-     * identify people, stays as it was when absent.
+     * A tenant admin changes how the service runs medication; {@code shown} (what the round shows to
+     * identify people), {@code witnessed} and {@code stockCountDays} stay as they were when absent.
      */
     @Transactional
     @PreAuthorize("hasRole('TENANT_ADMIN')")
@@ -87,7 +87,9 @@ public class Medicines {
             int prnEffect,
             int lowStock,
             int expiry,
-            @Nullable Set<RoundIdentification> shown) {
+            @Nullable Set<RoundIdentification> shown,
+            @Nullable WitnessedDoses witnessed,
+            @Nullable Integer stockCountDays) {
         ZoneId zoneId;
         try {
             zoneId = ZoneId.of(zone);
@@ -101,9 +103,10 @@ public class Medicines {
                 || lowStock < 1
                 || lowStock > 90
                 || expiry < 1
-                || expiry > 365) {
-            throw MedicationRefused.invalid(
-                    "Tolerance 5 to 240 minutes, PRN follow-up 10 to 480 minutes, low stock 1 to 90 days, expiry 1 to 365 days.");
+                || expiry > 365
+                || (stockCountDays != null && (stockCountDays < 1 || stockCountDays > 31))) {
+            throw MedicationRefused.invalid("Tolerance 5 to 240 minutes, PRN follow-up 10 to 480 minutes, low stock"
+                    + " 1 to 90 days, expiry 1 to 365 days, stock counts every 1 to 31 days.");
         }
         MedicationSettings before = settings();
         return save(
@@ -114,7 +117,9 @@ public class Medicines {
                         prnEffect,
                         lowStock,
                         expiry,
-                        shown == null ? before.roundIdentification() : shown));
+                        shown == null ? before.roundIdentification() : shown,
+                        witnessed == null ? before.witnessedDoses() : witnessed,
+                        stockCountDays == null ? before.stockCountDays() : stockCountDays));
     }
 
     /** A tenant admin chooses what the round shows beside each client's code: at least one thing. */
@@ -130,7 +135,9 @@ public class Medicines {
                         before.prnEffectMinutes(),
                         before.lowStockDays(),
                         before.expiryWarningDays(),
-                        shown));
+                        shown,
+                        before.witnessedDoses(),
+                        before.stockCountDays()));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -16,7 +17,8 @@ import org.trackwell.clients.ClientRef;
 
 /**
  * How much of each medicine a client has, and the warnings: stock that runs out within the
- * service's low-stock days at the prescribed doses, and batches that expire soon.
+ * service's low-stock days at the prescribed doses, batches that expire soon, and a controlled
+ * drug whose stock has not been counted within the service's stock-count days.
  */
 @Service
 public class StockLevels {
@@ -27,7 +29,9 @@ public class StockLevels {
             BigDecimal balance,
             @Nullable BigDecimal daysLeft,
             boolean low,
-            List<LocalDate> expiring) {}
+            List<LocalDate> expiring,
+            @Nullable Instant lastCounted,
+            boolean countDue) {}
 
     private final StockRows rows;
     private final MedicineRows medicines;
@@ -63,7 +67,18 @@ public class StockLevels {
             List<LocalDate> expiring = balance.signum() > 0
                     ? rows.expiringBy(client.id(), medicineId, today.plusDays(medication.expiryWarningDays()))
                     : List.of();
-            lines.add(new StockLine(medicine, balance, daysLeft, low, expiring));
+            Optional<StockRows.CountedSince> counted = rows.countedSince(client.id(), medicineId);
+            boolean countDue = medicine.controlled()
+                    && counted.map(c -> c.dueBy(now, medication.stockCountDays()))
+                            .orElse(false);
+            lines.add(new StockLine(
+                    medicine,
+                    balance,
+                    daysLeft,
+                    low,
+                    expiring,
+                    counted.map(StockRows.CountedSince::lastCounted).orElse(null),
+                    countDue));
         }
         return lines;
     }

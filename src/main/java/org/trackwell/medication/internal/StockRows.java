@@ -5,10 +5,13 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +65,35 @@ public class StockRows {
                 .param("medicine", medicine)
                 .query(BigDecimal.class)
                 .single();
+    }
+
+    /**
+     * When the client's stock of the medicine was last counted, or, never counted, when it was first
+     * recorded: the count that starts the interval to the next. Empty without any movement.
+     */
+    public Optional<CountedSince> countedSince(UUID client, UUID medicine) {
+        return jdbc.sql("""
+                select max(recorded_at) filter (where kind = 'COUNT'), min(recorded_at) from stock_movement
+                  where client_id = :client and medicine_id = :medicine having count(*) > 0""")
+                .param("client", client)
+                .param("medicine", medicine)
+                .query((row, n) -> {
+                    Timestamp counted = row.getTimestamp(1);
+                    return new CountedSince(
+                            counted == null ? null : counted.toInstant(),
+                            row.getTimestamp(2).toInstant());
+                })
+                .optional();
+    }
+
+    /** The last count, if any, and the first movement. */
+    public record CountedSince(@Nullable Instant lastCounted, Instant firstRecorded) {
+
+        /** Whether a count is due: the last one, or the first movement, is that many days old by then. */
+        boolean dueBy(Instant now, int days) {
+            Instant since = lastCounted == null ? firstRecorded : lastCounted;
+            return !since.plus(Duration.ofDays(days)).isAfter(now);
+        }
     }
 
     /** Whether the service keeps stock of this medicine for this client (anything ever received). */

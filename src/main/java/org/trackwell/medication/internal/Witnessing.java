@@ -10,10 +10,10 @@ import org.trackwell.identity.User;
 import org.trackwell.shared.UserId;
 
 /**
- * The second signature on a controlled drug: another member of staff who gives or handles
- * medication, confirming with their own password or second-factor code on the same screen. It
- * runs outside the action's transaction, so a wrong answer is counted even though the action is
- * refused.
+ * The second signature on a controlled drug, or on any dose the service's settings ask to be
+ * witnessed: another member of staff who gives or handles medication, confirming with their own
+ * password or second-factor code on the same screen. It runs outside the action's transaction, so a
+ * wrong answer is counted even though the action is refused.
  */
 @Component
 class Witnessing {
@@ -25,9 +25,16 @@ class Witnessing {
     }
 
     UserId confirm(SignedInUser user, @Nullable Witness witness, ClientInfo client) {
+        return confirm(user, witness, client, true);
+    }
+
+    /** As for a controlled drug; {@code controlled} false when the service's settings ask for it. */
+    UserId confirm(SignedInUser user, @Nullable Witness witness, ClientInfo client, boolean controlled) {
         if (witness == null || Medicines.blank(witness.email())) {
             throw MedicationRefused.invalid(
-                    "A controlled drug needs a second member of staff to witness it with their own password or code.");
+                    controlled
+                            ? "A controlled drug needs a second member of staff to witness it with their own password or code."
+                            : "Your service asks for a second member of staff to witness this dose with their own password or code.");
         }
         User confirmed = signIn.confirmWitness(witness.email(), witness.password(), witness.code(), client);
         if (confirmed.id().equals(user.id())) {

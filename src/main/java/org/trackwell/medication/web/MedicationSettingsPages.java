@@ -13,11 +13,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.trackwell.medication.internal.MedicationRefused;
 import org.trackwell.medication.internal.MedicationSettings;
 import org.trackwell.medication.internal.Medicines;
+import org.trackwell.medication.internal.WitnessedDoses;
 import org.trackwell.shared.FormOutcome;
 
 /**
  * The tenant admin's page for how the service runs medication: its time zone, when a dose is on
- * time, the PRN follow-up and the stock warnings. {@link Medicines#changeSettings} checks the
+ * time, the PRN follow-up, the stock warnings, which doses need a witness and how often controlled
+ * drugs are counted. {@link Medicines#changeSettings} checks the
  * values and records each change with its old and new value.
  */
 @Controller
@@ -25,7 +27,13 @@ import org.trackwell.shared.FormOutcome;
 class MedicationSettingsPages {
 
     private static final String[] FIELDS = {
-        "timeZone", "toleranceMinutes", "prnEffectMinutes", "lowStockDays", "expiryWarningDays"
+        "timeZone",
+        "toleranceMinutes",
+        "prnEffectMinutes",
+        "lowStockDays",
+        "expiryWarningDays",
+        "witnessedDoses",
+        "stockCountDays"
     };
 
     private final Medicines medicines;
@@ -40,6 +48,7 @@ class MedicationSettingsPages {
         MedicationSettings settings = medicines.settings();
         model.addAttribute("settings", settings);
         model.addAttribute("defaults", MedicationSettings.defaults());
+        model.addAttribute("witnessChoices", WitnessedDoses.values());
         return "medication/settings";
     }
 
@@ -57,10 +66,21 @@ class MedicationSettingsPages {
                     whole(form.getOrDefault("prnEffectMinutes", ""), "The PRN follow-up"),
                     whole(form.getOrDefault("lowStockDays", ""), "The low-stock warning"),
                     whole(form.getOrDefault("expiryWarningDays", ""), "The expiry warning"),
-                    null);
+                    null,
+                    witnessed(form.getOrDefault("witnessedDoses", "")),
+                    whole(form.getOrDefault("stockCountDays", ""), "How often controlled drugs are counted"));
             return "Saved. The new settings apply from now on.";
         });
         return "redirect:/admin/settings/medication";
+    }
+
+    private static WitnessedDoses witnessed(String chosen) {
+        for (WitnessedDoses choice : WitnessedDoses.values()) {
+            if (choice.name().equals(chosen)) {
+                return choice;
+            }
+        }
+        throw MedicationRefused.invalid("Choose which doses need a witness.");
     }
 
     private static int whole(String typed, String what) {

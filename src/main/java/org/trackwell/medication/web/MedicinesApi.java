@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.trackwell.medication.internal.MedicationSettings;
 import org.trackwell.medication.internal.Medicines;
 import org.trackwell.medication.internal.RoundIdentification;
+import org.trackwell.medication.internal.WitnessedDoses;
 
 /** The service's medicines and its medication settings. */
 @RestController
@@ -44,7 +45,9 @@ class MedicinesApi {
             @NotNull Integer prnEffectMinutes,
             @NotNull Integer lowStockDays,
             @NotNull Integer expiryWarningDays,
-            @Nullable Set<RoundIdentification> roundIdentification) {}
+            @Nullable Set<RoundIdentification> roundIdentification,
+            @Nullable WitnessedDoses witnessedDoses,
+            @Nullable Integer stockCountDays) {}
 
     record SettingsView(
             String timeZone,
@@ -52,7 +55,9 @@ class MedicinesApi {
             int prnEffectMinutes,
             int lowStockDays,
             int expiryWarningDays,
-            List<RoundIdentification> roundIdentification) {
+            List<RoundIdentification> roundIdentification,
+            WitnessedDoses witnessedDoses,
+            int stockCountDays) {
 
         static SettingsView of(MedicationSettings s) {
             return new SettingsView(
@@ -61,7 +66,9 @@ class MedicinesApi {
                     s.prnEffectMinutes(),
                     s.lowStockDays(),
                     s.expiryWarningDays(),
-                    s.roundIdentification().stream().sorted().toList());
+                    s.roundIdentification().stream().sorted().toList(),
+                    s.witnessedDoses(),
+                    s.stockCountDays());
         }
     }
 
@@ -96,6 +103,8 @@ class MedicinesApi {
                 body.prnEffectMinutes(),
                 body.lowStockDays(),
                 body.expiryWarningDays(),
-                body.roundIdentification()));
+                body.roundIdentification(),
+                body.witnessedDoses(),
+                body.stockCountDays()));
     }
 }

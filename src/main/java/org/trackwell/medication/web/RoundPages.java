@@ -22,6 +22,7 @@ import org.trackwell.identity.Team;
 import org.trackwell.medication.internal.DoseRecord;
 import org.trackwell.medication.internal.DoseRecords;
 import org.trackwell.medication.internal.MedicationRound;
+import org.trackwell.medication.internal.MedicationSettings;
 import org.trackwell.medication.internal.Medicines;
 import org.trackwell.medication.internal.NewDose;
 import org.trackwell.medication.internal.NotGivenReason;
@@ -57,7 +58,9 @@ class RoundPages {
                 team != null ? team : teams.isEmpty() ? null : teams.getFirst().id();
         model.addAttribute("teams", teams);
         model.addAttribute("team", chosen);
-        model.addAttribute("zone", medicines.settings().zone());
+        MedicationSettings settings = medicines.settings();
+        model.addAttribute("zone", settings.zone());
+        model.addAttribute("medication", settings);
         model.addAttribute("reasons", NotGivenReason.values());
         if (chosen != null) {
             MedicationRound.Round r = round.of(user, chosen);

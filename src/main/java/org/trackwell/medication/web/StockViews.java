@@ -22,11 +22,19 @@ final class StockViews {
             BigDecimal balance,
             @Nullable BigDecimal daysLeft,
             boolean low,
-            List<LocalDate> expiring) {
+            List<LocalDate> expiring,
+            @Nullable Instant lastCounted,
+            boolean countDue) {
 
         static StockLineView of(StockLevels.StockLine line) {
             return new StockLineView(
-                    MedicineView.of(line.medicine()), line.balance(), line.daysLeft(), line.low(), line.expiring());
+                    MedicineView.of(line.medicine()),
+                    line.balance(),
+                    line.daysLeft(),
+                    line.low(),
+                    line.expiring(),
+                    line.lastCounted(),
+                    line.countDue());
         }
     }
 
