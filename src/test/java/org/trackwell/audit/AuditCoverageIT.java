@@ -136,6 +136,8 @@ class AuditCoverageIT {
             Map.entry("GET /api/v1/measures/{id}", "not recorded: a measure definition, no client data"),
             Map.entry("POST /api/v1/measures", "measure.added / measure.edited (OutcomesIT)"),
             Map.entry("PUT /api/v1/measures/{id}/enabled", "measure.enabled / measure.disabled (OutcomesIT)"),
+            Map.entry("GET /api/v1/measures/{id}/teams-off", "not recorded: the teams a measure is off for"),
+            Map.entry("PUT /api/v1/measures/{id}/teams-off", "setting.changed (TeamMeasuresIT)"),
             Map.entry("GET /api/v1/outcome-settings", "not recorded: the tenant's outcome settings"),
             Map.entry("PUT /api/v1/outcome-settings", "outcome-settings.changed (OutcomesIT)"),
             Map.entry("GET /api/v1/session-types", "not recorded: the tenant's session types"),

@@ -145,6 +145,34 @@ class SettingsPagesBrowserIT extends BrowserJourney {
         assertThat(Browser.consoleProblems(browser)).isEmpty();
     }
 
+    @Test
+    void adminSwitchesAMeasureOffForOneTeamAndSeesTheChangeListed() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "teammeasurespage");
+        String admin = api.signInAsAdmin();
+        api.newTeam(admin, "Substance Misuse");
+        String base = "https://" + api.host() + ":" + port;
+        Browser.signIn(browser, base, api.adminEmail(), Api.GOOD_PASSWORD);
+        Browser.open(browser, base + "/admin/settings");
+        Browser.clickAndWait(browser, By.id("settings-outcomes"));
+        assertThat(Axe.seriousViolations(browser)).isEmpty();
+
+        var form = browser.findElement(By.id("teams-off-GAD-7"));
+        form.findElement(By.xpath(".//label[span[text()='Substance Misuse']]/input"))
+                .click();
+        Browser.clickAndWait(browser, By.xpath("//button[text()='Save GAD-7 by team']"));
+        assertThat(browser.findElement(By.id("admin-done")).getText()).contains("GAD-7 is off for the teams ticked");
+        assertThat(browser.findElement(By.id("teams-off-GAD-7"))
+                        .findElement(By.xpath(".//label[span[text()='Substance Misuse']]/input"))
+                        .isSelected())
+                .isTrue();
+
+        Browser.open(browser, base + "/admin/settings/changes");
+        assertThat(browser.findElement(By.id("changes")).getText())
+                .contains("Measures switched off for teams")
+                .contains("Substance Misuse");
+        assertThat(Browser.consoleProblems(browser)).isEmpty();
+    }
+
     private void set(String field, String value) {
         var input = browser.findElement(By.id(field));
         input.clear();

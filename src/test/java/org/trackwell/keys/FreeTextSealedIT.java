@@ -162,6 +162,7 @@ class FreeTextSealedIT {
             Map.entry("working_hours.days", "the working days, as numbers"),
             Map.entry("help_tip_dismissed.tip", "the anchor of a part of the help, one of a fixed list"),
             Map.entry("module_used.module", "the name of a module a service may switch off, one of a fixed list"),
+            Map.entry("measure_off_for_team.measure", "the id of a measure in the service's catalogue, such as PHQ-9"),
             Map.entry(
                     "setup_survey_answer.*",
                     "the implementation survey's answers: the settings chosen, session type and team names, and the"

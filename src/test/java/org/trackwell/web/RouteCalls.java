@@ -299,6 +299,11 @@ final class RouteCalls {
                 form("POST /admin/measures/{id}/enable", t -> map("licenceHeld", "true"))
                         .id(Ref.MEASURE),
                 RouteCall.of("POST /admin/measures/{id}/disable").id(Ref.MEASURE),
+                RouteCall.of("GET /api/v1/measures/{id}/teams-off").id(Ref.MEASURE),
+                json("PUT /api/v1/measures/{id}/teams-off", t -> map("teamIds", List.of(t.get(Ref.TEAM))))
+                        .id(Ref.MEASURE),
+                form("POST /admin/measures/{id}/teams-off", t -> map("teamId", t.get(Ref.TEAM)))
+                        .id(Ref.MEASURE),
                 json("POST /api/v1/medicines", t -> medicine()),
                 form("POST /medication/medicines", t -> strings(medicine())));
     }

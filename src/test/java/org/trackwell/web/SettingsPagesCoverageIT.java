@@ -28,7 +28,8 @@ import org.trackwell.tenancy.Tenants;
 @TrackwellTest
 class SettingsPagesCoverageIT {
 
-    private static final Pattern SETTINGS = Pattern.compile("settings|policy|terms|session-types|modules-used");
+    private static final Pattern SETTINGS =
+            Pattern.compile("settings|policy|terms|session-types|modules-used|teams-off");
 
     /** Each settings route of the API, and its page. */
     private static final Map<String, String> PAGES = Map.ofEntries(
@@ -41,6 +42,8 @@ class SettingsPagesCoverageIT {
             Map.entry("GET /api/v1/modules-used", "/admin/settings/modules"),
             Map.entry("PUT /api/v1/modules-used", "/admin/settings/modules"),
             Map.entry("GET /api/v1/outcome-settings", "/admin/measures"),
+            Map.entry("GET /api/v1/measures/{id}/teams-off", "/admin/measures"),
+            Map.entry("PUT /api/v1/measures/{id}/teams-off", "/admin/measures"),
             Map.entry("PUT /api/v1/outcome-settings", "/admin/measures"),
             Map.entry("GET /api/v1/session-types", "/admin/measures"),
             Map.entry("PUT /api/v1/session-types", "/admin/measures"),

@@ -16,7 +16,8 @@ final class SettingWords {
             "session-types", "Session types",
             "terms-of-use", "Terms of use",
             "round-identification", "Medication round: identifying people",
-            "modules-used", "Modules used");
+            "modules-used", "Modules used",
+            "measures-off-for-teams", "Measures switched off for teams");
 
     private SettingWords() {}
 

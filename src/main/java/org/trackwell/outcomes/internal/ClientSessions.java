@@ -43,6 +43,7 @@ public class ClientSessions {
     private final Clients clients;
     private final Episodes episodes;
     private final MeasureCatalogue catalogue;
+    private final TeamMeasures teamMeasures;
     private final ClientSessionRows rows;
     private final MeasureAnswers measureAnswers;
     private final Accounts accounts;
@@ -56,6 +57,7 @@ public class ClientSessions {
             Clients clients,
             Episodes episodes,
             MeasureCatalogue catalogue,
+            TeamMeasures teamMeasures,
             ClientSessionRows rows,
             MeasureAnswers measureAnswers,
             Accounts accounts,
@@ -67,6 +69,7 @@ public class ClientSessions {
         this.clients = clients;
         this.episodes = episodes;
         this.catalogue = catalogue;
+        this.teamMeasures = teamMeasures;
         this.rows = rows;
         this.measureAnswers = measureAnswers;
         this.accounts = accounts;
@@ -86,9 +89,9 @@ public class ClientSessions {
                 .filter(t -> t.code().equals(request.type()))
                 .findFirst()
                 .orElseThrow(() -> new SessionChangeRefused("There is no session type " + request.type() + "."));
-        List<String> measures = request.measures() == null ? type.measures() : request.measures();
+        List<String> measures = request.measures() == null ? typeMeasuresOffered(client, type) : request.measures();
         for (String measure : measures) {
-            catalogue.requireEnabled(measure);
+            teamMeasures.requireOffered(client, measure);
         }
         if (request.attendance() != null && request.startsAt().isAfter(clock.instant())) {
             throw new SessionChangeRefused("Attendance can be recorded only once the session has started.");
@@ -168,8 +171,15 @@ public class ClientSessions {
             UUID session,
             String measureId,
             Map<String, ? extends @Nullable Integer> answers) {
+        teamMeasures.requireOffered(client, measureId);
         return measureAnswers.store(
                 client, requireAnswerable(client, session), measureId, answers, CompletedBy.PRACTITIONER, user.id());
+    }
+
+    /** A session type's measures, less those switched off for the client's team: the type still applies to them. */
+    private List<String> typeMeasuresOffered(ClientRef client, SessionType type) {
+        List<String> offered = teamMeasures.offeredTo(client);
+        return type.measures().stream().filter(offered::contains).toList();
     }
 
     /** A session of the client's open episode that took place or is still planned. */

@@ -40,6 +40,7 @@ public class MeasureLinks {
 
     private final Clients clients;
     private final MeasureCatalogue catalogue;
+    private final TeamMeasures teamMeasures;
     private final ClientSessions sessions;
     private final ClientSessionRows sessionRows;
     private final LinkRows rows;
@@ -54,6 +55,7 @@ public class MeasureLinks {
     MeasureLinks(
             Clients clients,
             MeasureCatalogue catalogue,
+            TeamMeasures teamMeasures,
             ClientSessions sessions,
             ClientSessionRows sessionRows,
             LinkRows rows,
@@ -66,6 +68,7 @@ public class MeasureLinks {
             ServiceTimeZone zone) {
         this.clients = clients;
         this.catalogue = catalogue;
+        this.teamMeasures = teamMeasures;
         this.sessions = sessions;
         this.sessionRows = sessionRows;
         this.rows = rows;
@@ -100,7 +103,7 @@ public class MeasureLinks {
         StoredSession stored = sessionRows.find(client.id(), session).orElseThrow(SessionNotFound::new);
         List<String> chosen = measures == null ? unanswered(client, stored) : measures;
         for (String measure : chosen) {
-            catalogue.requireEnabled(measure);
+            teamMeasures.requireOffered(client, measure);
         }
         if (chosen.isEmpty()) {
             throw new SessionChangeRefused("Every measure planned for this session has been answered.");

@@ -3,9 +3,7 @@ package org.trackwell.outcomes.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,6 +31,7 @@ public class ScheduledLinks {
     private final Tenants tenants;
     private final TenantTransactions transactions;
     private final MeasureCatalogue catalogue;
+    private final TeamMeasures teamMeasures;
     private final ClientSessionRows sessions;
     private final MeasureLinks links;
     private final Clients clients;
@@ -43,6 +42,7 @@ public class ScheduledLinks {
             Tenants tenants,
             TenantTransactions transactions,
             MeasureCatalogue catalogue,
+            TeamMeasures teamMeasures,
             ClientSessionRows sessions,
             MeasureLinks links,
             Clients clients,
@@ -55,6 +55,7 @@ public class ScheduledLinks {
         this.tenants = tenants;
         this.transactions = transactions;
         this.catalogue = catalogue;
+        this.teamMeasures = teamMeasures;
         this.sessions = sessions;
         this.links = links;
         this.clients = clients;
@@ -101,10 +102,13 @@ public class ScheduledLinks {
     }
 
     private int send(StoredSession session, List<String> measures, String purpose) {
-        Set<String> enabled = new HashSet<>(catalogue.settings().enabledMeasures());
-        List<String> usable = measures.stream().filter(enabled::contains).toList();
         return clients.byId(session.clientId())
-                .map(client -> links.sendScheduled(client, session, usable, purpose) ? 1 : 0)
+                .map(client -> {
+                    List<String> offered = teamMeasures.offeredTo(client);
+                    List<String> usable =
+                            measures.stream().filter(offered::contains).toList();
+                    return links.sendScheduled(client, session, usable, purpose) ? 1 : 0;
+                })
                 .orElse(0);
     }
 }

@@ -35,6 +35,7 @@ import org.trackwell.outcomes.internal.NewSession;
 import org.trackwell.outcomes.internal.Progress;
 import org.trackwell.outcomes.internal.ProgressChart;
 import org.trackwell.outcomes.internal.SessionMode;
+import org.trackwell.outcomes.internal.TeamMeasures;
 import org.trackwell.shared.FormOutcome;
 import org.trackwell.shared.QrCode;
 import org.trackwell.shared.Refusal;
@@ -51,6 +52,7 @@ class ClientOutcomePages {
     private final Goals goals;
     private final ChartLinks links;
     private final MeasureCatalogue catalogue;
+    private final TeamMeasures teamMeasures;
     private final Clock clock;
     private final SaveAnyway saveAnyway;
 
@@ -60,6 +62,7 @@ class ClientOutcomePages {
             Goals goals,
             ChartLinks links,
             MeasureCatalogue catalogue,
+            TeamMeasures teamMeasures,
             Clock clock,
             PractitionerNames names,
             ServiceTimeZone zone,
@@ -72,6 +75,7 @@ class ClientOutcomePages {
         this.goals = goals;
         this.links = links;
         this.catalogue = catalogue;
+        this.teamMeasures = teamMeasures;
         this.clock = clock;
     }
 
@@ -93,9 +97,7 @@ class ClientOutcomePages {
                         : null);
         model.addAttribute("durations", Goal.ProblemDuration.values());
         model.addAttribute("chartLinks", links.chartLinks(client));
-        model.addAttribute(
-                "measures",
-                catalogue.settings().enabledMeasures().stream().sorted().toList());
+        model.addAttribute("measures", teamMeasures.offeredTo(client));
         model.addAttribute("types", catalogue.sessionTypes());
         model.addAttribute("typeNames", catalogue.sessionTypeNames());
         model.addAttribute("modes", SessionMode.values());

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.trackwell.identity.Accounts;
 import org.trackwell.identity.SignedInUser;
 import org.trackwell.outcomes.internal.CatalogueEntry;
 import org.trackwell.outcomes.internal.Measure;
@@ -23,6 +26,8 @@ import org.trackwell.outcomes.internal.OutcomeSettings;
 import org.trackwell.outcomes.internal.OutcomeSettingsChanges;
 import org.trackwell.outcomes.internal.OwnMeasures;
 import org.trackwell.outcomes.internal.SessionType;
+import org.trackwell.outcomes.internal.TeamMeasures;
+import org.trackwell.outcomes.internal.TeamsUnknown;
 import org.trackwell.shared.FormOutcome;
 import org.trackwell.shared.Refusal;
 
@@ -37,11 +42,20 @@ class MeasureAdminPages {
     private final MeasureCatalogue catalogue;
     private final OutcomeSettingsChanges changes;
     private final OwnMeasures ownMeasures;
+    private final TeamMeasures teamMeasures;
+    private final Accounts accounts;
 
-    MeasureAdminPages(MeasureCatalogue catalogue, OutcomeSettingsChanges changes, OwnMeasures ownMeasures) {
+    MeasureAdminPages(
+            MeasureCatalogue catalogue,
+            OutcomeSettingsChanges changes,
+            OwnMeasures ownMeasures,
+            TeamMeasures teamMeasures,
+            Accounts accounts) {
         this.catalogue = catalogue;
         this.changes = changes;
         this.ownMeasures = ownMeasures;
+        this.teamMeasures = teamMeasures;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -51,6 +65,8 @@ class MeasureAdminPages {
         model.addAttribute("settings", catalogue.settings());
         model.addAttribute("defaults", OutcomeSettings.defaults());
         model.addAttribute("types", catalogue.sessionTypes());
+        model.addAttribute("teams", accounts.teams());
+        model.addAttribute("teamsOff", teamMeasures.teamsOff());
         return "outcomes/admin";
     }
 
@@ -70,6 +86,18 @@ class MeasureAdminPages {
         return act(redirect, () -> {
             catalogue.disable(id);
             return id + " is off.";
+        });
+    }
+
+    /** The boxes {@code teamId}, one per team the measure is switched off for; none ticked: on for all. */
+    @PostMapping("/{id}/teams-off")
+    String teamsOff(
+            @PathVariable String id,
+            @RequestParam(name = "teamId", required = false) @Nullable List<String> teamIds,
+            RedirectAttributes redirect) {
+        return act(redirect, () -> {
+            Set<UUID> off = teamMeasures.switchOff(id, teams(teamIds == null ? List.of() : teamIds));
+            return off.isEmpty() ? id + " is on for every team." : id + " is off for the teams ticked.";
         });
     }
 
@@ -156,6 +184,14 @@ class MeasureAdminPages {
             model.addAttribute("error", refused.getMessage());
             model.addAttribute("problems", refused.details());
             return "outcomes/builder";
+        }
+    }
+
+    private static Set<UUID> teams(List<String> ids) {
+        try {
+            return ids.stream().map(UUID::fromString).collect(java.util.stream.Collectors.toSet());
+        } catch (IllegalArgumentException e) {
+            throw new TeamsUnknown();
         }
     }
 

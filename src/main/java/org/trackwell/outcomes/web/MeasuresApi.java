@@ -5,8 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +27,7 @@ import org.trackwell.outcomes.internal.OutcomeSettings;
 import org.trackwell.outcomes.internal.OutcomeSettingsChanges;
 import org.trackwell.outcomes.internal.OwnMeasures;
 import org.trackwell.outcomes.internal.SessionType;
+import org.trackwell.outcomes.internal.TeamMeasures;
 import tools.jackson.databind.JsonNode;
 
 /** The tenant's questionnaires, outcome settings and session types, for tenant admins. */
@@ -35,11 +38,17 @@ class MeasuresApi {
     private final MeasureCatalogue catalogue;
     private final OutcomeSettingsChanges changes;
     private final OwnMeasures ownMeasures;
+    private final TeamMeasures teamMeasures;
 
-    MeasuresApi(MeasureCatalogue catalogue, OutcomeSettingsChanges changes, OwnMeasures ownMeasures) {
+    MeasuresApi(
+            MeasureCatalogue catalogue,
+            OutcomeSettingsChanges changes,
+            OwnMeasures ownMeasures,
+            TeamMeasures teamMeasures) {
         this.catalogue = catalogue;
         this.changes = changes;
         this.ownMeasures = ownMeasures;
+        this.teamMeasures = teamMeasures;
     }
 
     record EntryView(
@@ -106,6 +115,9 @@ class MeasuresApi {
 
     record Enablement(@NotNull Boolean enabled, @Nullable Boolean licenceHeld) {}
 
+    /** The teams a measure is switched off for; it is on for every other team. */
+    record TeamsOff(@NotNull Set<UUID> teamIds) {}
+
     record SessionTypeRequest(
             @NotNull @Size(max = 30) String code,
             @NotNull @Size(max = 60) String name,
@@ -141,6 +153,17 @@ class MeasuresApi {
         } else {
             catalogue.disable(id);
         }
+    }
+
+    @GetMapping("/measures/{id}/teams-off")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    TeamsOff teamsOff(@PathVariable String id) {
+        return new TeamsOff(teamMeasures.teamsOff(id));
+    }
+
+    @PutMapping("/measures/{id}/teams-off")
+    TeamsOff switchOff(@PathVariable String id, @Valid @RequestBody TeamsOff body) {
+        return new TeamsOff(teamMeasures.switchOff(id, body.teamIds()));
     }
 
     @GetMapping("/outcome-settings")

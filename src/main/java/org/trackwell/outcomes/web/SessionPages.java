@@ -32,6 +32,7 @@ import org.trackwell.outcomes.internal.MeasureAdministration;
 import org.trackwell.outcomes.internal.MeasureCatalogue;
 import org.trackwell.outcomes.internal.MeasureLinks;
 import org.trackwell.outcomes.internal.ProgressChart;
+import org.trackwell.outcomes.internal.TeamMeasures;
 import org.trackwell.shared.FormOutcome;
 import org.trackwell.shared.QrCode;
 import org.trackwell.shared.Refusal;
@@ -46,6 +47,7 @@ class SessionPages {
     private final Goals goals;
     private final MeasureLinks links;
     private final MeasureCatalogue catalogue;
+    private final TeamMeasures teamMeasures;
     private final Clock clock;
 
     SessionPages(
@@ -54,6 +56,7 @@ class SessionPages {
             Goals goals,
             MeasureLinks links,
             MeasureCatalogue catalogue,
+            TeamMeasures teamMeasures,
             Clock clock,
             PractitionerNames names) {
         this.names = names;
@@ -62,6 +65,7 @@ class SessionPages {
         this.goals = goals;
         this.links = links;
         this.catalogue = catalogue;
+        this.teamMeasures = teamMeasures;
         this.clock = clock;
     }
 
@@ -75,12 +79,13 @@ class SessionPages {
         ClientSession found = sessions.one(client, session);
         List<String> answered =
                 found.measures().stream().map(m -> m.measureId()).toList();
+        List<String> offered = teamMeasures.offeredTo(client);
         model.addAttribute("code", client.code().toString());
         model.addAttribute("clientSession", found);
         model.addAttribute(
                 "toAnswer",
                 found.plannedMeasures().stream()
-                        .filter(m -> !answered.contains(m))
+                        .filter(m -> !answered.contains(m) && offered.contains(m))
                         .map(catalogue::find)
                         .flatMap(java.util.Optional::stream)
                         .toList());

@@ -85,6 +85,8 @@ class ApiScopes {
             "PUT /api/v1/client-settings",
             "POST /api/v1/measures",
             "PUT /api/v1/measures/{id}/enabled",
+            "GET /api/v1/measures/{id}/teams-off",
+            "PUT /api/v1/measures/{id}/teams-off",
             "GET /api/v1/medication-settings",
             "GET /api/v1/modules-used",
             "PUT /api/v1/modules-used",
