@@ -6,7 +6,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /** A practitioner's records over the API: clients, episodes, sessions, and answers given as totals. */
 public final class TherapyRecords {
+
+    private static final ZoneId SERVICE_ZONE = ZoneId.of("Europe/London");
 
     private final Api api;
     private final String team;
@@ -143,11 +146,19 @@ public final class TherapyRecords {
         return response.body();
     }
 
+    /** A date in the service's zone, as the service reads referral and session dates. */
     private LocalDate daysAgo(int days) {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(days);
+        return LocalDate.ofInstant(clock.instant(), SERVICE_ZONE).minusDays(days);
     }
 
+    /**
+     * Midday of that date in the service's zone (or now, for today before midday): an instant a
+     * whole number of days back would land on another date wherever summer time lies between.
+     */
     private Instant at(int daysAgo) {
-        return clock.instant().minus(daysAgo, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant midday =
+                daysAgo(daysAgo).atTime(LocalTime.NOON).atZone(SERVICE_ZONE).toInstant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return midday.isAfter(now) ? now : midday;
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +99,7 @@ class OutcomesReportIT {
         TherapyRecords chris = new TherapyRecords(api, team, colleague, clock);
         colleagueClient = chris.client();
         chris.openEpisode(colleagueClient, 30);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
         period = "from=" + today.minusDays(90) + "&to=" + today;
     }
 
@@ -255,7 +255,7 @@ class OutcomesReportIT {
 
     private HttpResponse<String> export(String token, Map<String, String> fields) {
         Map<String, Object> body = new HashMap<>(fields);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
         body.put("from", today.minusDays(90).toString());
         body.put("to", today.toString());
         return api.post("/api/v1/reports/outcomes/export", Api.json(body), token);
