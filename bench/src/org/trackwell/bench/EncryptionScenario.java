@@ -92,6 +92,8 @@ final class EncryptionScenario {
         Map<String, Object> properties = new HashMap<>();
         properties.put("trackwell.data-dir", server.dataDirectory.toString());
         properties.put("trackwell.database.embedded-port", server.databasePort);
+        // The server holds the installation's lock; like an operator command, use its database.
+        properties.put("trackwell.database.attach-to-running-service", true);
         properties.put("trackwell.operator.first-start", false);
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");

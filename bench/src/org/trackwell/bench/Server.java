@@ -199,7 +199,9 @@ final class Server implements AutoCloseable {
     @Override
     public void close() throws Exception {
         process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        // A stopping server waits up to 30 s for a running scheduled job, then stops its PostgreSQL:
+        // killed before that, it would leave the PostgreSQL running with no parent.
+        if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }

@@ -3,7 +3,6 @@ package org.trackwell.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.trackwell.shared.DirectoryTrees;
 import org.trackwell.support.HaCluster;
 import org.trackwell.support.ServiceProcess;
 import org.trackwell.support.TeamWriter;
@@ -39,7 +39,7 @@ class FailoverIT {
     void losesNoAcknowledgedWriteThroughFailures() throws Exception {
         // Under target, not the temporary directory, whose own directories PostgreSQL's account cannot enter.
         Path directory = Path.of("target/ha-cluster").toAbsolutePath();
-        deleteRecursively(directory);
+        DirectoryTrees.delete(directory);
         try (HaCluster cluster = HaCluster.start(
                 directory,
                 Map.of(
@@ -126,17 +126,6 @@ class FailoverIT {
                                 "select coalesce(sum(turns), 0) from cluster_job where job = 'missed-dose-watch'")) {
             row.next();
             return row.getLong(1);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
-        if (Files.exists(directory)) {
-            try (var paths = Files.walk(directory)) {
-                for (Path path :
-                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.trackwell.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -12,11 +13,25 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.trackwell.shared.DirectoryTrees;
 
 /** Debian's headless Chromium through Debian's chromedriver: never a downloaded browser. */
 public final class Browser {
 
+    /** The browsers' profiles of this test JVM, removed when it ends. */
+    private static final Path PROFILES = profiles();
+
     private Browser() {}
+
+    private static Path profiles() {
+        try {
+            Path profiles = Files.createTempDirectory("trackwell-chromium");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> DirectoryTrees.deleteQuietly(profiles)));
+            return profiles;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public static ChromeDriver start() {
         return start(1280, 900);
@@ -37,7 +52,7 @@ public final class Browser {
                     "--disable-component-update",
                     "--disable-sync",
                     "--window-size=" + width + "," + height,
-                    "--user-data-dir=" + Files.createTempDirectory("trackwell-chromium"));
+                    "--user-data-dir=" + Files.createTempDirectory(PROFILES, "profile"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trackwell.database.internal.DatabasePasswords;
 import org.trackwell.database.internal.EmbeddedPostgresServer;
 import org.trackwell.database.internal.RoleBootstrap;
+import org.trackwell.shared.DirectoryTrees;
 
 /**
  * One real PostgreSQL for the whole test run, set up like production: Trackwell reaches it by URL
@@ -57,20 +58,20 @@ public final class TestPostgres {
 
     private static synchronized EmbeddedPostgresServer server() {
         if (server == null) {
+            Path directory;
             try {
+                directory = Files.createTempDirectory("trackwell-test-pg");
                 server = EmbeddedPostgresServer.open(
-                        new EmbeddedPostgresServer.Settings(
-                                Files.createTempDirectory("trackwell-test-pg"),
-                                freePort(),
-                                false,
-                                BINARIES,
-                                false,
-                                null),
+                        new EmbeddedPostgresServer.Settings(directory, freePort(), false, BINARIES, false, null),
                         new SecureRandom());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            EmbeddedPostgresServer started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                DirectoryTrees.deleteQuietly(directory);
+            }));
         }
         return server;
     }
