@@ -347,15 +347,7 @@ class MedicationFormsIT {
     }
 
     private String medicine(String name, boolean isControlled) {
-        Map<String, Object> body =
-                new HashMap<>(Map.of("name", name, "form", "tablet", "strength", "5 mg", "route", "oral"));
-        if (isControlled) {
-            body.put("controlled", true);
-            body.put("cdSchedule", 4);
-        }
-        HttpResponse<String> added = api.post("/api/v1/medicines", Api.json(body), manager);
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        return Api.read(added).get("id").asString();
+        return NewMedicines.add(api, manager, name, isControlled ? 4 : null);
     }
 
     private String asNeeded(String medicine) {

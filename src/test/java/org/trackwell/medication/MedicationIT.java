@@ -865,15 +865,7 @@ class MedicationIT {
     }
 
     private String medicine(String name, boolean controlled) {
-        Map<String, Object> body =
-                new HashMap<>(Map.of("name", name, "form", "tablet", "strength", "5 mg", "route", "oral"));
-        if (controlled) {
-            body.put("controlled", true);
-            body.put("cdSchedule", 2);
-        }
-        HttpResponse<String> added = api.post("/api/v1/medicines", Api.json(body), manager);
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        return Api.read(added).get("id").asString();
+        return NewMedicines.add(api, manager, name, controlled ? 2 : null);
     }
 
     private Map<String, Object> prescriptionBody(String medicine, List<LocalTime> times, LocalDate startsOn) {

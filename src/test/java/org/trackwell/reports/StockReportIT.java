@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.trackwell.identity.Accounts;
+import org.trackwell.medication.NewMedicines;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;
@@ -274,15 +275,7 @@ class StockReportIT {
     }
 
     private String medicine(String name, boolean controlled) {
-        Map<String, Object> body =
-                new HashMap<>(Map.of("name", name, "form", "tablet", "strength", "5 mg", "route", "oral"));
-        if (controlled) {
-            body.put("controlled", true);
-            body.put("cdSchedule", 2);
-        }
-        HttpResponse<String> added = api.post("/api/v1/medicines", Api.json(body), manager);
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        return Api.read(added).get("id").asString();
+        return NewMedicines.add(api, manager, name, controlled ? 2 : null);
     }
 
     private String asNeeded(String medicine) {
