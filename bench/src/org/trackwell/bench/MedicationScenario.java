@@ -25,7 +25,17 @@ import org.trackwell.medication.internal.DoseSchedule;
 final class MedicationScenario {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final List<String> TIMES = List.of("08:00", "12:00", "18:00", "22:00");
+    /**
+     * Four times a day, all within the round's next 4 hours: a prescription written now has no
+     * doses before it was written, so fixed times of day left the round empty at night.
+     */
+    private static final List<String> TIMES = java.util.stream.Stream.of(30, 90, 150, 210)
+            .map(minutes -> LocalTime.now(LONDON)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                    .plusMinutes(minutes)
+                    .toString())
+            .sorted()
+            .toList();
 
     private MedicationScenario() {}
 
