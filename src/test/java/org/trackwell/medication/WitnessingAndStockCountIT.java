@@ -249,31 +249,8 @@ class WitnessingAndStockCountIT {
     }
 
     private String asNeeded(String medicine) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("medicineId", medicine);
-        body.put("dose", "1");
-        body.put("unit", "tablets");
-        body.put(
-                "startsOn",
-                LocalDate.now(ZoneId.of("Europe/London")).minusDays(1).toString());
-        body.put("prescriber", "Dr A Example");
-        body.put("kind", "PRN");
-        body.put(
-                "prn",
-                Map.of(
-                        "indication",
-                        "Pain",
-                        "minDose",
-                        "1",
-                        "maxDose",
-                        "2",
-                        "minIntervalMinutes",
-                        60,
-                        "maxDosesPerDay",
-                        4));
-        HttpResponse<String> created = api.post("/api/v1/clients/" + code + "/prescriptions", Api.json(body), manager);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Api.read(created).get("id").asString();
+        return NewMedicines.prescribeAsNeeded(
+                api, manager, code, medicine, LocalDate.now(ZoneId.of("Europe/London")), 60);
     }
 
     private List<String> settingChanges() {

@@ -279,30 +279,7 @@ class StockReportIT {
     }
 
     private String asNeeded(String medicine) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("medicineId", medicine);
-        body.put("dose", "1");
-        body.put("unit", "tablets");
-        body.put(
-                "startsOn",
-                LocalDate.ofInstant(clock.instant(), LONDON).minusDays(1).toString());
-        body.put("prescriber", "Dr A Example");
-        body.put("kind", "PRN");
-        body.put(
-                "prn",
-                Map.of(
-                        "indication",
-                        "Pain",
-                        "minDose",
-                        "1",
-                        "maxDose",
-                        "2",
-                        "minIntervalMinutes",
-                        240,
-                        "maxDosesPerDay",
-                        4));
-        HttpResponse<String> created = api.post("/api/v1/clients/" + code + "/prescriptions", Api.json(body), manager);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Api.read(created).get("id").asString();
+        return NewMedicines.prescribeAsNeeded(
+                api, manager, code, medicine, LocalDate.ofInstant(clock.instant(), LONDON), 240);
     }
 }
