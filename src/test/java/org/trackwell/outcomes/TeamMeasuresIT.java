@@ -83,6 +83,10 @@ class TeamMeasuresIT {
                 Api.json(Map.of("measures", List.of("GAD-7"))),
                 worker);
         assertThat(link.statusCode()).as(link.body()).isEqualTo(400);
+        HttpResponse<String> primary =
+                api.put("/api/v1/clients/" + helped + "/primary-measure", Api.json(Map.of("measure", "GAD-7")), worker);
+        assertThat(primary.statusCode()).as(primary.body()).isEqualTo(400);
+        assertThat(primary.body()).contains("switched off for this client's team");
 
         String session2 = counsellingRecords.attendedSession(counselled, 1);
         counsellingRecords.score(counselled, session2, "GAD-7", 7);
@@ -91,7 +95,7 @@ class TeamMeasuresIT {
         String changes = PageSession.signedIn(api, api.adminEmail(), Api.GOOD_PASSWORD)
                 .get("/admin/settings/changes")
                 .body();
-        assertThat(changes).contains("Measures switched off for teams").contains("Substance Misuse");
+        assertThat(changes).contains("Measures switched off for teams: GAD-7").contains("Substance Misuse");
     }
 
     @Test

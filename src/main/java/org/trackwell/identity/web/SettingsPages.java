@@ -1,10 +1,9 @@
 package org.trackwell.identity.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -23,9 +22,6 @@ import org.trackwell.identity.User;
  */
 @Controller
 class SettingsPages {
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
     private final AuditViewer audit;
     private final Accounts accounts;
@@ -50,28 +46,29 @@ class SettingsPages {
                 "changes",
                 entries.stream()
                         .map(entry -> Change.of(entry, names::get))
-                        .flatMap(java.util.Optional::stream)
+                        .flatMap(Optional::stream)
                         .toList());
         return "identity/settings-changes";
     }
 
     /** One row of the changes list, in words. */
-    record Change(String when, String who, String setting, String from, String to) {
+    record Change(Instant when, String who, String setting, String from, String to) {
 
-        static java.util.Optional<Change> of(AuditEntry entry, Function<String, @Nullable String> names) {
+        static Optional<Change> of(AuditEntry entry, Function<String, @Nullable String> names) {
             String target = entry.target();
             if (target == null || !target.contains(":") || !target.contains("->")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             int colon = target.indexOf(':');
             int arrow = target.indexOf("->", colon);
+            String setting = target.substring(0, colon);
             String who = entry.actorId() == null ? null : names.apply(entry.actorId());
-            return java.util.Optional.of(new Change(
-                    WHEN.format(entry.occurredAt()),
+            return Optional.of(new Change(
+                    entry.occurredAt(),
                     who == null ? "someone no longer listed" : who,
-                    SettingWords.setting(target.substring(0, colon)),
-                    SettingWords.value(target.substring(colon + 1, arrow)),
-                    SettingWords.value(target.substring(arrow + 2))));
+                    SettingWords.setting(setting),
+                    SettingWords.value(setting, target.substring(colon + 1, arrow)),
+                    SettingWords.value(setting, target.substring(arrow + 2))));
         }
     }
 }

@@ -43,6 +43,7 @@ public class Progress {
     private final MeasureCatalogue catalogue;
     private final ProgressRows rows;
     private final OutcomeSettingsRows settingsRows;
+    private final TeamMeasures teamMeasures;
     private final AuditTrail trail;
     private final Clock clock;
     private final ServiceTimeZone zone;
@@ -53,6 +54,7 @@ public class Progress {
             MeasureCatalogue catalogue,
             ProgressRows rows,
             OutcomeSettingsRows settingsRows,
+            TeamMeasures teamMeasures,
             AuditTrail trail,
             Clock clock,
             ServiceTimeZone zone) {
@@ -62,6 +64,7 @@ public class Progress {
         this.catalogue = catalogue;
         this.rows = rows;
         this.settingsRows = settingsRows;
+        this.teamMeasures = teamMeasures;
         this.trail = trail;
         this.clock = clock;
     }
@@ -91,9 +94,10 @@ public class Progress {
                         .toList());
     }
 
+    /** A measure the service uses and the client's team has not switched off. */
     @Transactional
     public void choosePrimaryMeasure(ClientRef client, String measure) {
-        catalogue.requireEnabled(measure);
+        teamMeasures.requireOffered(client, measure);
         settingsRows.setPrimaryMeasure(CurrentTenant.require(), client.id(), measure);
         trail.record(AuditAction.PRIMARY_MEASURE_CHANGED, client.auditTarget(), Outcome.SUCCESS);
     }
