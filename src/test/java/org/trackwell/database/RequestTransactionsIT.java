@@ -21,6 +21,7 @@ import org.trackwell.outcomes.TherapyRecords;
 import org.trackwell.support.Api;
 import org.trackwell.support.Https;
 import org.trackwell.support.MutableClock;
+import org.trackwell.support.PageSession;
 import org.trackwell.support.StatementCount;
 import org.trackwell.support.TrackwellTest;
 import org.trackwell.tenancy.Tenants;
@@ -89,6 +90,30 @@ class RequestTransactionsIT {
                 .isEqualTo(new Sent(2, 9));
         assertThat(fewest(() -> api.get("/api/v1/progress", practitioner))).isEqualTo(one);
         assertThat(fewest(() -> api.get("/api/v1/progress", practitioner))).isEqualTo(one);
+    }
+
+    @Test
+    void aPageReadsTheServicesTimeZoneOnceHoweverManyTimesItShows() {
+        Api api = Api.newTenant(new Https(port), tenants, accounts, "zone-once");
+        String admin = api.signInAsAdmin();
+        PageSession page = PageSession.signedIn(api, api.adminEmail(), Api.GOOD_PASSWORD);
+        switchMedication(api, admin, false);
+        Sent oneChange = fewest(() -> page.get("/admin/settings/changes"));
+
+        switchMedication(api, admin, true);
+        switchMedication(api, admin, false);
+        switchMedication(api, admin, true);
+
+        assertThat(fewest(() -> page.get("/admin/settings/changes")))
+                .as("the same with four changes, each shown with its time, as with one")
+                .isEqualTo(oneChange);
+    }
+
+    private static void switchMedication(Api api, String admin, boolean on) {
+        List<String> used = on ? List.of("OUTCOMES", "MEDICATION") : List.of("OUTCOMES");
+        assertThat(api.put("/api/v1/modules-used", Api.json(Map.of("used", used)), admin)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.trackwell.shared.CurrentTenant;
 import org.trackwell.shared.ServiceTimeZone;
 
@@ -28,6 +30,9 @@ public class Dates {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+
+    /** The request's service time zone, read once per page however many times it shows. */
+    private static final String ZONE_OF_REQUEST = Dates.class.getName() + ".zone";
 
     private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.UK);
 
@@ -70,6 +75,18 @@ public class Dates {
     }
 
     private ZoneId zone() {
-        return CurrentTenant.get().isPresent() ? zone.zone() : OUTSIDE_TENANTS;
+        if (CurrentTenant.get().isEmpty()) {
+            return OUTSIDE_TENANTS;
+        }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return zone.zone();
+        }
+        if (request.getAttribute(ZONE_OF_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof ZoneId read) {
+            return read;
+        }
+        ZoneId read = zone.zone();
+        request.setAttribute(ZONE_OF_REQUEST, read, RequestAttributes.SCOPE_REQUEST);
+        return read;
     }
 }
