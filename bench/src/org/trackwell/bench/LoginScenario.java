@@ -58,8 +58,32 @@ final class LoginScenario {
         figures.add(Figure.alone("login not 200 (8 clients)", logins.calls() - ok, "logins"));
         figures.add(new Figure("server CPU per login", loginCpuMillis, "ms", "bench CPU per bare hash", hashCpuMillis,
                 "ms"));
+        if (Pinning.possible(server)) {
+            figures.addAll(pinned(server, login, stored, argon2, options));
+        }
         figures.addAll(burst(server, seed));
         return figures;
+    }
+
+    /**
+     * The same logins with the server and its database on one core and the bench on the other,
+     * against the bare hash on one thread of one core while the server is idle: the server's own
+     * cost of a login beside a hash, without the load generator taking its CPU.
+     */
+    private static List<Figure> pinned(
+            Server server, Callable<Integer> login, String stored, Argon2PasswordEncoder argon2, Bench.Options options)
+            throws Exception {
+        Duration duration = options.duration(20);
+        try (Pinning pinning = Pinning.serverOnFirstCore(server)) {
+            Load.run(CLIENTS, options.duration(5), login);
+            Load.Result bare = Load.run(1, duration, () -> argon2.matches("peppered password stand-in", stored) ? 0 : 1);
+            Load.Result logins = Load.run(CLIENTS, duration, login);
+            long ok = logins.outcomes().getOrDefault(200, 0L);
+            return List.of(
+                    new Figure("login rate, server and database on 1 core, bench on the other", ok / logins.seconds(),
+                            "logins/s", "bare argon2id, 1 thread on 1 core", bare.rate(), "hashes/s"),
+                    Figure.alone("login p99, pinned", logins.percentileMillis(99), "ms"));
+        }
     }
 
     /** Sign-in requests of {@value #CLIENTS} members of staff, one each, made through the API. */
