@@ -297,8 +297,8 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Started as bin/start starts it: the flags of bin/java-options, and one for the tests only. These
      * processes live for seconds to minutes, so the optimising compiler would spend about half of a
-     * start's CPU (22-30 s of CPU against 14 s without it, at load 17-33) on code that ends with the
-     * test; on 2 cores that CPU is taken from the other test JVM.
+     * start's CPU (a start took 22-30 s of CPU with it and 13-16 s without, at load 12-33) on code
+     * that ends with the test; on 2 cores that CPU is taken from the other test JVM.
      */
     private static List<String> javaCommand() {
         List<String> command = new ArrayList<>();
