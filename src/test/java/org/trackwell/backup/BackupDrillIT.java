@@ -64,13 +64,11 @@ class BackupDrillIT {
             Files.writeString(keyFile, key.group(1));
             token = service.signInAsFirstAdmin();
             awaitFile(store, "manifest.properties", Duration.ofSeconds(90));
-            ServiceProcess.CommandResult health = service.operator("health");
-            assertThat(health.output()).as(health.output()).contains("Backups:         ok; last base backup 20");
             ServiceProcess.CommandResult now = service.operator("backup", "now");
             assertThat(now.exit()).as(now.output()).isZero();
             ServiceProcess.CommandResult list = service.operator("backup", "list");
             assertThat(list.output()).contains(now.output().strip()).contains("Restorable: from ");
-            awaitRestoreCheck(service);
+            assertThat(awaitRestoreCheck(service)).contains("Backups:         ok; last base backup 20");
             ServiceProcess.CommandResult verified = service.operator("backup", "verify");
             assertThat(verified.exit()).as(verified.output()).isZero();
             assertThat(verified.output()).contains("Backup verified: OK");
@@ -199,8 +197,11 @@ class BackupDrillIT {
         return ServiceProcess.on(data, settings.toArray(String[]::new));
     }
 
-    /** Watches the service's log, and asks the operator command (a JVM of its own) only once a check passed. */
-    private static void awaitRestoreCheck(ServiceProcess service) {
+    /**
+     * Watches the service's log, and asks the operator command (a JVM of its own) only once a check
+     * passed; returns what that health command printed.
+     */
+    private static String awaitRestoreCheck(ServiceProcess service) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         String health = "";
         while (Instant.now().isBefore(deadline)) {
@@ -210,7 +211,7 @@ class BackupDrillIT {
                     assertThat(health)
                             .containsPattern(
                                     "Restore check:   passed 20.*: base backup .* and \\d+ WAL segments replayed");
-                    return;
+                    return health;
                 }
             }
             ServiceProcess.pause(Duration.ofMillis(500));

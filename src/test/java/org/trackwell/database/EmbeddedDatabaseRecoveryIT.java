@@ -56,6 +56,7 @@ class EmbeddedDatabaseRecoveryIT {
 
             service.start();
             assertThat(service.log()).contains("was still running on " + data.resolve("postgres"));
+            keepsItsFilesPrivateAndTrustsNoLogin(service, data);
             assertThat(TeamWriter.teamsIn(service, token)).containsAll(writer.acknowledged());
             ServiceProcess.CommandResult verify = service.operator("audit", "verify");
             assertThat(verify.exit()).as(verify.output()).isZero();

@@ -49,6 +49,7 @@ public final class S3MockServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 java,
                 "-Xmx256m",
+                ServiceProcess.QUICK_START,
                 "-jar",
                 System.getProperty("trackwell.s3mock.jar", "target/s3mock/s3mock.jar"),
                 // Its TLS connector on a random port of the loopback only; the test talks to its

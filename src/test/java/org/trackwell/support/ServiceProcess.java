@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** Only the quick compiler (C1): see {@link #javaCommand()}. */
+    static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+
     private static final Pattern SETUP_LINK = Pattern.compile("/account/setup\\?token=([A-Za-z0-9_-]+)");
 
     private final Path dataDirectory;
@@ -291,7 +294,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Started as bin/start starts it: the flags of bin/java-options. */
+    /**
+     * Started as bin/start starts it: the flags of bin/java-options, and one for the tests only. These
+     * processes live for seconds to minutes, so the optimising compiler would spend about half of a
+     * start's CPU (a start took 22-30 s of CPU with it and 13-16 s without, at load 12-33) on code
+     * that ends with the test; on 2 cores that CPU is taken from the other test JVM.
+     */
     private static List<String> javaCommand() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -302,6 +310,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        command.add(QUICK_START);
         command.addAll(List.of("-jar", System.getProperty("trackwell.jar")));
         return command;
     }
