@@ -34,6 +34,20 @@ class ModuleGate implements WebMvcConfigurer, HandlerInterceptor {
             "/reports/medication", OptionalModule.MEDICATION,
             "/api/v1/reports/medication", OptionalModule.MEDICATION);
 
+    /** Asked on every request, so each controller's module is worked out once. */
+    private static final ClassValue<Optional<OptionalModule>> MODULE_OF_CLASS = new ClassValue<>() {
+        @Override
+        protected Optional<OptionalModule> computeValue(Class<?> type) {
+            String name = type.getPackageName();
+            for (Map.Entry<String, OptionalModule> entry : PACKAGES.entrySet()) {
+                if (name.equals(entry.getKey()) || name.startsWith(entry.getKey() + ".")) {
+                    return Optional.of(entry.getValue());
+                }
+            }
+            return Optional.empty();
+        }
+    };
+
     private final ModulesUsed modules;
 
     ModuleGate(ModulesUsed modules) {
@@ -65,18 +79,17 @@ class ModuleGate implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     static Optional<OptionalModule> ofClass(Class<?> type) {
-        String name = type.getPackageName();
-        return PACKAGES.entrySet().stream()
-                .filter(entry -> name.equals(entry.getKey()) || name.startsWith(entry.getKey() + "."))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        return MODULE_OF_CLASS.get(type);
     }
 
     static Optional<OptionalModule> ofPath(String path) {
-        return PATHS.entrySet().stream()
-                .filter(entry -> path.equals(entry.getKey()) || path.startsWith(entry.getKey() + "/"))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        for (Map.Entry<String, OptionalModule> entry : PATHS.entrySet()) {
+            String route = entry.getKey();
+            if (path.startsWith(route) && (path.length() == route.length() || path.charAt(route.length()) == '/')) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String pathOf(HttpServletRequest request) {
