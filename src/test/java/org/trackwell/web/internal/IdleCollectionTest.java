@@ -3,6 +3,7 @@ package org.trackwell.web.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.trackwell.support.MutableClock;
 
@@ -12,29 +13,30 @@ class IdleCollectionTest {
 
     private final FakeHeap heap = new FakeHeap();
     private final MutableClock clock = new MutableClock();
-    private final IdleCollection idle = new IdleCollection(heap, clock);
+    private Instant lastRequest = clock.instant();
+    private final IdleCollection idle = new IdleCollection(() -> lastRequest, heap, clock);
 
     @Test
-    void collectsOnceWhenTheHeapGrewAndTheCollectorHasBeenQuiet() {
-        heap.busySpell(256 * MB);
+    void collectsOnceWhenTheHeapGrewAndNoRequestCameForAWhile() {
+        heap.committed = 256 * MB;
+        clock.advance(IdleCollection.QUIET.minusSeconds(1));
         assertThat(idle.collectWhenQuiet()).isFalse();
-        clock.advance(IdleCollection.QUIET);
+        clock.advance(Duration.ofSeconds(1));
 
         assertThat(idle.collectWhenQuiet()).isTrue();
         assertThat(heap.committed).isEqualTo(150 * MB);
         clock.advance(IdleCollection.QUIET);
         assertThat(idle.collectWhenQuiet()).isFalse();
+        assertThat(heap.fullCollections).isEqualTo(1);
     }
 
     @Test
-    void waitsWhileTheCollectorIsBusy() {
-        heap.busySpell(256 * MB);
-        idle.collectWhenQuiet();
+    void waitsWhileRequestsComeIn() {
+        heap.committed = 256 * MB;
         clock.advance(IdleCollection.QUIET.minusSeconds(1));
-        assertThat(idle.collectWhenQuiet()).isFalse();
-
-        heap.busySpell(256 * MB);
+        lastRequest = clock.instant();
         clock.advance(Duration.ofSeconds(1));
+
         assertThat(idle.collectWhenQuiet()).isFalse();
         clock.advance(IdleCollection.QUIET);
         assertThat(idle.collectWhenQuiet()).isTrue();
@@ -42,33 +44,22 @@ class IdleCollectionTest {
 
     @Test
     void leavesAHeapThatHasNotGrownSinceItsLastCollection() {
-        heap.busySpell(256 * MB);
-        idle.collectWhenQuiet();
+        heap.committed = 256 * MB;
         clock.advance(IdleCollection.QUIET);
         idle.collectWhenQuiet();
 
-        heap.busySpell(150 * MB);
-        idle.collectWhenQuiet();
+        lastRequest = clock.instant();
         clock.advance(IdleCollection.QUIET);
         assertThat(idle.collectWhenQuiet()).isFalse();
-        assertThat(heap.fullCollections).isEqualTo(1);
+        heap.committed = 200 * MB;
+        assertThat(idle.collectWhenQuiet()).isTrue();
+        assertThat(heap.fullCollections).isEqualTo(2);
     }
 
     private static final class FakeHeap implements IdleCollection.Heap {
 
-        long collections;
         long committed = 64 * MB;
         int fullCollections;
-
-        void busySpell(long committedAfter) {
-            collections += 10;
-            committed = committedAfter;
-        }
-
-        @Override
-        public long collections() {
-            return collections;
-        }
 
         @Override
         public long committed() {
@@ -77,7 +68,6 @@ class IdleCollectionTest {
 
         @Override
         public void collect() {
-            collections++;
             fullCollections++;
             committed = 150 * MB;
         }
