@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * <p>The serial collector (bin/java-options) keeps every page of heap it committed until a full
  * collection shrinks the heap to its live objects and some room ({@code -XX:MaxHeapFreeRatio}), and
  * a quiet service makes few collections, none of them full: after a burst of sign-ins the process
- * stayed tens of MB larger than it needed, for good. So when the heap has grown since the last
- * collection made here and no request has come for {@link #QUIET}, the heap is collected in full
- * once: its pause (a few tenths of a second) holds up only background jobs. {@link #QUIET} is
+ * stayed tens of MB larger than it needed, for good. So once no request has come for {@link
+ * #QUIET}, the heap is collected in full, once until requests come again: its pause (a few tenths
+ * of a second) holds up only background jobs. {@link #QUIET} is
  * longer than the hashing threads' keep-alive, so their blocks have gone by then.
  */
 @Component
@@ -31,7 +31,7 @@ class IdleCollection {
     private final Supplier<Instant> lastRequest;
     private final Heap heap;
     private final Clock clock;
-    private long committedAfterCollecting;
+    private Instant collectedAt = Instant.MIN;
 
     @Autowired
     IdleCollection(RequestActivity activity, Clock clock) {
@@ -44,21 +44,22 @@ class IdleCollection {
         this.clock = clock;
     }
 
-    /** Collects the heap in full if it grew since the last time and no request came for a while; whether it did. */
+    /** Collects the heap in full once after each busy spell, when no request has come for a while; whether it did. */
     @Scheduled(fixedDelayString = "${trackwell.web.idle-collection-check:5s}")
     synchronized boolean collectWhenQuiet() {
-        if (clock.instant().isBefore(lastRequest.get().plus(QUIET)) || heap.committed() <= committedAfterCollecting) {
+        Instant last = lastRequest.get();
+        if (clock.instant().isBefore(last.plus(QUIET)) || collectedAt.isAfter(last)) {
             return false;
         }
         long before = heap.committed();
         long started = System.nanoTime();
         heap.collect();
-        committedAfterCollecting = heap.committed();
+        collectedAt = clock.instant();
         log.debug(
                 "No requests: collected the heap in {} ms, committed {} MB before and {} MB after",
                 (System.nanoTime() - started) / 1_000_000,
                 before >> 20,
-                committedAfterCollecting >> 20);
+                heap.committed() >> 20);
         return true;
     }
 
