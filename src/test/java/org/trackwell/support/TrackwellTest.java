@@ -39,6 +39,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
             "trackwell.erasure.retention-interval=3650d",
             // and disable unused accounts when they mean to (UnusedAccountsIT).
             "trackwell.identity.unused-accounts-interval=3650d",
+            // A full collection in the middle of a test run would only slow it (IdleCollectionTest).
+            "trackwell.web.idle-collection-check=3650d",
             // Tenants in tests need no second factor unless a test asks for one (TwoFactorIT).
             "trackwell.identity.default-second-factor-roles=",
             // Nor terms of use of their own to accept, unless a test asks for them (TenantTermsIT).

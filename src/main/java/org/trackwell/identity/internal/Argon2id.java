@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * thread that hashes instead of allocated anew each time. Each hash needs 19 MiB of 1 KiB blocks;
  * allocated per hash, every sign-in made the garbage collector copy the blocks of the hashes in
  * progress, and the heap grow to hold them. Only the {@link HashingThreads} hash, so each of them
- * keeps one hash's blocks for good. Blocks are zeroed before they are kept (Bouncy Castle clears
- * them), so nothing of a password stays in them.
+ * keeps one hash's blocks for as long as it lives (it ends when idle, and its blocks go with it).
+ * Blocks are zeroed before they are kept (Bouncy Castle clears them), so nothing of a password
+ * stays in them.
  */
 final class Argon2id {
 

@@ -3,6 +3,7 @@ package org.trackwell.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +16,7 @@ import org.trackwell.identity.TooManyAttempts;
 
 class HashingThreadsTest {
 
-    private final HashingThreads threads = new HashingThreads(1, 1);
+    private final HashingThreads threads = new HashingThreads(1, 1, Duration.ofMinutes(1));
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -70,6 +71,22 @@ class HashingThreadsTest {
             assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("queued");
             assertThat(threads.full()).isFalse();
         }
+    }
+
+    @Test
+    void endsAThreadIdleForTheKeepAliveSoTheMemoryItKeptGoesWithIt() throws Exception {
+        try (HashingThreads briefly = new HashingThreads(1, 1, Duration.ofMillis(50))) {
+            Thread first = briefly.run(Thread::currentThread);
+            first.join(Duration.ofSeconds(10));
+
+            assertThat(first.isAlive()).isFalse();
+            assertThat(briefly.run(Thread::currentThread)).isNotSameAs(first);
+        }
+    }
+
+    @Test
+    void keepsAThreadThatHashesAgainWithinTheKeepAlive() {
+        assertThat(threads.run(Thread::currentThread)).isSameAs(threads.run(Thread::currentThread));
     }
 
     @Test
