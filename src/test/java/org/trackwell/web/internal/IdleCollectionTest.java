@@ -55,6 +55,27 @@ class IdleCollectionTest {
         assertThat(heap.fullCollections).isEqualTo(2);
     }
 
+    @Test
+    void collectsAgainWhenBackgroundWorkMadeTheHeapGrowWithoutRequests() {
+        heap.committed = 256 * MB;
+        clock.advance(IdleCollection.QUIET);
+        assertThat(idle.collectWhenQuiet()).isTrue();
+
+        heap.committed = 150 * MB + IdleCollection.REGROWN + MB;
+        assertThat(idle.collectWhenQuiet())
+                .as("not within the quiet time of the last collection")
+                .isFalse();
+        clock.advance(IdleCollection.QUIET);
+        assertThat(idle.collectWhenQuiet()).isTrue();
+
+        heap.committed = 150 * MB + IdleCollection.REGROWN;
+        clock.advance(IdleCollection.QUIET);
+        assertThat(idle.collectWhenQuiet())
+                .as("grown by no more than the margin")
+                .isFalse();
+        assertThat(heap.fullCollections).isEqualTo(2);
+    }
+
     private static final class FakeHeap implements IdleCollection.Heap {
 
         long committed = 64 * MB;
