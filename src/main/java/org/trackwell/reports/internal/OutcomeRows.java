@@ -19,7 +19,6 @@ import org.springframework.stereotype.Repository;
 import org.trackwell.clients.ClinicalReach;
 import org.trackwell.clients.EpisodeStage;
 import org.trackwell.clients.PseudonymCode;
-import org.trackwell.outcomes.TalkingTherapies;
 import org.trackwell.outcomes.TalkingTherapies.FirstAndLast;
 
 /**
@@ -45,12 +44,12 @@ class OutcomeRows {
     /**
      * Every episode active in the period within the filter and reach, one at a time, in code order.
      * Set-based, not per episode: on a whole service that is what keeps it near a plain aggregate.
-     * One pass: the episodes are joined to their sessions and scores through the tables' own keys,
-     * grouped per session (at most one score per measure) and those groups again per episode, so
-     * no grouped set is ever joined to another. Joined, PostgreSQL (estimating a tenant's episodes
-     * from the ids of all tenants as a few rows) chose nested loops that regrouped every session or
-     * answer for each episode or session: quadratic in a tenant's data (118 s at 10,000 episodes).
-     * Here a misestimate can only choose between linear joins.
+     * One grouping: each episode joined to its sessions, and each session to its one PHQ-9, one
+     * GAD-7 and one chosen measure's score through the answers' unique key, so there is a row per
+     * session and no grouped set is ever joined to another. With grouped sets joined, PostgreSQL
+     * (estimating a tenant's episodes from the ids of all tenants as a few rows) chose nested loops
+     * that regrouped every session for each episode: quadratic in a tenant's data. Here a misestimate
+     * can only choose between linear joins.
      */
     void episodes(
             ReportFilter filter,
@@ -58,57 +57,42 @@ class OutcomeRows {
             List<String> treatmentTypes,
             ZoneId zone,
             Consumer<EpisodeLine> each) {
-        List<String> paired = filter.measure() == null
-                ? List.of(TalkingTherapies.DEPRESSION, TalkingTherapies.ANXIETY)
-                : List.of(filter.measure());
         try (Stream<EpisodeLine> lines = jdbc
                 .sql("""
-                        with sessions as (
-                          select e.id, c.code, c.team_id, e.stage, e.referred_on, e.closed_on,
-                                 s.starts_at, s.session_type, s.attendance = 'ATTENDED' as is_attended,
-                                 count(a.id) filter (where a.measure_id = any(:paired)) = cardinality(:paired) as is_paired,
-                                 min(a.total) filter (where a.measure_id = 'PHQ-9') as phq,
-                                 min(a.recorded_at) filter (where a.measure_id = 'PHQ-9') as phq_at,
-                                 (array_agg(a.id) filter (where a.measure_id = 'PHQ-9'))[1] as phq_id,
-                                 min(a.total) filter (where a.measure_id = 'GAD-7') as gad,
-                                 min(a.recorded_at) filter (where a.measure_id = 'GAD-7') as gad_at,
-                                 (array_agg(a.id) filter (where a.measure_id = 'GAD-7'))[1] as gad_id
-                          from episode e join client c on c.id = e.client_id
-                          left join client_session s on s.client_id = e.client_id and s.episode_id = e.id
-                          left join measure_answer a on a.session_id = s.id and a.total is not null
-                          where\s""" + WHERE + """
-                          group by e.tenant_id, e.id, c.tenant_id, c.id, s.tenant_id, s.id
-                        ), episodes as (
-                          select id, code, team_id, stage, referred_on, closed_on,
-                                 (array_agg(starts_at order by starts_at) filter (where is_attended))[1] as first_contact,
-                                 (array_agg(starts_at order by starts_at) filter (where is_attended))[2] as second_contact,
-                                 count(*) filter (where is_attended and session_type = any(:treatment)) as contacts,
-                                 count(*) filter (where is_attended and starts_at >= :start and starts_at < :end) as attended,
-                                 count(*) filter (where is_attended and starts_at >= :start and starts_at < :end
-                                   and is_paired) as paired,
-                                 count(phq) as phq_n,
-                                 (array_agg(phq order by starts_at, phq_at, phq_id) filter (where phq is not null))[1]
-                                   as phq_first,
-                                 (array_agg(phq order by starts_at desc, phq_at desc, phq_id desc)
-                                   filter (where phq is not null))[1] as phq_last,
-                                 count(gad) as gad_n,
-                                 (array_agg(gad order by starts_at, gad_at, gad_id) filter (where gad is not null))[1]
-                                   as gad_first,
-                                 (array_agg(gad order by starts_at desc, gad_at desc, gad_id desc)
-                                   filter (where gad is not null))[1] as gad_last
-                          from sessions
-                          group by id, code, team_id, stage, referred_on, closed_on
-                        )
-                        select code, team_id, stage, referred_on, closed_on,
-                          (first_contact at time zone :zone)::date as first_contact,
-                          (second_contact at time zone :zone)::date as second_contact,
-                          contacts, attended, paired, phq_n, phq_first, phq_last, gad_n, gad_first, gad_last
-                        from episodes
-                        order by code, referred_on, id""")
+                        select c.code, c.team_id, e.stage, e.referred_on, e.closed_on,
+                          ((array_agg(s.starts_at order by s.starts_at) filter (where s.attendance = 'ATTENDED'))[1]
+                            at time zone :zone)::date as first_contact,
+                          ((array_agg(s.starts_at order by s.starts_at) filter (where s.attendance = 'ATTENDED'))[2]
+                            at time zone :zone)::date as second_contact,
+                          count(*) filter (where s.attendance = 'ATTENDED' and s.session_type = any(:treatment)) as contacts,
+                          count(*) filter (where s.attendance = 'ATTENDED' and s.starts_at >= :start and s.starts_at < :end)
+                            as attended,
+                          count(*) filter (where s.attendance = 'ATTENDED' and s.starts_at >= :start and s.starts_at < :end
+                            and case when cast(:measure as text) is null then p.id is not null and g.id is not null
+                                     else m.id is not null end) as paired,
+                          count(p.total) as phq_n,
+                          (array_agg(p.total order by s.starts_at, p.recorded_at, p.id) filter (where p.total is not null))[1]
+                            as phq_first,
+                          (array_agg(p.total order by s.starts_at desc, p.recorded_at desc, p.id desc)
+                            filter (where p.total is not null))[1] as phq_last,
+                          count(g.total) as gad_n,
+                          (array_agg(g.total order by s.starts_at, g.recorded_at, g.id) filter (where g.total is not null))[1]
+                            as gad_first,
+                          (array_agg(g.total order by s.starts_at desc, g.recorded_at desc, g.id desc)
+                            filter (where g.total is not null))[1] as gad_last
+                        from episode e join client c on c.id = e.client_id
+                        left join client_session s on s.client_id = e.client_id and s.episode_id = e.id
+                        left join measure_answer p on p.session_id = s.id and p.measure_id = 'PHQ-9' and p.total is not null
+                        left join measure_answer g on g.session_id = s.id and g.measure_id = 'GAD-7' and g.total is not null
+                        left join measure_answer m on m.session_id = s.id and m.measure_id = cast(:measure as text)
+                          and m.total is not null
+                        where\s""" + WHERE + """
+                        group by e.tenant_id, e.id, c.tenant_id, c.id
+                        order by c.code, e.referred_on, e.id""")
                 .params(parameters(filter, reach))
                 .param("zone", zone.getId())
                 .param("treatment", treatmentTypes.toArray(String[]::new))
-                .param("paired", paired.toArray(String[]::new))
+                .param("measure", filter.measure())
                 .param("start", Timestamp.from(filter.from().atStartOfDay(zone).toInstant()))
                 .param(
                         "end",
