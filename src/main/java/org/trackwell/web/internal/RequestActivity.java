@@ -9,13 +9,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
-/** When the last request came that someone waits for: health checks, polled all the time, do not count. */
+/**
+ * When someone last waited for a request: now while one is being answered (a report of a large
+ * tenant takes seconds), otherwise when the last one ended. Health checks, polled all the time, do
+ * not count.
+ */
 @Component
 class RequestActivity implements Filter {
 
     private final Clock clock;
+    private final AtomicInteger answering = new AtomicInteger();
     private volatile long lastRequestMillis;
 
     RequestActivity(Clock clock) {
@@ -26,13 +32,20 @@ class RequestActivity implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest http && http.getRequestURI().startsWith("/health"))) {
-            lastRequestMillis = clock.millis();
+        if (request instanceof HttpServletRequest http && http.getRequestURI().startsWith("/health")) {
+            chain.doFilter(request, response);
+            return;
         }
-        chain.doFilter(request, response);
+        answering.incrementAndGet();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            lastRequestMillis = clock.millis();
+            answering.decrementAndGet();
+        }
     }
 
     Instant lastRequest() {
-        return Instant.ofEpochMilli(lastRequestMillis);
+        return answering.get() > 0 ? clock.instant() : Instant.ofEpochMilli(lastRequestMillis);
     }
 }
