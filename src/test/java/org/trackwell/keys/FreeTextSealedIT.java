@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -403,7 +404,9 @@ class FreeTextSealedIT {
                     .asString();
             ok(api.post(
                     "/api/v1/clients/" + code + "/episodes",
-                    Api.json(Map.of("referredOn", LocalDate.now().toString())),
+                    Api.json(Map.of(
+                            "referredOn",
+                            LocalDate.now(ZoneId.of("Europe/London")).toString())),
                     practitioner));
             asNeeded = prescribe(asNeededBody("pain", 50));
             oncePerDay = prescribe(asNeededBody("pain", 1));
@@ -455,7 +458,7 @@ class FreeTextSealedIT {
                     ofLatestClient("/episodes"),
                     Api.json(Map.of(
                             "referredOn",
-                            LocalDate.now().toString(),
+                            LocalDate.now(ZoneId.of("Europe/London")).toString(),
                             "referralSource",
                             source,
                             "acknowledgeIdentifying",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,7 @@ import tools.jackson.databind.JsonNode;
 class ActivityRulesIT {
 
     private static final String DATABASE = "trackwell_activity";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final String WRONG_PASSWORD = "not the password at all 12";
 
     @LocalServerPort
@@ -87,6 +90,19 @@ class ActivityRulesIT {
     ApplicationContext context;
 
     private final JdbcClient superuser = JdbcClient.create(TestPostgres.asSuperuser(DATABASE));
+
+    /**
+     * Working hours end by 23:59 and "today" is the service's day, so a test running across
+     * midnight in London would find activity outside the hours it set: each starts well before one.
+     */
+    @BeforeEach
+    void wellBeforeMidnightInLondon() throws InterruptedException {
+        ZonedDateTime now = ZonedDateTime.now(LONDON);
+        Duration left = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(LONDON));
+        if (left.compareTo(Duration.ofMinutes(5)) < 0) {
+            Thread.sleep(left.plusSeconds(1));
+        }
+    }
 
     @AfterEach
     void signOutOfTheService() {
@@ -309,14 +325,14 @@ class ActivityRulesIT {
     }
 
     private void workingHoursAroundNow(TenantId tenant) {
-        LocalTime now = LocalTime.now(ZoneId.of("Europe/London")).truncatedTo(ChronoUnit.MINUTES);
+        LocalTime now = LocalTime.now(LONDON).truncatedTo(ChronoUnit.MINUTES);
         LocalTime starts = now.isBefore(LocalTime.of(2, 0)) ? LocalTime.MIDNIGHT : now.minusHours(2);
         LocalTime ends = now.isAfter(LocalTime.of(21, 58)) ? LocalTime.of(23, 59) : now.plusHours(2);
         setHours(tenant, new WorkingHours(EnumSet.allOf(DayOfWeek.class), starts, ends));
     }
 
     private void workingHoursNotToday(TenantId tenant) {
-        DayOfWeek today = ZonedDateTime.now(ZoneId.of("Europe/London")).getDayOfWeek();
+        DayOfWeek today = ZonedDateTime.now(LONDON).getDayOfWeek();
         Set<DayOfWeek> others = EnumSet.complementOf(EnumSet.of(today));
         setHours(tenant, new WorkingHours(others, LocalTime.MIDNIGHT, LocalTime.of(23, 59)));
     }

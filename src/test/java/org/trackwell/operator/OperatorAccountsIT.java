@@ -72,9 +72,12 @@ class OperatorAccountsIT {
         assertThat(Api.read(next).has("token")).isFalse();
         assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(
                                 org.trackwell.support.TestPostgres.asSuperuser())
-                        .sql("select action from audit_event where tenant_id = :nil and actor_type = 'OPERATOR'"
-                                + " and occurred_at > now() - interval '1 minute'")
+                        .sql("""
+                                select action from audit_event where tenant_id = :nil and actor_type = 'OPERATOR'
+                                   and target = (select 'operator:' || id from user_account
+                                                 where tenant_id = :nil and email = :email)""")
                         .param("nil", org.trackwell.audit.AuditTrail.OPERATOR_STREAM.value())
+                        .param("email", email)
                         .query(String.class)
                         .list())
                 .contains("mfa.totp-started", "mfa.totp-confirmed", "sign-in.second-factor-required");

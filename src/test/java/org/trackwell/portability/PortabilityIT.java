@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -327,7 +328,9 @@ class PortabilityIT {
                     .asString();
             ok(api.post(
                     of("/episodes"),
-                    Api.json(Map.of("referredOn", LocalDate.now().toString())),
+                    Api.json(Map.of(
+                            "referredOn",
+                            LocalDate.now(ZoneId.of("Europe/London")).toString())),
                     practitioner));
             ok(api.post(of("/notes"), Api.json(Map.of("text", marker("note"))), practitioner));
             String session = Api.read(ok(api.post(

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,11 @@ class SubjectAccessIT {
         String of = "/api/v1/clients/" + code;
         ok(api.post(
                 of + "/episodes",
-                Api.json(Map.of("referredOn", LocalDate.now().toString(), "referralSource", prefix + "referralmark")),
+                Api.json(Map.of(
+                        "referredOn",
+                        LocalDate.now(ZoneId.of("Europe/London")).toString(),
+                        "referralSource",
+                        prefix + "referralmark")),
                 practitioner));
         ok(api.post(of + "/notes", Api.json(Map.of("text", prefix + "notemark")), practitioner));
         ok(api.post(of + "/risk", Api.json(Map.of("level", "LOW", "note", prefix + "riskmark")), practitioner));

@@ -310,7 +310,7 @@ final class RouteCalls {
 
     private static List<RouteCall> clients(MatrixWorld world) {
         String practitioner = world.callers().get("PRACTITIONER").userId();
-        String today = LocalDate.now().toString();
+        String today = LocalDate.now(SERVICE_ZONE).toString();
         return List.of(
                 json("POST /api/v1/clients", t -> map("teamId", t.get(Ref.TEAM)))
                         .refersInBody(),
@@ -339,10 +339,12 @@ final class RouteCalls {
                 RouteCall.of("POST /clients/{code}/episodes/{episode}/reopen").fresh(Fresh.CLOSED_EPISODE),
                 json(
                         "POST /api/v1/clients/{code}/episodes/{episode}/follow-ups",
-                        t -> map("dueOn", LocalDate.now().plusDays(7).toString())),
+                        t -> map(
+                                "dueOn", LocalDate.now(SERVICE_ZONE).plusDays(7).toString())),
                 form(
                         "POST /clients/{code}/episodes/{episode}/follow-ups",
-                        t -> map("dueOn", LocalDate.now().plusDays(7).toString())),
+                        t -> map(
+                                "dueOn", LocalDate.now(SERVICE_ZONE).plusDays(7).toString())),
                 json("POST /api/v1/clients/{code}/risk", t -> map("level", "LOW", "note", "Settled today.")),
                 form("POST /clients/{code}/risk", t -> map("level", "LOW", "note", "Settled today.")),
                 json(
@@ -447,7 +449,7 @@ final class RouteCalls {
     }
 
     private static List<RouteCall> medication() {
-        String month = YearMonth.now().toString();
+        String month = YearMonth.now(SERVICE_ZONE).toString();
         Function<Targets, Map<String, Object>> dose = t -> map(
                 "prescriptionId", t.get(Ref.PRESCRIPTION), "outcome", "GIVEN", "amount", 1, "personConfirmed", true);
         return List.of(
@@ -512,7 +514,7 @@ final class RouteCalls {
                         .refersInBody(),
                 RouteCall.of("GET /api/v1/medication/adherence")
                         .query(t -> "team=" + t.get(Ref.TEAM) + "&from="
-                                + LocalDate.now().minusDays(7) + "&to=" + LocalDate.now())
+                                + LocalDate.now(SERVICE_ZONE).minusDays(7) + "&to=" + LocalDate.now(SERVICE_ZONE))
                         .refersInBody(),
                 json(
                         "POST /api/v1/clients/{code}/stock/receipts",
@@ -544,7 +546,7 @@ final class RouteCalls {
                 "unit",
                 "tablet",
                 "startsOn",
-                LocalDate.now().toString(),
+                LocalDate.now(SERVICE_ZONE).toString(),
                 "prescriber",
                 "Dr Matrix",
                 "kind",
@@ -570,7 +572,7 @@ final class RouteCalls {
                 "unit",
                 "tablet",
                 "startsOn",
-                LocalDate.now().toString(),
+                LocalDate.now(SERVICE_ZONE).toString(),
                 "prescriber",
                 "Dr Matrix",
                 "indication",

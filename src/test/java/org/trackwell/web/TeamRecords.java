@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class TeamRecords {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ZoneId SERVICE_ZONE = ZoneId.of("Europe/London");
 
     private final Api tenant;
     private final String clinician;
@@ -71,7 +73,7 @@ final class TeamRecords {
     String episode(String code) {
         return post(
                         "/api/v1/clients/" + code + "/episodes",
-                        Map.of("referredOn", LocalDate.now().minusDays(30)))
+                        Map.of("referredOn", LocalDate.now(SERVICE_ZONE).minusDays(30)))
                 .get("id")
                 .asString();
     }
@@ -79,7 +81,7 @@ final class TeamRecords {
     void closeEpisode(String code, String episode) {
         post(
                 "/api/v1/clients/" + code + "/episodes/" + episode + "/close",
-                Map.of("closedOn", LocalDate.now(), "planned", true, "reason", "COMPLETED"));
+                Map.of("closedOn", LocalDate.now(SERVICE_ZONE), "planned", true, "reason", "COMPLETED"));
     }
 
     /** A session an hour ago that the client attended, with PHQ-9 and GAD-7 planned. */
@@ -139,7 +141,7 @@ final class TeamRecords {
                                 "unit",
                                 "tablet",
                                 "startsOn",
-                                LocalDate.now().minusDays(7),
+                                LocalDate.now(SERVICE_ZONE).minusDays(7),
                                 "prescriber",
                                 "Dr Matrix",
                                 "kind",
