@@ -33,19 +33,15 @@ final class CaseloadScenario {
         // Newest first, the client just before the deep page is the (deepPage × 50)th newest.
         String beforeDeepPage = codes.get(count - deepPage * 50);
 
-        // Each path a little first: the server has just started, and the first load measured would
-        // otherwise pay for the JIT.
-        for (String path : List.of("/api/v1/me", "/api/v1/clients", "/api/v1/clients?status=OPEN&page=10",
-                "/api/v1/clients?page=" + deepPage, "/api/v1/clients?after=" + beforeDeepPage,
-                "/api/v1/clients/" + code)) {
-            Calls.get(server, seed, manager, path, 8, Duration.ofSeconds(2));
-        }
-        Load.Result first = Calls.get(server, seed, manager, "/api/v1/clients", 8, duration);
-        Load.Result open = Calls.get(server, seed, manager, "/api/v1/clients?status=OPEN&page=10", 8, duration);
-        Load.Result deep = Calls.get(server, seed, manager, "/api/v1/clients?page=" + deepPage, 8, duration);
-        Load.Result keyset = Calls.get(server, seed, manager, "/api/v1/clients?after=" + beforeDeepPage, 8, duration);
-        Load.Result record = Calls.get(server, seed, manager, "/api/v1/clients/" + code, 8, duration);
-        Load.Result me = Calls.get(server, seed, manager, "/api/v1/me", 8, duration);
+        List<Load.Result> loads = Calls.inTurns(server, seed, manager, List.of("/api/v1/clients",
+                "/api/v1/clients?status=OPEN&page=10", "/api/v1/clients?page=" + deepPage,
+                "/api/v1/clients?after=" + beforeDeepPage, "/api/v1/clients/" + code, "/api/v1/me"), 8, duration);
+        Load.Result first = loads.get(0);
+        Load.Result open = loads.get(1);
+        Load.Result deep = loads.get(2);
+        Load.Result keyset = loads.get(3);
+        Load.Result record = loads.get(4);
+        Load.Result me = loads.get(5);
         String clients = String.format("%,d", count);
         return List.of(
                 new Figure("caseload page 1 (" + clients + " clients)", first.rate(), "req/s", "GET /api/v1/me",

@@ -72,13 +72,11 @@ final class GrowthScenario {
         get(server, manager, token, "/api/v1/clients/" + tenant.scoredClient(server) + "/sessions");
         List<String> paths = List.of("/api/v1/me", "/api/v1/clients", "/api/v1/clients?after=" + quarterDeep,
                 "/api/v1/clients/" + code);
-        for (String path : paths) {
-            Calls.get(server, manager, token, path, 8, Duration.ofSeconds(2));
-        }
-        Load.Result first = Calls.get(server, manager, token, paths.get(1), 8, duration);
-        Load.Result keyset = Calls.get(server, manager, token, paths.get(2), 8, duration);
-        Load.Result record = Calls.get(server, manager, token, paths.get(3), 8, duration);
-        Load.Result me = Calls.get(server, manager, token, paths.get(0), 8, duration);
+        List<Load.Result> loads = Calls.inTurns(server, manager, token, paths, 8, duration);
+        Load.Result me = loads.get(0);
+        Load.Result first = loads.get(1);
+        Load.Result keyset = loads.get(2);
+        Load.Result record = loads.get(3);
         double meMillis = timedMillis(() -> get(server, manager, token, paths.get(0)));
         LocalDate today = LocalDate.now();
         String report = "/api/v1/reports/outcomes?from=" + today.minusDays(90) + "&to=" + today;

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 
 /** A fixed number of workers repeating one call for a fixed time, bounded in count and time. */
 final class Load {
@@ -18,6 +19,16 @@ final class Load {
 
         double rate() {
             return calls / seconds;
+        }
+
+        /** This load and another of the same call, as one. */
+        Result and(Result other) {
+            long[] all = LongStream.concat(Arrays.stream(latenciesNanos), Arrays.stream(other.latenciesNanos))
+                    .sorted()
+                    .toArray();
+            Map<Integer, Long> merged = new TreeMap<>(outcomes);
+            other.outcomes.forEach((k, v) -> merged.merge(k, v, Long::sum));
+            return new Result(calls + other.calls, seconds + other.seconds, all, merged);
         }
 
         double percentileMillis(double percentile) {

@@ -69,8 +69,10 @@ final class MedicationScenario {
         }
         String roundBody = get(server, seed, carer, "/api/v1/medication/round?team=" + team);
         int dosesPerRound = count(Pattern.compile("\"dueAt\""), roundBody);
-        Load.Result me = Calls.get(server, seed, carer, "/api/v1/me", 8, duration);
-        Load.Result round = Calls.get(server, seed, carer, "/api/v1/medication/round?team=" + team, 8, duration);
+        List<Load.Result> loads = Calls.inTurns(server, seed, carer, List.of("/api/v1/me",
+                "/api/v1/medication/round?team=" + team), 8, duration);
+        Load.Result me = loads.get(0);
+        Load.Result round = loads.get(1);
 
         int prescriptions = clients * 7;
         Arithmetic arithmetic = arithmetic(prescriptions, options.smoke() ? Duration.ofSeconds(2) : Duration.ofSeconds(5));

@@ -46,10 +46,12 @@ final class OutcomesScenario {
             return 201;
         });
         Load.Result teams = Calls.auditedTeamWrites(server, seed, admin, 2, duration);
-        Load.Result me = Calls.get(server, seed, practitioner, "/api/v1/me", 8, duration);
-        Load.Result progress = Calls.get(server, seed, practitioner, "/api/v1/clients/" + codes.getLast() + "/progress", 8, duration);
-        Load.Result caseload = Calls.get(server, seed, practitioner, "/api/v1/clients", 8, duration);
-        Load.Result progressCaseload = Calls.get(server, seed, practitioner, "/api/v1/progress", 8, duration);
+        List<Load.Result> loads = Calls.inTurns(server, seed, practitioner, List.of("/api/v1/me",
+                "/api/v1/clients/" + codes.getLast() + "/progress", "/api/v1/clients", "/api/v1/progress"), 8, duration);
+        Load.Result me = loads.get(0);
+        Load.Result progress = loads.get(1);
+        Load.Result caseload = loads.get(2);
+        Load.Result progressCaseload = loads.get(3);
         return List.of(
                 new Figure("session + PHQ-9 recorded", recorded.rate(), "pairs/s", "two audited team writes",
                         teams.rate(), "pairs/s"),

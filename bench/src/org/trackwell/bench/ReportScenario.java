@@ -49,11 +49,10 @@ final class ReportScenario {
             plain = Math.min(plain, timed(() -> plainAggregate(server, team, today)));
         }
         Duration duration = options.duration(10);
-        for (String path : List.of("/api/v1/progress", "/api/v1/clients")) {
-            Calls.get(server, seed, manager, path, 8, Duration.ofSeconds(2));
-        }
-        Load.Result progress = Calls.get(server, seed, manager, "/api/v1/progress", 8, duration);
-        Load.Result caseload = Calls.get(server, seed, manager, "/api/v1/clients", 8, duration);
+        List<Load.Result> loads = Calls.inTurns(server, seed, manager, List.of("/api/v1/progress", "/api/v1/clients"),
+                8, duration);
+        Load.Result progress = loads.get(0);
+        Load.Result caseload = loads.get(1);
         double peakBefore = peakMegabytes(server.pid());
         long start = System.nanoTime();
         long bytes = xlsx(server, seed, manager, today, team);
