@@ -1,7 +1,5 @@
 package org.trackwell.web.internal;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +24,6 @@ import org.springframework.stereotype.Component;
  * after that (the audit sealer catching up with a spell's entries) can make the heap grow again
  * with no request: once it has grown by {@link #REGROWN}, it is collected again, at most once per
  * {@link #QUIET}.
- *
- * <p>This collection keeps {@link JvmHeap#QUIET_ROOM} of free room instead of the 20 to 30 % that
- * collections in busy spells keep (bin/java-options): a quiet service needs little, and the young
- * generation is sized from the rest of the heap, so it shrinks too. The room comes back as soon as
- * work makes the heap grow.
  */
 @Component
 class IdleCollection {
@@ -93,36 +86,16 @@ class IdleCollection {
         void collect();
     }
 
-    static final class JvmHeap implements Heap {
-
-        static final int QUIET_ROOM = 10;
-        private static final String MIN_FREE = "MinHeapFreeRatio";
-        private static final String MAX_FREE = "MaxHeapFreeRatio";
-
-        private final HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    private static final class JvmHeap implements Heap {
 
         @Override
         public long committed() {
             return Runtime.getRuntime().totalMemory();
         }
 
-        /**
-         * Collects with at most {@link #QUIET_ROOM} % of the heap left free (or less, if the JVM was
-         * started with less), then sets back the ratios it was started with; both can be changed
-         * while it runs.
-         */
         @Override
         public void collect() {
-            String minFree = vm.getVMOption(MIN_FREE).getValue();
-            String maxFree = vm.getVMOption(MAX_FREE).getValue();
-            try {
-                vm.setVMOption(MIN_FREE, "0");
-                vm.setVMOption(MAX_FREE, Integer.toString(Math.min(QUIET_ROOM, Integer.parseInt(maxFree))));
-                System.gc();
-            } finally {
-                vm.setVMOption(MAX_FREE, maxFree);
-                vm.setVMOption(MIN_FREE, minFree);
-            }
+            System.gc();
         }
     }
 }

@@ -2,8 +2,6 @@ package org.trackwell.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -76,18 +74,6 @@ class IdleCollectionTest {
                 .as("grown by no more than the margin")
                 .isFalse();
         assertThat(heap.fullCollections).isEqualTo(2);
-    }
-
-    @Test
-    void theJvmsHeapKeepsItsFreeRatiosForBusyCollections() {
-        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        String minFree = vm.getVMOption("MinHeapFreeRatio").getValue();
-        String maxFree = vm.getVMOption("MaxHeapFreeRatio").getValue();
-
-        new IdleCollection.JvmHeap().collect();
-
-        assertThat(vm.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(minFree);
-        assertThat(vm.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo(maxFree);
     }
 
     private static final class FakeHeap implements IdleCollection.Heap {
